@@ -25,7 +25,7 @@ let targets: [Target] = [
 
     // .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
-    // .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
     // .target(name: "ProgressStore", dependencies: ["CourseKit", .product(name: "GRDB", package: "GRDB.swift")]),
 
