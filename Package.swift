@@ -17,6 +17,8 @@ let archlabDependencies: [Target.Dependency] = [
     nioPosix,
 
     "RESP",
+
+    "CourseKit",
 ]
 
 let targets: [Target] = [
