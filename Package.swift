@@ -49,7 +49,7 @@ let targets: [Target] = [
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
-    // .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseKit"]),
 
