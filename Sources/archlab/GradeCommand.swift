@@ -22,7 +22,7 @@ struct GradeCommand: ParsableCommand {
 
     @OptionGroup var courseOptions: CourseOptions
 
-    @Option(name: .customLong("quiz"), parsing: .upToNextOption, help: "Grade only these quiz ids (default: every quiz).")
+    @Option(name: .customLong("quiz"), help: "Grade only this quiz id; repeat for several (default: every quiz).")
     var quizIDs: [String] = []
 
     @Option(help: "Output format: text, json, junit or tap.")
