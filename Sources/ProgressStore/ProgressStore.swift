@@ -77,9 +77,13 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Closes the database connections; the store must not be used afterwards.
+    /// Copies the write-ahead log into the main file (without waiting for other processes) and closes the
+    /// connections; the store must not be used afterwards.
     public func close() throws {
         do {
+            try? pool.writeWithoutTransaction { db in
+                try db.checkpoint(.passive)
+            }
             try pool.close()
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
