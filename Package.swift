@@ -17,6 +17,8 @@ let archlabDependencies: [Target.Dependency] = [
     nioPosix,
 
     "RESP",
+
+    "CourseKit",
 ]
 
 let targets: [Target] = [
@@ -25,7 +27,7 @@ let targets: [Target] = [
 
     // .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
-    // .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
     .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
