@@ -19,6 +19,8 @@ let archlabDependencies: [Target.Dependency] = [
     "RESP",
 
     "CourseKit",
+
+    "ProgressStore",
 ]
 
 let targets: [Target] = [
