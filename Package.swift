@@ -17,6 +17,8 @@ let archlabDependencies: [Target.Dependency] = [
     nioPosix,
 
     "RESP",
+
+    "CourseKit",
 ]
 
 let targets: [Target] = [
@@ -25,9 +27,11 @@ let targets: [Target] = [
 
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
-    // .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
-    // .target(name: "ProgressStore", dependencies: ["CourseKit", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+
+    .executableTarget(name: "ProgressCrashWriter", dependencies: ["ProgressStore"]),
 
     .target(name: "RESP", dependencies: [nioCore]),
 
@@ -49,7 +53,7 @@ let targets: [Target] = [
 
     // .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseKit"]),
+    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 

@@ -6,10 +6,14 @@ struct ArchLab: AsyncParsableCommand {
         commandName: "archlab",
         abstract: "A terminal course on production-ready LLM backends: caching, semantic caching and rate limiting.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            LintCommand.self,
+        ]
     )
 
+    @OptionGroup var courseOptions: CourseOptions
+
     func run() async throws {
-        print("ArchLab")
+        try CourseOverview.run(courseOptions: courseOptions)
     }
 }

@@ -1,0 +1,68 @@
+extension Course {
+    /// The Matrix nodes unlocked by these passed quizzes and run labs, in `course.toml` order.
+    ///
+    /// A node unlocks when all its `requires` are unlocked, every quiz whose `unlocks` names it is
+    /// passed, and its `lab`, if any, has been run. A node with neither quiz nor lab (a milestone)
+    /// unlocks as soon as its requirements do; a quiz passed early counts once the requirements are
+    /// met (unlocks cascade). Nodes on a cycle never unlock.
+    public func unlockedNodes(passedQuizzes: Set<String>, ranLabs: Set<String>) -> [String] {
+        var unlocked: Set<String> = []
+        var changed = true
+        while changed {
+            changed = false
+            for node in matrix.nodes where !unlocked.contains(node.id) {
+                guard node.requires.allSatisfy(unlocked.contains) else { continue }
+                guard quizzes(unlocking: node.id).allSatisfy({ passedQuizzes.contains($0.id) }) else { continue }
+                if let lab = node.lab, !ranLabs.contains(lab) { continue }
+                unlocked.insert(node.id)
+                changed = true
+            }
+        }
+        return matrix.nodes.map(\.id).filter(unlocked.contains)
+    }
+
+    /// The quizzes whose `unlocks` names this node.
+    public func quizzes(unlocking nodeID: String) -> [Quiz] {
+        quizzes.filter { $0.unlocks == nodeID }
+    }
+
+    /// The lessons that teach this node (their `node` names it).
+    public func lessons(teaching nodeID: String) -> [Lesson] {
+        lessons.filter { $0.node == nodeID }
+    }
+
+    /// Whether a lesson is open for a learner with these unlocked nodes, and if not, what is missing.
+    public func availability(of lesson: Lesson, unlocked: Set<String>) -> LessonAvailability {
+        let requires = node(id: lesson.node)?.requires ?? []
+        let missing = requires.filter { !unlocked.contains($0) }.map { nodeID in
+            LessonAvailability.MissingNode(
+                nodeID: nodeID,
+                title: node(id: nodeID)?.title ?? nodeID,
+                lessonIDs: lessons(teaching: nodeID).map(\.id),
+                lab: node(id: nodeID)?.lab)
+        }
+        return LessonAvailability(lessonID: lesson.id, missing: missing, completed: unlocked.contains(lesson.node))
+    }
+}
+
+/// Whether a lesson can be opened: it is open when every node its own node requires is unlocked.
+public struct LessonAvailability: Sendable, Hashable {
+    /// A required node that is still locked, and how to unlock it.
+    public struct MissingNode: Sendable, Hashable {
+        public let nodeID: String
+        public let title: String
+        /// The lessons whose System Check unlocks this node (empty for a milestone or lab node).
+        public let lessonIDs: [String]
+        /// The lab that must be run for this node, if any.
+        public let lab: String?
+    }
+
+    public let lessonID: String
+    /// Required nodes still locked, in the order the lesson's node lists them.
+    public let missing: [MissingNode]
+    /// True when the lesson's own node is already unlocked.
+    public let completed: Bool
+
+    /// True when nothing is missing.
+    public var isOpen: Bool { missing.isEmpty }
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// A course loaded as far as its files allow, with every finding met on the way.
+public struct CourseLoadResult: Sendable {
+    /// The course; parts that could not be read are left out (a lesson with a broken front matter…).
+    public let course: Course
+    /// Findings sorted by file, line and column.
+    public let findings: [LintFinding]
+
+    /// True when no finding is an error.
+    public var isClean: Bool { !findings.contains { $0.severity == .error } }
+}
+
+/// Loads a course directory: `Lessons/course.toml`, the lessons it lists, `Quizzes/*.toml`,
+/// `Lessons/glossary.toml` and `Lessons/faq.toml`, then checks everything that spans files.
+public enum CourseLoader {
+    /// Loads and checks a course. Throws only when there is no usable course at all (no manifest,
+    /// unreadable manifest); everything else becomes a finding. `knownScenarios`, when given, is
+    /// the set of scenario ids that lessons' `scenario` and nodes' `lab` may name.
+    public static func load(directory: URL, knownScenarios: Set<String>? = nil) throws(CourseError) -> CourseLoadResult {
+        var state = LoadState(directory: directory.standardizedFileURL)
+        try state.readManifest()
+        state.readLessons()
+        state.readQuizzes()
+        state.readReferences()
+        let course = state.makeCourse()
+        var checks = CourseChecks(course: course, state: state, knownScenarios: knownScenarios)
+        checks.run()
+        let findings = (state.findings + checks.findings).sorted { lhs, rhs in
+            (lhs.file, lhs.line, lhs.column, lhs.code, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.code, rhs.message)
+        }
+        return CourseLoadResult(course: course, findings: findings)
+    }
+}
+
+extension Course {
+    /// Loads a course for use (the REPL, `grade`): throws when the course has any lint error.
+    public static func load(from directory: URL, knownScenarios: Set<String>? = nil) throws(CourseError) -> Course {
+        let result = try CourseLoader.load(directory: directory, knownScenarios: knownScenarios)
+        guard result.isClean else { throw .invalid(findings: result.findings.filter { $0.severity == .error }) }
+        return result.course
+    }
+}
+
+/// What loading has gathered so far, shared with `CourseChecks`.
+struct LoadState {
+    let directory: URL
+    var findings: [LintFinding] = []
+    var manifest = Manifest()
+    var manifestLoaded = false
+    var lessons: [Lesson] = []
+    var quizzes: [Quiz] = []
+    var glossary: [(entry: GlossaryEntry, path: String)] = []
+    var faq: [(entry: FAQEntry, path: String)] = []
+    /// Key locators of every TOML text read, by relative path, for placing cross-file findings.
+    var locators: [String: TOMLKeyLocator] = [:]
+
+    static let manifestPath = "Lessons/course.toml"
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    func url(_ relativePath: String) -> URL {
+        directory.appendingPathComponent(relativePath)
+    }
+
+    mutating func readManifest() throws(CourseError) {
+        let manifestURL = url(Self.manifestPath)
+        guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
+        guard FileManager.default.isReadableFile(atPath: manifestURL.path),
+            FileManager.default.contents(atPath: manifestURL.path) != nil
+        else {
+            throw .unreadable(file: manifestURL.path, message: "cannot read the course manifest")
+        }
+        guard let text = SourceFile.read(manifestURL, relativePath: Self.manifestPath, findings: &findings) else { return }
+        let diagnostics = FileDiagnostics(file: Self.manifestPath, locator: TOMLKeyLocator(text: text))
+        locators[Self.manifestPath] = diagnostics.locator
+        if let parsed = ManifestParser.parse(text: text, diagnostics: diagnostics) {
+            manifest = parsed
+            manifestLoaded = true
+        }
+        findings += diagnostics.findings
+    }
+
+    mutating func readLessons() {
+        let onDisk = Self.files(in: url("Lessons"), withExtension: "md")
+        let listed = manifestLoaded ? manifest.lessonFiles : onDisk
+        let locator = locators[Self.manifestPath] ?? TOMLKeyLocator(text: "")
+        var number = 0
+        var done: Set<String> = []
+        for name in listed where done.insert(name).inserted {
+            let relativePath = "Lessons/" + name
+            guard !name.contains("/"), !name.hasPrefix("."), onDisk.contains(name) else {
+                let position = locator.position(of: "lessons")
+                findings.append(LintFinding(
+                    file: Self.manifestPath, line: position.line, column: position.column, code: "dangling-reference",
+                    message: "lesson file `\(name)` not found in Lessons/"))
+                continue
+            }
+            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            number += 1
+            if let lesson = LessonParser.parse(
+                text: text, file: url(relativePath), relativePath: relativePath, number: number,
+                courseDirectory: directory, findings: &findings)
+            {
+                lessons.append(lesson)
+            }
+            locators[relativePath] = Self.frontMatterLocator(text)
+        }
+        for name in onDisk where manifestLoaded && !listed.contains(name) {
+            findings.append(LintFinding(
+                file: "Lessons/" + name, line: 1, code: "unlisted-lesson",
+                message: "lesson file is not listed in `lessons` of Lessons/course.toml"))
+        }
+    }
+
+    mutating func readQuizzes() {
+        for name in Self.files(in: url("Quizzes"), withExtension: "toml") {
+            let relativePath = "Quizzes/" + name
+            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            let diagnostics = FileDiagnostics(file: relativePath, locator: TOMLKeyLocator(text: text))
+            locators[relativePath] = diagnostics.locator
+            if let quiz = QuizParser.parse(text: text, file: url(relativePath), relativePath: relativePath, diagnostics: diagnostics) {
+                quizzes.append(quiz)
+            }
+            findings += diagnostics.findings
+        }
+    }
+
+    mutating func readReferences() {
+        for (name, isGlossary) in [("glossary.toml", true), ("faq.toml", false)] {
+            let relativePath = "Lessons/" + name
+            guard FileManager.default.fileExists(atPath: url(relativePath).path) else { continue }
+            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            let diagnostics = FileDiagnostics(file: relativePath, locator: TOMLKeyLocator(text: text))
+            locators[relativePath] = diagnostics.locator
+            if isGlossary {
+                glossary = ReferenceParsers.glossary(text: text, diagnostics: diagnostics)
+            } else {
+                faq = ReferenceParsers.faq(text: text, diagnostics: diagnostics)
+            }
+            findings += diagnostics.findings
+        }
+    }
+
+    func makeCourse() -> Course {
+        var ordered: [Quiz] = []
+        for lesson in lessons {
+            if let quiz = quizzes.first(where: { $0.id == lesson.quiz }), !ordered.contains(where: { $0.id == quiz.id }) {
+                ordered.append(quiz)
+            }
+        }
+        for quiz in quizzes where !ordered.contains(where: { $0.id == quiz.id }) { ordered.append(quiz) }
+        return Course(
+            directory: directory, title: manifest.title, subtitle: manifest.subtitle, ticker: manifest.ticker,
+            description: manifest.description, quote: manifest.quote, lessons: lessons, quizzes: ordered,
+            matrix: Matrix(nodes: manifest.nodes), glossary: glossary.map(\.entry), faq: faq.map(\.entry))
+    }
+
+    /// File names with this extension directly in a folder, sorted; empty when the folder is missing.
+    static func files(in folder: URL, withExtension ext: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { name in
+            guard name.hasSuffix("." + ext), !name.hasPrefix(".") else { return false }
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
+        }.sorted()
+    }
+
+    /// A locator over a lesson's front matter (the lines after the first `+++`).
+    static func frontMatterLocator(_ text: String) -> TOMLKeyLocator {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        let front = lines.prefix { $0.trimmingCharacters(in: .whitespaces) != "+++" }
+        return TOMLKeyLocator(text: front.joined(separator: "\n"), lineOffset: 1)
+    }
+}

@@ -1,0 +1,32 @@
+/// Collects the findings for one file and places them with the file's key locator.
+final class FileDiagnostics {
+    let file: String
+    let locator: TOMLKeyLocator
+    private(set) var findings: [LintFinding] = []
+
+    init(file: String, locator: TOMLKeyLocator) {
+        self.file = file
+        self.locator = locator
+    }
+
+    /// Reports a finding at the key `path` (or its nearest ancestor).
+    func report(_ code: String, _ message: String, at path: String) {
+        let position = locator.position(of: path)
+        findings.append(LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
+    }
+
+    /// Reports a finding at an explicit line and column.
+    func report(_ code: String, _ message: String, line: Int, column: Int = 1) {
+        findings.append(LintFinding(file: file, line: line, column: column, code: code, message: message))
+    }
+
+    /// "question 3, option 2" for `question[2].option[1]`, for messages about nested tables.
+    static func describe(_ path: String) -> String {
+        path.split(separator: ".").map { part -> String in
+            guard let open = part.firstIndex(of: "["), let close = part.firstIndex(of: "]"),
+                let index = Int(part[part.index(after: open)..<close])
+            else { return String(part) }
+            return "\(part[..<open]) \(index + 1)"
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What `Lessons/course.toml` holds, before the lesson files are read.
+struct Manifest {
+    var title = ""
+    var subtitle: String?
+    var ticker = ""
+    var description: String?
+    var quote: String?
+    var lessonFiles: [String] = []
+    var nodes: [MatrixNode] = []
+    /// Key path of each node's table (`node[3]`), parallel to `nodes`.
+    var nodePaths: [String] = []
+}
+
+/// Reads `Lessons/course.toml`: title, ticker, lesson order and the Matrix nodes.
+enum ManifestParser {
+    static func parse(text: String, diagnostics: FileDiagnostics) -> Manifest? {
+        guard let table = SourceFile.parseTOML(text, diagnostics: diagnostics) else { return nil }
+        var root = TOMLFields(table: table, path: "", diagnostics: diagnostics)
+        var manifest = Manifest()
+        manifest.title = root.string("title") ?? ""
+        manifest.subtitle = root.string("subtitle", required: false)
+        manifest.ticker = root.string("ticker") ?? ""
+        manifest.description = root.string("description", required: false)
+        manifest.quote = root.string("quote", required: false)
+        manifest.lessonFiles = root.stringArray("lessons") ?? []
+        let nodeTables = root.tables("node", required: true)
+        root.reportUnknownKeys()
+        var seenFiles: Set<String> = []
+        for file in manifest.lessonFiles where !seenFiles.insert(file).inserted {
+            diagnostics.report("duplicate-id", "lesson file `\(file)` is listed twice", at: "lessons")
+        }
+        var seenIDs: Set<String> = []
+        var seenPositions: [[Int]: String] = [:]
+        for var fields in nodeTables {
+            let id = fields.string("id")
+            let title = fields.string("title")
+            let requires = fields.stringArray("requires") ?? []
+            let at = fields.intArray("at")
+            let lab = fields.string("lab", required: false)
+            let summary = fields.string("summary", required: false)
+            fields.reportUnknownKeys()
+            guard let id else { continue }
+            IDRules.check(id, what: "node id", at: fields.path + ".id", diagnostics: diagnostics)
+            if !seenIDs.insert(id).inserted {
+                diagnostics.report("duplicate-id", "duplicate node id `\(id)`", at: fields.path + ".id")
+            }
+            var column = 0
+            var row = 0
+            if let at {
+                if at.count == 2, at[0] >= 0, at[1] >= 0 {
+                    column = at[0]
+                    row = at[1]
+                    if let other = seenPositions[at] {
+                        diagnostics.report(
+                            "duplicate-position", "node `\(id)` is at [\(column), \(row)] like node `\(other)`",
+                            at: fields.path + ".at")
+                    } else {
+                        seenPositions[at] = id
+                    }
+                } else {
+                    diagnostics.report(
+                        "invalid-value", "`at` must be [column, row], two integers >= 0", at: fields.path + ".at")
+                }
+            }
+            manifest.nodePaths.append(fields.path)
+            manifest.nodes.append(MatrixNode(
+                id: id, title: title ?? id, requires: requires, column: column, row: row, lab: lab, summary: summary,
+                line: diagnostics.locator.position(of: fields.path).line))
+        }
+        return manifest
+    }
+}

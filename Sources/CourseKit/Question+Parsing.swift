@@ -1,0 +1,114 @@
+extension Question {
+    /// Parses what a learner typed in the REPL into a `Response` in file keys, given the seed the
+    /// options or items were shown with (see `displayOptions(seed:)`). Throws a `ResponseParseError`
+    /// that says why the text is not an answer, so the REPL can ask again.
+    public func parseResponse(_ typed: String, seed: UInt64) throws(ResponseParseError) -> Response {
+        switch kind {
+        case .single, .multiple:
+            return try parseChoice(typed, shown: displayOptions(seed: seed))
+        case .order:
+            return try parseOrder(typed, shown: displayItems(seed: seed))
+        case .short:
+            let text = typed.trimmingWhitespace()
+            guard !text.isEmpty else { throw .empty(expected: "type your answer") }
+            return .text(text)
+        case .numeric:
+            return try Self.parseNumber(typed)
+        }
+    }
+
+    private func parseChoice(_ typed: String, shown: [DisplayedChoice]) throws(ResponseParseError) -> Response {
+        let labels = shown.map(\.label)
+        let tokens = Self.tokens(typed).map { $0.lowercased() }
+        guard !tokens.isEmpty else {
+            let what = kind == .single ? "type one letter" : "type the letters of every option you choose, e.g. `a c`"
+            throw .empty(expected: "\(what) (\(labels.joined(separator: ", ")))")
+        }
+        var keys: [String] = []
+        for token in tokens {
+            guard let choice = shown.first(where: { $0.label == token }) else {
+                throw .notALabel(token, labels: labels)
+            }
+            guard !keys.contains(choice.key) else { throw .repeated(token) }
+            keys.append(choice.key)
+        }
+        if kind == .single {
+            guard keys.count == 1, let key = keys.first else { throw .moreThanOne }
+            return .option(key)
+        }
+        return .options(keys)
+    }
+
+    private func parseOrder(_ typed: String, shown: [DisplayedChoice]) throws(ResponseParseError) -> Response {
+        let tokens = Self.tokens(typed)
+        guard !tokens.isEmpty else { throw .wrongCount(expected: shown.count) }
+        var keys: [String] = []
+        for token in tokens {
+            guard let choice = shown.first(where: { $0.label == token }) else {
+                throw .notALabel(token, labels: shown.map(\.label))
+            }
+            guard !keys.contains(choice.key) else { throw .repeated(token) }
+            keys.append(choice.key)
+        }
+        guard keys.count == shown.count else { throw .wrongCount(expected: shown.count) }
+        return .order(keys)
+    }
+
+    /// Parses `5`, `5 s`, `5s`, `-0.5`, `1e3 ms` into a number and an optional unit.
+    static func parseNumber(_ typed: String) throws(ResponseParseError) -> Response {
+        let text = typed.trimmingWhitespace()
+        guard !text.isEmpty else { throw .empty(expected: "type a number, optionally with its unit") }
+        let chars = Array(text)
+        let numberEnd = numberPrefixLength(chars)
+        guard numberEnd > 0, let value = Double(String(chars[0..<numberEnd])), value.isFinite else {
+            throw .notANumber(text)
+        }
+        let unit = String(chars[numberEnd...]).trimmingWhitespace()
+        guard unit.first.map({ !$0.isNumber && $0 != "." && $0 != "," }) ?? true else { throw .notANumber(text) }
+        return .number(value, unit: unit.isEmpty ? nil : unit)
+    }
+
+    /// Length of the decimal number at the start: sign, digits, fraction, exponent (`-1.5e3`); 0 if none.
+    private static func numberPrefixLength(_ chars: [Character]) -> Int {
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
+            return index - start
+        }
+        if index < chars.count, chars[index] == "-" || chars[index] == "+" { index += 1 }
+        var count = digits()
+        if index < chars.count, chars[index] == "." {
+            index += 1
+            count += digits()
+        }
+        guard count > 0 else { return 0 }
+        let mantissaEnd = index
+        if index < chars.count, chars[index] == "e" || chars[index] == "E" {
+            index += 1
+            if index < chars.count, chars[index] == "-" || chars[index] == "+" { index += 1 }
+            if digits() == 0 { return mantissaEnd }
+        }
+        return index
+    }
+
+    /// Splits on whitespace and commas.
+    static func tokens(_ typed: String) -> [String] {
+        typed.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace and newlines.
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.isWhitespace { slice.removeLast() }
+        return String(slice)
+    }
+
+    /// Trimmed, with every run of inner whitespace collapsed to one space.
+    func collapsingWhitespace() -> String {
+        split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TOMLKit
+
+/// Reading course files as text, and parsing TOML text with syntax errors turned into findings.
+enum SourceFile {
+    /// Reads a file as UTF-8 text; nil (with a finding) when it is missing, unreadable or not UTF-8.
+    static func read(_ url: URL, relativePath: String, findings: inout [LintFinding]) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            findings.append(LintFinding(
+                file: relativePath, line: 1, code: exists ? "unreadable-file" : "missing-file",
+                message: exists ? "cannot read the file" : "file not found"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            findings.append(LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
+            return nil
+        }
+        if let nul = text.firstIndex(of: "\u{0}") {
+            let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            findings.append(LintFinding(file: relativePath, line: line, code: "toml-syntax", message: "the file contains a NUL byte"))
+            return nil
+        }
+        return text
+    }
+
+    /// Parses TOML text; a syntax error becomes a finding at its position (shifted by `lineOffset`).
+    static func parseTOML(_ text: String, diagnostics: FileDiagnostics, lineOffset: Int = 0) -> TOMLTable? {
+        do {
+            return try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            diagnostics.report(
+                "toml-syntax", "TOML syntax error: \(error.description)",
+                line: error.source.begin.line + lineOffset, column: error.source.begin.column)
+        } catch {
+            diagnostics.report("toml-syntax", "TOML syntax error: \(error)", line: 1 + lineOffset)
+        }
+        return nil
+    }
+
+    /// SHA-256 hex of a file's bytes; empty when it cannot be read.
+    static func hash(_ url: URL) -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return "" }
+        return SHA256.hex(of: Array(data))
+    }
+}

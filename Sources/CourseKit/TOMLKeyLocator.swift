@@ -1,0 +1,128 @@
+/// Finds the line and column of a key in TOML text, because TOMLKit gives positions only for
+/// syntax errors. Paths look like `question[2].option[0].correct` (array-of-table indices 0-based).
+struct TOMLKeyLocator: Sendable {
+    struct Position: Sendable, Hashable {
+        let line: Int
+        let column: Int
+    }
+
+    private var positions: [String: Position] = [:]
+    /// Line offset added to every position (front matter starts after the `+++` line).
+    private let lineOffset: Int
+
+    init(text: String, lineOffset: Int = 0) {
+        self.lineOffset = lineOffset
+        var arrayCounts: [String: Int] = [:]
+        var current = ""
+        var inMultiline: String?
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1 + lineOffset
+            let line = String(rawLine)
+            if let delimiter = inMultiline {
+                if line.components(separatedBy: delimiter).count % 2 == 0 { inMultiline = nil }
+                continue
+            }
+            let trimmed = line.trimmingWhitespace()
+            let indent = line.count - line.drop(while: \.isWhitespace).count
+            if trimmed.hasPrefix("[") {
+                let isArray = trimmed.hasPrefix("[[")
+                guard let parts = Self.headerParts(trimmed, isArray: isArray) else { continue }
+                var prefix = ""
+                for part in parts.dropLast() {
+                    var name = prefix.isEmpty ? part : prefix + "." + part
+                    if let count = arrayCounts[name], count > 0 { name += "[\(count - 1)]" }
+                    prefix = name
+                }
+                let last = parts.last ?? ""
+                let full = prefix.isEmpty ? last : prefix + "." + last
+                if isArray {
+                    let next = arrayCounts[full, default: 0]
+                    arrayCounts[full] = next + 1
+                    current = full + "[\(next)]"
+                } else {
+                    current = full
+                }
+                record(current, Position(line: lineNumber, column: indent + 1))
+                continue
+            }
+            guard let (key, rest) = Self.keyAndValue(trimmed) else { continue }
+            record(current.isEmpty ? key : current + "." + key, Position(line: lineNumber, column: indent + 1))
+            for delimiter in ["\"\"\"", "'''"] where rest.components(separatedBy: delimiter).count == 2 {
+                inMultiline = delimiter
+            }
+        }
+    }
+
+    private mutating func record(_ path: String, _ position: Position) {
+        if positions[path] == nil { positions[path] = position }
+    }
+
+    /// The position of the key at `path`, else of its nearest recorded ancestor, else line 1.
+    func position(of path: String) -> Position {
+        var candidate = path
+        while !candidate.isEmpty {
+            if let found = positions[candidate] { return found }
+            if candidate.hasSuffix("]"), let bracket = candidate.lastIndex(of: "[") {
+                let withoutIndex = String(candidate[..<bracket])
+                if let found = positions[withoutIndex] { return found }
+                candidate = withoutIndex
+                continue
+            }
+            guard let dot = candidate.lastIndex(of: ".") else { break }
+            candidate = String(candidate[..<dot])
+        }
+        return Position(line: 1 + lineOffset, column: 1)
+    }
+
+    /// Splits `[a.b]` / `[[a."b.c"]]` into components, or nil if it is not a header line.
+    private static func headerParts(_ trimmed: String, isArray: Bool) -> [String]? {
+        let open = isArray ? 2 : 1
+        let close = isArray ? "]]" : "]"
+        guard let end = trimmed.range(of: close, options: .backwards) else { return nil }
+        let inner = trimmed[trimmed.index(trimmed.startIndex, offsetBy: open)..<end.lowerBound]
+        let parts = splitKey(String(inner))
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// `key = value` (key possibly dotted or quoted) → (normalised dotted key, value text).
+    private static func keyAndValue(_ trimmed: String) -> (String, String)? {
+        guard let first = trimmed.first, first != "#", first != "{", first != "[" else { return nil }
+        var inQuote: Character?
+        for index in trimmed.indices {
+            let char = trimmed[index]
+            if let quote = inQuote {
+                if char == quote { inQuote = nil }
+            } else if char == "\"" || char == "'" {
+                inQuote = char
+            } else if char == "=" {
+                let parts = splitKey(String(trimmed[..<index]))
+                guard !parts.isEmpty else { return nil }
+                return (parts.joined(separator: "."), String(trimmed[trimmed.index(after: index)...]))
+            } else if !(char.isLetter || char.isNumber || char == "-" || char == "_" || char == "." || char == " " || char == "\t") {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Splits a dotted key, honouring quotes and dropping surrounding whitespace.
+    private static func splitKey(_ key: String) -> [String] {
+        var parts: [String] = []
+        var currentPart = ""
+        var inQuote: Character?
+        for char in key {
+            if let quote = inQuote {
+                if char == quote { inQuote = nil } else { currentPart.append(char) }
+            } else if char == "\"" || char == "'" {
+                inQuote = char
+            } else if char == "." {
+                parts.append(currentPart.trimmingWhitespace())
+                currentPart = ""
+            } else {
+                currentPart.append(char)
+            }
+        }
+        parts.append(currentPart.trimmingWhitespace())
+        return parts.contains(where: \.isEmpty) ? [] : parts
+    }
+}

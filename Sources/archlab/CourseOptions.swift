@@ -1,0 +1,28 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+/// The `--course DIR` option shared by every command that reads the course.
+struct CourseOptions: ParsableArguments {
+    @Option(name: .long, help: "The course directory (default: $ARCHLAB_COURSE, else the nearest folder above holding Lessons/course.toml).")
+    var course: String?
+
+    /// The course directory, or exit 2 with the reason on stderr.
+    func locate() throws -> URL {
+        do {
+            return try CourseLocator.locate(
+                explicit: course, environment: ProcessInfo.processInfo.environment,
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Writing to standard error.
+enum StandardError {
+    static func print(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
