@@ -19,6 +19,12 @@ let archlabDependencies: [Target.Dependency] = [
     "RESP",
 
     "CourseKit",
+
+    "REPL",
+
+    "Terminal",
+
+    "ProgressStore",
 ]
 
 let targets: [Target] = [
@@ -47,7 +53,7 @@ let targets: [Target] = [
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
 
-    // .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Labs", "Terminal", "CReadline"]),
+    .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
@@ -69,7 +75,7 @@ let targets: [Target] = [
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    // .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 ]

@@ -42,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
             return wrapper.wrap(inline.runs(text), width: width)
         case let .code(language, codeLines):
             let highlighter = CodeHighlighter(painter: painter)
-            let label = language.isEmpty ? [] : [painter.paint("    ── \(language)", .dim)]
+            let label = language.isEmpty || language == "text" ? [] : [painter.paint("    ── \(language)", .dim)]
             return label + codeLines.map { "    " + highlighter.highlight($0, language: language) }
         case let .quote(blocks):
             let bar = painter.paint("│", .dim)
