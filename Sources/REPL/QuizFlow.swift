@@ -156,6 +156,8 @@ struct QuizFlow {
     }
 
     static func json(_ response: Response) throws -> String {
-        String(decoding: try JSONEncoder().encode(response), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(response), as: UTF8.self)
     }
 }
