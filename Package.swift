@@ -57,7 +57,7 @@ let targets: [Target] = [
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
-    // .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
 
@@ -77,7 +77,7 @@ let targets: [Target] = [
 
     .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 ]
 
 let package = Package(

@@ -74,7 +74,7 @@ struct CourseChecks {
                 report("dangling-reference", "quiz `\(quiz.id)`: node `\(quiz.unlocks)` is not in the Matrix", file: quiz.relativePath, at: "unlocks")
             }
             let grade = quiz.grade(quiz.answerKey)
-            if !quiz.questions.isEmpty, !grade.passed {
+            if !quiz.questions.isEmpty, quiz.pass > 0, quiz.pass <= 1, !grade.passed {
                 report("answer-key", "quiz `\(quiz.id)`: its answer key does not pass", file: quiz.relativePath, at: "pass")
             }
         }
@@ -104,8 +104,8 @@ struct CourseChecks {
         for cycle in cycles {
             onCycle.formUnion(cycle)
             guard let first = cycle.first, cycle.count > 1 else { continue }
-            let text = (cycle + [first]).map { "`\($0)`" }.joined(separator: " → ")
-            report("matrix-cycle", "the Matrix has a requires cycle: \(text)", file: manifest, at: (paths[first] ?? "") + ".requires")
+            let text = cycle.map { "`\($0)`" }.joined(separator: ", ")
+            report("matrix-cycle", "the Matrix has a requires cycle through nodes \(text)", file: manifest, at: (paths[first] ?? "") + ".requires")
         }
         let unlocked = Set(course.unlockedNodes(
             passedQuizzes: Set(course.quizzes.map(\.id)), ranLabs: Set(nodes.compactMap(\.lab))))
