@@ -2,7 +2,8 @@ import Foundation
 import ProgressStore
 
 // Test helper for ProgressStoreTests: records quiz attempts in a loop and prints each attempt id on its own line
-// once `recordAttempt` has returned, so a parent that SIGKILLs it knows which attempts must have survived.
+// with its unique content hash (`ID HASH`) once `recordAttempt` has returned, so a parent that SIGKILLs it knows
+// which attempts must have survived (the hash tells a surviving attempt from a later one that reused its id).
 // Usage: ProgressCrashWriter --db PATH --learner NAME [--count N]
 
 func argument(_ name: String) -> String? {
@@ -33,10 +34,10 @@ do {
                 questionId: "q\(question)", responseJSON: "[\"a\", \"c\"]", points: 1, hintsUsed: question)
         }
         let attempt = FinishedAttempt(
-            quizId: "quiz-\(index % 8)", contentHash: "hash-\(index % 3)", startedAt: Date(),
+            quizId: "quiz-\(index % 8)", contentHash: "run-\(getpid())-\(index)", startedAt: Date(),
             score: Double(index % 4), maxScore: 3, passed: index % 4 == 3, answers: answers)
         let recorded = try store.recordAttempt(learner: learner, attempt, unlocking: ["node-\(index % 10)"])
-        emit("\(recorded.attempt.id)")
+        emit("\(recorded.attempt.id) \(recorded.attempt.contentHash)")
         index += 1
     }
 } catch {
