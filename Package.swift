@@ -20,6 +20,10 @@ let archlabDependencies: [Target.Dependency] = [
 
     "CourseKit",
 
+    "REPL",
+
+    "Terminal",
+
     "ProgressStore",
 ]
 
@@ -27,7 +31,7 @@ let targets: [Target] = [
     // Each target is its own paragraph, so branches that add different targets merge cleanly.
     // A target is commented out until its folder holds code.
 
-    // .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+    .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
     .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
@@ -47,9 +51,9 @@ let targets: [Target] = [
 
     // .target(name: "Labs", dependencies: ["RateLimit", "Semantic", "Keyspace", "RedisServer", "RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "HdrHistogram", package: "hdrhistogram-swift")]),
 
-    // .target(name: "Terminal"),
+    .target(name: "Terminal", dependencies: ["CReadline"]),
 
-    // .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Labs", "Terminal", "CReadline"]),
+    .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
@@ -69,9 +73,9 @@ let targets: [Target] = [
 
     // .testTarget(name: "LabsTests", dependencies: ["Labs"]),
 
-    // .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    // .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"]),
+    .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 ]

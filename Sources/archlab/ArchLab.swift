@@ -17,7 +17,9 @@ struct ArchLab: AsyncParsableCommand {
 
     @OptionGroup var courseOptions: CourseOptions
 
+    @OptionGroup var replOptions: ReplOptions
+
     func run() async throws {
-        try CourseOverview.run(courseOptions: courseOptions)
+        try ReplLauncher.run(courseOptions: courseOptions, options: replOptions)
     }
 }

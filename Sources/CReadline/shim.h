@@ -1,0 +1,8 @@
+#ifndef ARCHLAB_CREADLINE_SHIM_H
+#define ARCHLAB_CREADLINE_SHIM_H
+
+#include <stdio.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+
+#endif

@@ -1,0 +1,49 @@
+import CourseKit
+import Terminal
+
+/// `quiz` (the System Check) and `hint` (which only means something inside a quiz).
+enum QuizCommands {
+    static var all: [ReplCommand] { [quiz, hint] }
+
+    static var quiz: ReplCommand {
+        ReplCommand(
+            name: "quiz", usage: "quiz [id]", summary: "Take the System Check of the lesson you are reading",
+            help: """
+            Asks the lesson's System Check one question at a time. Answer with the letter of an option (`b`), \
+            several letters (`a c`), a word, a number with or without its unit (`5 s`), or an order (`3 1 2`). \
+            Type `hint` for a hint (hints are recorded). Ctrl-C or Ctrl-D abandons the attempt without recording it. \
+            Passing unlocks the lesson's node in the Architect Matrix. `quiz exact-caching` takes another open lesson's check.
+            """,
+            completer: { session, previous in previous.isEmpty ? session.course.quizzes.map(\.id) : [] }
+        ) { session, arguments in
+            let quiz: Quiz
+            if let id = arguments.words.first {
+                guard let found = session.course.quiz(id: id.lowercased()) else {
+                    throw ReplError.message("No System Check `\(ControlCharacters.strip(id))`. The ids are: \(session.course.quizzes.map(\.id).joined(separator: ", ")).")
+                }
+                quiz = found
+            } else {
+                guard let lesson = session.currentLesson, let found = session.course.quiz(id: lesson.quiz) else {
+                    throw ReplError.message("Open a lesson first (`open 1`), or name a System Check: `quiz <id>`.")
+                }
+                quiz = found
+            }
+            if let lesson = session.course.lessons.first(where: { $0.quiz == quiz.id }) {
+                let availability = try session.availability(of: lesson)
+                guard availability.isOpen else {
+                    throw ReplError.message("The System Check of lesson \(lesson.number) is locked: the lesson \(LessonCommands.missingText(availability, session: session)).")
+                }
+            }
+            return try QuizFlow(session: session, quiz: quiz).run()
+        }
+    }
+
+    static var hint: ReplCommand {
+        ReplCommand(
+            name: "hint", usage: "hint", summary: "Inside a quiz: reveal the next hint",
+            help: "While a System Check asks a question, type `hint` instead of an answer to see the next hint. Hints are recorded with the attempt."
+        ) { _, _ in
+            throw ReplError.message("`hint` works while a System Check asks a question. Type `quiz` to start one.")
+        }
+    }
+}

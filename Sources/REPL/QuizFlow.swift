@@ -1,0 +1,163 @@
+import CourseKit
+import Foundation
+import ProgressStore
+import Terminal
+
+/// One attempt at a System Check: asks each question, grades it with CourseKit, shows feedback,
+/// and records the whole attempt (and any unlocks) only when every question was answered.
+struct QuizFlow {
+    let session: ReplSession
+    let quiz: Quiz
+
+    private struct Answered {
+        let grade: QuestionGrade
+        let response: Response
+        let hintsUsed: Int
+    }
+
+    func run() throws -> CommandResult {
+        let seed = session.generator.next()
+        let startedAt = Date()
+        let painter = session.painter
+        session.say(painter.paint(quiz.title, .bold, .cyan))
+        let count = quiz.questions.count
+        session.say("\(count) question\(count == 1 ? "" : "s"), pass mark \(percent(quiz.pass)) (\(points(quiz.pass * quiz.maxScore)) of \(points(quiz.maxScore)) points). Type `hint` for a hint; Ctrl-C or Ctrl-D abandons the attempt.")
+        var answers: [Answered] = []
+        for (index, question) in quiz.questions.enumerated() {
+            session.say("")
+            guard let answered = ask(question, number: index + 1, seed: seed) else {
+                session.say("")
+                session.say("Attempt abandoned: nothing was recorded. Type `quiz` to start again.")
+                return .failed
+            }
+            answers.append(answered)
+        }
+        let grade = quiz.grade(Dictionary(answers.map { ($0.grade.questionID, $0.response) }, uniquingKeysWith: { first, _ in first }))
+        session.say("")
+        let verdict = grade.passed ? painter.paint("PASSED", .green, .bold) : painter.paint("NOT PASSED", .red, .bold)
+        session.say("Score: \(points(grade.score))/\(points(grade.maxScore)) (\(percent(grade.maxScore > 0 ? grade.score / grade.maxScore : 0))) — \(verdict); the pass mark is \(points(grade.passMark)).")
+        let unlocking = grade.passed ? try session.nodesToUnlock(alsoPassed: quiz.id) : []
+        let finished = FinishedAttempt(
+            quizId: quiz.id, contentHash: quiz.contentHash, startedAt: startedAt, score: grade.score,
+            maxScore: grade.maxScore, passed: grade.passed,
+            answers: try answers.map { answer in
+                AttemptAnswer(questionId: answer.grade.questionID, responseJSON: try Self.json(answer.response),
+                              points: answer.grade.points, hintsUsed: answer.hintsUsed)
+            })
+        let recorded = try session.store.recordAttempt(learner: session.learner, finished, unlocking: unlocking)
+        if grade.passed {
+            if let lesson = session.course.lessons.first(where: { $0.quiz == quiz.id }) {
+                try session.store.markLessonCompleted(learner: session.learner, lessonId: lesson.id)
+                if let following = session.course.lesson(number: lesson.number + 1),
+                   (try? session.availability(of: following).isOpen) == true {
+                    session.say("Next: `open \(following.number)` for “\(following.title)”.")
+                }
+            }
+            session.say("")
+            session.announce(recorded.newlyUnlocked.map(\.nodeId))
+        } else {
+            session.say("Reread the pages the explanations point to, then type `quiz` to try again.")
+        }
+        return .succeeded
+    }
+
+    /// Asks until the answer parses; nil when the learner abandons (Ctrl-C, Ctrl-D, end of input).
+    private func ask(_ question: Question, number: Int, seed: UInt64) -> Answered? {
+        let painter = session.painter
+        session.say(painter.paint("Question \(number)/\(quiz.questions.count)", .bold) + painter.paint(" (\(describe(question)))", .dim))
+        session.show(markdown: question.prompt)
+        let shown: [DisplayedChoice]
+        switch question.kind {
+        case .single, .multiple: shown = question.displayOptions(seed: seed)
+        case .order: shown = question.displayItems(seed: seed)
+        case .short, .numeric: shown = []
+        }
+        let inline = InlineMarkdown(colorEnabled: painter.colorEnabled)
+        let wrapper = WordWrapper(painter: painter)
+        for choice in shown {
+            let label = "  \(choice.label)) "
+            let lines = wrapper.wrap(inline.runs(choice.text), width: session.width - label.count)
+            for (index, line) in lines.enumerated() {
+                session.say((index == 0 ? label : String(repeating: " ", count: label.count)) + line)
+            }
+        }
+        session.say(painter.paint(instructions(question), .dim))
+        var hintsUsed = 0
+        while true {
+            switch session.readAnswer(prompt: "answer> ") {
+            case .interrupted, .endOfInput:
+                return nil
+            case .line(let typed):
+                if typed.trimmingCharacters(in: .whitespaces).lowercased() == "hint" {
+                    if hintsUsed < question.hints.count {
+                        session.say(painter.paint("Hint \(hintsUsed + 1)/\(question.hints.count):", .yellow) + " " + question.hints[hintsUsed])
+                        hintsUsed += 1
+                    } else {
+                        session.say(question.hints.isEmpty ? "This question has no hints." : "No more hints for this question.")
+                    }
+                    continue
+                }
+                do {
+                    let response = try question.parseResponse(typed, seed: seed)
+                    let grade = question.grade(response)
+                    feedback(grade, question: question)
+                    return Answered(grade: grade, response: response, hintsUsed: hintsUsed)
+                } catch {
+                    session.say(painter.paint("Not an answer:", .yellow) + " \(ControlCharacters.strip(error.description)) Try again.")
+                }
+            }
+        }
+    }
+
+    private func feedback(_ grade: QuestionGrade, question: Question) {
+        let painter = session.painter
+        let score = "(\(points(grade.points))/\(points(grade.maxPoints)) point\(grade.maxPoints == 1 ? "" : "s"))"
+        if grade.correct {
+            session.say(painter.paint("✓ Correct", .green, .bold) + " " + score)
+        } else if grade.points > 0 {
+            session.say(painter.paint("~ Partly right", .yellow, .bold) + " " + score)
+        } else {
+            session.say(painter.paint("✗ Not quite", .red, .bold) + " " + score)
+        }
+        for line in grade.feedback {
+            session.show(markdown: line)
+        }
+        session.show(markdown: "**Why:** " + question.explanation)
+    }
+
+    private func describe(_ question: Question) -> String {
+        let kind: String
+        switch question.kind {
+        case .single: kind = "one answer"
+        case .multiple: kind = "one or more answers"
+        case .short: kind = "short answer"
+        case .numeric: kind = "number"
+        case .order: kind = "put in order"
+        }
+        return "\(kind), \(points(question.points)) point\(question.points == 1 ? "" : "s")"
+    }
+
+    private func instructions(_ question: Question) -> String {
+        switch question.kind {
+        case .single: return "Type one letter."
+        case .multiple: return "Type every letter that applies, e.g. `a c`."
+        case .short: return "Type your answer."
+        case .numeric: return question.unit.map { "Type a number (in \($0))." } ?? "Type a number."
+        case .order: return "Type the numbers in the right order, e.g. `3 1 2`."
+        }
+    }
+
+    private func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2g", value)
+    }
+
+    private func percent(_ share: Double) -> String {
+        "\(Int((share * 100).rounded()))%"
+    }
+
+    static func json(_ response: Response) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(response), as: UTF8.self)
+    }
+}

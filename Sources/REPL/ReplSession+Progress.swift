@@ -1,0 +1,72 @@
+import CourseKit
+import Foundation
+import ProgressStore
+import Terminal
+
+extension ReplSession {
+    /// Ids of the Matrix nodes the learner has unlocked.
+    public func unlockedNodeIDs() throws -> Set<String> {
+        Set(try store.unlockedNodes(learner: learner).map(\.nodeId))
+    }
+
+    /// Whether a lesson is open for the learner and, if not, what is missing.
+    func availability(of lesson: Lesson) throws -> LessonAvailability {
+        course.availability(of: lesson, unlocked: try unlockedNodeIDs())
+    }
+
+    /// The nodes that unlock once `quizID` counts as passed (or nothing extra), cascades included,
+    /// minus those already unlocked.
+    func nodesToUnlock(alsoPassed quizID: String?) throws -> [String] {
+        var passed = try store.passedQuizIds(learner: learner)
+        if let quizID { passed.insert(quizID) }
+        let already = try unlockedNodeIDs()
+        return course.unlockedNodes(passedQuizzes: passed, ranLabs: try store.ranLabIds(learner: learner))
+            .filter { !already.contains($0) }
+    }
+
+    /// Records a lab run for the learner, unlocking the nodes it completes and announcing them
+    /// (for lab commands registered from outside the core).
+    public func recordLabRun(scenarioID: String, parametersJSON: String = "{}", summaryJSON: String = "{}") throws {
+        let passed = try store.passedQuizIds(learner: learner)
+        let already = try unlockedNodeIDs()
+        var ran = try store.ranLabIds(learner: learner)
+        ran.insert(scenarioID)
+        let unlocking = course.unlockedNodes(passedQuizzes: passed, ranLabs: ran).filter { !already.contains($0) }
+        let recorded = try store.recordLabRun(
+            learner: learner, scenarioId: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
+            unlocking: unlocking)
+        announce(recorded.newlyUnlocked.map(\.nodeId))
+    }
+
+    /// Prints `NODE UNLOCKED: <title>` for each node, then the Matrix.
+    func announce(_ nodeIDs: [String]) {
+        guard !nodeIDs.isEmpty else { return }
+        for id in nodeIDs {
+            say(painter.paint("NODE UNLOCKED: \(course.node(id: id)?.title ?? id)", .green, .bold))
+        }
+        say("")
+        drawMatrix()
+    }
+
+    /// Draws the Architect Matrix with the learner's node states.
+    func drawMatrix() {
+        let unlocked = (try? unlockedNodeIDs()) ?? []
+        let nodes = course.matrix.nodes.map { node in
+            let state: MatrixDrawing.NodeState = unlocked.contains(node.id) ? .unlocked
+                : node.requires.allSatisfy(unlocked.contains) ? .available : .locked
+            return MatrixDrawing.Node(id: node.id, title: node.title, column: node.column, row: node.row,
+                                      state: state, requires: node.requires)
+        }
+        for line in MatrixDrawing(nodes: nodes).render(maxWidth: min(width, 80), painter: painter) {
+            say(line)
+        }
+    }
+
+    /// "3/8 lessons, 4/11 nodes unlocked".
+    func standing() throws -> String {
+        let unlocked = try unlockedNodeIDs()
+        let done = course.lessons.filter { unlocked.contains($0.node) }.count
+        let nodes = course.matrix.nodes.filter { unlocked.contains($0.id) }.count
+        return "\(done)/\(course.lessons.count) lessons, \(nodes)/\(course.matrix.nodes.count) nodes unlocked"
+    }
+}

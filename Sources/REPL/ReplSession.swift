@@ -1,0 +1,171 @@
+import CourseKit
+import Foundation
+import ProgressStore
+import Terminal
+
+/// Everything a session needs that the caller decides: the course, the store, who is learning,
+/// how output looks, and the seed for shuffling quiz options (injected so tests are deterministic).
+public struct ReplConfiguration {
+    public var course: Course
+    public var courseFindings: Int
+    public var store: ProgressStore
+    public var learnerName: String
+    public var painter: Painter
+    public var width: Int
+    public var seed: UInt64
+
+    public init(course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
+                painter: Painter, width: Int, seed: UInt64) {
+        self.course = course
+        self.courseFindings = courseFindings
+        self.store = store
+        self.learnerName = learnerName
+        self.painter = painter
+        self.width = width
+        self.seed = seed
+    }
+}
+
+/// One learner's session: reads commands from a ``LineEditor``, runs them through the ``CommandRegistry``
+/// and keeps the reading position in the progress store.
+public final class ReplSession {
+    public let course: Course
+    public let store: ProgressStore
+    public let registry = CommandRegistry()
+    public let output: ReplOutput
+    public let painter: Painter
+    public let width: Int
+    let editor: LineEditor
+    let courseFindings: Int
+    var generator: SplitMix64
+
+    /// The learner whose progress is read and written.
+    public internal(set) var learner: Learner
+    /// The lesson being read, if any.
+    public internal(set) var currentLesson: Lesson?
+    /// The zero-based page of ``currentLesson`` being read.
+    public internal(set) var currentPage = 0
+    /// True once any command failed; a non-interactive session then exits with status 1.
+    public private(set) var anyCommandFailed = false
+
+    /// Opens the learner (creating them if new), restores their reading position and registers the core
+    /// commands followed by `additionalCommands` (labs' commands).
+    public init(configuration: ReplConfiguration, editor: LineEditor, output: ReplOutput,
+                additionalCommands: [ReplCommand] = []) throws {
+        course = configuration.course
+        store = configuration.store
+        painter = configuration.painter
+        width = configuration.width
+        courseFindings = configuration.courseFindings
+        generator = SplitMix64(seed: configuration.seed)
+        self.editor = editor
+        self.output = output
+        learner = try store.ensureLearner(configuration.learnerName)
+        CoreCommands.register(into: registry)
+        for command in additionalCommands { registry.register(command) }
+        try restorePosition()
+    }
+
+    /// Whether prompts and interactive guidance are shown.
+    public var isInteractive: Bool { editor.isInteractive }
+
+    /// `archlab[server.swift 2/8]> `: the step of the lesson being read out of the course's steps.
+    public var prompt: String {
+        let steps = max(course.lessons.map(\.step).max() ?? 0, course.lessons.count)
+        let step = currentLesson?.step ?? course.lessons.first?.step ?? 0
+        return "archlab[server.swift \(step)/\(steps)]> "
+    }
+
+    /// Shows the start screen, then reads and runs commands until `quit` or the end of input.
+    /// Returns the exit status: 1 when not interactive and a command failed, else 0.
+    public func run() -> Int32 {
+        StartScreen.show(in: self)
+        while true {
+            switch editor.readLine(prompt: prompt) {
+            case .endOfInput:
+                return exitStatus
+            case .interrupted:
+                continue
+            case .line(let line):
+                editor.remember(line)
+                if execute(line) == .quit { return exitStatus }
+            }
+        }
+    }
+
+    private var exitStatus: Int32 {
+        !editor.isInteractive && anyCommandFailed ? 1 : 0
+    }
+
+    /// Runs one command line; errors are shown and recorded as failures.
+    @discardableResult
+    public func execute(_ line: String) -> CommandResult {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .succeeded }
+        let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
+        let name = words[0]
+        guard let command = registry.command(named: name) else {
+            let shown = ControlCharacters.strip(name)
+            let suggestions = registry.suggestions(for: name)
+            let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.map { "`\($0)`" }.joined(separator: " or "))?"
+            return fail(ReplError.message("Unknown command `\(shown)`.\(hint) Type `help` for the list."))
+        }
+        let rest = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        let arguments = CommandArguments(words: Array(words.dropFirst()), rest: rest)
+        do {
+            let result = try command.handler(self, arguments)
+            if result == .failed { anyCommandFailed = true }
+            return result
+        } catch let error as ReplError {
+            return fail(error)
+        } catch {
+            return fail(ReplError.message("\(error)"))
+        }
+    }
+
+    private func fail(_ error: ReplError) -> CommandResult {
+        anyCommandFailed = true
+        output.error(painter.paint("error:", .red, .bold) + " " + error.description)
+        return .failed
+    }
+
+    /// Completion candidates for the word being typed, given the line before it.
+    public func completions(lineBeforeWord: String, word: String) -> [String] {
+        let previous = lineBeforeWord.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let name = previous.first else { return registry.allNames.filter { $0.hasPrefix(word) } }
+        guard let command = registry.command(named: name) else { return [] }
+        return command.completer(self, Array(previous.dropFirst())).filter { $0.hasPrefix(word) }
+    }
+
+    /// Reads one line inside a command (quiz answers, confirmations), with its own prompt.
+    func readAnswer(prompt: String) -> LineInput {
+        editor.readLine(prompt: prompt)
+    }
+
+    /// Prints plain text.
+    public func say(_ text: String) {
+        output.line(text)
+    }
+
+    /// Prints Markdown rendered for the terminal.
+    public func show(markdown: String) {
+        output.line(MarkdownRenderer(painter: painter, width: width).render(markdown))
+    }
+
+    /// Reopens the lesson read most recently, at its saved page.
+    func restorePosition() throws {
+        let positions = try store.lessonProgress(learner: learner)
+        let latest = positions.max { ($0.updatedAt, number(of: $0.lessonId)) < ($1.updatedAt, number(of: $1.lessonId)) }
+        if let latest, let lesson = course.lesson(id: latest.lessonId) {
+            currentLesson = lesson
+            currentPage = min(latest.page, max(lesson.pages.count - 1, 0))
+        } else {
+            currentLesson = nil
+            currentPage = 0
+        }
+    }
+
+    private func number(of lessonID: String) -> Int {
+        course.lesson(id: lessonID)?.number ?? 0
+    }
+}

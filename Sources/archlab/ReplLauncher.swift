@@ -1,0 +1,82 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+import ProgressStore
+import REPL
+import Terminal
+
+/// Options of `archlab` with no subcommand, which opens the learner's REPL.
+struct ReplOptions: ParsableArguments {
+    @Option(help: "Who is learning (default: your login name). Each learner has their own progress.")
+    var learner: String?
+
+    @Option(help: "The progress database (default: $ARCHLAB_DB, else $XDG_DATA_HOME/archlab/progress.sqlite).")
+    var db: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
+    var noColor = false
+
+    @Option(help: .hidden)
+    var seed: UInt64?
+}
+
+/// Builds a REPL session from the command line and the environment and runs it.
+enum ReplLauncher {
+    static func run(courseOptions: CourseOptions, options: ReplOptions) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let directory = try courseOptions.locate()
+        let loaded: CourseLoadResult
+        do {
+            loaded = try CourseLoader.load(directory: directory)
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+        let learnerName: String
+        do {
+            learnerName = try LearnerName.validated(
+                options.learner ?? LearnerName.sanitized(environment["USER"] ?? environment["LOGNAME"] ?? "") ?? "learner")
+        } catch {
+            StandardError.print("archlab: \(ControlCharacters.strip(String(describing: error)))")
+            throw ExitCode(2)
+        }
+        let store: ProgressStore
+        do {
+            store = try ProgressStore(path: ProgressDatabaseLocation.resolveForCurrentProcess(explicit: options.db))
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+        let interactive = TerminalSize.inputIsTerminal
+        let completer = SessionCompleter()
+        let editor: LineEditor = interactive
+            ? ReadlineEditor(historyPath: historyPath(environment), completer: completer.completer)
+            : PlainLineEditor()
+        let policy = ColorPolicy(outputIsTerminal: TerminalSize.outputIsTerminal, environment: environment,
+                                 noColorFlag: options.noColor)
+        let configuration = ReplConfiguration(
+            course: loaded.course, courseFindings: loaded.findings.count, store: store, learnerName: learnerName,
+            painter: Painter(colorEnabled: policy.allowsColor),
+            width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
+            seed: options.seed ?? UInt64.random(in: .min ... .max))
+        let session: ReplSession
+        do {
+            session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput())
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+        completer.session = session
+        let status = session.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `$XDG_STATE_HOME/archlab/history`, else `~/.local/state/archlab/history`.
+    static func historyPath(_ environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return state + "/archlab/history"
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return home + "/.local/state/archlab/history"
+    }
+}
