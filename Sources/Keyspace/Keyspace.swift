@@ -76,7 +76,7 @@ public final class Keyspace {
             return
         }
         if !spec.acceptsArgumentCount(argv.count) {
-            reject(session, &reply, "ERR wrong number of arguments for '\(spec.name)' command")
+            reject(session, &reply, "ERR wrong number of arguments for '\(spec.name)' command", spec: spec)
             return
         }
         if let message = subcommandError(spec, argv) {
@@ -84,7 +84,7 @@ public final class Keyspace {
             return
         }
         if !session.authenticated && !spec.flags.contains(.noAuth) {
-            reject(session, &reply, "NOAUTH Authentication required.")
+            reject(session, &reply, "NOAUTH Authentication required.", spec: spec)
             return
         }
         if configuration.maxmemory > 0 {
@@ -105,8 +105,17 @@ public final class Keyspace {
     }
 
     /// Writes a command error; inside MULTI it also dooms the transaction (EXECABORT).
-    func reject(_ session: ClientSession, _ reply: inout ByteBuffer, _ message: String) {
+    func reject(_ session: ClientSession, _ reply: inout ByteBuffer, _ message: String, spec: CommandSpec? = nil) {
         if session.inMulti { session.multiFailed = true }
+        if spec?.id == .exec {
+            let reason = message.split(separator: " ", maxSplits: 1).last.map(String.init) ?? message
+            reply.writeRESPError("EXECABORT Transaction discarded because of: \(reason)")
+            session.inMulti = false
+            session.multiFailed = false
+            session.multiQueue = []
+            unwatchAll(session)
+            return
+        }
         reply.writeRESPError(message)
     }
 
@@ -120,7 +129,7 @@ public final class Keyspace {
     }
 
     func sanitize(_ message: String) -> String {
-        String(message.map { $0 == "\r" || $0 == "\n" ? " " : $0 })
+        String(String.UnicodeScalarView(message.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
     }
 
     func prefix(_ text: String, _ limit: Int) -> String {
