@@ -37,8 +37,9 @@ public final class Keyspace {
         self.clock = clock
         self.random = KeyspaceRandom(seed: seed)
         self.databases = (0..<configuration.databases).map { _ in Database() }
-        self.usedMemory = Self.baselineMemory
-        self.peakMemory = Self.baselineMemory
+        let tables = databases.reduce(0) { $0 + $1.tableBytes }
+        self.usedMemory = Self.baselineMemory + tables
+        self.peakMemory = Self.baselineMemory + tables
         let start = clock.nowMilliseconds()
         self.startMilliseconds = start
         self.now = start
