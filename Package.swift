@@ -55,7 +55,7 @@ let targets: [Target] = [
 
     // .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP"]),
 
-    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 
