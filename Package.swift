@@ -25,6 +25,8 @@ let archlabDependencies: [Target.Dependency] = [
     "Terminal",
 
     "ProgressStore",
+    "RateLimit",
+
 ]
 
 let targets: [Target] = [
@@ -45,13 +47,14 @@ let targets: [Target] = [
 
     .target(name: "RedisServer", dependencies: ["RESP", nioCore, nioPosix, logging]),
 
-    // .target(name: "RateLimit", dependencies: ["RESP"]),
+    .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
 
     // .target(name: "Semantic", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
     // .target(name: "Labs", dependencies: ["RateLimit", "Semantic", "Keyspace", "RedisServer", "RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "HdrHistogram", package: "hdrhistogram-swift")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
+    .target(name: "Terminal"),
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
@@ -67,7 +70,7 @@ let targets: [Target] = [
 
     .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 
     // .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 

@@ -12,6 +12,7 @@ struct ArchLab: AsyncParsableCommand {
             AnswersCommand.self,
             ProgressCommand.self,
             LearnersCommand.self,
+            LimitCommand.self,
         ]
     )
 
