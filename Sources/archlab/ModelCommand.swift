@@ -64,7 +64,7 @@ struct ModelCommand: ParsableCommand {
             if healthy {
                 print("status: installed\(quick ? "" : " and verified"); `--model minilm` is available")
             } else {
-                print("status: not installed; run `archlab model fetch` (the lexical embedder works without it)")
+                print("status: missing or damaged files; run `archlab model fetch` (the lexical embedder works without it)")
                 throw ExitCode(1)
             }
         }
