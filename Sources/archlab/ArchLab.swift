@@ -13,6 +13,10 @@ struct ArchLab: AsyncParsableCommand {
             ProgressCommand.self,
             LearnersCommand.self,
             LimitCommand.self,
+            EmbedCommand.self,
+            SimilarityCommand.self,
+            SemanticCommand.self,
+            ModelCommand.self,
         ]
     )
 
