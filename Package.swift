@@ -39,7 +39,7 @@ let targets: [Target] = [
 
     // .target(name: "Semantic", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
-    // .target(name: "Labs", dependencies: ["RateLimit", "Semantic", "Keyspace", "RedisServer", "RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "HdrHistogram", package: "hdrhistogram-swift")]),
+    .target(name: "Labs", dependencies: ["RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     // .target(name: "Terminal"),
 
