@@ -31,7 +31,7 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    // .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
+    .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
 
     // .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
@@ -53,7 +53,7 @@ let targets: [Target] = [
 
     // .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
-    // .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP"]),
+    .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", nioCore], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")]),
 
