@@ -17,6 +17,10 @@ let archlabDependencies: [Target.Dependency] = [
     nioPosix,
 
     "RESP",
+
+    "RateLimit",
+
+    "Terminal",
 ]
 
 let targets: [Target] = [
@@ -35,13 +39,13 @@ let targets: [Target] = [
 
     // .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    // .target(name: "RateLimit", dependencies: ["RESP"]),
+    .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
 
     // .target(name: "Semantic", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
     .target(name: "Labs", dependencies: ["RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
-    // .target(name: "Terminal"),
+    .target(name: "Terminal"),
 
     // .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Labs", "Terminal", "CReadline"]),
 
@@ -57,13 +61,13 @@ let targets: [Target] = [
 
     // .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")]),
 
-    // .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 
     // .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "LabsTests", dependencies: ["Labs"]),
 
-    // .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+    .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
     // .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"]),
 
