@@ -82,7 +82,7 @@ let targets: [Target] = [
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "LabsTests", dependencies: ["Labs"]),
+    .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 

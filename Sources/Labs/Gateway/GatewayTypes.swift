@@ -107,3 +107,10 @@ public enum SimulatedCosts {
     public static let vectorSearchMs = 1.0
     public static let rateLimitCheckMs = 0.4
 }
+
+extension SimulatedCosts {
+    /// Time to embed one prompt: MiniLM on a CPU core takes milliseconds, the lexical embedder microseconds.
+    public static func embedding(_ embedder: String) -> Double {
+        embedder == "minilm" ? 6.0 : 0.05
+    }
+}

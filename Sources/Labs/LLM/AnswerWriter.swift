@@ -1,3 +1,5 @@
+import RateLimit
+
 /// Writes the simulated model's answers: plausible support-desk prose whose words and
 /// length depend only on the request, so equal requests always get equal answers.
 enum AnswerWriter {

@@ -41,6 +41,8 @@ public struct LLMProfile: Sendable, Hashable {
     }
 }
 
+import RateLimit
+
 /// A deterministic stand-in for a hosted LLM. The same prompt always gets the same answer
 /// text (so a cached answer is indistinguishable from a fresh one); latency jitter and
 /// failures come from a seeded generator, so a scenario run twice gives the same report.
@@ -84,6 +86,13 @@ public struct SimulatedLLM: Sendable {
             timeToFirstTokenMs: ttft, totalMs: chunks.last?.atMs ?? ttft,
             costUSD: profile.prices.cost(inputTokens: input, outputTokens: output)
         )
+    }
+
+    /// What `request` costs when the model answers it in full: the no-cache baseline.
+    public func listCost(of request: LLMRequest) -> Double {
+        let chunks = AnswerWriter.chunks(AnswerWriter.answer(to: request, tokens: profile.answerTokens))
+        let output = chunks.reduce(0) { $0 + TokenCounter.count($1) }
+        return profile.prices.cost(inputTokens: request.inputTokens, outputTokens: output)
     }
 
     private mutating func jitterFactor() -> Double {

@@ -1,3 +1,6 @@
+import Foundation
+import RateLimit
+
 /// One intent of the support-bot workload: the ways users phrase it. Every phrasing of one
 /// intent deserves the same answer; a semantic hit that serves another intent's answer is wrong.
 public struct Intent: Sendable, Hashable {
@@ -104,4 +107,20 @@ public enum SupportCatalog {
             "Do you support single sign-on?", "How do I set up SSO with Okta?", "Can we log in with SAML?",
         ]),
     ]
+
+    private static let oneOffTemplates = [
+        "My order #%d has not arrived yet, what should I do?",
+        "Why was I charged %d dollars on my last invoice?",
+        "Is ticket %d about my login problem resolved?",
+        "Can you check why export job %d failed?",
+        "My workspace %d shows an error when I open the dashboard",
+        "Please explain line item %d on my bill",
+    ]
+
+    /// A question about one order, invoice or ticket: asked once, never again in the same words.
+    static func oneOff(_ random: inout SeededGenerator) -> String {
+        let template = oneOffTemplates[Int(random.next() % UInt64(oneOffTemplates.count))]
+        let number = 1000 + Int(random.next() % 90_000)
+        return template.replacingOccurrences(of: "%d", with: String(number))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RateLimit
 
 /// Who sends a request: a person, a bot that fires bursts, or a script that hammers steadily.
 public enum ClientKind: String, Sendable, Hashable, CaseIterable, Codable {
@@ -36,6 +37,9 @@ public struct WorkloadSpec: Sendable, Hashable {
     public var zipfExponent: Double = 1.1
     /// Share of user requests phrased differently from the intent's most common wording.
     public var paraphraseShare: Double = 0.3
+    /// Share of user requests that are one-off questions (an order number, an amount, a date):
+    /// the long tail no cache can serve.
+    public var uniqueShare: Double = 0.4
     /// Share of user requests asked with `"stream": true`.
     public var streamShare: Double = 0
     /// Bots that fire `burstSize` requests at once, `burstsPerBot` times.
@@ -45,6 +49,9 @@ public struct WorkloadSpec: Sendable, Hashable {
     /// Scripts that send `scriptRatePerSecond` unique prompts per second for the whole duration.
     public var scripts: Int = 0
     public var scriptRatePerSecond: Double = 2
+    /// When set, each bot burst is split around a window boundary (half 100 ms before a multiple
+    /// of this many milliseconds, half 100 ms after), the traffic that fools a fixed window.
+    public var boundaryWindowMs: Int64?
     public var temperature: Double = 0
 
     public init() {}
@@ -65,24 +72,39 @@ public enum WorkloadGenerator {
         }
         for _ in 0..<max(0, spec.userRequests) {
             let client = users[Int(random.next() % UInt64(users.count))]
-            let intent = intents[zipf.sample(&random)]
-            var phrasing = intent.phrasings[0]
-            if intent.phrasings.count > 1, random.unit() < spec.paraphraseShare {
-                phrasing = intent.phrasings[1 + Int(random.next() % UInt64(intent.phrasings.count - 1))]
+            let prompt: String
+            let label: String
+            if random.unit() < spec.uniqueShare {
+                prompt = SupportCatalog.oneOff(&random)
+                label = "one-off:" + prompt
+            } else {
+                let intent = intents[zipf.sample(&random)]
+                var phrasing = intent.phrasings[0]
+                if intent.phrasings.count > 1, random.unit() < spec.paraphraseShare {
+                    phrasing = intent.phrasings[1 + Int(random.next() % UInt64(intent.phrasings.count - 1))]
+                }
+                prompt = phrasing
+                label = intent.id
             }
             let at = Int64(random.unit() * Double(duration))
             requests.append(
                 WorkloadRequest(
                     atMs: at, client: client,
-                    request: LLMRequest(tenant: client.tenant, prompt: phrasing, temperature: spec.temperature),
-                    intent: intent.id, stream: random.unit() < spec.streamShare
+                    request: LLMRequest(tenant: client.tenant, prompt: prompt, temperature: spec.temperature),
+                    intent: label, stream: random.unit() < spec.streamShare
                 ))
         }
         for bot in 0..<max(0, spec.burstBots) {
             let client = Client(apiKey: "bot-\(bot + 1)", kind: .burstBot, tenant: "tenant-1")
             for burst in 0..<max(0, spec.burstsPerBot) {
-                let at = Int64(random.unit() * Double(duration))
+                var at = Int64(random.unit() * Double(duration))
+                var boundary: Int64?
+                if let window = spec.boundaryWindowMs, window > 0 {
+                    boundary = max(1, (at / window)) * window
+                    at = (boundary ?? at) - 100
+                }
                 for index in 0..<max(0, spec.burstSize) {
+                    if let boundary, index == spec.burstSize / 2 { at = boundary + 100 }
                     let prompt = "Summarise document \(bot + 1)-\(burst + 1)-\(index + 1) in 300 words"
                     requests.append(abusive(client, at: at, prompt: prompt, spec: spec))
                 }
