@@ -50,7 +50,7 @@ let targets: [Target] = [
 
     .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
 
-    // .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
+    .target(name: "RedisServer", dependencies: ["RESP", nioCore, nioPosix, logging]),
 
     .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
 
@@ -72,11 +72,11 @@ let targets: [Target] = [
 
     // .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseKit"]),
 
-    // .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
+    .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
     .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", nioCore], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 
