@@ -23,6 +23,10 @@ let archlabDependencies: [Target.Dependency] = [
     "Semantic",
 
     "Terminal",
+
+    "Labs",
+
+    "RedisServer",
 ]
 
 // Semantic's numeric kernels: FMA/AVX2/F16C code generation for Swift code (Haswell and later; this toolchain rejects "x86-64-v3"), and optimised even in
@@ -60,7 +64,7 @@ let targets: [Target] = [
         swiftSettings: semanticSwiftSettings
     ),
 
-    .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
+    .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(name: "Terminal"),
 

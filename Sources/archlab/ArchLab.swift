@@ -11,6 +11,7 @@ struct ArchLab: AsyncParsableCommand {
             SimilarityCommand.self,
             SemanticCommand.self,
             ModelCommand.self,
+            RunCommand.self,
         ]
     )
 

@@ -39,7 +39,7 @@ public struct WorkloadSpec: Sendable, Hashable {
     public var paraphraseShare: Double = 0.3
     /// Share of user requests that are one-off questions (an order number, an amount, a date):
     /// the long tail no cache can serve.
-    public var uniqueShare: Double = 0.4
+    public var uniqueShare: Double = 0.33
     /// Share of user requests asked with `"stream": true`.
     public var streamShare: Double = 0
     /// Bots that fire `burstSize` requests at once, `burstsPerBot` times.
