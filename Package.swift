@@ -29,6 +29,12 @@ let archlabDependencies: [Target.Dependency] = [
 
     "Semantic",
 
+
+
+
+    "Labs",
+
+    "RedisServer",
 ]
 
 // Semantic's numeric kernels: FMA/AVX2/F16C code generation for Swift code (Haswell and later; this toolchain rejects "x86-64-v3"), and optimised even in
@@ -68,7 +74,7 @@ let targets: [Target] = [
         swiftSettings: semanticSwiftSettings
     ),
 
-    // .target(name: "Labs", dependencies: ["RateLimit", "Semantic", "Keyspace", "RedisServer", "RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "HdrHistogram", package: "hdrhistogram-swift")]),
+    .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
     .target(name: "Terminal"),
@@ -91,7 +97,7 @@ let targets: [Target] = [
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "LabsTests", dependencies: ["Labs"]),
+    .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 

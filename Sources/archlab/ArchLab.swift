@@ -17,6 +17,7 @@ struct ArchLab: AsyncParsableCommand {
             SimilarityCommand.self,
             SemanticCommand.self,
             ModelCommand.self,
+            RunCommand.self,
         ]
     )
 
