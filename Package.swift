@@ -25,12 +25,10 @@ let archlabDependencies: [Target.Dependency] = [
     "Terminal",
 
     "ProgressStore",
+
     "RateLimit",
 
     "Semantic",
-
-
-
 
     "Labs",
 
@@ -64,7 +62,7 @@ let targets: [Target] = [
 
     .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
 
-    .target(name: "RedisServer", dependencies: ["RESP", nioCore, nioPosix, logging]),
+    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
     .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
 
@@ -77,7 +75,6 @@ let targets: [Target] = [
     .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
-    .target(name: "Terminal"),
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
@@ -91,7 +88,7 @@ let targets: [Target] = [
 
     .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", nioCore], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 
