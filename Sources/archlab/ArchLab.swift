@@ -10,6 +10,8 @@ struct ArchLab: AsyncParsableCommand {
             LintCommand.self,
             GradeCommand.self,
             AnswersCommand.self,
+            ProgressCommand.self,
+            LearnersCommand.self,
         ]
     )
 
