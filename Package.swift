@@ -19,6 +19,8 @@ let archlabDependencies: [Target.Dependency] = [
     "RESP",
 
     "CourseKit",
+
+    "ProgressStore",
 ]
 
 let targets: [Target] = [
@@ -29,7 +31,9 @@ let targets: [Target] = [
 
     .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
 
-    // .target(name: "ProgressStore", dependencies: ["CourseKit", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+
+    .executableTarget(name: "ProgressCrashWriter", dependencies: ["ProgressStore"]),
 
     .target(name: "RESP", dependencies: [nioCore]),
 
@@ -51,7 +55,7 @@ let targets: [Target] = [
 
     .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseKit"]),
+    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
@@ -69,7 +73,7 @@ let targets: [Target] = [
 
     // .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"]),
 
-    // .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
 ]
 
 let package = Package(

@@ -8,6 +8,10 @@ struct ArchLab: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LintCommand.self,
+            GradeCommand.self,
+            AnswersCommand.self,
+            ProgressCommand.self,
+            LearnersCommand.self,
         ]
     )
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Grading benchmark (release): grade 10,000 answers files of the shipped course in one run, and
+# lint the shipped course. Prints hyperfine's timings; files/s = 10000 / mean time of the grade run.
+# usage: Benchmarks/grading/run.sh [COUNT]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+count="${1:-10000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product archlab >/dev/null
+bin="$(swift build -c release --show-bin-path)/archlab"
+python3 Benchmarks/grading/generate-answers.py . "$work/answers" "$count"
+
+# Sanity: the generated files grade (exit 1 = some learners fall short, which is expected).
+set +e
+"$bin" grade --course . --format json "$work"/answers/*.toml >"$work/report.json"
+status=$?
+set -e
+if [ "$status" -gt 1 ]; then echo "grading failed with exit $status" >&2; exit 1; fi
+
+hyperfine --warmup 1 --runs 5 -i \
+  --export-json "$work/grade.json" \
+  "$bin grade --course . --format json $work/answers/*.toml --output $work/out.json" \
+  "$bin grade --course . --format junit $work/answers/*.toml --output $work/out.xml"
+hyperfine --warmup 3 --runs 20 "$bin lint --course ."
+python3 - "$work/grade.json" "$count" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+count = int(sys.argv[2])
+for result in results:
+    print(f"{result['command'].split()[1:4]}: mean {result['mean']:.3f} s -> {count / result['mean']:.0f} files/s")
+PY

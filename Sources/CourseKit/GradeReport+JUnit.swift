@@ -1,0 +1,71 @@
+import Foundation
+
+extension GradeReport {
+    /// JUnit XML: one `<testsuite>` per quiz per learner, one `<testcase>` per question, a
+    /// `<failure>` carrying the feedback for a wrong or unanswered question. No timestamps,
+    /// so identical input gives identical output.
+    public func renderJUnit() -> String {
+        let all = cases
+        let failures = all.filter { !$0.passed }.count
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<testsuites name=\"archlab grade\" tests=\"\(all.count)\" failures=\"\(failures)\" errors=\"0\">",
+        ]
+        for file in files {
+            for quiz in file.quizzes {
+                let suiteCases = quiz.questions.map { Case(file: file, quiz: quiz, question: $0) }
+                let suiteFailures = suiteCases.filter { !$0.passed }.count
+                lines.append(
+                    "  <testsuite name=\(attribute("\(file.learner)/\(quiz.quizID)")) tests=\"\(suiteCases.count)\" "
+                        + "failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\">")
+                lines.append("    <properties>")
+                for (name, value) in [
+                    ("learner", file.learner), ("file", file.path), ("quiz", quiz.quizID),
+                    ("title", quizTitles[quiz.quizID] ?? quiz.quizID), ("score", GradeFormat.points(quiz.score)),
+                    ("max_score", GradeFormat.points(quiz.maxScore)), ("pass_mark", GradeFormat.points(quiz.passMark)),
+                    ("passed", quiz.passed ? "true" : "false"),
+                ] {
+                    lines.append("      <property name=\(attribute(name)) value=\(attribute(value))/>")
+                }
+                lines.append("    </properties>")
+                for item in suiteCases {
+                    let open = "    <testcase name=\(attribute(item.question.questionID)) classname=\(attribute("\(file.learner).\(quiz.quizID)"))"
+                    guard let message = item.message else {
+                        lines.append(open + "/>")
+                        continue
+                    }
+                    let type = item.question.answered ? "wrong" : "unanswered"
+                    lines.append(open + ">")
+                    lines.append("      <failure message=\(attribute(message)) type=\"\(type)\">\(escape(message))</failure>")
+                    lines.append("    </testcase>")
+                }
+                let verdict = quiz.passed ? "passed" : "failed"
+                lines.append(
+                    "    <system-out>\(escape("score \(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore)), pass mark \(GradeFormat.points(quiz.passMark)), \(verdict)"))</system-out>")
+                lines.append("  </testsuite>")
+            }
+        }
+        lines.append("</testsuites>")
+        return lines.joined(separator: "\n")
+    }
+
+    private func attribute(_ text: String) -> String {
+        "\"" + escape(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;") + "\""
+    }
+
+    /// XML text escaping; characters XML 1.0 forbids are dropped.
+    private func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case let control where control.value < 0x20 || control.value == 0xFFFE || control.value == 0xFFFF: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+
+/// Checks a database file before it is ever opened read-write, and creates a missing one with mode 0600.
+/// Everything here only reads an existing file: a refused file stays byte-identical.
+enum DatabaseFileInspector {
+    enum State: Equatable {
+        /// The file did not exist and was created empty (mode 0600).
+        case created
+        /// An existing empty file: SQLite treats it as a new database.
+        case empty
+        /// An existing ArchLab progress database whose migrations are all known.
+        case existing
+    }
+
+    private static let sqliteMagic = Array("SQLite format 3\0".utf8)
+
+    static func prepare(path: String) throws -> State {
+        if try createIfMissing(path: path) {
+            return .created
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ProgressStoreError.cannotCreate(path, detail: String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw ProgressStoreError.notAFile(path)
+        }
+        if info.st_size == 0 {
+            return .empty
+        }
+        try checkHeader(path: path)
+        try checkContents(path: path)
+        return .existing
+    }
+
+    /// Creates parent directories (0700) and the file (0600) unless it exists; true when this call created it.
+    private static func createIfMissing(path: String) throws -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                if !FileManager.default.fileExists(atPath: directory) {
+                    throw ProgressStoreError.cannotCreate(path, detail: "cannot create \(directory): \(error.localizedDescription)")
+                }
+            }
+        }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            let code = errno
+            if code == EEXIST { return false }
+            throw ProgressStoreError.cannotCreate(path, detail: String(cString: strerror(code)))
+        }
+        defer { close(descriptor) }
+        if fchmod(descriptor, 0o600) != 0 {
+            throw ProgressStoreError.cannotCreate(path, detail: String(cString: strerror(errno)))
+        }
+        return true
+    }
+
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ProgressStoreError.cannotCreate(path, detail: "cannot read the file")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        guard header.count == 100, Array(header.prefix(16)) == sqliteMagic else {
+            throw ProgressStoreError.notADatabase(path)
+        }
+    }
+
+    /// Opens the file read-only: integrity (`quick_check`), then that it is an ArchLab database no newer than us.
+    private static func checkContents(path: String) throws {
+        let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+        do {
+            try inspect(path: path, immutable: !hasWAL)
+        } catch let error as ProgressStoreError {
+            if !hasWAL, FileManager.default.fileExists(atPath: path + "-wal") {
+                // Another process opened the file while it was read without locks: read it again properly.
+                try inspect(path: path, immutable: false)
+            } else {
+                throw error
+            }
+        }
+    }
+
+    private static func inspect(path: String, immutable: Bool) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "ArchLab.progress.inspect"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: immutable ? immutableURI(path) : path, configuration: configuration)
+        } catch let error as DatabaseError {
+            if immutable, error.resultCode == .SQLITE_CANTOPEN {
+                // SQLite built without URI filenames: fall back to a plain read-only open.
+                try inspect(path: path, immutable: false)
+                return
+            }
+            throw classify(error, path: path)
+        }
+        do {
+            try queue.read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if problems != ["ok"] {
+                    throw ProgressStoreError.corrupt(path, detail: problems.prefix(3).joined(separator: "; "))
+                }
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let hasMigrations = try db.tableExists("grdb_migrations")
+                if applicationID != 0 && applicationID != ProgressSchema.applicationID {
+                    throw ProgressStoreError.foreignDatabase(path)
+                }
+                if !hasMigrations {
+                    let tables = try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+                    if tables > 0 { throw ProgressStoreError.foreignDatabase(path) }
+                    return
+                }
+                let known = Set(ProgressSchema.migrator.migrations)
+                let unknown = try ProgressSchema.migrator.appliedIdentifiers(db).subtracting(known)
+                if !unknown.isEmpty {
+                    throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
+                }
+            }
+        } catch let error as DatabaseError {
+            throw classify(error, path: path)
+        }
+        try queue.close()
+    }
+
+    private static func classify(_ error: DatabaseError, path: String) -> ProgressStoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return .notADatabase(path)
+        case .SQLITE_CORRUPT:
+            return .corrupt(path, detail: error.message ?? "database disk image is malformed")
+        default:
+            return .database(path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// A read-only, lock-free URI for a file that has no write-ahead log: nothing is created next to it.
+    private static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "/-._~")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(encoded)?immutable=1"
+    }
+}

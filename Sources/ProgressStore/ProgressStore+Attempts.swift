@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// Records a finished attempt, its answers and the nodes it unlocks in ONE transaction: all of it lands, or
+    /// (on any error) none of it. `unlocking` are node ids the caller computed; already unlocked ones are kept as
+    /// they were (first unlock time and attempt), never revoked. The finish time is the store clock's now.
+    public func recordAttempt(
+        learner: Learner, _ attempt: FinishedAttempt, unlocking nodes: [String] = []
+    ) throws -> RecordedAttempt {
+        for answer in attempt.answers where !Self.isValidJSON(answer.responseJSON) {
+            throw ProgressStoreError.invalidJSON(field: "response to \(answer.questionId)")
+        }
+        let now = clock.now()
+        let fault = self.fault
+        return try write { db in
+            var record = QuizAttemptRecord(
+                id: nil, learnerId: learner.id, quizId: attempt.quizId, contentHash: attempt.contentHash,
+                startedAt: attempt.startedAt, finishedAt: now, score: attempt.score,
+                maxScore: attempt.maxScore, passed: attempt.passed)
+            try record.insert(db)
+            guard let attemptId = record.id else {
+                throw ProgressStoreError.database(nil, detail: "attempt was stored without an id")
+            }
+            for answer in attempt.answers {
+                try AnswerRecord(
+                    attemptId: attemptId, questionId: answer.questionId, response: answer.responseJSON,
+                    points: answer.points, hintsUsed: answer.hintsUsed
+                ).insert(db)
+            }
+            try fault?(.afterAnswers)
+            let unlocked = try Self.insertUnlocks(
+                db, learner: learner, nodes: nodes, at: now, attemptId: attemptId, labRunId: nil)
+            try fault?(.afterUnlocks)
+            let stored = QuizAttempt(record: record, id: attemptId, answers: attempt.answers)
+            return RecordedAttempt(attempt: stored, newlyUnlocked: unlocked)
+        }
+    }
+
+    /// Every attempt of the learner (optionally of one quiz), oldest first, with answers.
+    public func attempts(learner: Learner, quizId: String? = nil) throws -> [QuizAttempt] {
+        try read { db in
+            var request = QuizAttemptRecord.filter(Column("learnerId") == learner.id)
+            if let quizId {
+                request = request.filter(Column("quizId") == quizId)
+            }
+            let records = try request.order(Column("finishedAt"), Column("id")).fetchAll(db)
+            return try records.map { try Self.attempt($0, db) }
+        }
+    }
+
+    /// The best attempt per quiz (highest share of points, then the earliest), by quiz id, with answers.
+    /// Attempts of older versions of a quiz count too; compare `contentHash` to tell them apart.
+    public func bestAttempts(learner: Learner) throws -> [QuizAttempt] {
+        let all = try attempts(learner: learner)
+        var best: [String: QuizAttempt] = [:]
+        for attempt in all {
+            if let current = best[attempt.quizId], current.ratio >= attempt.ratio { continue }
+            best[attempt.quizId] = attempt
+        }
+        return best.values.sorted { $0.quizId < $1.quizId }
+    }
+
+    /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).
+    public func passedQuizIds(learner: Learner) throws -> Set<String> {
+        try read { db in
+            let ids = try String.fetchAll(
+                db,
+                QuizAttemptRecord
+                    .filter(Column("learnerId") == learner.id && Column("passed") == true)
+                    .select(Column("quizId"), as: String.self)
+                    .distinct())
+            return Set(ids)
+        }
+    }
+
+    static func attempt(_ record: QuizAttemptRecord, _ db: Database) throws -> QuizAttempt {
+        guard let id = record.id else {
+            throw ProgressStoreError.database(nil, detail: "attempt without an id")
+        }
+        let answers = try AnswerRecord
+            .filter(Column("attemptId") == id)
+            .order(Column.rowID)
+            .fetchAll(db)
+            .map {
+                AttemptAnswer(questionId: $0.questionId, responseJSON: $0.response, points: $0.points, hintsUsed: $0.hintsUsed)
+            }
+        return QuizAttempt(record: record, id: id, answers: answers)
+    }
+
+    static func isValidJSON(_ text: String) -> Bool {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil
+    }
+}
+
+extension QuizAttempt {
+    init(record: QuizAttemptRecord, id: Int64, answers: [AttemptAnswer]) {
+        self.init(
+            id: id, quizId: record.quizId, contentHash: record.contentHash, startedAt: record.startedAt,
+            finishedAt: record.finishedAt, score: record.score, maxScore: record.maxScore,
+            passed: record.passed, answers: answers)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// Records a lab run (parameters and summary as JSON text) and the nodes it unlocks, in one transaction.
+    public func recordLabRun(
+        learner: Learner, scenarioId: String, parametersJSON: String, summaryJSON: String,
+        unlocking nodes: [String] = []
+    ) throws -> RecordedLabRun {
+        guard Self.isValidJSON(parametersJSON) else { throw ProgressStoreError.invalidJSON(field: "lab parameters") }
+        guard Self.isValidJSON(summaryJSON) else { throw ProgressStoreError.invalidJSON(field: "lab summary") }
+        let now = clock.now()
+        return try write { db in
+            var record = LabRunRecord(
+                id: nil, learnerId: learner.id, scenarioId: scenarioId,
+                parameters: parametersJSON, summary: summaryJSON, ranAt: now)
+            try record.insert(db)
+            guard let id = record.id else {
+                throw ProgressStoreError.database(nil, detail: "lab run was stored without an id")
+            }
+            let unlocked = try Self.insertUnlocks(
+                db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: id)
+            return RecordedLabRun(run: LabRun(record: record, id: id), newlyUnlocked: unlocked)
+        }
+    }
+
+    /// The learner's lab runs, oldest first.
+    public func labRuns(learner: Learner) throws -> [LabRun] {
+        try read { db in
+            try LabRunRecord
+                .filter(Column("learnerId") == learner.id)
+                .order(Column("ranAt"), Column("id"))
+                .fetchAll(db)
+                .compactMap { record in record.id.map { LabRun(record: record, id: $0) } }
+        }
+    }
+
+    /// Ids of the scenarios the learner has run at least once.
+    public func ranLabIds(learner: Learner) throws -> Set<String> {
+        Set(try labRuns(learner: learner).map(\.scenarioId))
+    }
+}
+
+extension LabRun {
+    init(record: LabRunRecord, id: Int64) {
+        self.init(
+            id: id, scenarioId: record.scenarioId, parametersJSON: record.parameters,
+            summaryJSON: record.summary, ranAt: record.ranAt)
+    }
+}

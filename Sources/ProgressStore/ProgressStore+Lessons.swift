@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// The learner's reading position in `lessonId`, or nil when the lesson was never opened.
+    public func readingPosition(learner: Learner, lessonId: String) throws -> LessonProgress? {
+        try read { db in
+            try LessonProgressRecord
+                .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonId)
+                .fetchOne(db)
+                .map(LessonProgress.init)
+        }
+    }
+
+    /// Every lesson the learner has opened, by lesson id.
+    public func lessonProgress(learner: Learner) throws -> [LessonProgress] {
+        try read { db in
+            try LessonProgressRecord
+                .filter(Column("learnerId") == learner.id)
+                .order(Column("lessonId"))
+                .fetchAll(db)
+                .map(LessonProgress.init)
+        }
+    }
+
+    /// Records that the learner is on `page` (zero-based) of `lessonId`; the first call stamps "first seen".
+    public func setReadingPosition(learner: Learner, lessonId: String, page: Int) throws {
+        let now = clock.now()
+        try write { db in
+            try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { $0.page = max(0, page) }
+        }
+    }
+
+    /// Marks `lessonId` completed (the first completion time is kept).
+    public func markLessonCompleted(learner: Learner, lessonId: String) throws {
+        let now = clock.now()
+        try write { db in
+            try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { record in
+                if record.completedAt == nil { record.completedAt = now }
+            }
+        }
+    }
+
+    private static func upsertLesson(
+        _ db: Database, learner: Learner, lessonId: String, now: Date,
+        change: (inout LessonProgressRecord) -> Void
+    ) throws {
+        var record = try LessonProgressRecord
+            .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonId)
+            .fetchOne(db)
+            ?? LessonProgressRecord(
+                learnerId: learner.id, lessonId: lessonId, page: 0,
+                firstSeenAt: now, updatedAt: now, completedAt: nil)
+        change(&record)
+        record.updatedAt = now
+        try record.save(db)
+    }
+}
+
+extension LessonProgress {
+    init(_ record: LessonProgressRecord) {
+        self.init(
+            lessonId: record.lessonId, page: record.page, firstSeenAt: record.firstSeenAt,
+            updatedAt: record.updatedAt, completedAt: record.completedAt)
+    }
+}

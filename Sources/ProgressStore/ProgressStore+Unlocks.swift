@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension ProgressStore {
+    /// The learner's unlocked Matrix nodes, in unlock order.
+    public func unlockedNodes(learner: Learner) throws -> [NodeUnlock] {
+        try read { db in
+            try UnlockRecord
+                .filter(Column("learnerId") == learner.id)
+                .order(Column("unlockedAt"), Column("nodeId"))
+                .fetchAll(db)
+                .map(NodeUnlock.init)
+        }
+    }
+
+    /// Records nodes unlocked by neither an attempt nor a lab run (milestones, cascades noticed later);
+    /// returns the ones that were not unlocked before.
+    @discardableResult
+    public func recordUnlocks(learner: Learner, nodes: [String]) throws -> [NodeUnlock] {
+        let now = clock.now()
+        return try write { db in
+            try Self.insertUnlocks(db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: nil)
+        }
+    }
+
+    /// Inserts the unlocks that do not exist yet; an existing unlock is never changed or revoked.
+    static func insertUnlocks(
+        _ db: Database, learner: Learner, nodes: [String], at time: Date, attemptId: Int64?, labRunId: Int64?
+    ) throws -> [NodeUnlock] {
+        var seen = Set<String>()
+        var inserted: [NodeUnlock] = []
+        for node in nodes where seen.insert(node).inserted {
+            let exists = try UnlockRecord
+                .filter(Column("learnerId") == learner.id && Column("nodeId") == node)
+                .fetchCount(db) > 0
+            if exists { continue }
+            let record = UnlockRecord(
+                learnerId: learner.id, nodeId: node, unlockedAt: time, attemptId: attemptId, labRunId: labRunId)
+            try record.insert(db)
+            inserted.append(NodeUnlock(record))
+        }
+        return inserted
+    }
+}
+
+extension NodeUnlock {
+    init(_ record: UnlockRecord) {
+        self.init(nodeId: record.nodeId, unlockedAt: record.unlockedAt, attemptId: record.attemptId, labRunId: record.labRunId)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+
+/// A learner's progress in SQLite: reading positions, quiz attempts with answers, Matrix unlocks and lab runs.
+///
+/// Every write is one IMMEDIATE transaction committed with `synchronous = FULL` in WAL mode: once a method returns,
+/// the data survives a kill -9 and a power loss. Several processes may use the same file at once; writers wait
+/// for each other (busy timeout) instead of failing. The store records the unlocks its caller computed; it never
+/// decides them, and never revokes one.
+public final class ProgressStore: Sendable {
+    /// Points inside a write where tests inject a failure, to prove a transaction lands whole or not at all.
+    enum FaultPoint: Sendable {
+        case afterAnswers
+        case afterUnlocks
+    }
+
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    let clock: any ProgressClock
+    let fault: (@Sendable (FaultPoint) throws -> Void)?
+
+    /// Opens (creating if missing, with mode 0600 and parent directories) and migrates the database at `path`.
+    ///
+    /// An existing file is checked read-only first; a file that is not SQLite, is corrupt, belongs to another
+    /// application or was written by a newer ArchLab is refused with a `ProgressStoreError` and left untouched.
+    public convenience init(path: String, clock: any ProgressClock = SystemProgressClock(), busyTimeout: TimeInterval = 30) throws {
+        try self.init(path: path, clock: clock, busyTimeout: busyTimeout, fault: nil)
+    }
+
+    init(
+        path: String, clock: any ProgressClock, busyTimeout: TimeInterval,
+        fault: (@Sendable (FaultPoint) throws -> Void)?
+    ) throws {
+        self.path = path
+        self.clock = clock
+        self.fault = fault
+        _ = try DatabaseFileInspector.prepare(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.maximumReaderCount = 2
+        configuration.label = "ArchLab.progress"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets `synchronous = NORMAL` when it enables WAL; FULL also syncs the log at every commit.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            try Self.migrate(pool, path: path)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    /// Runs unapplied migrations. Two processes opening a new file at once may both try the same migration;
+    /// the loser's transaction rolls back and it retries, finding the work done.
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = ProgressSchema.migrator
+        var attempt = 0
+        while true {
+            attempt += 1
+            let unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            }
+            if !unknown.isEmpty {
+                throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
+            }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError {
+                let done = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
+                if done { return }
+                if attempt >= 5 { throw error }
+            }
+        }
+    }
+
+    /// Copies the write-ahead log into the main file (without waiting for other processes) and closes the
+    /// connections; the store must not be used afterwards.
+    public func close() throws {
+        do {
+            try? pool.writeWithoutTransaction { db in
+                try db.checkpoint(.passive)
+            }
+            try pool.close()
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction, mapping SQLite errors to `ProgressStoreError`.
+    func write<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a read-only snapshot, mapping SQLite errors to `ProgressStoreError`.
+    func read<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    static func wrap(_ error: DatabaseError, path: String) -> ProgressStoreError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .database(path, detail: "another ArchLab process kept the progress database busy too long; try again")
+        case .SQLITE_CORRUPT:
+            return .corrupt(path, detail: error.message ?? "database disk image is malformed")
+        case .SQLITE_NOTADB:
+            return .notADatabase(path)
+        case .SQLITE_READONLY:
+            return .database(path, detail: "the progress database is read-only")
+        case .SQLITE_FULL:
+            return .database(path, detail: "the disk is full; nothing was recorded")
+        default:
+            return .database(path, detail: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+/// `archlab answers`: tools for answers files (the files `archlab grade` reads).
+struct AnswersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answers",
+        abstract: "Work with answers files for `archlab grade`.",
+        subcommands: [AnswersTemplateCommand.self]
+    )
+}
+
+/// `archlab answers template QUIZ…`: an answers file to fill in, with prompts and choices as comments.
+struct AnswersTemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Print an answers file with every question id of the given quizzes (default: all)."
+    )
+
+    @Argument(help: "Quiz ids (default: every quiz of the course).")
+    var quizIDs: [String] = []
+
+    @OptionGroup var courseOptions: CourseOptions
+
+    @Option(help: "Write the template to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let directory = try courseOptions.locate()
+        let course: Course
+        do {
+            course = try Course.load(from: directory)
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+        let unknown = quizIDs.filter { course.quiz(id: $0) == nil }
+        guard unknown.isEmpty else {
+            StandardError.print("archlab: unknown quiz \(unknown.map { "`\($0)`" }.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let quizzes = quizIDs.isEmpty ? course.quizzes : quizIDs.compactMap { course.quiz(id: $0) }
+        let text = AnswersTemplate.render(quizzes: quizzes, course: course)
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+
+/// `archlab grade`: grades learners' answers files against the course's System Checks for CI.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade answers files against the course's quizzes (text, JSON, JUnit or TAP).",
+        discussion: """
+            Exit status: 0 every file passes every selected quiz (or reaches --min-score), 1 any falls short, \
+            2 a file is unreadable or malformed, or the course cannot be used.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit, tap
+    }
+
+    @Argument(help: "Answers files (TOML: learner = \"…\" and [quiz.ID] tables).")
+    var files: [String] = []
+
+    @OptionGroup var courseOptions: CourseOptions
+
+    @Option(name: .customLong("quiz"), help: "Grade only this quiz id; repeat for several (default: every quiz).")
+    var quizIDs: [String] = []
+
+    @Option(help: "Output format: text, json, junit or tap.")
+    var format: Format = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("min-score"), help: "Pass a file when its total reaches this share of the maximum (0.8 or 80%) instead of every quiz's pass mark.")
+    var minScore: String?
+
+    @Option(help: "Grade this learner's best stored attempts (with --db) instead of answers files.")
+    var learner: String?
+
+    @Option(help: "The progress database to read with --learner.")
+    var db: String?
+
+    func validate() throws {
+        if learner != nil || db != nil {
+            guard learner != nil, db != nil else { throw ValidationError("--learner and --db go together") }
+            guard files.isEmpty else { throw ValidationError("give either answers files or --learner with --db") }
+        } else if files.isEmpty {
+            throw ValidationError("give at least one answers file (or --learner NAME --db PATH)")
+        }
+        if let minScore, Self.parseShare(minScore) == nil {
+            throw ValidationError("--min-score must be a share between 0 and 1 (0.8) or a percentage (80%)")
+        }
+    }
+
+    func run() throws {
+        let course = try loadCourse()
+        let unknown = quizIDs.filter { course.quiz(id: $0) == nil }
+        guard unknown.isEmpty else {
+            StandardError.print("archlab: unknown quiz \(unknown.map { "`\($0)`" }.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var answers: [AnswersFile] = []
+        var failed = false
+        if let learner, let db {
+            do {
+                answers.append(try StoredAnswers.load(learner: learner, databasePath: db, course: course))
+            } catch {
+                StandardError.print("archlab: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        for path in files {
+            do {
+                let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+                answers.append(try AnswersFile.read(path: path, url: url, course: course))
+            } catch {
+                StandardError.print("\(error)")
+                failed = true
+            }
+        }
+        let report = GradeReport.grade(answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare))
+        try write(render(report))
+        if failed { throw ExitCode(2) }
+        if !report.passed { throw ExitCode(1) }
+    }
+
+    private func loadCourse() throws -> Course {
+        let directory = try courseOptions.locate()
+        do {
+            return try Course.load(from: directory)
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    private func render(_ report: GradeReport) -> String {
+        switch format {
+        case .text: return report.renderText()
+        case .json: return report.renderJSON()
+        case .junit: return report.renderJUnit()
+        case .tap: return report.renderTAP()
+        }
+    }
+
+    private func write(_ text: String) throws {
+        guard let output else {
+            print(text)
+            return
+        }
+        do {
+            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// `0.8` or `80%` → 0.8; nil when outside 0…1 or not a number.
+    static func parseShare(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let isPercent = trimmed.hasSuffix("%")
+        guard let value = Double(isPercent ? String(trimmed.dropLast()) : trimmed), value.isFinite else { return nil }
+        let share = isPercent ? value / 100 : value
+        return (0...1).contains(share) ? share : nil
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import ProgressStore
+
+extension ProgressReport {
+    /// The readable form: a lesson table, the Matrix nodes, then every attempt.
+    func renderText() -> String {
+        var lines = ["Learner: \(learner)", "Database: \(database)", ""]
+        if lessons.isEmpty {
+            lines.append("Lessons: none opened yet")
+        } else {
+            let rows = lessons.map { row -> [String] in
+                let page = row.page.map { page in row.pages.map { "\(page)/\($0)" } ?? "\(page)" } ?? "-"
+                let best = row.best.map { "\(ProgressNumber.text($0.score))/\(ProgressNumber.text($0.maxScore))" } ?? "-"
+                return [row.id, row.status, page, best, "\(row.attempts)"]
+            }
+            lines.append("Lessons")
+            lines += TextTable.render(header: ["LESSON", "STATUS", "PAGE", "BEST", "ATTEMPTS"], rows: rows)
+        }
+        lines.append("")
+        if nodes.isEmpty {
+            lines.append("Matrix: no node unlocked yet")
+        } else {
+            let unlockedCount = nodes.filter(\.unlocked).count
+            lines.append("Matrix (\(unlockedCount)/\(nodes.count) unlocked)")
+            lines += TextTable.render(
+                header: ["NODE", "UNLOCKED", "AT"],
+                rows: nodes.map { [$0.id, $0.unlocked ? "yes" : "no", $0.unlockedAt.map(ProgressTimestamp.string) ?? "-"] })
+        }
+        lines.append("")
+        if attempts.isEmpty {
+            lines.append("Attempts: none yet")
+        } else {
+            lines.append("Attempts")
+            lines += TextTable.render(
+                header: ["QUIZ", "SCORE", "PASSED", "FINISHED"],
+                rows: attempts.map {
+                    [
+                        $0.quizId, "\(ProgressNumber.text($0.score))/\(ProgressNumber.text($0.maxScore))",
+                        $0.passed ? "yes" : "no", ProgressTimestamp.string($0.finishedAt),
+                    ]
+                })
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `{"learner", "lessons": [{"id", "status", "page"}], "nodes": [{"id", "unlocked", "unlocked_at"}],
+    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at"}]}`.
+    func renderJSON() -> String {
+        let lessonObjects = lessons.map { row in
+            JSONWriter.object([
+                ("id", JSONWriter.string(row.id)),
+                ("status", JSONWriter.string(row.status)),
+                ("page", row.page.map(String.init) ?? "null"),
+            ])
+        }
+        let nodeObjects = nodes.map { row in
+            JSONWriter.object([
+                ("id", JSONWriter.string(row.id)),
+                ("unlocked", row.unlocked ? "true" : "false"),
+                ("unlocked_at", row.unlockedAt.map { JSONWriter.string(ProgressTimestamp.string($0)) } ?? "null"),
+            ])
+        }
+        let attemptObjects = attempts.map { attempt in
+            JSONWriter.object([
+                ("quiz", JSONWriter.string(attempt.quizId)),
+                ("score", ProgressNumber.text(attempt.score)),
+                ("max_score", ProgressNumber.text(attempt.maxScore)),
+                ("passed", attempt.passed ? "true" : "false"),
+                ("finished_at", JSONWriter.string(ProgressTimestamp.string(attempt.finishedAt))),
+            ])
+        }
+        return JSONWriter.object([
+            ("learner", JSONWriter.string(learner)),
+            ("lessons", JSONWriter.array(lessonObjects)),
+            ("nodes", JSONWriter.array(nodeObjects)),
+            ("attempts", JSONWriter.array(attemptObjects)),
+        ])
+    }
+
+    /// One CSV table with a `kind` column (`lesson`, `node`, `attempt`); fields a kind lacks are empty.
+    func renderCSV() -> String {
+        var rows = [["learner", "kind", "id", "status", "page", "unlocked_at", "score", "max_score", "passed", "finished_at"]]
+        for row in lessons {
+            rows.append([
+                learner, "lesson", row.id, row.status, row.page.map(String.init) ?? "", "",
+                row.best.map { ProgressNumber.text($0.score) } ?? "", row.best.map { ProgressNumber.text($0.maxScore) } ?? "",
+                "", "",
+            ])
+        }
+        for row in nodes {
+            rows.append([
+                learner, "node", row.id, row.unlocked ? "unlocked" : "locked", "",
+                row.unlockedAt.map(ProgressTimestamp.string) ?? "", "", "", "", "",
+            ])
+        }
+        for attempt in attempts {
+            rows.append([
+                learner, "attempt", attempt.quizId, "", "", "", ProgressNumber.text(attempt.score),
+                ProgressNumber.text(attempt.maxScore), attempt.passed ? "true" : "false",
+                ProgressTimestamp.string(attempt.finishedAt),
+            ])
+        }
+        return CSVWriter.render(rows)
+    }
+}
+
+/// Scores as `3` or `2.5` (no trailing `.0`, at most 4 decimals).
+enum ProgressNumber {
+    static func text(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let rounded = (value * 10_000).rounded() / 10_000
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        return String(rounded)
+    }
+}

@@ -1,0 +1,3 @@
+// ANCHOR: all
+let answer = 42
+// ANCHOR_END: all
