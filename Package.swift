@@ -100,7 +100,7 @@ let targets: [Target] = [
 
     .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
 ]
 
 let package = Package(
