@@ -129,6 +129,22 @@ final class ProgressCLITests: XCTestCase {
         XCTAssertNil(try emptied.learner(named: "ada"))
     }
 
+    func testTheDatabaseDefaultsToArchlabDBThenXDGDataHome() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let xdg = directory.appendingPathComponent("xdg").path
+        let fromXDG = try runChild(
+            try archlab(), ["learners"], environment: ["ARCHLAB_DB": "", "XDG_DATA_HOME": xdg])
+        XCTAssertEqual(fromXDG.status, 0, fromXDG.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: xdg + "/archlab/progress.sqlite"))
+
+        let chosen = directory.appendingPathComponent("chosen.sqlite").path
+        let fromVariable = try runChild(
+            try archlab(), ["learners"], environment: ["ARCHLAB_DB": chosen, "XDG_DATA_HOME": xdg])
+        XCTAssertEqual(fromVariable.status, 0, fromVariable.stderr)
+        XCTAssertTrue(fromVariable.stdout.contains(chosen), fromVariable.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: chosen))
+    }
+
     func testARefusedFileExitsWithTwoAndIsLeftAlone() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("notes.txt").path
         let contents = Data(String(repeating: "not a database\n", count: 10).utf8)
