@@ -106,3 +106,23 @@ final class StorageIntegrityTests: XCTestCase {
         XCTAssertEqual(h.info("used_memory"), Harness().info("used_memory"))
     }
 }
+
+final class GlobPatternTests: XCTestCase {
+    func testPatternsMatchLikeRedis() throws {
+        let h = Harness()
+        h.raw("MSET", "hello", "1", "hallo", "2", "hxllo", "3", "hllo", "4", "heeeello", "5", "a*b", "6")
+        func keys(_ pattern: String) throws -> Set<String> {
+            guard case .array(let items) = try h.value("KEYS", pattern) else { return [] }
+            return Set(items.compactMap(\.text))
+        }
+        XCTAssertEqual(try keys("h?llo"), ["hello", "hallo", "hxllo"])
+        XCTAssertEqual(try keys("h*llo"), ["hello", "hallo", "hxllo", "hllo", "heeeello"])
+        XCTAssertEqual(try keys("h[ae]llo"), ["hello", "hallo"])
+        XCTAssertEqual(try keys("h[^e]llo"), ["hallo", "hxllo"])
+        XCTAssertEqual(try keys("h[a-b]llo"), ["hallo"])
+        XCTAssertEqual(try keys("a\\*b"), ["a*b"])
+        XCTAssertEqual(try keys("*e*e*e*e*o"), ["heeeello"])
+        h.raw("SET", String(repeating: "a", count: 60), "x")
+        XCTAssertEqual(try keys(String(repeating: "*a", count: 30) + "b"), [])
+    }
+}
