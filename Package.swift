@@ -17,6 +17,10 @@ let archlabDependencies: [Target.Dependency] = [
     nioPosix,
 
     "RESP",
+
+    "Keyspace",
+
+    "RedisServer",
 ]
 
 let targets: [Target] = [
@@ -33,7 +37,7 @@ let targets: [Target] = [
 
     .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
 
-    .target(name: "RedisServer", dependencies: ["RESP", nioCore, nioPosix, logging]),
+    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
     // .target(name: "RateLimit", dependencies: ["RESP"]),
 
@@ -55,7 +59,7 @@ let targets: [Target] = [
 
     .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", nioCore], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
     // .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 

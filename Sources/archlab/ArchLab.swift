@@ -6,7 +6,9 @@ struct ArchLab: AsyncParsableCommand {
         commandName: "archlab",
         abstract: "A terminal course on production-ready LLM backends: caching, semantic caching and rate limiting.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            RedisServerCommand.self,
+        ]
     )
 
     func run() async throws {
