@@ -35,7 +35,7 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
+    .target(name: "Keyspace", dependencies: ["RESP", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
