@@ -31,6 +31,7 @@ let archlabDependencies: [Target.Dependency] = [
     "Semantic",
 
     "Labs",
+    "Keyspace",
 
     "RedisServer",
 ]
