@@ -61,7 +61,7 @@ let targets: [Target] = [
 
     .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace"]),
 
     // .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
