@@ -18,6 +18,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "RESP",
 
+    "RedisServer",
+
     "RateLimit",
 
     "Terminal",
