@@ -41,7 +41,7 @@ let targets: [Target] = [
 
     .target(name: "RedisServer", dependencies: ["RESP", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
+    .target(name: "RateLimit", dependencies: ["RESP"]),
 
     // .target(name: "Semantic", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 

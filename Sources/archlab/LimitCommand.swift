@@ -2,6 +2,7 @@ import ArgumentParser
 import RESP
 import RateLimit
 import RedisServer
+import Terminal
 
 #if canImport(Glibc)
 import Glibc
@@ -111,13 +112,27 @@ struct LimitSimulateCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         switch format {
-        case .text: print(report.renderText(), terminator: "")
+        case .text: print(Self.text(report), terminator: "")
         case .json: print(report.json(), terminator: "")
         }
     }
 }
 
 /// Runs `body`, prefixing any error with the flag it came from.
+extension LimitSimulateCommand {
+    /// The text report: header, the timeline chart of every algorithm, the summary table.
+    static func text(_ report: SimulationReport) -> String {
+        let timeline = report.timeline()
+        let chart = TimelineChart(
+            groups: timeline.series.map {
+                .init(title: $0.title, rows: [.init(label: "allowed", counts: $0.allowed), .init(label: "rejected", counts: $0.rejected)])
+            },
+            ticks: timeline.ticks.map { (column: $0.column, label: $0.label) }
+        )
+        return (timeline.header + [""] + chart.render() + [""] + timeline.summary).joined(separator: "\n") + "\n"
+    }
+}
+
 private func flag<T>(_ name: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
