@@ -21,6 +21,9 @@ let archlabDependencies: [Target.Dependency] = [
     "CourseKit",
 
     "REPL",
+    "RedisServer",
+
+    "RateLimit",
 
     "Terminal",
 
@@ -65,7 +68,7 @@ let targets: [Target] = [
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
+    .target(name: "RateLimit", dependencies: ["RESP"]),
 
     .target(
         name: "Semantic",
@@ -91,7 +94,7 @@ let targets: [Target] = [
 
     .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace"]),
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 

@@ -1,5 +1,8 @@
 import ArgumentParser
+import RESP
 import RateLimit
+import RedisServer
+import Terminal
 
 #if canImport(Glibc)
 import Glibc
@@ -109,13 +112,27 @@ struct LimitSimulateCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         switch format {
-        case .text: print(report.renderText(), terminator: "")
+        case .text: print(Self.text(report), terminator: "")
         case .json: print(report.json(), terminator: "")
         }
     }
 }
 
 /// Runs `body`, prefixing any error with the flag it came from.
+extension LimitSimulateCommand {
+    /// The text report: header, the timeline chart of every algorithm, the summary table.
+    static func text(_ report: SimulationReport) -> String {
+        let timeline = report.timeline()
+        let chart = TimelineChart(
+            groups: timeline.series.map {
+                .init(title: $0.title, rows: [.init(label: "allowed", counts: $0.allowed), .init(label: "rejected", counts: $0.rejected)])
+            },
+            ticks: timeline.ticks.map { (column: $0.column, label: $0.label) }
+        )
+        return (timeline.header + [""] + chart.render() + [""] + timeline.summary).joined(separator: "\n") + "\n"
+    }
+}
+
 private func flag<T>(_ name: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -155,7 +172,25 @@ struct LimitBenchCommand: AsyncParsableCommand {
     @Option(help: "Decisions per in-memory measurement.")
     var decisions: Int = 20_000_000
 
+    @Option(help: "Also measure the RESP-backed limiter against this server (redis://host:port), repeatable.")
+    var redisURL: [String] = []
+
+    @Option(help: "Decisions per RESP-backed measurement.")
+    var respDecisions: Int = 20_000
+
+    @Option(help: "Concurrent callers (one connection each) for the RESP-backed measurement.")
+    var concurrency: Int = 8
+
+    @Flag(help: "Skip the in-memory measurement.")
+    var skipInMemory = false
+
     func run() async throws {
+        for url in redisURL {
+            let lines = try await LimiterBenchmark.resp(label: url, identifiers: max(1, identifiers), decisions: max(1, respDecisions),
+                                                        concurrency: concurrency) { try await RESPClient.connect(to: url) }
+            for line in lines { print(line) }
+        }
+        if skipInMemory { return }
         for line in try LimiterBenchmark.inMemory(identifiers: max(1, identifiers), decisions: max(1, decisions)) {
             print(line)
         }
