@@ -5,8 +5,12 @@ enum VectorFunctions {
     /// (truncation error below 1.3e-7 relative); 2^n is built in the exponent bits.
     @inline(__always)
     static func exp(_ input: SIMD8<Float>) -> SIMD8<Float> {
-        let x = input.clamped(lowerBound: SIMD8(repeating: -87.0), upperBound: SIMD8(repeating: 88.0))
-        let n = (x * 1.442_695_04).rounded(.toNearestOrEven)
+        var x = input.replacing(with: -87, where: input .< -87)
+        x.replace(with: 88, where: x .> 88)
+        // Adding 1.5·2²³ rounds x·log2(e) to an integer held in the low mantissa bits.
+        let magic = SIMD8<Float>(repeating: 12_582_912)
+        let shifted = x * 1.442_695_04 + magic
+        let n = shifted - magic
         var r = x
         r.addProduct(n, SIMD8(repeating: -0.693_145_751_953_125))
         r.addProduct(n, SIMD8(repeating: -1.428_606_765_330_187e-6))
@@ -17,7 +21,8 @@ enum VectorFunctions {
         p = p * r + 0.5
         p = p * r + 1
         p = p * r + 1
-        let bits = (SIMD8<Int32>(n) &+ 127) &<< 23
+        let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+        let bits = (integer &+ 127) &<< 23
         return p * unsafeBitCast(bits, to: SIMD8<Float>.self)
     }
 
