@@ -145,4 +145,14 @@ final class SemanticCacheTests: XCTestCase {
             XCTAssertEqual(cache.count, model.count)
         }
     }
+
+    func testEveryIndexKindGivesTheSameHitsOnASmallCache() throws {
+        for kind in [SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16)] {
+            let cache = SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind), clock: ManualCacheClock())
+            try cache.store("base", response: "A", in: acme)
+            try cache.store("far", response: "B", in: acme)
+            XCTAssertEqual(try cache.lookup("close", in: acme).response, "A", "\(kind)")
+            XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .miss, "\(kind)")
+        }
+    }
 }

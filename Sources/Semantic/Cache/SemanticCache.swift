@@ -22,7 +22,7 @@ public final class SemanticCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Int: Entry] = [:]
     private var exact: [CachePartition: [String: Int]] = [:]
-    private var indexes: [CachePartition: FlatIndex] = [:]
+    private var indexes: [CachePartition: any VectorIndex] = [:]
     private var nextID = 0
     /// Least and most recently used entries: the ends of a doubly linked list threaded through `entries`.
     private var oldest: Int?
@@ -87,7 +87,7 @@ public final class SemanticCache: @unchecked Sendable {
             linkNewest(id)
             expiryQueue.append((id, expiresAt))
             exact[partition, default: [:]][normalised] = id
-            var index = indexes[partition] ?? FlatIndex(dimension: embedder.dimension)
+            var index = indexes[partition] ?? configuration.index.make(dimension: embedder.dimension)
             try index.add(id: id, vector: vector)
             indexes[partition] = index
             counters.stores += 1
