@@ -12,6 +12,7 @@ struct ArchLab: AsyncParsableCommand {
             SemanticCommand.self,
             ModelCommand.self,
             RunCommand.self,
+            ServeCommand.self,
         ]
     )
 
