@@ -93,6 +93,8 @@ let targets: [Target] = [
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
+    .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
+
     .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
