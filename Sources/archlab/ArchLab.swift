@@ -19,6 +19,7 @@ struct ArchLab: AsyncParsableCommand {
             ModelCommand.self,
             RunCommand.self,
             RedisServerCommand.self,
+            ServeCommand.self,
         ]
     )
 
