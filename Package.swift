@@ -21,9 +21,6 @@ let archlabDependencies: [Target.Dependency] = [
     "CourseKit",
 
     "REPL",
-    "RedisServer",
-
-    "RateLimit",
 
     "Terminal",
 
@@ -34,6 +31,7 @@ let archlabDependencies: [Target.Dependency] = [
     "Semantic",
 
     "Labs",
+
     "Keyspace",
 
     "RedisServer",
@@ -81,12 +79,11 @@ let targets: [Target] = [
     .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
+
     .target(
         name: "GatewayServer",
         dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
-
-    .target(name: "Terminal"),
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
