@@ -5,17 +5,20 @@ import RESP
 public struct ExactCacheStage: GatewayStage {
     public let redis: any RESPCommandSender
     public let ttlSeconds: Int
+    /// Put before every key, so runs sharing one Redis do not see each other's entries.
+    public let keyPrefix: String
 
-    public init(redis: any RESPCommandSender, ttlSeconds: Int = 3600) {
+    public init(redis: any RESPCommandSender, ttlSeconds: Int = 3600, keyPrefix: String = "") {
         self.redis = redis
         self.ttlSeconds = ttlSeconds
+        self.keyPrefix = keyPrefix
     }
 
     public func handle(_ request: GatewayRequest, next: GatewayNext) async throws -> GatewayResult {
         // Sampling at temperature > 0 asks for a different answer each time: do not cache it.
         guard request.request.temperature == 0 else { return try await next(request) }
         // ANCHOR: lookup
-        let key = CacheKey.exact(request.request)
+        let key = keyPrefix + CacheKey.exact(request.request)
         let reply = try await redis.send(["GET", key])
         if case .bulkString(let bytes) = reply, let cached = CachedAnswer.decode(bytes) {
             return GatewayResult(

@@ -7,6 +7,8 @@ public struct GatewayParts: Sendable {
     /// Any RESP connection: the in-process Keyspace, `archlab redis-server`, or a real Redis.
     public var redis: any RESPCommandSender
     public var exactTTLSeconds: Int
+    /// Put before every exact-cache key (a run's own namespace on a shared server).
+    public var exactKeyPrefix: String = ""
     public var semanticCache: SemanticCache?
     public var limiter: (any RateLimiting)?
 
@@ -47,7 +49,7 @@ public enum ServerSwift {
     // ANCHOR: step2
     /// Step 2: an exact cache in Redis in front of the model (SETEX with a TTL).
     static func step2(_ parts: GatewayParts) -> [any GatewayStage] {
-        [StreamBypass(ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds))]
+        [StreamBypass(ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix))]
     }
     // ANCHOR_END: step2
 
@@ -66,7 +68,7 @@ public enum ServerSwift {
     /// Step 4: streamed requests use the caches too. The LLM stage accumulates the chunks it
     /// forwards, and the caches store the text only when the stream completed.
     static func step4(_ parts: GatewayParts) -> [any GatewayStage] {
-        var stages: [any GatewayStage] = [ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds)]
+        var stages: [any GatewayStage] = [ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix)]
         if let cache = parts.semanticCache {
             stages.append(SemanticCacheStage(cache: cache))
         }

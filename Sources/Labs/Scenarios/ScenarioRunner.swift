@@ -9,7 +9,8 @@ public struct ScenarioRunner: Sendable {
     /// The embedder of the semantic cache (MiniLM or lexical); embeddings are memoised per run.
     public var embedder: any Embedder
     /// A RESP server to keep the exact cache in; nil uses a fresh in-process Keyspace.
-    /// On an external server, TTLs run on that server's real clock and keys are namespaced per run.
+    /// On an external server, TTLs run on that server's real clock (a simulated hour passes in
+    /// a second), and the run's keys live in their own namespace, deleted when the run ends.
     public var redis: (any RESPCommandSender)?
 
     public init(seed: UInt64 = 42, embedder: any Embedder = LexicalEmbedder(), redis: (any RESPCommandSender)? = nil) {
@@ -31,10 +32,14 @@ public struct ScenarioRunner: Sendable {
                     threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000),
                 clock: clock)
         }
-        let parts = GatewayParts(
+        var parts = GatewayParts(
             redis: redis ?? SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock, seed: seed),
             exactTTLSeconds: setup.exactTTLSeconds, semanticCache: semanticCache,
             limiter: try setup.limiter?.makeLimiter(clock: clock))
+        if redis != nil {
+            // A shared server: this run gets its own namespace, removed again at the end.
+            parts.exactKeyPrefix = "archlab:run:\(UInt64.random(in: 1...UInt64.max)):"
+        }
         let llm = SimulatedLLM(profile: setup.llm, seed: seed)
         let gateway = Gateway(stages: ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
 
@@ -53,6 +58,23 @@ public struct ScenarioRunner: Sendable {
             listCosts[item.request] = listCost
             builder.record(item, result, baselineCost: listCost)
         }
+        if let redis {
+            try await Self.removeKeys(matching: parts.exactKeyPrefix + "*", on: redis)
+        }
         return builder.finish()
+    }
+
+    /// Deletes a run's keys with SCAN and UNLINK, never KEYS or FLUSHDB on someone's server.
+    private static func removeKeys(matching pattern: String, on redis: any RESPCommandSender) async throws {
+        var cursor = "0"
+        repeat {
+            let reply = try await redis.send(["SCAN", cursor, "MATCH", pattern, "COUNT", "500"])
+            guard case .array(let parts) = reply, parts.count == 2, let next = parts[0].text,
+                case .array(let keys) = parts[1]
+            else { return }
+            let names = keys.compactMap(\.text)
+            if !names.isEmpty { _ = try await redis.send(["UNLINK"] + names) }
+            cursor = next
+        } while cursor != "0"
     }
 }
