@@ -210,8 +210,12 @@ extension Keyspace {
     }
 
     func select(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        guard let index = parseRedisInteger(argv[1].readableBytesView), index >= Int32.min, index <= Int32.max else {
+        guard let index = parseRedisInteger(argv[1].readableBytesView) else {
             out.writeRESPError(Self.notInteger)
+            return
+        }
+        guard index >= Int32.min, index <= Int32.max else {
+            out.writeRESPError("ERR value is out of range, value must between -2147483648 and 2147483647")
             return
         }
         guard index >= 0 && index < databases.count else {

@@ -77,7 +77,7 @@ extension Keyspace {
 
     func getex(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         let options: StringOptions
-        switch parseStringOptions(argv, from: 2, forSet: false, name: "getex") {
+        switch parseStringOptions(argv, from: 2, forSet: false, name: "getex", validateTime: false) {
         case .failure(let message): out.writeRESPError(message); return
         case .success(let parsed): options = parsed
         }
@@ -90,8 +90,15 @@ extension Keyspace {
             out.writeRESPError(Self.wrongType)
             return
         }
+        var expireAt: Int64?
+        if let pending = options.pendingExpire {
+            switch expireTime(pending.argument, milliseconds: pending.milliseconds, absolute: pending.absolute, name: "getex") {
+            case .failure(let message): out.writeRESPError(message); return
+            case .success(let at): expireAt = at
+            }
+        }
         out.writeRESPBulk(bytes)
-        if let at = options.expireAt {
+        if let at = expireAt {
             if at <= now {
                 remove(s.database, position)
             } else {

@@ -90,9 +90,12 @@ public final class Keyspace {
         }
         if configuration.maxmemory > 0 {
             evictIfNeeded()
-            let queueing = session.inMulti && !spec.flags.contains(.transactionControl) && spec.id != .unwatch
-            if usedMemory > configuration.maxmemory && (spec.flags.contains(.denyOOM) || queueing) {
-                reject(session, &reply, "OOM command not allowed when used memory > 'maxmemory'.")
+            let queueing = session.inMulti && !spec.flags.contains(.transactionControl)
+            let execWithWrites = spec.id == .exec && session.inMulti && session.multiQueue.contains {
+                CommandTable.lookup($0[0])?.flags.contains(.denyOOM) == true
+            }
+            if usedMemory > configuration.maxmemory && (spec.flags.contains(.denyOOM) || queueing || execWithWrites) {
+                reject(session, &reply, "OOM command not allowed when used memory > 'maxmemory'.", spec: spec)
                 return
             }
         }
