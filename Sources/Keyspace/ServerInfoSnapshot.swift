@@ -1,10 +1,16 @@
 /// Facts only the network server knows, reported by `INFO` (server and clients sections).
 public struct ServerInfoSnapshot: Sendable {
+    /// The port the server listens on (`tcp_port`).
     public var tcpPort: Int
+    /// Open client connections (`connected_clients`).
     public var connectedClients: Int
+    /// Connections accepted since start (`total_connections_received`).
     public var totalConnectionsReceived: Int
+    /// Connections refused, e.g. over `maxclients` (`rejected_connections`).
     public var rejectedConnections: Int
+    /// The server's process id (`process_id`).
     public var processID: Int
+    /// The server binary's path (`executable`).
     public var executable: String
 
     public init(
