@@ -14,6 +14,11 @@ extension Keyspace {
     }
 
     func set(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        if argv.count == 3 {
+            store(s.database, KeyBytes(argv[1]), .string(KeyBytes(argv[2])))
+            out.writeRESPSimpleString("OK")
+            return
+        }
         let options: StringOptions
         switch parseStringOptions(argv, from: 3, forSet: true, name: "set") {
         case .failure(let message): out.writeRESPError(message); return
@@ -206,12 +211,12 @@ extension Keyspace {
             out.writeRESPError("ERR increment or decrement would overflow")
             return
         }
-        let encoded = Array(String(result).utf8)
+        let encoded = KeyBytes(decimal: result)
         if let position {
-            mutate(s.database, position) { $0.value = .string(KeyBytes(encoded)) }
+            mutate(s.database, position) { $0.value = .string(encoded) }
             signalModified(s.database, key)
         } else {
-            store(s.database, key, .string(KeyBytes(encoded)))
+            store(s.database, key, .string(encoded), at: .some(nil))
         }
         out.writeRESPInteger(result)
     }
