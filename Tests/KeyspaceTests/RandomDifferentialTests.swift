@@ -28,12 +28,30 @@ final class RandomDifferentialTests: XCTestCase {
         1...(UInt64(ProcessInfo.processInfo.environment["ARCHLAB_FUZZ_SEEDS"] ?? "") ?? 6)
     }
 
+    private static let sortedSetNames = [
+        "ZADD", "ZADD", "ZADD", "ZREM", "ZCARD", "ZSCORE", "ZRANGE", "ZRANGE", "ZRANGEBYSCORE", "ZREMRANGEBYSCORE",
+        "ZPOPMIN", "LPUSH", "RPOP", "LRANGE", "HSET", "HINCRBY", "HMGET", "HDEL",
+    ]
+    private static let sortedSetWords = [
+        "z", "z", "z", "y", "m", "n", "o", "p", "0", "1", "2", "-1", "-2", "10", "1.5", "-0", "2.5e1", "inf", "-inf",
+        "+inf", "(1", "(2", "(inf", "(-inf", "NX", "XX", "GT", "LT", "CH", "INCR", "WITHSCORES", "LIMIT", "BYSCORE",
+        "REV", "0.1", "0.2", "0.30000000000000004", "abc", "5",
+    ]
+
     func testRandomStreamsMatchRealRedis() throws {
+        try compare(names: Self.names, words: Self.words, seeds: Self.seeds)
+    }
+
+    func testRandomSortedSetStreamsMatchRealRedis() throws {
+        try compare(names: Self.sortedSetNames, words: Self.sortedSetWords, seeds: Self.seeds)
+    }
+
+    private func compare(names: [String], words: [String], seeds: ClosedRange<UInt64>) throws {
         guard let real = try RealRedis.start() else { return }
         defer { real.stop() }
         let keyspace = Keyspace()
         var mismatches: [String] = []
-        for seed in Self.seeds {
+        for seed in seeds {
             var random = SplitMix(seed: seed)
             let connection = try BlockingRedisConnection(port: real.port)
             defer { connection.close() }
@@ -46,9 +64,9 @@ final class RandomDifferentialTests: XCTestCase {
                 _ = try connection.roundTrip(["HELLO", "3"])
             }
             for step in 0..<1_500 {
-                let name = Self.names[Int(random.next() % UInt64(Self.names.count))]
-                let count = 1 + Int(random.next() % 5)
-                let argv = [name] + (0..<count).map { _ in Self.words[Int(random.next() % UInt64(Self.words.count))] }
+                let name = names[Int(random.next() % UInt64(names.count))]
+                let count = 1 + Int(random.next() % 6)
+                let argv = [name] + (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }
                 var ours = ByteBuffer()
                 keyspace.execute(argv.map { ByteBuffer(string: $0) }, session: session, into: &ours)
                 let theirs = try connection.roundTrip(argv)
