@@ -23,6 +23,8 @@ public final class Keyspace {
     let startMilliseconds: Int64
     var nextClientID: Int64 = 1
     var watchers: [WatchKey: [ClientSession]] = [:]
+    /// The best eviction candidates sampled so far, lowest score first.
+    var evictionPool: [EvictionCandidate] = []
     let runID: String
 
     /// Memory a fresh keyspace reports before any key is stored.
