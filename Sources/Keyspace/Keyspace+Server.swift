@@ -86,6 +86,7 @@ extension Keyspace {
         case "memory":
             lines = [
                 "# Memory", "used_memory:\(usedMemory)", "used_memory_human:\(humanBytes(usedMemory))",
+                "used_memory_rss:\(server.residentMemory)", "used_memory_rss_human:\(humanBytes(server.residentMemory))",
                 "used_memory_peak:\(peakMemory)", "used_memory_peak_human:\(humanBytes(peakMemory))",
                 "maxmemory:\(configuration.maxmemory)", "maxmemory_human:\(humanBytes(configuration.maxmemory))",
                 "maxmemory_policy:\(configuration.policy.rawValue)",

@@ -12,6 +12,8 @@ public struct ServerInfoSnapshot: Sendable {
     public var processID: Int
     /// The server binary's path (`executable`).
     public var executable: String
+    /// The process's resident set size in bytes (`used_memory_rss`), 0 when unknown.
+    public var residentMemory: Int
 
     public init(
         tcpPort: Int = 0,
@@ -19,7 +21,8 @@ public struct ServerInfoSnapshot: Sendable {
         totalConnectionsReceived: Int = 0,
         rejectedConnections: Int = 0,
         processID: Int = 0,
-        executable: String = ""
+        executable: String = "",
+        residentMemory: Int = 0
     ) {
         self.tcpPort = tcpPort
         self.connectedClients = connectedClients
@@ -27,6 +30,7 @@ public struct ServerInfoSnapshot: Sendable {
         self.rejectedConnections = rejectedConnections
         self.processID = processID
         self.executable = executable
+        self.residentMemory = residentMemory
     }
 }
 
