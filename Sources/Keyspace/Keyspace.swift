@@ -49,6 +49,9 @@ public final class Keyspace {
         self.runID = (0..<40).map { _ in String(idGenerator.next() % 16, radix: 16) }.joined()
     }
 
+    /// The keyspace clock's current time in Unix milliseconds.
+    public func currentMilliseconds() -> Int64 { clock.nowMilliseconds() }
+
     /// A new client session with the next id; authenticated unless a password is configured.
     public func makeSession() -> ClientSession {
         let session = ClientSession(id: nextClientID, authenticated: configuration.requirepass == nil)
@@ -66,8 +69,14 @@ public final class Keyspace {
     /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
     /// (RESP2 or RESP3 as the session speaks) into `reply`; an empty `argv` writes nothing.
     public func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer) {
+        execute(argv, session: session, into: &reply, nowMilliseconds: clock.nowMilliseconds())
+    }
+
+    /// `execute` with the time supplied by the caller: a server running a batch of pipelined
+    /// commands may read the keyspace's clock (`currentMilliseconds()`) once for the whole batch.
+    public func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer, nowMilliseconds: Int64) {
         guard let first = argv.first else { return }
-        now = clock.nowMilliseconds()
+        now = nowMilliseconds
         stats.commandsProcessed += 1
         guard let spec = CommandTable.lookup(first) else {
             reject(session, &reply, unknownCommandMessage(argv))
