@@ -121,14 +121,4 @@ extension Keyspace {
         }
         return "\(bytes)B"
     }
-
-    func stat(_ name: String) -> Int {
-        switch name {
-        case "keyspace_hits": return stats.keyspaceHits
-        case "keyspace_misses": return stats.keyspaceMisses
-        case "expired_keys": return stats.expiredKeys
-        case "evicted_keys": return stats.evictedKeys
-        default: return 0
-        }
-    }
 }
