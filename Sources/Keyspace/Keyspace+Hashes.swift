@@ -117,7 +117,7 @@ extension Keyspace {
             return
         }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
-        hash.set(field, KeyBytes(String(result)))
+        hash.set(field, KeyBytes(decimal: result))
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)
         out.writeRESPInteger(result)
