@@ -16,9 +16,9 @@ final class LimitCommandTests: XCTestCase {
             directory.appendingPathComponent("archlab"),
             directory.deletingLastPathComponent().appendingPathComponent("archlab"),
         ].compactMap { $0 }
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("archlab binary not found next to the tests (\(directory.path)); run `swift build` first")
-        }
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        try requireAvailable(found != nil, "archlab binary not found next to the tests (\(directory.path)); run `swift build` first")
+        guard let binary = found else { throw XCTSkip("archlab binary not found") }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
