@@ -6,12 +6,27 @@ extension Keyspace {
         let limit = configuration.maxmemory
         guard limit > 0, configuration.policy != .noeviction else { return }
         while usedMemory > limit {
-            guard let (dbIndex, position) = evictionCandidate() else { return }
-            let key = databases[dbIndex].entry(at: position).key
-            remove(dbIndex, position)
-            stats.evictedKeys += 1
-            signalModified(dbIndex, key)
+            if !evictOne() { return }
         }
+    }
+
+    /// Before a database's arrays grow, evicts until the grown table and the new entry fit under
+    /// the limit (or growth is no longer needed), as Redis refuses dict expansion past maxmemory.
+    func makeRoomForGrowth(_ db: Database, adding payload: Int) {
+        let limit = configuration.maxmemory
+        guard configuration.policy != .noeviction else { return }
+        while db.growthForNextInsert > 0 && usedMemory + db.growthForNextInsert + payload > limit {
+            if !evictOne() { return }
+        }
+    }
+
+    private func evictOne() -> Bool {
+        guard let (dbIndex, position) = evictionCandidate() else { return false }
+        let key = databases[dbIndex].entry(at: position).key
+        remove(dbIndex, position)
+        stats.evictedKeys += 1
+        signalModified(dbIndex, key)
+        return true
     }
 
     private func evictionCandidate() -> (Int, Int)? {

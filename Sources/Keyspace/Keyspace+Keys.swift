@@ -202,7 +202,9 @@ extension Keyspace {
         for index in databases.indices where all || index == s.database {
             let db = databases[index]
             for position in 0..<db.count { usedMemory -= MemoryCost.of(db.entry(at: position)) }
+            usedMemory -= db.tableBytes
             db.removeAll()
+            usedMemory += db.tableBytes
         }
         out.writeRESPSimpleString("OK")
     }

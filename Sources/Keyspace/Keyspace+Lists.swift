@@ -68,11 +68,7 @@ extension Keyspace {
 
     /// Parses a count that must be a non-negative integer ("value is out of range, must be positive").
     func parsePositiveCount(_ argument: ByteBuffer, _ out: inout ByteBuffer) -> Int? {
-        guard let value = parseRedisInteger(argument.readableBytesView) else {
-            out.writeRESPError(Self.notInteger)
-            return nil
-        }
-        guard value >= 0 else {
+        guard let value = parseRedisInteger(argument.readableBytesView), value >= 0 else {
             out.writeRESPError("ERR value is out of range, must be positive")
             return nil
         }

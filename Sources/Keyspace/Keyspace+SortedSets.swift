@@ -54,7 +54,7 @@ extension Keyspace {
                 out.writeRESPError("ERR value is not a valid float")
                 return
             }
-            pairs.append((score, KeyBytes(argv[i + 1])))
+            pairs.append((score == 0 ? 0 : score, KeyBytes(argv[i + 1])))
             i += 2
         }
         let key = KeyBytes(argv[1])

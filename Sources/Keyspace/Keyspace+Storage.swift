@@ -53,8 +53,10 @@ extension Keyspace {
 
     /// Removes an entry and its memory; does not signal watchers.
     func remove(_ dbIndex: Int, _ position: Int) {
-        let entry = databases[dbIndex].remove(at: position)
-        usedMemory -= MemoryCost.of(entry)
+        let db = databases[dbIndex]
+        let tableBefore = db.tableBytes
+        let entry = db.remove(at: position)
+        usedMemory -= MemoryCost.of(entry) + tableBefore - db.tableBytes
     }
 
     /// Deletes a key if present; returns whether it was there (expired keys count as absent).
@@ -67,17 +69,23 @@ extension Keyspace {
     }
 
     /// Stores a value under `key`, replacing any old value; `expireAt` nil keeps the old TTL.
+    /// `known` passes the result of a lookup the caller already made (nil inside: absent).
     @discardableResult
-    func store(_ dbIndex: Int, _ key: KeyBytes, _ value: StoredValue, expireAt: Int64? = 0) -> Int {
+    func store(_ dbIndex: Int, _ key: KeyBytes, _ value: StoredValue, expireAt: Int64? = 0, at known: Int?? = .none) -> Int {
         let db = databases[dbIndex]
-        if let position = lookup(dbIndex, key) {
+        let existing: Int? = known ?? lookup(dbIndex, key)
+        if let position = existing {
             mutate(dbIndex, position) { entry in entry.value = value }
             if let expireAt { db.setExpire(at: position, expireAt) }
             signalModified(dbIndex, key)
             return position
         }
+        if configuration.maxmemory > 0 {
+            makeRoomForGrowth(db, adding: MemoryCost.of(Entry(key: key, hash: 0, value: value, access: 0, expireAt: 0, volatileSlot: -1)))
+        }
+        let tableBefore = db.tableBytes
         let position = db.insert(key, value, expireAt: expireAt ?? 0, access: initialAccess)
-        usedMemory += MemoryCost.of(db.entry(at: position))
+        usedMemory += MemoryCost.of(db.entry(at: position)) + db.tableBytes - tableBefore
         peakMemory = max(peakMemory, usedMemory)
         signalModified(dbIndex, key)
         return position
@@ -123,20 +131,18 @@ extension Keyspace {
     }
 }
 
-/// Bytes accounted per stored entry: measured allocation sizes of this implementation
-/// (array headers, malloc rounding, hash-table slots), so `used_memory` tracks resident memory.
+/// Heap bytes of one entry's payload, as this implementation allocates them (array headers and
+/// malloc rounding; bytes up to 16 long are stored inline and cost nothing extra). The entry
+/// slots and index themselves are counted from the databases' real capacities.
 enum MemoryCost {
-    /// The dense entry slot, the index slot (at 75% load) and the key's array header.
-    static let entryOverhead = 88
-
     @inline(__always)
     static func allocation(_ count: Int) -> Int {
-        count == 0 ? 0 : (count + 32 + 8 + 15) & ~15
+        count <= KeyBytes.inlineCapacity ? 0 : (count + 32 + 8 + 15) & ~15
     }
 
     @inline(__always)
     static func of(_ entry: Entry) -> Int {
-        let base = entryOverhead + allocation(entry.key.bytes.count)
+        let base = allocation(entry.key.count)
         switch entry.value {
         case .string(let bytes): return base + allocation(bytes.count)
         case .list(let list): return base + 64 + list.count * 56 + list.byteCount

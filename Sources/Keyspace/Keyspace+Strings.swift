@@ -31,13 +31,13 @@ extension Keyspace {
                 out.writeRESPNullBulk(s.protocolVersion)
             }
         }
-        let found = lookup(s.database, key) != nil
-        if (options.nx && found) || (options.xx && !found) {
+        let position = lookup(s.database, key)
+        if (options.nx && position != nil) || (options.xx && position == nil) {
             if !options.get { out.writeRESPNullBulk(s.protocolVersion) }
             return
         }
         let expireAt: Int64? = options.keepTTL ? nil : (options.expireAt ?? 0)
-        store(s.database, key, .string(argv[2].bytes), expireAt: expireAt)
+        store(s.database, key, .string(KeyBytes(argv[2])), expireAt: expireAt, at: position)
         if !options.get { out.writeRESPSimpleString("OK") }
     }
 
@@ -45,7 +45,7 @@ extension Keyspace {
         switch expireTime(argv[2], milliseconds: milliseconds, absolute: false, name: milliseconds ? "psetex" : "setex") {
         case .failure(let message): out.writeRESPError(message)
         case .success(let at):
-            store(s.database, KeyBytes(argv[1]), .string(argv[3].bytes), expireAt: at)
+            store(s.database, KeyBytes(argv[1]), .string(KeyBytes(argv[3])), expireAt: at)
             out.writeRESPSimpleString("OK")
         }
     }
@@ -55,7 +55,7 @@ extension Keyspace {
         if lookup(s.database, key) != nil {
             out.writeRESPInteger(0)
         } else {
-            store(s.database, key, .string(argv[2].bytes))
+            store(s.database, key, .string(KeyBytes(argv[2])))
             out.writeRESPInteger(1)
         }
     }
@@ -124,7 +124,7 @@ extension Keyspace {
         }
         var i = 1
         while i < argv.count {
-            store(s.database, KeyBytes(argv[i]), .string(argv[i + 1].bytes))
+            store(s.database, KeyBytes(argv[i]), .string(KeyBytes(argv[i + 1])))
             i += 2
         }
         out.writeRESPSimpleString("OK")
@@ -133,7 +133,7 @@ extension Keyspace {
     func append(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         let key = KeyBytes(argv[1])
         guard let position = lookup(s.database, key) else {
-            store(s.database, key, .string(argv[2].bytes))
+            store(s.database, key, .string(KeyBytes(argv[2])))
             out.writeRESPInteger(Int64(argv[2].readableBytes))
             return
         }
@@ -142,10 +142,11 @@ extension Keyspace {
             return
         }
         let length = mutate(s.database, position) { entry -> Int in
-            guard case .string(var bytes) = entry.value else { return 0 }
-            entry.value = .string([])
+            guard case .string(let stored) = entry.value else { return 0 }
+            var bytes = stored.bytes
+            entry.value = .string(KeyBytes([]))
             bytes.append(contentsOf: argv[2].readableBytesView)
-            entry.value = .string(bytes)
+            entry.value = .string(KeyBytes(bytes))
             return bytes.count
         }
         signalModified(s.database, key)
@@ -200,10 +201,10 @@ extension Keyspace {
         }
         let encoded = Array(String(result).utf8)
         if let position {
-            mutate(s.database, position) { $0.value = .string(encoded) }
+            mutate(s.database, position) { $0.value = .string(KeyBytes(encoded)) }
             signalModified(s.database, key)
         } else {
-            store(s.database, key, .string(encoded))
+            store(s.database, key, .string(KeyBytes(encoded)))
         }
         out.writeRESPInteger(result)
     }
@@ -217,7 +218,7 @@ extension Keyspace {
                 out.writeRESPError(Self.wrongType)
                 return
             }
-            guard let value = parseRedisLongDouble(bytes) else {
+            guard let value = parseRedisLongDouble(bytes.bytes) else {
                 out.writeRESPError("ERR value is not a valid float")
                 return
             }
@@ -234,10 +235,10 @@ extension Keyspace {
         }
         let encoded = Array(formatRedisLongDouble(result).utf8)
         if let position {
-            mutate(s.database, position) { $0.value = .string(encoded) }
+            mutate(s.database, position) { $0.value = .string(KeyBytes(encoded)) }
             signalModified(s.database, key)
         } else {
-            store(s.database, key, .string(encoded))
+            store(s.database, key, .string(KeyBytes(encoded)))
         }
         out.writeRESPBulk(encoded)
     }

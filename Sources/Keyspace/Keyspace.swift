@@ -37,8 +37,9 @@ public final class Keyspace {
         self.clock = clock
         self.random = KeyspaceRandom(seed: seed)
         self.databases = (0..<configuration.databases).map { _ in Database() }
-        self.usedMemory = Self.baselineMemory
-        self.peakMemory = Self.baselineMemory
+        let tables = databases.reduce(0) { $0 + $1.tableBytes }
+        self.usedMemory = Self.baselineMemory + tables
+        self.peakMemory = Self.baselineMemory + tables
         let start = clock.nowMilliseconds()
         self.startMilliseconds = start
         self.now = start
@@ -76,7 +77,7 @@ public final class Keyspace {
             return
         }
         if !spec.acceptsArgumentCount(argv.count) {
-            reject(session, &reply, "ERR wrong number of arguments for '\(spec.name)' command")
+            reject(session, &reply, "ERR wrong number of arguments for '\(spec.name)' command", spec: spec)
             return
         }
         if let message = subcommandError(spec, argv) {
@@ -84,7 +85,7 @@ public final class Keyspace {
             return
         }
         if !session.authenticated && !spec.flags.contains(.noAuth) {
-            reject(session, &reply, "NOAUTH Authentication required.")
+            reject(session, &reply, "NOAUTH Authentication required.", spec: spec)
             return
         }
         if configuration.maxmemory > 0 {
@@ -105,8 +106,17 @@ public final class Keyspace {
     }
 
     /// Writes a command error; inside MULTI it also dooms the transaction (EXECABORT).
-    func reject(_ session: ClientSession, _ reply: inout ByteBuffer, _ message: String) {
+    func reject(_ session: ClientSession, _ reply: inout ByteBuffer, _ message: String, spec: CommandSpec? = nil) {
         if session.inMulti { session.multiFailed = true }
+        if spec?.id == .exec {
+            let reason = message.split(separator: " ", maxSplits: 1).last.map(String.init) ?? message
+            reply.writeRESPError("EXECABORT Transaction discarded because of: \(reason)")
+            session.inMulti = false
+            session.multiFailed = false
+            session.multiQueue = []
+            unwatchAll(session)
+            return
+        }
         reply.writeRESPError(message)
     }
 
@@ -120,7 +130,7 @@ public final class Keyspace {
     }
 
     func sanitize(_ message: String) -> String {
-        String(message.map { $0 == "\r" || $0 == "\n" ? " " : $0 })
+        String(String.UnicodeScalarView(message.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
     }
 
     func prefix(_ text: String, _ limit: Int) -> String {

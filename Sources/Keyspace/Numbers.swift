@@ -49,7 +49,7 @@ func parseRedisDouble(_ bytes: [UInt8]) -> Double? {
                 return (v, end.map { $0 - c } ?? 0)
             }
             if value.1 != p.count - 1 || value.0.isNaN { return nil }
-            if errno == ERANGE && !value.0.isInfinite && value.0 != 0 { return nil }
+            if errno == ERANGE && (value.0.isInfinite || value.0 == 0) { return nil }
             return value.0
         }
     }
@@ -66,7 +66,8 @@ func parseRedisLongDouble(_ bytes: [UInt8]) -> Float80? {
             var end: UnsafeMutablePointer<CChar>?
             errno = 0
             let v = strtold(c, &end)
-            guard let end, end - c == p.count - 1, !v.isNaN, errno != ERANGE else { return nil }
+            guard let end, end - c == p.count - 1, !v.isNaN else { return nil }
+            if errno == ERANGE && (v.isInfinite || v == 0) { return nil }
             return v
         }
     }

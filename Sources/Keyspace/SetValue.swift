@@ -1,44 +1,54 @@
-/// A set of members. Like Redis's intset, a small all-integer set lists its members in numeric order.
+/// A set of members kept densely (with a position index), so SPOP draws in O(1) and, for a
+/// given seed, deterministically. Like Redis's intset, a small all-integer set lists its
+/// members in numeric order.
 final class SetValue {
-    private(set) var members: Set<KeyBytes> = []
+    private(set) var items: [KeyBytes] = []
+    private var index: [KeyBytes: Int] = [:]
     private(set) var byteCount = 0
     private var nonIntegerCount = 0
 
     /// Redis keeps all-integer sets up to this size as a sorted intset.
     static let intsetLimit = 512
 
-    var count: Int { members.count }
+    var count: Int { items.count }
 
-    func contains(_ member: KeyBytes) -> Bool { members.contains(member) }
+    func contains(_ member: KeyBytes) -> Bool { index[member] != nil }
 
     @discardableResult
     func insert(_ member: KeyBytes) -> Bool {
-        guard members.insert(member).inserted else { return false }
-        byteCount += member.bytes.count
-        if parseRedisInteger(member.bytes) == nil { nonIntegerCount += 1 }
+        guard index[member] == nil else { return false }
+        index[member] = items.count
+        items.append(member)
+        byteCount += member.count
+        if parseRedisInteger(member) == nil { nonIntegerCount += 1 }
         return true
     }
 
     @discardableResult
     func remove(_ member: KeyBytes) -> Bool {
-        guard members.remove(member) != nil else { return false }
-        byteCount -= member.bytes.count
-        if parseRedisInteger(member.bytes) == nil { nonIntegerCount -= 1 }
+        guard let position = index.removeValue(forKey: member) else { return false }
+        let last = items.count - 1
+        if position != last {
+            items[position] = items[last]
+            index[items[position]] = position
+        }
+        items.removeLast()
+        byteCount -= member.count
+        if parseRedisInteger(member) == nil { nonIntegerCount -= 1 }
         return true
     }
 
-    /// Members in the order SMEMBERS lists them: numeric for a small integer set, else hash order.
+    /// Members in the order SMEMBERS lists them: numeric for a small integer set, else stored order.
     var ordered: [KeyBytes] {
-        if nonIntegerCount == 0 && members.count <= Self.intsetLimit {
-            return members.sorted { (parseRedisInteger($0.bytes) ?? 0) < (parseRedisInteger($1.bytes) ?? 0) }
+        if nonIntegerCount == 0 && items.count <= Self.intsetLimit {
+            return items.sorted { (parseRedisInteger($0) ?? 0) < (parseRedisInteger($1) ?? 0) }
         }
-        return Array(members)
+        return items
     }
 
     /// A uniformly drawn member.
     func randomMember<G: RandomNumberGenerator>(using generator: inout G) -> KeyBytes? {
-        guard !members.isEmpty else { return nil }
-        let offset = Int(generator.next() % UInt64(members.count))
-        return members[members.index(members.startIndex, offsetBy: offset)]
+        guard !items.isEmpty else { return nil }
+        return items[Int(generator.next() % UInt64(items.count))]
     }
 }

@@ -1,6 +1,6 @@
 /// A value held under a key; containers are classes so they are mutated in place.
 enum StoredValue {
-    case string([UInt8])
+    case string(KeyBytes)
     case list(ListValue)
     case hash(HashValue)
     case set(SetValue)
@@ -22,8 +22,9 @@ enum StoredValue {
 /// list (-1 = none) and the LRU/LFU field eviction reads.
 struct Entry {
     var key: KeyBytes
+    var hash: UInt32
     var value: StoredValue
+    var access: UInt32
     var expireAt: Int64
     var volatileSlot: Int32
-    var access: UInt32
 }

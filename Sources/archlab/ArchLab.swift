@@ -8,6 +8,7 @@ struct ArchLab: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LimitCommand.self,
+            RedisServerCommand.self,
         ]
     )
 
