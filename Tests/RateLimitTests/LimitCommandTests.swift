@@ -79,6 +79,16 @@ final class LimitCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("--window: invalid duration \"10 sec\""), outcome.stderr)
     }
 
+    func testRateSetsLimitAndWindow() throws {
+        let outcome = try archlab(["limit", "simulate", "--algorithm", "sliding-log", "--rate", "5 per 10 s", "--traffic", "burst 8 at 1s"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("sliding-log: 5 in any 10 s"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("sliding-log        5         3"), outcome.stdout)
+        let bad = try archlab(["limit", "simulate", "--rate", "5 every 10 s", "--traffic", "burst 8 at 1s"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--rate: invalid rate \"5 every 10 s\""), bad.stderr)
+    }
+
     func testUnknownAlgorithmIsAUsageError() throws {
         let outcome = try archlab(["limit", "simulate", "--traffic", "burst 1 at 0s", "--algorithm", "leaky"])
         XCTAssertEqual(outcome.status, 64)
