@@ -3,6 +3,7 @@
 /// admitted while the count after it is at most the limit. `reset` is the window's end.
 /// Two full windows back to back can admit up to 2× the limit in a short span.
 public struct FixedWindow: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// The window index, `⌊now / window⌋`.
         public var window: Int64

@@ -5,6 +5,7 @@
 /// otherwise it is counted and admitted if the sum after it stays within the limit.
 /// `reset` is the end of the current window.
 public struct SlidingWindow: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// The current window's index, `⌊now / window⌋`.
         public var window: Int64
