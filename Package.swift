@@ -99,7 +99,7 @@ let targets: [Target] = [
 
     .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 

@@ -47,7 +47,7 @@ else
     echo "ratelimit.sh: redis-server/redis-cli not installed; skipping the reference server" >&2
 fi
 
-if "$ARCHLAB" redis-server --help >/dev/null 2>&1; then
+if "$ARCHLAB" --help 2>/dev/null | grep -q ' redis-server'; then
     "$ARCHLAB" redis-server --port "$ARCHLAB_PORT" >/dev/null 2>&1 &
     PIDS+=($!)
     wait_for "$ARCHLAB_PORT"

@@ -83,7 +83,11 @@ public final class RESPClient: RESPCommandSender {
             for argument in command { bytes.writeRESPBulk(argument) }
         }
         let promises = commands.map { _ in channel.eventLoop.makePromise(of: RESPValue.self) }
-        channel.writeAndFlush(RESPClientRequest(bytes: bytes, replies: promises), promise: nil)
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            for promise in promises { promise.fail(error) }
+        }
+        channel.writeAndFlush(RESPClientRequest(bytes: bytes, replies: promises), promise: written)
         var replies: [RESPValue] = []
         replies.reserveCapacity(promises.count)
         for promise in promises { replies.append(try await promise.futureResult.get()) }

@@ -81,6 +81,9 @@ struct LimitSimulateCommand: AsyncParsableCommand {
     @Option(help: "Window algorithms: window length (\"10 s\", \"500ms\", \"1m\").")
     var window: String = "10 s"
 
+    @Option(help: "Window algorithms: limit and window as one rate, e.g. \"5 per 10 s\" (overrides --limit and --window).")
+    var rate: String?
+
     @Option(help: "Bucket algorithms and GCRA: bucket size (default: --limit).")
     var capacity: Int?
 
@@ -93,12 +96,13 @@ struct LimitSimulateCommand: AsyncParsableCommand {
     func run() async throws {
         let report: SimulationReport
         do {
+            let parsedRate = try flag("--rate") { try rate.map { try LimitRate(parsing: $0) } }
             let options = SimulationOptions(
                 algorithms: algorithm.algorithms,
                 traffic: try TrafficSpec(parsing: traffic),
                 seed: seed,
-                limit: limit,
-                window: try flag("--window") { try LimitDuration(parsing: window) },
+                limit: parsedRate?.count ?? limit,
+                window: try parsedRate?.per ?? flag("--window") { try LimitDuration(parsing: window) },
                 capacity: capacity,
                 refill: refill,
                 interval: try flag("--interval") { try interval.map { try LimitDuration(parsing: $0) } }

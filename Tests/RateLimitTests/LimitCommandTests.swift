@@ -16,9 +16,9 @@ final class LimitCommandTests: XCTestCase {
             directory.appendingPathComponent("archlab"),
             directory.deletingLastPathComponent().appendingPathComponent("archlab"),
         ].compactMap { $0 }
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("archlab binary not found next to the tests (\(directory.path)); run `swift build` first")
-        }
+        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        try requireAvailable(found != nil, "archlab binary not found next to the tests (\(directory.path)); run `swift build` first")
+        guard let binary = found else { throw XCTSkip("archlab binary not found") }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -77,6 +77,16 @@ final class LimitCommandTests: XCTestCase {
         let outcome = try archlab(["limit", "simulate", "--traffic", "burst 1 at 0s", "--window", "10 sec"])
         XCTAssertEqual(outcome.status, 2)
         XCTAssertTrue(outcome.stderr.contains("--window: invalid duration \"10 sec\""), outcome.stderr)
+    }
+
+    func testRateSetsLimitAndWindow() throws {
+        let outcome = try archlab(["limit", "simulate", "--algorithm", "sliding-log", "--rate", "5 per 10 s", "--traffic", "burst 8 at 1s"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("sliding-log: 5 in any 10 s"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("sliding-log        5         3"), outcome.stdout)
+        let bad = try archlab(["limit", "simulate", "--rate", "5 every 10 s", "--traffic", "burst 8 at 1s"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("--rate: invalid rate \"5 every 10 s\""), bad.stderr)
     }
 
     func testUnknownAlgorithmIsAUsageError() throws {

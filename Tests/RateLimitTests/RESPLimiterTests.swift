@@ -1,4 +1,5 @@
 import Keyspace
+import Logging
 import RESP
 import RateLimit
 import RedisServer
@@ -70,6 +71,35 @@ final class RESPLimiterTests: XCTestCase {
                 try await RESPClient.connect(to: "redis://127.0.0.1:\(port)", protocolVersion: .v3)
             }
             try await compareAll(pool, label: "resp3")
+        }
+    }
+
+    private func withArchlabServer(_ body: (Int) async throws -> Void) async throws {
+        let server = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "ratelimit-tests"))
+        do {
+            try await body(server.port)
+        } catch {
+            try await server.shutdown()
+            throw error
+        }
+        try await server.shutdown()
+    }
+
+    func testSameDecisionsAsInMemoryOnArchlabRedisServer() async throws {
+        try await withArchlabServer { port in
+            let pool = RESPConnectionPool(maximumConnections: 2) { try await RESPClient.connect(to: "redis://127.0.0.1:\(port)") }
+            try await compareAll(pool, label: "archlab")
+        }
+    }
+
+    func testConcurrentClientsOnArchlabRedisServerGetExactlyTheLimit() async throws {
+        try await withArchlabServer { port in
+            let pool = RESPConnectionPool(maximumConnections: 8) { try await RESPClient.connect(to: "redis://127.0.0.1:\(port)") }
+            let clock = ManualClock(milliseconds: 1_700_000_000_000)
+            for (index, algorithm) in try algorithms().enumerated() {
+                let successes = try await concurrentSuccesses(algorithm, pool, clock: clock, prefix: "concurrent-\(index)")
+                XCTAssertEqual(successes, 5, algorithm.name)
+            }
         }
     }
 

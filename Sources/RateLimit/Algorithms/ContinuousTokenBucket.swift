@@ -5,6 +5,7 @@
 /// store computes the same decisions. `reset` is when `remaining` next grows (now, if
 /// full); for a rejected request, when enough tokens will have accrued.
 public struct ContinuousTokenBucket: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// Tokens at `updatedAt`, in units of 1/`intervalMilliseconds` token.
         public var level: Int64

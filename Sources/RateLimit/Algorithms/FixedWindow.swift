@@ -3,6 +3,7 @@
 /// admitted while the count after it is at most the limit. `reset` is the window's end.
 /// Two full windows back to back can admit up to 2× the limit in a short span.
 public struct FixedWindow: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// The window index, `⌊now / window⌋`.
         public var window: Int64
@@ -24,12 +25,25 @@ public struct FixedWindow: RateLimitAlgorithm {
     }
 
     public func isLive(_ state: State, at now: Int64) -> Bool {
-        state.window == floorDiv(now, windowMilliseconds)
+        contains(state.window, now)
+    }
+
+    /// Whether `now` falls in window number `window`, without dividing (the hot path).
+    @inline(__always)
+    func contains(_ window: Int64, _ now: Int64) -> Bool {
+        let start = window &* windowMilliseconds
+        return now >= start && now - start < windowMilliseconds
     }
 
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
-        let window = floorDiv(now, windowMilliseconds)
-        let count = (state?.count ?? 0) + cost
+        let window: Int64
+        var count = cost
+        if let old = state, contains(old.window, now) {
+            window = old.window
+            count += old.count
+        } else {
+            window = floorDiv(now, windowMilliseconds)
+        }
         state = State(window: window, count: count)
         let reset = (window + 1) * windowMilliseconds
         return .make(success: count <= limit, limit: limit, remaining: limit - count, reset: reset, now: now)

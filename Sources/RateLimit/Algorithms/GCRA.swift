@@ -5,6 +5,7 @@
 /// while storing a single number. Time is kept exactly in units of 1/refill ms.
 /// `reset` is when `remaining` next grows; for a rejected request, when it would pass.
 public struct GCRA: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// Theoretical arrival time, in units of 1/`refill` ms.
         public var tat: Int64

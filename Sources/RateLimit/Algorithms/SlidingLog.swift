@@ -4,6 +4,7 @@
 /// next grows: when the oldest logged request leaves the window, or, for a rejected
 /// request, the first instant at which it would be admitted.
 public struct SlidingLog: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// Admitted requests' timestamps, oldest first (a request of cost c appears c times).
         public var entries: [Int64]

@@ -5,6 +5,7 @@
 /// otherwise it is counted and admitted if the sum after it stays within the limit.
 /// `reset` is the end of the current window.
 public struct SlidingWindow: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// The current window's index, `⌊now / window⌋`.
         public var window: Int64
@@ -25,18 +26,29 @@ public struct SlidingWindow: RateLimitAlgorithm {
     }
 
     public func isLive(_ state: State, at now: Int64) -> Bool {
-        state.window >= floorDiv(now, windowMilliseconds) - 1
+        now < (state.window &+ 2) &* windowMilliseconds
     }
 
     /// The previous window's count weighted by how much of it is still in view.
     public func weightedPrevious(_ previous: Int, now: Int64) -> Int {
-        let elapsed = now - floorDiv(now, windowMilliseconds) * windowMilliseconds
+        weightedPrevious(previous, elapsed: now - floorDiv(now, windowMilliseconds) * windowMilliseconds)
+    }
+
+    @inline(__always)
+    func weightedPrevious(_ previous: Int, elapsed: Int64) -> Int {
+        if previous == 0 { return 0 }
         let share = Double(elapsed) / Double(windowMilliseconds)
         return Int(((1 - share) * Double(previous)).rounded(.down))
     }
 
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
-        let window = floorDiv(now, windowMilliseconds)
+        let window: Int64
+        if let old = state, now >= old.window &* windowMilliseconds, now - old.window &* windowMilliseconds < windowMilliseconds {
+            window = old.window
+        } else {
+            window = floorDiv(now, windowMilliseconds)
+        }
+        let start = window * windowMilliseconds
         var current = 0
         var previous = 0
         if let old = state {
@@ -47,8 +59,8 @@ public struct SlidingWindow: RateLimitAlgorithm {
                 previous = old.current
             }
         }
-        let reset = (window + 1) * windowMilliseconds
-        let weighted = weightedPrevious(previous, now: now)
+        let reset = start + windowMilliseconds
+        let weighted = weightedPrevious(previous, elapsed: now - start)
         if weighted + current >= limit {
             if state != nil { state = State(window: window, current: current, previous: previous) }
             return .make(success: false, limit: limit, remaining: 0, reset: reset, now: now)

@@ -6,6 +6,7 @@
 /// script does. An identifier is forgotten `⌈(max − tokens) / refillRate⌉ · interval`
 /// after its last admitted request (Upstash's key expiry), so it then starts full again.
 public struct TokenBucket: RateLimitAlgorithm {
+    /// What is remembered per identifier.
     public struct State: Hashable, Sendable {
         /// Start of the current refill step (Unix ms).
         public var refilledAt: Int64

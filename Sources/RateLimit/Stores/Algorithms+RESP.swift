@@ -16,6 +16,21 @@ extension FixedWindow: RESPStoredAlgorithm {
     public func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]] {
         [["SET", keys[0], String(new.count), "PX", ttlArgument(until: (new.window + 1) * windowMilliseconds, now: now, grace: grace)]]
     }
+
+    /// Every request is counted, so one `SET key 0 PX ttl NX` and `INCRBY key cost` in a
+    /// MULTI/EXEC decide it: one round trip, nothing to retry.
+    public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? {
+        let end = (floorDiv(now, windowMilliseconds) + 1) * windowMilliseconds
+        return [["SET", keys[0], "0", "PX", ttlArgument(until: end, now: now, grace: grace), "NX"], ["INCRBY", keys[0], String(cost)]]
+    }
+
+    public func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult {
+        guard replies.count == 2, let counted = try replies[1].storedInteger("INCRBY") else {
+            throw RateLimitError.storeReply(command: "INCRBY", reply: "\(replies)")
+        }
+        var state: State? = State(window: floorDiv(now, windowMilliseconds), count: Int(clamping: counted) - cost)
+        return decide(&state, now: now, cost: cost)
+    }
 }
 
 extension SlidingWindow: RESPStoredAlgorithm {

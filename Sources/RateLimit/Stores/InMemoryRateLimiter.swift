@@ -6,7 +6,8 @@ import Synchronization
 /// identifiers.
 public final class InMemoryRateLimiter<Algorithm: RateLimitAlgorithm>: RateLimiting {
     private struct Storage: ~Copyable {
-        var states: [String: Algorithm.State] = [:]
+        /// `nil` values are identifiers whose state was cleared; the sweep removes them.
+        var states: [String: Algorithm.State?] = [:]
         var callsSinceSweep = 0
     }
 
@@ -41,16 +42,7 @@ public final class InMemoryRateLimiter<Algorithm: RateLimitAlgorithm>: RateLimit
                 sweep(&storage.states, now: now)
             }
             let algorithm = self.algorithm
-            let index = storage.states.index(forKey: identifier)
-            var state: Algorithm.State? = index.map { storage.states.values[$0] }
-            let result = algorithm.decideDroppingStale(&state, now: now, cost: cost)
-            switch (index, state) {
-            case (let found?, let updated?): storage.states.values[found] = updated
-            case (nil, let created?): storage.states[identifier] = created
-            case (let found?, nil): storage.states.remove(at: found)
-            case (nil, nil): break
-            }
-            return result
+            return algorithm.decideDroppingStale(&storage.states[identifier, default: nil], now: now, cost: cost)
         }
     }
 
@@ -69,8 +61,8 @@ public final class InMemoryRateLimiter<Algorithm: RateLimitAlgorithm>: RateLimit
         _ = storage.withLock { $0.states.removeValue(forKey: identifier) }
     }
 
-    private func sweep(_ states: inout [String: Algorithm.State], now: Int64) {
+    private func sweep(_ states: inout [String: Algorithm.State?], now: Int64) {
         let algorithm = self.algorithm
-        states = states.filter { algorithm.isLive($0.value, at: now) }
+        states = states.filter { entry in entry.value.map { algorithm.isLive($0, at: now) } ?? false }
     }
 }

@@ -16,7 +16,9 @@ public actor RESPConnectionPool: RESPConnectionSource {
     private var open = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    /// At most `maximumConnections` connections, each opened by `connect`.
+    /// At most `maximumConnections` connections, each opened by `connect`. Every call of
+    /// `connect` must return a distinct connection (session); an in-process sender that is
+    /// one session belongs in a pool of one.
     public init(maximumConnections: Int = 8, connect: @escaping @Sendable () async throws -> any RESPCommandSender) {
         self.maximum = max(1, maximumConnections)
         self.connect = connect

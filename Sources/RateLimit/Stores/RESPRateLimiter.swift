@@ -44,6 +44,19 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
     /// pipelines: `UNWATCH`, `WATCH keys`, read; then `MULTI`, writes, `EXEC`.
     private func decide(on connection: any RESPCommandSender, identifier: String, cost: Int) async throws -> RateLimitResult {
         let base = "\(prefix):\(identifier)"
+        let now = clock.nowMilliseconds()
+        let keys = algorithm.storeKeys(base: base, now: now)
+        if let commands = algorithm.atomicCommands(keys: keys, now: now, cost: cost, grace: graceMilliseconds) {
+            let replies = try await connection.pipeline([["UNWATCH"], ["MULTI"]] + commands + [["EXEC"]])
+            guard replies.count == commands.count + 3, let executed = replies.last, !executed.isNull else {
+                throw RateLimitError.storeReply(command: "EXEC", reply: "\(replies)")
+            }
+            let results = try executed.storedElements("EXEC")
+            for reply in results {
+                if case .error(let message) = reply { throw RateLimitError.storeReply(command: "EXEC", reply: message) }
+            }
+            return try algorithm.atomicResult(results, now: now, cost: cost)
+        }
         for _ in 0..<maximumAttempts {
             let now = clock.nowMilliseconds()
             let keys = algorithm.storeKeys(base: base, now: now)

@@ -13,6 +13,21 @@ public protocol RESPStoredAlgorithm: RateLimitAlgorithm {
     func decodeState(_ reply: RESPValue, now: Int64) throws -> State?
     /// Commands storing `new` in place of `old`; `grace` is added to every TTL.
     func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]]
+
+    /// Commands that decide a request in one MULTI/EXEC without reading first, when the
+    /// algorithm allows it (a counter that is always incremented); `nil` otherwise.
+    func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]?
+
+    /// The result from the replies to `atomicCommands`, as EXEC returned them.
+    func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult
+}
+
+extension RESPStoredAlgorithm {
+    public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? { nil }
+
+    public func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult {
+        throw RateLimitError.storeReply(command: "EXEC", reply: "\(replies)")
+    }
 }
 
 extension RESPValue {

@@ -1,0 +1,56 @@
+import Foundation
+import NIOCore
+import RESP
+
+/// A plain blocking TCP connection that returns each reply's exact bytes, for byte-for-byte
+/// comparisons between servers.
+final class BlockingConnection {
+    private let fd: Int32
+    private var pending = ByteBuffer()
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        if result != 0 {
+            close(fd)
+            throw Failure(description: "cannot connect to 127.0.0.1:\(port)")
+        }
+    }
+
+    /// Sends one command as a multi-bulk request and returns the bytes of its reply.
+    func roundTrip(_ arguments: [[UInt8]]) throws -> [UInt8] {
+        var request = ByteBuffer()
+        request.writeRESPArrayHeader(arguments.count)
+        for argument in arguments { request.writeRESPBulk(argument) }
+        let bytes = Array(request.readableBytesView)
+        let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        guard sent == bytes.count else { throw Failure(description: "short write") }
+        var decoder = RESPValueDecoder()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let before = pending
+            if try decoder.next(from: &pending) != nil {
+                return Array(before.readableBytesView.prefix(before.readableBytes - pending.readableBytes))
+            }
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { throw Failure(description: "connection closed or timed out waiting for a reply") }
+            pending.writeBytes(chunk[0..<count])
+        }
+    }
+
+    deinit {
+        close(fd)
+    }
+}
