@@ -50,11 +50,19 @@ extension GradeReport {
     }
 
     private func attribute(_ text: String) -> String {
-        "\"" + escape(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;") + "\""
+        let escaped = escape(text)
+        guard escaped.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            return "\"" + escaped + "\""
+        }
+        return "\"" + escaped.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;") + "\""
     }
 
     /// XML text escaping; characters XML 1.0 forbids are dropped.
     private func escape(_ text: String) -> String {
+        let plain = !text.utf8.contains { byte in
+            byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
+        }
+        if plain { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
