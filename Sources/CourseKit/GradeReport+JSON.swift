@@ -12,6 +12,15 @@ extension GradeReport {
                 ("max_score", JSONText.number(item.question.maxPoints)),
             ])
         }
+        let errorTests = errors.map { error in
+            "    " + JSONText.object([
+                ("name", JSONText.string(error.file)),
+                ("status", JSONText.string("error")),
+                ("message", JSONText.string(error.description)),
+                ("score", "0"),
+                ("max_score", "0"),
+            ])
+        }
         let quizzes = files.flatMap { file in
             file.quizzes.map { quiz in
                 "    " + JSONText.object([
@@ -31,10 +40,10 @@ extension GradeReport {
         return """
             {
               "version": 3,
-              "status": \(JSONText.string(passed ? "pass" : "fail")),
+              "status": \(JSONText.string(status)),
               "score": \(JSONText.number(score)),
               "max_score": \(JSONText.number(maxScore)),
-              "tests": \(array(tests)),
+              "tests": \(array(tests + errorTests)),
               "quizzes": \(array(quizzes))
             }
             """

@@ -9,8 +9,15 @@ extension GradeReport {
         let failures = all.filter { !$0.passed }.count
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<testsuites name=\"archlab grade\" tests=\"\(all.count)\" failures=\"\(failures)\" errors=\"0\">",
+            "<testsuites name=\"archlab grade\" tests=\"\(all.count + errors.count)\" failures=\"\(failures)\" errors=\"\(errors.count)\">",
         ]
+        for error in errors {
+            lines.append("  <testsuite name=\(attribute(error.file)) tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
+            lines.append("    <testcase name=\"answers file\" classname=\(attribute(error.file))>")
+            lines.append("      <error message=\(attribute(error.description)) type=\"malformed\">\(escape(error.description))</error>")
+            lines.append("    </testcase>")
+            lines.append("  </testsuite>")
+        }
         for file in files {
             for quiz in file.quizzes {
                 let suiteCases = quiz.questions.map { Case(file: file, quiz: quiz, question: $0) }

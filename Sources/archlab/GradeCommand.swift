@@ -61,7 +61,7 @@ struct GradeCommand: ParsableCommand {
         }
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var answers: [AnswersFile] = []
-        var failed = false
+        var errors: [AnswersError] = []
         if let learner, let db {
             do {
                 answers.append(try StoredAnswers.load(learner: learner, databasePath: db, course: course))
@@ -76,12 +76,13 @@ struct GradeCommand: ParsableCommand {
                 answers.append(try AnswersFile.read(path: path, url: url, course: course))
             } catch {
                 StandardError.print("\(error)")
-                failed = true
+                errors.append(error)
             }
         }
-        let report = GradeReport.grade(answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare))
+        let report = GradeReport.grade(
+            answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare), errors: errors)
         try write(render(report))
-        if failed { throw ExitCode(2) }
+        if !errors.isEmpty { throw ExitCode(2) }
         if !report.passed { throw ExitCode(1) }
     }
 
