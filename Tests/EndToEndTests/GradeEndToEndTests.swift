@@ -112,3 +112,22 @@ final class GradeErrorReportTests: XCTestCase {
         XCTAssertTrue(text.stdout.hasSuffix("1 of 2 answers files passed\n"), text.stdout)
     }
 }
+
+final class GradeFolderTests: XCTestCase {
+    /// A folder stands for its `*.toml` files in name order (no argument-list limits for big classes).
+    func testAFolderGradesItsAnswersFilesInNameOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try ArchLabRunner.fixtures.appendingPathComponent("answers")
+        for (source, target) in [("partial", "b.toml"), ("perfect", "a.toml")] {
+            try FileManager.default.copyItem(at: answers.appendingPathComponent("\(source).toml"), to: folder.appendingPathComponent(target))
+        }
+        try Data("not an answers file".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let output = try ArchLabRunner.run(["grade", "--course", "valid", "--format", "tap", folder.path])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertTrue(output.stdout.contains("ok 1 - ada/caching/benefit"))
+        XCTAssertTrue(output.stdout.contains("not ok 8 - cy/caching/benefit"))
+        XCTAssertTrue(output.stdout.hasSuffix("# 1 of 2 answers files passed\n"))
+    }
+}
