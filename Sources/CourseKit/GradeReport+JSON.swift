@@ -3,40 +3,45 @@ extension GradeReport {
     /// Classroom's reporter reads: `version`, `status`, `score`, `max_score`, and one test per
     /// question named `LEARNER/QUIZ/QUESTION`; `quizzes` adds each quiz's pass mark and result.
     public func renderJSON() -> String {
-        let tests = cases.map { item in
-            "    " + JSONText.object([
-                ("name", JSONText.string(item.name)),
-                ("status", JSONText.string(item.passed ? "pass" : "fail")),
-                ("message", item.message.map(JSONText.string) ?? "null"),
-                ("score", JSONText.number(item.question.points)),
-                ("max_score", JSONText.number(item.question.maxPoints)),
-            ])
+        var out = ""
+        out.reserveCapacity(256 + files.count * 4096)
+        out += "{\n  \"version\": 3,\n  \"status\": \(JSONText.string(status)),\n"
+        out += "  \"score\": \(JSONText.number(score)),\n  \"max_score\": \(JSONText.number(maxScore)),\n  \"tests\": ["
+        var first = true
+        func separator() {
+            out += first ? "\n    " : ",\n    "
+            first = false
         }
-        let quizzes = files.flatMap { file in
-            file.quizzes.map { quiz in
-                "    " + JSONText.object([
-                    ("learner", JSONText.string(file.learner)),
-                    ("file", JSONText.string(file.path)),
-                    ("quiz", JSONText.string(quiz.quizID)),
-                    ("score", JSONText.number(quiz.score)),
-                    ("max_score", JSONText.number(quiz.maxScore)),
-                    ("pass_mark", JSONText.number(quiz.passMark)),
-                    ("passed", quiz.passed ? "true" : "false"),
-                ])
+        for file in files {
+            let learner = JSONText.string(file.learner).dropLast()
+            for quiz in file.quizzes {
+                for question in quiz.questions {
+                    separator()
+                    let item = Case(file: file, quiz: quiz, question: question)
+                    out += "{\"name\": \(learner)/\(quiz.quizID)/\(JSONText.string(question.questionID).dropFirst()), "
+                    out += "\"status\": \(item.passed ? "\"pass\"" : "\"fail\""), "
+                    out += "\"message\": \(item.message.map(JSONText.string) ?? "null"), "
+                    out += "\"score\": \(JSONText.number(question.points)), \"max_score\": \(JSONText.number(question.maxPoints))}"
+                }
             }
         }
-        func array(_ items: [String]) -> String {
-            items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n  ]"
+        for error in errors {
+            separator()
+            out += "{\"name\": \(JSONText.string(error.file)), \"status\": \"error\", "
+            out += "\"message\": \(JSONText.string(error.description)), \"score\": 0, \"max_score\": 0}"
         }
-        return """
-            {
-              "version": 3,
-              "status": \(JSONText.string(passed ? "pass" : "fail")),
-              "score": \(JSONText.number(score)),
-              "max_score": \(JSONText.number(maxScore)),
-              "tests": \(array(tests)),
-              "quizzes": \(array(quizzes))
+        out += first ? "],\n  \"quizzes\": [" : "\n  ],\n  \"quizzes\": ["
+        first = true
+        for file in files {
+            let prefix = "{\"learner\": \(JSONText.string(file.learner)), \"file\": \(JSONText.string(file.path)), "
+            for quiz in file.quizzes {
+                separator()
+                out += prefix + "\"quiz\": \(JSONText.string(quiz.quizID)), \"score\": \(JSONText.number(quiz.score)), "
+                out += "\"max_score\": \(JSONText.number(quiz.maxScore)), \"pass_mark\": \(JSONText.number(quiz.passMark)), "
+                out += "\"passed\": \(quiz.passed ? "true" : "false")}"
             }
-            """
+        }
+        out += first ? "]\n}" : "\n  ]\n}"
+        return out
     }
 }

@@ -3,8 +3,16 @@ extension GradeReport {
     /// a failed one, and a comment line per quiz with its score and pass mark.
     public func renderTAP() -> String {
         let all = cases
-        var lines = ["TAP version 13", "1..\(all.count)"]
+        var lines = ["TAP version 13", "1..\(all.count + errors.count)"]
         var number = 0
+        for error in errors {
+            number += 1
+            lines.append("not ok \(number) - \(error.file)")
+            lines.append("  ---")
+            lines.append("  message: \(JSONText.string(error.description))")
+            lines.append("  severity: error")
+            lines.append("  ...")
+        }
         for file in files {
             for quiz in file.quizzes {
                 let verdict = quiz.passed ? "passed" : "failed"
@@ -28,7 +36,7 @@ extension GradeReport {
             }
         }
         let passedFiles = files.filter { $0.passed(minScore: minScore) }.count
-        lines.append("# \(passedFiles) of \(files.count) answers files passed")
+        lines.append("# \(passedFiles) of \(files.count + errors.count) answers files passed")
         return lines.joined(separator: "\n")
     }
 }

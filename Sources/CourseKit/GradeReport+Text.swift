@@ -2,7 +2,8 @@ extension GradeReport {
     /// A readable summary per learner: each quiz's score against its pass mark, then the
     /// questions that were not fully right with their feedback.
     public func renderText() -> String {
-        var lines: [String] = []
+        var lines: [String] = errors.map { "\($0.description) — NOT GRADED" }
+        if !errors.isEmpty { lines.append("") }
         for file in files {
             let verdict = file.passed(minScore: minScore) ? "PASSED" : "FAILED"
             let passedCount = file.quizzes.filter(\.passed).count
@@ -23,7 +24,8 @@ extension GradeReport {
             lines.append("")
         }
         let passedFiles = files.filter { $0.passed(minScore: minScore) }.count
-        lines.append("\(passedFiles) of \(files.count) answers file\(files.count == 1 ? "" : "s") passed")
+        let total = files.count + errors.count
+        lines.append("\(passedFiles) of \(total) answers file\(total == 1 ? "" : "s") passed")
         return lines.joined(separator: "\n")
     }
 }

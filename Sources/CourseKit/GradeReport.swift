@@ -28,16 +28,21 @@ public struct GradeReport: Sendable, Hashable {
     public let minScore: Double?
     /// Quiz titles by id, for readable reports.
     public let quizTitles: [String: String]
+    /// Answers files that could not be graded; every format lists them as errors.
+    public let errors: [AnswersError]
 
-    public init(files: [FileGrade], minScore: Double?, quizTitles: [String: String]) {
+    public init(files: [FileGrade], minScore: Double?, quizTitles: [String: String], errors: [AnswersError] = []) {
         self.files = files
         self.minScore = minScore
         self.quizTitles = quizTitles
+        self.errors = errors
     }
 
     /// Grades answers files against the selected quizzes (all of the course's when `quizIDs` is empty).
     /// A quiz with no table in a file counts as all its questions unanswered.
-    public static func grade(_ answers: [AnswersFile], course: Course, quizIDs: [String], minScore: Double?) -> GradeReport {
+    public static func grade(
+        _ answers: [AnswersFile], course: Course, quizIDs: [String], minScore: Double?, errors: [AnswersError] = []
+    ) -> GradeReport {
         let selected = quizIDs.isEmpty ? course.quizzes : course.quizzes.filter { quizIDs.contains($0.id) }
         let files = answers.map { file in
             FileGrade(
@@ -45,11 +50,14 @@ public struct GradeReport: Sendable, Hashable {
                 quizzes: selected.map { $0.grade(file.responses[$0.id] ?? [:]) })
         }
         let titles = Dictionary(course.quizzes.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        return GradeReport(files: files, minScore: minScore, quizTitles: titles)
+        return GradeReport(files: files, minScore: minScore, quizTitles: titles, errors: errors)
     }
 
-    /// True when every file passes.
-    public var passed: Bool { files.allSatisfy { $0.passed(minScore: minScore) } }
+    /// True when every file passes (and none was unusable).
+    public var passed: Bool { errors.isEmpty && files.allSatisfy { $0.passed(minScore: minScore) } }
+
+    /// `pass`, `fail`, or `error` when an answers file could not be graded.
+    var status: String { !errors.isEmpty ? "error" : passed ? "pass" : "fail" }
 
     public var score: Double { files.reduce(0) { $0 + $1.score } }
     public var maxScore: Double { files.reduce(0) { $0 + $1.maxScore } }

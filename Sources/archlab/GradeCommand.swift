@@ -17,7 +17,7 @@ struct GradeCommand: ParsableCommand {
         case text, json, junit, tap
     }
 
-    @Argument(help: "Answers files (TOML: learner = \"…\" and [quiz.ID] tables).")
+    @Argument(help: "Answers files (TOML: learner = \"…\" and [quiz.ID] tables), or folders whose *.toml files are graded in name order.")
     var files: [String] = []
 
     @OptionGroup var courseOptions: CourseOptions
@@ -61,7 +61,7 @@ struct GradeCommand: ParsableCommand {
         }
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var answers: [AnswersFile] = []
-        var failed = false
+        var errors: [AnswersError] = []
         if let learner, let db {
             do {
                 answers.append(try StoredAnswers.load(learner: learner, databasePath: db, course: course))
@@ -70,18 +70,19 @@ struct GradeCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        for path in files {
+        for path in Self.expandFolders(files) {
             do {
                 let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
                 answers.append(try AnswersFile.read(path: path, url: url, course: course))
             } catch {
                 StandardError.print("\(error)")
-                failed = true
+                errors.append(error)
             }
         }
-        let report = GradeReport.grade(answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare))
+        let report = GradeReport.grade(
+            answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare), errors: errors)
         try write(render(report))
-        if failed { throw ExitCode(2) }
+        if !errors.isEmpty { throw ExitCode(2) }
         if !report.passed { throw ExitCode(1) }
     }
 
@@ -114,6 +115,19 @@ struct GradeCommand: ParsableCommand {
         } catch {
             StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(2)
+        }
+    }
+
+    /// Each folder replaced by its `*.toml` files (sorted by name, not recursive); files kept as given.
+    static func expandFolders(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return [path]
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let base = path.hasSuffix("/") ? path : path + "/"
+            return names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted().map { base + $0 }
         }
     }
 

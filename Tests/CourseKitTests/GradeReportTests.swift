@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 
 @testable import CourseKit
@@ -131,5 +134,30 @@ final class GradeReportTests: XCTestCase {
         XCTAssertEqual(graded.files[0].score, 0)
         XCTAssertTrue(graded.files[0].quizzes.flatMap(\.questions).allSatisfy { !$0.answered })
         XCTAssertFalse(template.contains("correct"), "the template must not reveal answers")
+    }
+}
+
+final class EscapingTests: XCTestCase {
+    /// Escaped strings parse back to the original with Foundation's JSON parser.
+    func testJSONStringsRoundTripThroughJSONSerialization() throws {
+        for text in ["plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "bell \u{7} nul \u{0}", "émoji 🙂", ""] {
+            let literal = JSONText.string(text)
+            let parsed = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+            XCTAssertEqual(parsed, [text])
+        }
+    }
+
+    /// Feedback with markup and control characters still gives a schema-valid, parseable JUnit report.
+    func testJUnitEscapesMarkupInFeedback() throws {
+        let question = QuestionGrade(
+            questionID: "q", points: 0, maxPoints: 1, correct: false, answered: true,
+            feedback: ["<b>&\"quoted\"\nline\u{1}"])
+        let quiz = QuizGrade(quizID: "z", questions: [question], score: 0, maxScore: 1, pass: 1, passed: false)
+        let report = GradeReport(files: [FileGrade(path: "a<b>.toml", learner: "ada & co", quizzes: [quiz])], minScore: nil, quizTitles: [:])
+        let xml = report.renderJUnit()
+        XCTAssertTrue(xml.contains("message=\"scored 0 of 1: &lt;b&gt;&amp;&quot;quoted&quot;&#10;line\""), xml)
+        XCTAssertTrue(xml.contains("<property name=\"file\" value=\"a&lt;b&gt;.toml\"/>"))
+        let parser = XMLParser(data: Data(xml.utf8))
+        XCTAssertTrue(parser.parse(), "\(String(describing: parser.parserError))")
     }
 }

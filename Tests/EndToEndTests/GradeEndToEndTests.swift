@@ -85,3 +85,49 @@ final class GradeEndToEndTests: XCTestCase {
         XCTAssertEqual(try ArchLabRunner.run(["answers", "template", "--course", "valid", "nope"]).status, 2)
     }
 }
+
+final class GradeErrorReportTests: XCTestCase {
+    /// A malformed file still appears in the machine-readable report (status `error`), so CI shows it.
+    func testMalformedFilesAreReportedAsErrorsInEveryFormat() throws {
+        let arguments = ["grade", "--course", "valid", "answers/perfect.toml", "answers/syntax-error.toml"]
+        let json = try ArchLabRunner.run(arguments + ["--format", "json"])
+        XCTAssertEqual(json.status, 2)
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(document["status"] as? String, "error")
+        let tests = try XCTUnwrap(document["tests"] as? [[String: Any]])
+        let error = try XCTUnwrap(tests.last)
+        XCTAssertEqual(error["name"] as? String, "answers/syntax-error.toml")
+        XCTAssertEqual(error["status"] as? String, "error")
+        XCTAssertTrue((error["message"] as? String)?.hasPrefix("answers/syntax-error.toml:4:13: error:") == true)
+
+        let junit = try ArchLabRunner.run(arguments + ["--format", "junit"])
+        XCTAssertEqual(junit.status, 2)
+        XCTAssertTrue(junit.stdout.contains("errors=\"1\""))
+        XCTAssertTrue(junit.stdout.contains("<error message=\"answers/syntax-error.toml:4:13: error: TOML syntax error"))
+        let tap = try ArchLabRunner.run(arguments + ["--format", "tap"])
+        XCTAssertTrue(tap.stdout.contains("not ok 1 - answers/syntax-error.toml"))
+        XCTAssertTrue(tap.stdout.contains("1..8"))
+        let text = try ArchLabRunner.run(arguments)
+        XCTAssertTrue(text.stdout.hasPrefix("answers/syntax-error.toml:4:13: error: TOML syntax error"), text.stdout)
+        XCTAssertTrue(text.stdout.hasSuffix("1 of 2 answers files passed\n"), text.stdout)
+    }
+}
+
+final class GradeFolderTests: XCTestCase {
+    /// A folder stands for its `*.toml` files in name order (no argument-list limits for big classes).
+    func testAFolderGradesItsAnswersFilesInNameOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = try ArchLabRunner.fixtures.appendingPathComponent("answers")
+        for (source, target) in [("partial", "b.toml"), ("perfect", "a.toml")] {
+            try FileManager.default.copyItem(at: answers.appendingPathComponent("\(source).toml"), to: folder.appendingPathComponent(target))
+        }
+        try Data("not an answers file".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let output = try ArchLabRunner.run(["grade", "--course", "valid", "--format", "tap", folder.path])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertTrue(output.stdout.contains("ok 1 - ada/caching/benefit"))
+        XCTAssertTrue(output.stdout.contains("not ok 8 - cy/caching/benefit"))
+        XCTAssertTrue(output.stdout.hasSuffix("# 1 of 2 answers files passed\n"))
+    }
+}
