@@ -13,8 +13,8 @@ ROUNDS=${ROUNDS:-2}
 N=${N:-200000}
 CLIENTS=${CLIENTS:-50}
 TESTS=${TESTS:-ping,set,get,incr,lpush,hset,zadd}
-REDIS_PORT=${REDIS_PORT:-7379}
-ARCHLAB_PORT=${ARCHLAB_PORT:-7380}
+REDIS_PORT=${REDIS_PORT:-16379}
+ARCHLAB_PORT=${ARCHLAB_PORT:-16380}
 OUT=$(mktemp -d)
 trap 'stop_server; rm -rf "$OUT"' EXIT
 
@@ -28,6 +28,12 @@ ARCHLAB="$(swift build -c release --show-bin-path)/archlab"
 
 SERVER_PID=""
 start_server() {  # $1 = redis | archlab
+    for port in "$REDIS_PORT" "$ARCHLAB_PORT"; do
+        if redis-cli -p "$port" ping >/dev/null 2>&1; then
+            echo "redis.sh: port $port is already in use; set REDIS_PORT/ARCHLAB_PORT" >&2
+            exit 2
+        fi
+    done
     if [ "$1" = redis ]; then
         redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
         SERVER_PID=$!; PORT=$REDIS_PORT
@@ -36,7 +42,11 @@ start_server() {  # $1 = redis | archlab
         SERVER_PID=$!; PORT=$ARCHLAB_PORT
     fi
     for _ in $(seq 200); do
-        [ "$(redis-cli -p "$PORT" ping 2>/dev/null)" = PONG ] && return 0
+        if [ "$(redis-cli -p "$PORT" ping 2>/dev/null)" = PONG ]; then
+            kill -0 "$SERVER_PID" 2>/dev/null && return 0
+            echo "redis.sh: $1 exited; something else answers on port $PORT" >&2
+            exit 2
+        fi
         sleep 0.05
     done
     echo "redis.sh: $1 did not start on port $PORT" >&2

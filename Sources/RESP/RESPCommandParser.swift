@@ -70,6 +70,11 @@ public struct RESPCommandParser: Sendable {
                     if !arguments.isEmpty {
                         return arguments.map { ByteBuffer(bytes: $0) }
                     }
+                case .plain(let consumed, let ranges):
+                    let base = buffer.readerIndex
+                    let argv = ranges.map { buffer.getSlice(at: base + $0.lowerBound, length: $0.count) ?? ByteBuffer() }
+                    buffer.moveReaderIndex(forwardBy: consumed)
+                    if !argv.isEmpty { return argv }
                 }
             }
         }

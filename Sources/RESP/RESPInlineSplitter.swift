@@ -7,6 +7,8 @@ enum RESPInlineSplitter {
         case failed(RESPProtocolError)
         /// A full line: bytes consumed (including its line end) and its arguments, maybe none.
         case line(consumed: Int, arguments: [[UInt8]])
+        /// A full line without quotes: its arguments are plain byte ranges of the line.
+        case plain(consumed: Int, ranges: [Range<Int>])
     }
 
     static func scan(_ bytes: UnsafeRawBufferPointer, maxLength: Int) -> Outcome {
@@ -15,10 +17,32 @@ enum RESPInlineSplitter {
         }
         var lineEnd = newline
         if newline > 0 && bytes[newline - 1] == 0x0D { lineEnd -= 1 }
-        guard let arguments = split(UnsafeRawBufferPointer(rebasing: bytes[0..<lineEnd])) else {
+        let line = UnsafeRawBufferPointer(rebasing: bytes[0..<lineEnd])
+        if !line.contains(UInt8(ascii: "\"")) && !line.contains(UInt8(ascii: "'")) {
+            return .plain(consumed: newline + 1, ranges: plainRanges(line))
+        }
+        guard let arguments = split(line) else {
             return .failed(.unbalancedQuotes)
         }
         return .line(consumed: newline + 1, arguments: arguments)
+    }
+
+    /// The words of a line without quotes, split exactly as `split` would split it.
+    static func plainRanges(_ line: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        let end = line.count
+        var p = 0
+        while true {
+            while p < end && isSpace(line[p]) { p += 1 }
+            if p >= end { return ranges }
+            let start = p
+            while p < end {
+                let c = line[p]
+                if c == UInt8(ascii: " ") || c == 0x0A || c == 0x0D || c == 0x09 { break }
+                p += 1
+            }
+            ranges.append(start..<p)
+        }
     }
 
     /// nil when quotes are unbalanced.

@@ -22,7 +22,10 @@ extension ByteBuffer {
         writeRESPCRLF()
     }
 
+    /// Inlinable so each caller gets a specialized copy: the generic path copies byte by byte.
+    @inlinable
     public mutating func writeRESPBulk<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        reserveCapacity(minimumWritableBytes: bytes.count &+ 26)
         writeInteger(UInt8(ascii: "$"))
         writeRESPDecimal(Int64(bytes.count))
         writeRESPCRLF()
@@ -91,6 +94,7 @@ extension ByteBuffer {
         }
     }
 
+    @inlinable
     @inline(__always)
     mutating func writeRESPCRLF() {
         writeInteger(UInt16(0x0D0A))

@@ -107,3 +107,17 @@ final class RESPCommandParserTests: XCTestCase {
         XCTAssertEqual(buffer.readableBytes, 0)
     }
 }
+
+final class RESPInlineCommandTests: XCTestCase {
+    func testPlainAndQuotedInlineLinesSplitAlike() throws {
+        let lines = ["SET k v", "  GET\tk  ", "a\u{0B}b c", "\u{0B}x\u{0C} y", "ECHO \"a b\" c", "x 'y z'"]
+        let expected: [[String]] = [["SET", "k", "v"], ["GET", "k"], ["a\u{0B}b", "c"], ["x\u{0C}", "y"], ["ECHO", "a b", "c"], ["x", "y z"]]
+        for (line, words) in zip(lines, expected) {
+            var parser = RESPCommandParser()
+            var buffer = ByteBuffer(string: line + "\r\n")
+            let argv = try parser.next(from: &buffer)
+            XCTAssertEqual(argv?.map { String(buffer: $0) }, words, line.debugDescription)
+            XCTAssertEqual(buffer.readableBytes, 0)
+        }
+    }
+}
