@@ -2,7 +2,8 @@ import Foundation
 
 /// Approximate nearest-neighbour search with a Hierarchical Navigable Small World graph
 /// (Malkov & Yashunin): a greedy descent through sparse upper layers, then a best-first search of
-/// width `ef` on the dense bottom layer. Removal marks an entry deleted; it still routes searches.
+/// width `ef` on the dense bottom layer. Removal marks an entry deleted (it still routes searches);
+/// once deleted entries outnumber live ones the graph is rebuilt from the live entries.
 public struct HNSWIndex: VectorIndex {
     public let dimension: Int
     /// Neighbours kept per node on upper layers (twice as many on layer 0).
@@ -75,6 +76,17 @@ public struct HNSWIndex: VectorIndex {
         guard let node = positions.removeValue(forKey: id) else { return }
         deleted[Int(node)] = true
         liveCount -= 1
+        if ids.count - liveCount > max(64, liveCount) { rebuild() }
+    }
+
+    /// Re-inserts the live entries into a fresh graph, dropping deleted nodes.
+    private mutating func rebuild() {
+        var fresh = HNSWIndex(dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next())
+        for node in ids.indices where !deleted[node] {
+            let start = node * dimension
+            try? fresh.add(id: ids[node], vector: Array(vectors[start..<(start + dimension)]))
+        }
+        self = fresh
     }
 
     public func search(_ query: [Float], k: Int) throws -> [SearchHit] {
