@@ -64,8 +64,13 @@ public struct HNSWIndex: VectorIndex {
             let found = searchLayer(entries: entries, level: l, ef: efConstruction) { self.similarity(node, $0) }
             let chosen = selectNeighbours(found, limit: l == 0 ? 2 * m : m)
             setNeighbours(node, level: l, Links(nodes: chosen.map(\.node), similarities: chosen.map(\.similarity)))
+            var reachable = false
             for candidate in chosen {
-                link(candidate.node, to: node, similarity: candidate.similarity, level: l)
+                reachable = link(candidate.node, to: node, similarity: candidate.similarity, level: l, force: false) || reachable
+            }
+            if !reachable, let nearest = chosen.first {
+                // Every neighbour's list was full of closer nodes: force one in-link so the node stays reachable.
+                link(nearest.node, to: node, similarity: nearest.similarity, level: l, force: true)
             }
             entries = found.map(\.node)
         }
@@ -125,14 +130,15 @@ public struct HNSWIndex: VectorIndex {
     }
 
     /// Adds `node` to `target`'s links; when the list is full it replaces the least similar link
-    /// if `node` is closer (the paper's simple selection, which needs no further distance computations).
-    private mutating func link(_ target: Int32, to node: Int32, similarity: Float, level: Int) {
+    /// if `node` is closer, or anyway when `force` is set (the paper's simple selection, which needs no
+    /// further distance computations). Returns whether the link was made.
+    @discardableResult
+    private mutating func link(_ target: Int32, to node: Int32, similarity: Float, level: Int, force: Bool) -> Bool {
         let limit = level == 0 ? 2 * m : m
         if level == 0 {
-            bottom[Int(target)].insert(node, similarity: similarity, limit: limit)
-        } else {
-            upper[level - 1][target, default: Links()].insert(node, similarity: similarity, limit: limit)
+            return bottom[Int(target)].insert(node, similarity: similarity, limit: limit, force: force)
         }
+        return upper[level - 1][target, default: Links()].insert(node, similarity: similarity, limit: limit, force: force)
     }
 
     /// The heuristic of the HNSW paper: keep a candidate only if it is closer to the base than to any
