@@ -25,7 +25,7 @@ public struct HNSWIndex: VectorIndex {
     private var generator: SplitMix64
     private var liveCount = 0
 
-    public init(dimension: Int, m: Int = 16, efConstruction: Int = 128, efSearch: Int = 64, seed: UInt64 = 42) {
+    public init(dimension: Int, m: Int = 24, efConstruction: Int = 128, efSearch: Int = 64, seed: UInt64 = 42) {
         self.dimension = dimension
         self.m = max(2, m)
         self.efConstruction = max(1, efConstruction)
