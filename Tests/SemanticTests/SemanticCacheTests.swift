@@ -155,4 +155,13 @@ final class SemanticCacheTests: XCTestCase {
             XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .miss, "\(kind)")
         }
     }
+
+    func testLoweringTheThresholdTurnsANearMissIntoAHit() throws {
+        let cache = cache()
+        try cache.store("base", response: "A", in: acme)
+        XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .miss)
+        cache.setThreshold(0.85)
+        XCTAssertEqual(cache.configuration.threshold, 0.85)
+        XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .semanticHit)
+    }
 }
