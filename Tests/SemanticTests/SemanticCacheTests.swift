@@ -24,6 +24,7 @@ final class SemanticCacheTests: XCTestCase {
         "edge": SemanticCacheTests.at(0.9),
         "below": SemanticCacheTests.at(0.8999),
         "far": SemanticCacheTests.at(0.2),
+        "malformed": [1, 0, 0],
     ])
     private let acme = CachePartition(tenant: "acme", model: "gpt-x", systemPrompt: "You are helpful.", parameters: ["temperature": "0"])
 
@@ -163,5 +164,13 @@ final class SemanticCacheTests: XCTestCase {
         cache.setThreshold(0.85)
         XCTAssertEqual(cache.configuration.threshold, 0.85)
         XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .semanticHit)
+    }
+
+    func testAFailedStoreLeavesTheCacheUnchanged() throws {
+        let cache = cache()
+        try cache.store("base", response: "A", in: acme)
+        XCTAssertThrowsError(try cache.store("malformed", response: "B", in: acme))
+        XCTAssertEqual(cache.count, 1)
+        XCTAssertEqual(try cache.lookup("close", in: acme).response, "A")
     }
 }

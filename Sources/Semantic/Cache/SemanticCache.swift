@@ -83,6 +83,15 @@ public final class SemanticCache: @unchecked Sendable {
             expireAll(now: now)
             if let old = exact[partition]?[normalised] { removeEntry(old) }
             let id = nextID
+            // Taken out of the dictionary while adding, so the index storage is not copied on write.
+            var index = indexes.removeValue(forKey: partition) ?? settings.index.make(dimension: embedder.dimension)
+            do {
+                try index.add(id: id, vector: vector)
+                indexes[partition] = index
+            } catch {
+                if index.count > 0 { indexes[partition] = index }
+                throw error
+            }
             nextID += 1
             let expiresAt = now + settings.ttl
             entries[id] = Entry(partition: partition, prompt: prompt, normalised: normalised, response: response,
@@ -90,9 +99,6 @@ public final class SemanticCache: @unchecked Sendable {
             linkNewest(id)
             expiryQueue.append((id, expiresAt))
             exact[partition, default: [:]][normalised] = id
-            var index = indexes[partition] ?? settings.index.make(dimension: embedder.dimension)
-            try index.add(id: id, vector: vector)
-            indexes[partition] = index
             counters.stores += 1
             while entries.count > settings.maxEntries, let victim = oldest {
                 removeEntry(victim)
