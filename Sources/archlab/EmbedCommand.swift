@@ -36,16 +36,11 @@ struct EmbedCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            struct Document: Encodable {
-                let model: String
-                let dimension: Int
-                let tokens: [String]
-                let embedding: [Float]
-            }
+            // Keys in the documented order: model, dimension, tokens, embedding.
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let data = try encoder.encode(Document(model: embedder.name, dimension: embedder.dimension, tokens: tokens, embedding: vector))
-            print(String(decoding: data, as: UTF8.self))
+            func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+            print("{\"model\":\(try json(embedder.name)),\"dimension\":\(embedder.dimension),"
+                + "\"tokens\":\(try json(tokens)),\"embedding\":\(try json(vector))}")
         case .text:
             print(choice.note)
             print("dimension: \(embedder.dimension)")

@@ -32,7 +32,7 @@ struct SemanticBenchCommand: ParsableCommand {
     var ef = 64
 
     @Option(name: .long, help: "HNSW neighbours per node.")
-    var m = 16
+    var m = 24
 
     @Option(name: .long, help: "HNSW construction width.")
     var efConstruction = 128

@@ -24,6 +24,7 @@ final class SemanticCacheTests: XCTestCase {
         "edge": SemanticCacheTests.at(0.9),
         "below": SemanticCacheTests.at(0.8999),
         "far": SemanticCacheTests.at(0.2),
+        "malformed": [1, 0, 0],
     ])
     private let acme = CachePartition(tenant: "acme", model: "gpt-x", systemPrompt: "You are helpful.", parameters: ["temperature": "0"])
 
@@ -154,5 +155,22 @@ final class SemanticCacheTests: XCTestCase {
             XCTAssertEqual(try cache.lookup("close", in: acme).response, "A", "\(kind)")
             XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .miss, "\(kind)")
         }
+    }
+
+    func testLoweringTheThresholdTurnsANearMissIntoAHit() throws {
+        let cache = cache()
+        try cache.store("base", response: "A", in: acme)
+        XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .miss)
+        cache.setThreshold(0.85)
+        XCTAssertEqual(cache.configuration.threshold, 0.85)
+        XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .semanticHit)
+    }
+
+    func testAFailedStoreLeavesTheCacheUnchanged() throws {
+        let cache = cache()
+        try cache.store("base", response: "A", in: acme)
+        XCTAssertThrowsError(try cache.store("malformed", response: "B", in: acme))
+        XCTAssertEqual(cache.count, 1)
+        XCTAssertEqual(try cache.lookup("close", in: acme).response, "A")
     }
 }

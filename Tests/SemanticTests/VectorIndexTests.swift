@@ -80,4 +80,16 @@ final class VectorIndexTests: XCTestCase {
         XCTAssertEqual(hnsw.count, 199)
         XCTAssertFalse(try hnsw.search(data[3], k: 5).contains { $0.id == 3 })
     }
+
+    func testHNSWStaysCorrectThroughHeavyChurn() throws {
+        let data = randomVectors(600, dimension: 16, seed: 8)
+        var hnsw = HNSWIndex(dimension: 16, m: 8, efConstruction: 32, efSearch: 32)
+        for (i, v) in data.enumerated() { try hnsw.add(id: i, vector: v) }
+        for i in 0..<500 { hnsw.remove(id: i) }
+        XCTAssertEqual(hnsw.count, 100)
+        for i in 500..<600 {
+            XCTAssertEqual(try hnsw.search(data[i], k: 1).first?.id, i)
+        }
+        XCTAssertTrue(try hnsw.search(data[0], k: 10).allSatisfy { $0.id >= 500 })
+    }
 }

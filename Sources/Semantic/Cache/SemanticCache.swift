@@ -17,7 +17,7 @@ public final class SemanticCache: @unchecked Sendable {
     }
 
     public let embedder: any Embedder
-    public private(set) var configuration: SemanticCacheConfiguration
+    private var settings: SemanticCacheConfiguration
     private let clock: any CacheClock
     private let lock = NSLock()
     private var entries: [Int: Entry] = [:]
@@ -35,7 +35,7 @@ public final class SemanticCache: @unchecked Sendable {
     public init(embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
                 clock: any CacheClock = SystemCacheClock()) {
         self.embedder = embedder
-        self.configuration = configuration
+        self.settings = configuration
         self.clock = clock
     }
 
@@ -44,9 +44,12 @@ public final class SemanticCache: @unchecked Sendable {
 
     public var stats: SemanticCacheStats { locked { counters } }
 
+    /// The settings in force (the threshold can change with `setThreshold`).
+    public var configuration: SemanticCacheConfiguration { locked { settings } }
+
     /// Changes the similarity threshold for later lookups (entries are kept).
     public func setThreshold(_ threshold: Float) {
-        locked { configuration.threshold = threshold }
+        locked { settings.threshold = threshold }
     }
 
     /// Looks `prompt` up in `partition`, recording the nearest similarity whether it hits or not.
@@ -60,7 +63,7 @@ public final class SemanticCache: @unchecked Sendable {
             if let index = indexes[partition], let nearest = try index.search(vector, k: 1).first, let entry = entries[nearest.id] {
                 result.nearestPrompt = entry.prompt
                 result.nearestSimilarity = nearest.similarity
-                if nearest.similarity >= configuration.threshold {
+                if nearest.similarity >= settings.threshold {
                     result.outcome = .semanticHit
                     result.response = entry.response
                     touch(nearest.id)
@@ -80,18 +83,24 @@ public final class SemanticCache: @unchecked Sendable {
             expireAll(now: now)
             if let old = exact[partition]?[normalised] { removeEntry(old) }
             let id = nextID
+            // Taken out of the dictionary while adding, so the index storage is not copied on write.
+            var index = indexes.removeValue(forKey: partition) ?? settings.index.make(dimension: embedder.dimension)
+            do {
+                try index.add(id: id, vector: vector)
+                indexes[partition] = index
+            } catch {
+                if index.count > 0 { indexes[partition] = index }
+                throw error
+            }
             nextID += 1
-            let expiresAt = now + configuration.ttl
+            let expiresAt = now + settings.ttl
             entries[id] = Entry(partition: partition, prompt: prompt, normalised: normalised, response: response,
                                 expiresAt: expiresAt, older: nil, newer: nil)
             linkNewest(id)
             expiryQueue.append((id, expiresAt))
             exact[partition, default: [:]][normalised] = id
-            var index = indexes[partition] ?? configuration.index.make(dimension: embedder.dimension)
-            try index.add(id: id, vector: vector)
-            indexes[partition] = index
             counters.stores += 1
-            while entries.count > configuration.maxEntries, let victim = oldest {
+            while entries.count > settings.maxEntries, let victim = oldest {
                 removeEntry(victim)
                 counters.evictions += 1
             }

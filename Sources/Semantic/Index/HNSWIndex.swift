@@ -2,7 +2,8 @@ import Foundation
 
 /// Approximate nearest-neighbour search with a Hierarchical Navigable Small World graph
 /// (Malkov & Yashunin): a greedy descent through sparse upper layers, then a best-first search of
-/// width `ef` on the dense bottom layer. Removal marks an entry deleted; it still routes searches.
+/// width `ef` on the dense bottom layer. Removal marks an entry deleted (it still routes searches);
+/// once deleted entries outnumber live ones the graph is rebuilt from the live entries.
 public struct HNSWIndex: VectorIndex {
     public let dimension: Int
     /// Neighbours kept per node on upper layers (twice as many on layer 0).
@@ -24,7 +25,7 @@ public struct HNSWIndex: VectorIndex {
     private var generator: SplitMix64
     private var liveCount = 0
 
-    public init(dimension: Int, m: Int = 16, efConstruction: Int = 128, efSearch: Int = 64, seed: UInt64 = 42) {
+    public init(dimension: Int, m: Int = 24, efConstruction: Int = 128, efSearch: Int = 64, seed: UInt64 = 42) {
         self.dimension = dimension
         self.m = max(2, m)
         self.efConstruction = max(1, efConstruction)
@@ -63,8 +64,13 @@ public struct HNSWIndex: VectorIndex {
             let found = searchLayer(entries: entries, level: l, ef: efConstruction) { self.similarity(node, $0) }
             let chosen = selectNeighbours(found, limit: l == 0 ? 2 * m : m)
             setNeighbours(node, level: l, Links(nodes: chosen.map(\.node), similarities: chosen.map(\.similarity)))
+            var reachable = false
             for candidate in chosen {
-                link(candidate.node, to: node, similarity: candidate.similarity, level: l)
+                reachable = link(candidate.node, to: node, similarity: candidate.similarity, level: l, force: false) || reachable
+            }
+            if !reachable, let nearest = chosen.first {
+                // Every neighbour's list was full of closer nodes: force one in-link so the node stays reachable.
+                link(nearest.node, to: node, similarity: nearest.similarity, level: l, force: true)
             }
             entries = found.map(\.node)
         }
@@ -75,6 +81,17 @@ public struct HNSWIndex: VectorIndex {
         guard let node = positions.removeValue(forKey: id) else { return }
         deleted[Int(node)] = true
         liveCount -= 1
+        if ids.count - liveCount > max(64, liveCount) { rebuild() }
+    }
+
+    /// Re-inserts the live entries into a fresh graph, dropping deleted nodes.
+    private mutating func rebuild() {
+        var fresh = HNSWIndex(dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next())
+        for node in ids.indices where !deleted[node] {
+            let start = node * dimension
+            try? fresh.add(id: ids[node], vector: Array(vectors[start..<(start + dimension)]))
+        }
+        self = fresh
     }
 
     public func search(_ query: [Float], k: Int) throws -> [SearchHit] {
@@ -113,14 +130,15 @@ public struct HNSWIndex: VectorIndex {
     }
 
     /// Adds `node` to `target`'s links; when the list is full it replaces the least similar link
-    /// if `node` is closer (the paper's simple selection, which needs no further distance computations).
-    private mutating func link(_ target: Int32, to node: Int32, similarity: Float, level: Int) {
+    /// if `node` is closer, or anyway when `force` is set (the paper's simple selection, which needs no
+    /// further distance computations). Returns whether the link was made.
+    @discardableResult
+    private mutating func link(_ target: Int32, to node: Int32, similarity: Float, level: Int, force: Bool) -> Bool {
         let limit = level == 0 ? 2 * m : m
         if level == 0 {
-            bottom[Int(target)].insert(node, similarity: similarity, limit: limit)
-        } else {
-            upper[level - 1][target, default: Links()].insert(node, similarity: similarity, limit: limit)
+            return bottom[Int(target)].insert(node, similarity: similarity, limit: limit, force: force)
         }
+        return upper[level - 1][target, default: Links()].insert(node, similarity: similarity, limit: limit, force: force)
     }
 
     /// The heuristic of the HNSW paper: keep a candidate only if it is closer to the base than to any

@@ -79,17 +79,19 @@ struct Links {
     var nodes: [Int32] = []
     var similarities: [Float] = []
 
-    mutating func insert(_ node: Int32, similarity: Float, limit: Int) {
+    /// Adds `node`, replacing the least similar link when full and `node` is closer (or `force` is set).
+    /// Returns whether `node` was added.
+    mutating func insert(_ node: Int32, similarity: Float, limit: Int, force: Bool = false) -> Bool {
         if nodes.count < limit {
             nodes.append(node)
             similarities.append(similarity)
-            return
+            return true
         }
-        guard var worst = similarities.indices.first else { return }
+        guard var worst = similarities.indices.first else { return false }
         for i in similarities.indices where similarities[i] < similarities[worst] { worst = i }
-        if similarity > similarities[worst] {
-            nodes[worst] = node
-            similarities[worst] = similarity
-        }
+        guard force || similarity > similarities[worst] else { return false }
+        nodes[worst] = node
+        similarities[worst] = similarity
+        return true
     }
 }

@@ -29,7 +29,7 @@ public struct ThresholdSweep: Sendable {
         public var falseHitRate: Double { nearMisses == 0 ? 0 : Double(falsePositives) / Double(nearMisses) }
     }
 
-    public static let defaultThresholds: [Float] = [0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.88, 0.90, 0.92, 0.95, 0.97, 0.99]
+    public static let defaultThresholds: [Float] = [0.30, 0.40, 0.50, 0.60, 0.70, 0.75, 0.80, 0.85, 0.88, 0.90, 0.92, 0.95, 0.97, 0.99]
 
     public let embedderName: String
     public let scored: [ScoredPair]
