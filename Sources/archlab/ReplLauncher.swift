@@ -3,6 +3,7 @@ import CourseKit
 import Foundation
 import ProgressStore
 import REPL
+import Synchronization
 import Terminal
 
 /// Options of `archlab` with no subcommand, which opens the learner's REPL.
@@ -25,17 +26,19 @@ enum ReplLauncher {
     static func run(courseOptions: CourseOptions, options: ReplOptions) throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = try courseOptions.locate()
-        let loaded: CourseLoadResult
-        do {
-            loaded = try CourseLoader.load(directory: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
+        // The course loads on another core while the learner is resolved and the progress database opens.
+        let pending = PendingCourse(directory: directory)
         let learnerName = try LearnerChoice.resolve(options.learner)
         let store: ProgressStore
         do {
             store = try ProgressStore(path: ProgressDatabaseLocation.resolveForCurrentProcess(explicit: options.db))
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+        let loaded: CourseLoadResult
+        do {
+            loaded = try pending.result()
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
@@ -62,6 +65,28 @@ enum ReplLauncher {
         completer.session = session
         let status = session.run()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The course being loaded on a background queue; ``result()`` waits for it.
+    final class PendingCourse: Sendable {
+        private let outcome = Mutex<Result<CourseLoadResult, CourseError>?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        init(directory: URL) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let result = Result { () throws(CourseError) in try CourseLoader.load(directory: directory) }
+                outcome.withLock { $0 = result }
+                done.signal()
+            }
+        }
+
+        func result() throws -> CourseLoadResult {
+            done.wait()
+            guard let result = outcome.withLock({ $0 }) else {
+                throw ExitCode(2)
+            }
+            return try result.get()
+        }
     }
 
     /// `$XDG_STATE_HOME/archlab/history`, else `~/.local/state/archlab/history`.
