@@ -75,7 +75,12 @@ public final class ReadlineEditor: LineEditor {
            String(cString: text) == line { return }
         add_history(line)
         if let historyPath {
-            if access(historyPath, F_OK) != 0 { _ = write_history(historyPath) } else { _ = append_history(1, historyPath) }
+            if access(historyPath, F_OK) != 0 {
+                _ = write_history(historyPath)
+                chmod(historyPath, 0o600)
+            } else {
+                _ = append_history(1, historyPath)
+            }
             _ = history_truncate_file(historyPath, historyLimit)
         }
     }

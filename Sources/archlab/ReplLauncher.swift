@@ -52,7 +52,8 @@ enum ReplLauncher {
                                  noColorFlag: options.noColor)
         let configuration = ReplConfiguration(
             course: loaded.course, courseFindings: loaded.findings.count, store: store, learnerName: learnerName,
-            painter: Painter(colorEnabled: policy.allowsColor),
+            // A script on standard input gets no escape codes either (DESIGN.md, "Runtime places").
+            painter: Painter(colorEnabled: policy.allowsColor && interactive),
             width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
             seed: options.seed ?? UInt64.random(in: .min ... .max))
         let session: ReplSession
