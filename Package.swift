@@ -25,7 +25,30 @@ let archlabDependencies: [Target.Dependency] = [
     "Terminal",
 
     "ProgressStore",
+
+    "RateLimit",
+
+    "Semantic",
+
+    "Labs",
+
+    "Keyspace",
+
+    "RedisServer",
+
+    "GatewayServer",
 ]
+
+// Semantic's numeric kernels: FMA/AVX2/F16C code generation for Swift code (Haswell and later; this toolchain rejects "x86-64-v3"), and optimised even in
+// debug builds so the MiniLM tests stay fast. Only set on x86_64 Linux, where it was measured.
+#if arch(x86_64)
+let semanticSwiftSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-target-cpu", "-Xfrontend", "haswell"]),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+]
+#else
+let semanticSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+#endif
 
 let targets: [Target] = [
     // Each target is its own paragraph, so branches that add different targets merge cleanly.
@@ -41,17 +64,26 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    // .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
+    .target(name: "Keyspace", dependencies: ["RESP", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
-    // .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
+    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    // .target(name: "RateLimit", dependencies: ["RESP"]),
+    .target(name: "RateLimit", dependencies: ["RESP"]),
 
-    // .target(name: "Semantic", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+    .target(
+        name: "Semantic",
+        dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+        swiftSettings: semanticSwiftSettings
+    ),
 
-    // .target(name: "Labs", dependencies: ["RateLimit", "Semantic", "Keyspace", "RedisServer", "RESP", .product(name: "Crypto", package: "swift-crypto"), .product(name: "HdrHistogram", package: "hdrhistogram-swift")]),
+    .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
+
+    .target(
+        name: "GatewayServer",
+        dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
+    ),
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
@@ -61,23 +93,25 @@ let targets: [Target] = [
 
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
+    .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
-    // .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP"]),
+    .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", nioCore], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace"]),
 
-    // .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
-    // .testTarget(name: "LabsTests", dependencies: ["Labs"]),
+    .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
+
+    .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
     .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
 ]
 
 let package = Package(
@@ -92,6 +126,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: targets
 )

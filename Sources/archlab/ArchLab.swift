@@ -12,6 +12,14 @@ struct ArchLab: AsyncParsableCommand {
             AnswersCommand.self,
             ProgressCommand.self,
             LearnersCommand.self,
+            LimitCommand.self,
+            EmbedCommand.self,
+            SimilarityCommand.self,
+            SemanticCommand.self,
+            ModelCommand.self,
+            RunCommand.self,
+            RedisServerCommand.self,
+            ServeCommand.self,
         ]
     )
 

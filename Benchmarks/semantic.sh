@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Semantic benchmarks, Swift (release) and numpy back to back on this machine, one thread each.
+# Usage: Benchmarks/semantic.sh [minilm|flat|hnsw|all]   (needs numpy and `archlab model fetch` for minilm)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+swift build -c release --product archlab >/dev/null
+bin=.build/release/archlab
+# One BLAS thread; OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are unset so OpenBLAS picks its own kernels.
+numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 Benchmarks/numpy_semantic_bench.py "$@"; }
+if [[ $what == minilm || $what == all ]]; then
+    "$bin" semantic bench minilm
+    numpy minilm
+fi
+if [[ $what == flat || $what == all ]]; then
+    "$bin" semantic bench flat
+    numpy flat
+fi
+if [[ $what == hnsw || $what == all ]]; then
+    "$bin" semantic bench hnsw --iterations 200
+fi

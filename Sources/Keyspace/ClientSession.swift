@@ -1,0 +1,43 @@
+import NIOCore
+import RESP
+
+/// Per-connection state, owned by the connection that created it with `Keyspace.makeSession()`:
+/// identity, selected database, protocol, authentication, the MULTI queue and WATCHed keys.
+public final class ClientSession {
+    /// The id `CLIENT ID` and `HELLO` report; unique per keyspace.
+    public let id: Int64
+    /// The name set by `CLIENT SETNAME` or `HELLO … SETNAME`.
+    public internal(set) var name: String?
+    /// Set by `CLIENT SETINFO LIB-NAME`.
+    public internal(set) var libraryName: String?
+    /// Set by `CLIENT SETINFO LIB-VER`.
+    public internal(set) var libraryVersion: String?
+    /// The database index chosen with `SELECT`.
+    public internal(set) var database = 0
+    /// RESP2 until `HELLO 3`.
+    public internal(set) var protocolVersion: RESPVersion = .v2
+    /// False while a password is configured and the client has not authenticated.
+    public internal(set) var authenticated: Bool
+    /// Set by `QUIT`: the connection should close once the reply is flushed.
+    public internal(set) var shouldClose = false
+
+    var inMulti = false
+    var multiQueue: [[ByteBuffer]] = []
+    var multiFailed = false
+    var watched: [WatchKey] = []
+    var watchDirty = false
+
+    init(id: Int64, authenticated: Bool) {
+        self.id = id
+        self.authenticated = authenticated
+    }
+
+    /// Whether the client is inside MULTI, queueing commands.
+    public var isInTransaction: Bool { inMulti }
+}
+
+/// A WATCHed key: its database and bytes.
+struct WatchKey: Hashable {
+    var database: Int
+    var key: KeyBytes
+}

@@ -1,0 +1,118 @@
+import NIOCore
+
+/// Every command the keyspace knows.
+enum CommandID: UInt8, CaseIterable {
+    case get, set, setex, psetex, setnx, getdel, getex, mget, mset, append, strlen
+    case incr, decr, incrby, decrby, incrbyfloat
+    case del, unlink, exists, type, expire, pexpire, expireat, pexpireat, ttl, pttl, persist
+    case keys, scan, rename, dbsize, flushdb, flushall, select
+    case lpush, rpush, lpop, rpop, lrange, llen
+    case hset, hget, hmget, hgetall, hdel, hincrby, hlen, hexists
+    case sadd, srem, smembers, sismember, scard, spop
+    case zadd, zrem, zcard, zscore, zrange, zrangebyscore, zremrangebyscore, zpopmin
+    case multi, exec, discard, watch, unwatch
+    case ping, echo, hello, auth, client, quit, info, config, command, time
+}
+
+/// How a command behaves outside its own handler.
+struct CommandFlags: OptionSet {
+    let rawValue: UInt8
+    static let write = CommandFlags(rawValue: 1)
+    /// Refused with OOM when over `maxmemory` (Redis's `denyoom`).
+    static let denyOOM = CommandFlags(rawValue: 2)
+    /// Allowed before authentication.
+    static let noAuth = CommandFlags(rawValue: 4)
+    /// Runs immediately inside MULTI instead of being queued.
+    static let transactionControl = CommandFlags(rawValue: 8)
+    /// Counts towards keyspace hits and misses.
+    static let read = CommandFlags(rawValue: 16)
+}
+
+struct CommandSpec {
+    let id: CommandID
+    /// Redis arity: positive = exact argc, negative = at least |arity|.
+    let arity: Int
+    let flags: CommandFlags
+
+    /// The lower-case name Redis uses in error messages.
+    var name: String { CommandTable.names[Int(id.rawValue)] }
+
+    func acceptsArgumentCount(_ count: Int) -> Bool {
+        arity >= 0 ? count == arity : count >= -arity
+    }
+}
+
+/// A command name packed into two words (names are at most 16 bytes), lower-cased, for a
+/// lookup that builds no String.
+struct CommandName: Hashable {
+    var low: UInt64
+    var high: UInt64
+
+    init?(_ buffer: ByteBuffer) {
+        let count = buffer.readableBytes
+        guard count > 0, count <= 16 else { return nil }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        buffer.withUnsafeReadableBytes { raw in
+            for i in 0..<count {
+                var c = raw[i]
+                if c >= 65 && c <= 90 { c |= 0x20 }
+                if i < 8 { low |= UInt64(c) << (8 * UInt64(i)) } else { high |= UInt64(c) << (8 * UInt64(i - 8)) }
+            }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    init?(_ text: String) {
+        var buffer = ByteBuffer()
+        buffer.writeString(text)
+        self.init(buffer)
+    }
+}
+
+enum CommandTable {
+    static let specs: [CommandSpec] = {
+        let w: CommandFlags = [.write]
+        let wm: CommandFlags = [.write, .denyOOM]
+        let r: CommandFlags = [.read]
+        let list: [(CommandID, Int, CommandFlags)] = [
+            (.get, 2, r), (.set, -3, wm), (.setex, 4, wm), (.psetex, 4, wm), (.setnx, 3, wm),
+            (.getdel, 2, w), (.getex, -2, w), (.mget, -2, r), (.mset, -3, wm), (.append, 3, wm),
+            (.strlen, 2, r), (.incr, 2, wm), (.decr, 2, wm), (.incrby, 3, wm), (.decrby, 3, wm),
+            (.incrbyfloat, 3, wm),
+            (.del, -2, w), (.unlink, -2, w), (.exists, -2, r), (.type, 2, r), (.expire, -3, w),
+            (.pexpire, -3, w), (.expireat, -3, w), (.pexpireat, -3, w), (.ttl, 2, r), (.pttl, 2, r),
+            (.persist, 2, w), (.keys, 2, []), (.scan, -2, []), (.rename, 3, w), (.dbsize, 1, []),
+            (.flushdb, -1, w), (.flushall, -1, w), (.select, 2, []),
+            (.lpush, -3, wm), (.rpush, -3, wm), (.lpop, -2, w), (.rpop, -2, w), (.lrange, 4, r), (.llen, 2, r),
+            (.hset, -4, wm), (.hget, 3, r), (.hmget, -3, r), (.hgetall, 2, r), (.hdel, -3, w),
+            (.hincrby, 4, wm), (.hlen, 2, r), (.hexists, 3, r),
+            (.sadd, -3, wm), (.srem, -3, w), (.smembers, 2, r), (.sismember, 3, r), (.scard, 2, r), (.spop, -2, w),
+            (.zadd, -4, wm), (.zrem, -3, w), (.zcard, 2, r), (.zscore, 3, r), (.zrange, -4, r),
+            (.zrangebyscore, -4, r), (.zremrangebyscore, 4, w), (.zpopmin, -2, w),
+            (.multi, 1, [.transactionControl]), (.exec, 1, [.transactionControl]),
+            (.discard, 1, [.transactionControl]), (.watch, -2, [.transactionControl]), (.unwatch, 1, []),
+            (.ping, -1, []), (.echo, 2, []), (.hello, -1, [.noAuth]), (.auth, -2, [.noAuth]),
+            (.client, -2, []), (.quit, -1, [.noAuth, .transactionControl]), (.info, -1, []),
+            (.config, -2, []), (.command, -1, []), (.time, 1, []),
+        ]
+        return list.map { CommandSpec(id: $0.0, arity: $0.1, flags: $0.2) }
+    }()
+
+    static let names: [String] = CommandID.allCases.map { "\($0)" }
+
+    static let byName: [CommandName: CommandSpec] = {
+        var table: [CommandName: CommandSpec] = [:]
+        for spec in specs {
+            if let name = CommandName(spec.name) { table[name] = spec }
+        }
+        return table
+    }()
+
+    @inline(__always)
+    static func lookup(_ buffer: ByteBuffer) -> CommandSpec? {
+        guard let name = CommandName(buffer) else { return nil }
+        return byName[name]
+    }
+}

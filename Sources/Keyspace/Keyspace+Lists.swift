@@ -1,0 +1,116 @@
+import NIOCore
+
+extension Keyspace {
+    /// Finds a key of the expected kind: `.missing`, `.found`, or `.wrongType` (reply already written).
+    enum Typed<T> {
+        case missing
+        case found(Int, T)
+        case wrongType
+    }
+
+    func listAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<ListValue> {
+        guard let position = lookup(s.database, key, read: read) else { return .missing }
+        guard case .list(let list) = databases[s.database].entry(at: position).value else { return .wrongType }
+        return .found(position, list)
+    }
+
+    func push(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
+        let key = KeyBytes(argv[1])
+        let list: ListValue
+        let position: Int
+        switch listAt(s, key) {
+        case .wrongType: out.writeRESPError(Self.wrongType); return
+        case .found(let p, let existing): list = existing; position = p
+        case .missing:
+            list = ListValue()
+            position = store(s.database, key, .list(list))
+        }
+        let before = MemoryCost.of(databases[s.database].entry(at: position))
+        for arg in argv.dropFirst(2) {
+            if front { list.pushFront(KeyBytes(arg)) } else { list.pushBack(KeyBytes(arg)) }
+        }
+        remeasure(s.database, position, before: before)
+        signalModified(s.database, key)
+        out.writeRESPInteger(Int64(list.count))
+    }
+
+    func pop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
+        if argv.count > 3 {
+            out.writeRESPError("ERR wrong number of arguments for '\(front ? "lpop" : "rpop")' command")
+            return
+        }
+        var count: Int?
+        if argv.count == 3 {
+            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
+            count = parsed
+        }
+        let key = KeyBytes(argv[1])
+        switch listAt(s, key) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing:
+            if count == nil { out.writeRESPNullBulk(s.protocolVersion) } else { out.writeRESPNullArray(s.protocolVersion) }
+        case .found(let position, let list):
+            let before = MemoryCost.of(databases[s.database].entry(at: position))
+            if let count {
+                let n = min(count, list.count)
+                out.writeRESPArrayHeader(n)
+                for _ in 0..<n {
+                    if let item = front ? list.popFront() : list.popBack() { out.writeRESPBulk(item) }
+                }
+            } else if let item = front ? list.popFront() : list.popBack() {
+                out.writeRESPBulk(item)
+            }
+            remeasure(s.database, position, before: before)
+            removeIfEmpty(s.database, position, count: list.count)
+            signalModified(s.database, key)
+        }
+    }
+
+    /// Parses a count that must be a non-negative integer ("value is out of range, must be positive").
+    func parsePositiveCount(_ argument: ByteBuffer, _ out: inout ByteBuffer) -> Int? {
+        guard let value = parseRedisInteger(argument.readableBytesView), value >= 0 else {
+            out.writeRESPError("ERR value is out of range, must be positive")
+            return nil
+        }
+        return Int(value)
+    }
+
+    func lrange(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        guard let start = parseRedisInteger(argv[2].readableBytesView),
+            let stop = parseRedisInteger(argv[3].readableBytesView)
+        else {
+            out.writeRESPError(Self.notInteger)
+            return
+        }
+        switch listAt(s, KeyBytes(argv[1]), read: true) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing: out.writeRESPArrayHeader(0)
+        case .found(_, let list):
+            guard let range = clampRange(start, stop, count: list.count) else {
+                out.writeRESPArrayHeader(0)
+                return
+            }
+            out.writeRESPArrayHeader(range.count)
+            for i in range { out.writeRESPBulk(list[i]) }
+        }
+    }
+
+    /// Redis's index normalisation for LRANGE/ZRANGE: negatives count from the end; nil when empty.
+    func clampRange(_ start: Int64, _ stop: Int64, count: Int) -> Range<Int>? {
+        let n = Int64(count)
+        var low = start < 0 ? n + start : start
+        var high = stop < 0 ? n + stop : stop
+        if low < 0 { low = 0 }
+        if low > high || low >= n { return nil }
+        if high >= n { high = n - 1 }
+        return Int(low)..<Int(high + 1)
+    }
+
+    func llen(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        switch listAt(s, KeyBytes(argv[1]), read: true) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing: out.writeRESPInteger(0)
+        case .found(_, let list): out.writeRESPInteger(Int64(list.count))
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import NIOCore
+import RESP
+
+extension Keyspace {
+    /// The Redis version this keyspace answers as (HELLO, INFO).
+    static let redisVersion = "7.0.15"
+
+    func command(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        guard argv.count >= 2 else {
+            out.writeRESPArrayHeader(CommandTable.specs.count)
+            for spec in CommandTable.specs { writeCommandInfo(spec, &out) }
+            return
+        }
+        let sub = argv[1]
+        if sub.equalsIgnoringCase("count") {
+            out.writeRESPInteger(Int64(CommandTable.specs.count))
+        } else if sub.equalsIgnoringCase("docs") {
+            out.writeRESPMapHeader(0, s.protocolVersion)
+        } else if sub.equalsIgnoringCase("list") {
+            out.writeRESPArrayHeader(CommandTable.specs.count)
+            for spec in CommandTable.specs { out.writeRESPBulk(spec.name) }
+        } else {
+            out.writeRESPArrayHeader(5)
+            out.writeRESPSimpleString("COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:")
+            out.writeRESPSimpleString("COUNT")
+            out.writeRESPSimpleString("    Return the total number of commands in this Redis server.")
+            out.writeRESPSimpleString("LIST")
+            out.writeRESPSimpleString("    Return a list of all commands in this Redis server.")
+        }
+    }
+
+    private func writeCommandInfo(_ spec: CommandSpec, _ out: inout ByteBuffer) {
+        out.writeRESPArrayHeader(6)
+        out.writeRESPBulk(spec.name)
+        out.writeRESPInteger(Int64(spec.arity))
+        var flags: [String] = []
+        if spec.flags.contains(.write) { flags.append("write") }
+        if spec.flags.contains(.read) { flags.append("readonly") }
+        if spec.flags.contains(.denyOOM) { flags.append("denyoom") }
+        out.writeRESPArrayHeader(flags.count)
+        for flag in flags { out.writeRESPSimpleString(flag) }
+        let hasKey = spec.flags.contains(.write) || spec.flags.contains(.read)
+        out.writeRESPInteger(hasKey ? 1 : 0)
+        out.writeRESPInteger(hasKey ? 1 : 0)
+        out.writeRESPInteger(hasKey ? 1 : 0)
+    }
+
+    func time(_ out: inout ByteBuffer) {
+        let micros = clock.nowMicroseconds()
+        out.writeRESPArrayHeader(2)
+        out.writeRESPBulk(String(micros / 1_000_000))
+        out.writeRESPBulk(String(micros % 1_000_000))
+    }
+
+    func info(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        let text = infoText(sections: argv.dropFirst().map { $0.text.lowercased() })
+        out.writeRESPVerbatim(text, s.protocolVersion)
+    }
+
+    /// The INFO text for the requested sections (default: all that this keyspace has).
+    public func infoText(sections requested: [String] = []) -> String {
+        let all = ["server", "clients", "memory", "persistence", "stats", "replication", "keyspace"]
+        var wanted = requested.isEmpty || requested.contains("all") || requested.contains("everything")
+            || requested.contains("default") ? all : requested
+        wanted = all.filter { wanted.contains($0) }
+        return wanted.map { infoSection($0) }.joined(separator: "\r\n")
+    }
+
+    private func infoSection(_ name: String) -> String {
+        let server = serverInfo()
+        var lines: [String]
+        switch name {
+        case "server":
+            let uptime = max(0, (now - startMilliseconds) / 1000)
+            lines = [
+                "# Server", "redis_version:\(Self.redisVersion)", "redis_mode:standalone", "os:Linux",
+                "arch_bits:64", "process_id:\(server.processID)", "run_id:\(runID)", "tcp_port:\(server.tcpPort)",
+                "uptime_in_seconds:\(uptime)", "uptime_in_days:\(uptime / 86400)", "hz:10",
+                "lru_clock:\(lruClock & 0xFF_FFFF)", "executable:\(server.executable)", "config_file:",
+            ]
+        case "clients":
+            lines = [
+                "# Clients", "connected_clients:\(server.connectedClients)", "maxclients:\(configuration.maxclients)",
+                "blocked_clients:0", "tracking_clients:0",
+            ]
+        case "memory":
+            lines = [
+                "# Memory", "used_memory:\(usedMemory)", "used_memory_human:\(humanBytes(usedMemory))",
+                "used_memory_peak:\(peakMemory)", "used_memory_peak_human:\(humanBytes(peakMemory))",
+                "maxmemory:\(configuration.maxmemory)", "maxmemory_human:\(humanBytes(configuration.maxmemory))",
+                "maxmemory_policy:\(configuration.policy.rawValue)",
+            ]
+        case "persistence":
+            lines = ["# Persistence", "loading:0", "rdb_changes_since_last_save:0", "aof_enabled:0"]
+        case "stats":
+            lines = [
+                "# Stats", "total_connections_received:\(server.totalConnectionsReceived)",
+                "total_commands_processed:\(stats.commandsProcessed)",
+                "rejected_connections:\(server.rejectedConnections)", "expired_keys:\(stats.expiredKeys)",
+                "evicted_keys:\(stats.evictedKeys)", "keyspace_hits:\(stats.keyspaceHits)",
+                "keyspace_misses:\(stats.keyspaceMisses)",
+            ]
+        case "replication":
+            lines = ["# Replication", "role:master", "connected_slaves:0"]
+        default:
+            lines = ["# Keyspace"]
+            for (index, db) in databases.enumerated() where db.count > 0 {
+                lines.append("db\(index):keys=\(db.count),expires=\(db.volatileCount),avg_ttl=\(averageTTL(db))")
+            }
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    private func humanBytes(_ bytes: Int) -> String {
+        let units: [(Double, String)] = [(1_073_741_824, "G"), (1_048_576, "M"), (1024, "K")]
+        for (size, suffix) in units where Double(bytes) >= size {
+            let value = Double(bytes) / size
+            let hundredths = Int((value * 100).rounded())
+            return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)\(suffix)"
+        }
+        return "\(bytes)B"
+    }
+
+    func stat(_ name: String) -> Int {
+        switch name {
+        case "keyspace_hits": return stats.keyspaceHits
+        case "keyspace_misses": return stats.keyspaceMisses
+        case "expired_keys": return stats.expiredKeys
+        case "evicted_keys": return stats.evictedKeys
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import NIOCore
+
+extension Keyspace {
+    func setAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<SetValue> {
+        guard let position = lookup(s.database, key, read: read) else { return .missing }
+        guard case .set(let set) = databases[s.database].entry(at: position).value else { return .wrongType }
+        return .found(position, set)
+    }
+
+    func sadd(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        let key = KeyBytes(argv[1])
+        let set: SetValue
+        let position: Int
+        switch setAt(s, key) {
+        case .wrongType: out.writeRESPError(Self.wrongType); return
+        case .found(let p, let existing): set = existing; position = p
+        case .missing:
+            set = SetValue()
+            position = store(s.database, key, .set(set))
+        }
+        let before = MemoryCost.of(databases[s.database].entry(at: position))
+        var added: Int64 = 0
+        for member in argv.dropFirst(2) where set.insert(KeyBytes(member)) { added += 1 }
+        remeasure(s.database, position, before: before)
+        if added > 0 { signalModified(s.database, key) }
+        out.writeRESPInteger(added)
+    }
+
+    func srem(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        let key = KeyBytes(argv[1])
+        switch setAt(s, key) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing: out.writeRESPInteger(0)
+        case .found(let position, let set):
+            let before = MemoryCost.of(databases[s.database].entry(at: position))
+            var removed: Int64 = 0
+            for member in argv.dropFirst(2) where set.remove(KeyBytes(member)) { removed += 1 }
+            remeasure(s.database, position, before: before)
+            removeIfEmpty(s.database, position, count: set.count)
+            if removed > 0 { signalModified(s.database, key) }
+            out.writeRESPInteger(removed)
+        }
+    }
+
+    func smembers(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        switch setAt(s, KeyBytes(argv[1]), read: true) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing: out.writeRESPSetHeader(0, s.protocolVersion)
+        case .found(_, let set):
+            let members = set.ordered
+            out.writeRESPSetHeader(members.count, s.protocolVersion)
+            for member in members { out.writeRESPBulk(member.bytes) }
+        }
+    }
+
+    func sismember(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        switch setAt(s, KeyBytes(argv[1]), read: true) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing: out.writeRESPInteger(0)
+        case .found(_, let set): out.writeRESPInteger(set.contains(KeyBytes(argv[2])) ? 1 : 0)
+        }
+    }
+
+    func scard(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        switch setAt(s, KeyBytes(argv[1]), read: true) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing: out.writeRESPInteger(0)
+        case .found(_, let set): out.writeRESPInteger(Int64(set.count))
+        }
+    }
+
+    func spop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        if argv.count > 3 {
+            out.writeRESPError(Self.syntaxError)
+            return
+        }
+        var count: Int?
+        if argv.count == 3 {
+            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
+            count = parsed
+        }
+        let key = KeyBytes(argv[1])
+        switch setAt(s, key) {
+        case .wrongType: out.writeRESPError(Self.wrongType)
+        case .missing:
+            if count == nil { out.writeRESPNullBulk(s.protocolVersion) } else { out.writeRESPSetHeader(0, s.protocolVersion) }
+        case .found(let position, let set):
+            let before = MemoryCost.of(databases[s.database].entry(at: position))
+            let n = min(count ?? 1, set.count)
+            if count != nil { out.writeRESPSetHeader(n, s.protocolVersion) }
+            for _ in 0..<n {
+                guard let member = set.randomMember(using: &random) else { break }
+                set.remove(member)
+                out.writeRESPBulk(member.bytes)
+            }
+            remeasure(s.database, position, before: before)
+            removeIfEmpty(s.database, position, count: set.count)
+            if n > 0 { signalModified(s.database, key) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import NIOCore
+
+extension Keyspace {
+    func multi(_ s: ClientSession, _ out: inout ByteBuffer) {
+        if s.inMulti {
+            out.writeRESPError("ERR MULTI calls can not be nested")
+            return
+        }
+        s.inMulti = true
+        s.multiFailed = false
+        s.multiQueue = []
+        out.writeRESPSimpleString("OK")
+    }
+
+    func exec(_ s: ClientSession, _ out: inout ByteBuffer) {
+        guard s.inMulti else {
+            out.writeRESPError("ERR EXEC without MULTI")
+            return
+        }
+        let queue = s.multiQueue
+        let failed = s.multiFailed
+        let dirty = s.watchDirty
+        s.inMulti = false
+        s.multiFailed = false
+        s.multiQueue = []
+        unwatchAll(s)
+        if failed {
+            out.writeRESPError("EXECABORT Transaction discarded because of previous errors.")
+            return
+        }
+        if dirty {
+            out.writeRESPNullArray(s.protocolVersion)
+            return
+        }
+        out.writeRESPArrayHeader(queue.count)
+        for argv in queue {
+            guard let spec = CommandTable.lookup(argv[0]) else { continue }
+            run(spec, argv, s, &out)
+            if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
+        }
+    }
+
+    func discard(_ s: ClientSession, _ out: inout ByteBuffer) {
+        guard s.inMulti else {
+            out.writeRESPError("ERR DISCARD without MULTI")
+            return
+        }
+        s.inMulti = false
+        s.multiFailed = false
+        s.multiQueue = []
+        unwatchAll(s)
+        out.writeRESPSimpleString("OK")
+    }
+
+    func watch(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        if s.inMulti {
+            out.writeRESPError("ERR WATCH inside MULTI is not allowed")
+            return
+        }
+        for arg in argv.dropFirst() {
+            let watchKey = WatchKey(database: s.database, key: KeyBytes(arg))
+            if s.watched.contains(watchKey) { continue }
+            s.watched.append(watchKey)
+            watchers[watchKey, default: []].append(s)
+        }
+        out.writeRESPSimpleString("OK")
+    }
+
+    /// Drops every WATCH of a session and clears its dirty flag.
+    func unwatchAll(_ s: ClientSession) {
+        for watchKey in s.watched {
+            watchers[watchKey]?.removeAll { $0 === s }
+            if watchers[watchKey]?.isEmpty == true { watchers[watchKey] = nil }
+        }
+        s.watched = []
+        s.watchDirty = false
+    }
+}

@@ -1,0 +1,222 @@
+import NIOCore
+import RESP
+
+/// The in-memory data store: databases, TTLs, eviction, statistics and the command table.
+///
+/// Not thread-safe: exactly one owner (an event loop, or `SharedKeyspace`'s lock) calls it.
+/// `execute` runs one command and writes exactly one RESP2/RESP3 reply into a buffer.
+public final class Keyspace {
+    /// The running configuration; `CONFIG SET` changes it.
+    public internal(set) var configuration: KeyspaceConfiguration
+    /// Supplies the network facts `INFO` reports; the server replaces it when it starts.
+    public var serverInfo: () -> ServerInfoSnapshot = { ServerInfoSnapshot() }
+
+    let clock: any KeyspaceClock
+    var random: KeyspaceRandom
+    var databases: [Database]
+    var stats = KeyspaceStats()
+    /// Bytes accounted to stored data plus the fixed baseline; what `INFO` reports as `used_memory`.
+    var usedMemory: Int
+    var peakMemory: Int
+    /// The time of the command being run, read once per command as Redis does.
+    var now: Int64 = 0
+    let startMilliseconds: Int64
+    var nextClientID: Int64 = 1
+    var watchers: [WatchKey: [ClientSession]] = [:]
+    let runID: String
+
+    /// Memory a fresh keyspace reports before any key is stored.
+    static let baselineMemory = 880_000
+
+    public init(
+        configuration: KeyspaceConfiguration = .init(),
+        clock: any KeyspaceClock = SystemKeyspaceClock(),
+        seed: UInt64 = 0x5EED_CAFE
+    ) {
+        self.configuration = configuration
+        self.clock = clock
+        self.random = KeyspaceRandom(seed: seed)
+        self.databases = (0..<configuration.databases).map { _ in Database() }
+        let tables = databases.reduce(0) { $0 + $1.tableBytes }
+        self.usedMemory = Self.baselineMemory + tables
+        self.peakMemory = Self.baselineMemory + tables
+        let start = clock.nowMilliseconds()
+        self.startMilliseconds = start
+        self.now = start
+        var idGenerator = KeyspaceRandom(seed: seed ^ 0x9E37_79B9)
+        self.runID = (0..<40).map { _ in String(idGenerator.next() % 16, radix: 16) }.joined()
+    }
+
+    /// A new client session with the next id; authenticated unless a password is configured.
+    public func makeSession() -> ClientSession {
+        let session = ClientSession(id: nextClientID, authenticated: configuration.requirepass == nil)
+        nextClientID += 1
+        return session
+    }
+
+    /// Forgets a closed connection's WATCHed keys.
+    public func closeSession(_ session: ClientSession) {
+        unwatchAll(session)
+        session.multiQueue = []
+        session.inMulti = false
+    }
+
+    /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
+    /// (RESP2 or RESP3 as the session speaks) into `reply`; an empty `argv` writes nothing.
+    public func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer) {
+        guard let first = argv.first else { return }
+        now = clock.nowMilliseconds()
+        stats.commandsProcessed += 1
+        guard let spec = CommandTable.lookup(first) else {
+            reject(session, &reply, unknownCommandMessage(argv))
+            return
+        }
+        if spec.id == .quit {
+            reply.writeRESPSimpleString("OK")
+            session.shouldClose = true
+            return
+        }
+        if !spec.acceptsArgumentCount(argv.count) {
+            reject(session, &reply, "ERR wrong number of arguments for '\(spec.name)' command", spec: spec)
+            return
+        }
+        if let message = subcommandError(spec, argv) {
+            reject(session, &reply, message)
+            return
+        }
+        if !session.authenticated && !spec.flags.contains(.noAuth) {
+            reject(session, &reply, "NOAUTH Authentication required.", spec: spec)
+            return
+        }
+        if configuration.maxmemory > 0 {
+            evictIfNeeded()
+            let queueing = session.inMulti && !spec.flags.contains(.transactionControl) && spec.id != .unwatch
+            if usedMemory > configuration.maxmemory && (spec.flags.contains(.denyOOM) || queueing) {
+                reject(session, &reply, "OOM command not allowed when used memory > 'maxmemory'.")
+                return
+            }
+        }
+        if session.inMulti && !spec.flags.contains(.transactionControl) {
+            session.multiQueue.append(argv)
+            reply.writeRESPSimpleString("QUEUED")
+            return
+        }
+        run(spec, argv, session, &reply)
+        if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
+    }
+
+    /// Writes a command error; inside MULTI it also dooms the transaction (EXECABORT).
+    func reject(_ session: ClientSession, _ reply: inout ByteBuffer, _ message: String, spec: CommandSpec? = nil) {
+        if session.inMulti { session.multiFailed = true }
+        if spec?.id == .exec {
+            let reason = message.split(separator: " ", maxSplits: 1).last.map(String.init) ?? message
+            reply.writeRESPError("EXECABORT Transaction discarded because of: \(reason)")
+            session.inMulti = false
+            session.multiFailed = false
+            session.multiQueue = []
+            unwatchAll(session)
+            return
+        }
+        reply.writeRESPError(message)
+    }
+
+    private func unknownCommandMessage(_ argv: [ByteBuffer]) -> String {
+        var args = ""
+        for arg in argv.dropFirst() {
+            if args.utf8.count >= 128 { break }
+            args += "'\(prefix(arg.text, 128 - args.utf8.count))' "
+        }
+        return sanitize("ERR unknown command '\(prefix(argv[0].text, 128))', with args beginning with: \(args)")
+    }
+
+    func sanitize(_ message: String) -> String {
+        String(String.UnicodeScalarView(message.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
+    }
+
+    func prefix(_ text: String, _ limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        return String(decoding: text.utf8.prefix(max(0, limit)), as: UTF8.self)
+    }
+
+    /// Runs a command that already passed arity, authentication and memory checks.
+    func run(_ spec: CommandSpec, _ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        switch spec.id {
+        case .get: get(argv, s, &out)
+        case .set: set(argv, s, &out)
+        case .setex: setex(argv, s, &out, milliseconds: false)
+        case .psetex: setex(argv, s, &out, milliseconds: true)
+        case .setnx: setnx(argv, s, &out)
+        case .getdel: getdel(argv, s, &out)
+        case .getex: getex(argv, s, &out)
+        case .mget: mget(argv, s, &out)
+        case .mset: mset(argv, s, &out)
+        case .append: append(argv, s, &out)
+        case .strlen: strlen(argv, s, &out)
+        case .incr: incrBy(argv, s, &out, fixed: 1)
+        case .decr: incrBy(argv, s, &out, fixed: -1)
+        case .incrby: incrBy(argv, s, &out, fixed: nil)
+        case .decrby: incrBy(argv, s, &out, fixed: nil, negate: true)
+        case .incrbyfloat: incrByFloat(argv, s, &out)
+        case .del, .unlink: del(argv, s, &out)
+        case .exists: exists(argv, s, &out)
+        case .type: type(argv, s, &out)
+        case .expire: expire(argv, s, &out, unitMilliseconds: false, absolute: false, name: "expire")
+        case .pexpire: expire(argv, s, &out, unitMilliseconds: true, absolute: false, name: "pexpire")
+        case .expireat: expire(argv, s, &out, unitMilliseconds: false, absolute: true, name: "expireat")
+        case .pexpireat: expire(argv, s, &out, unitMilliseconds: true, absolute: true, name: "pexpireat")
+        case .ttl: ttl(argv, s, &out, milliseconds: false)
+        case .pttl: ttl(argv, s, &out, milliseconds: true)
+        case .persist: persist(argv, s, &out)
+        case .keys: keys(argv, s, &out)
+        case .scan: scan(argv, s, &out)
+        case .rename: rename(argv, s, &out)
+        case .dbsize: out.writeRESPInteger(Int64(databases[s.database].count))
+        case .flushdb: flush(argv, s, &out, all: false)
+        case .flushall: flush(argv, s, &out, all: true)
+        case .select: select(argv, s, &out)
+        case .lpush: push(argv, s, &out, front: true)
+        case .rpush: push(argv, s, &out, front: false)
+        case .lpop: pop(argv, s, &out, front: true)
+        case .rpop: pop(argv, s, &out, front: false)
+        case .lrange: lrange(argv, s, &out)
+        case .llen: llen(argv, s, &out)
+        case .hset: hset(argv, s, &out)
+        case .hget: hget(argv, s, &out)
+        case .hmget: hmget(argv, s, &out)
+        case .hgetall: hgetall(argv, s, &out)
+        case .hdel: hdel(argv, s, &out)
+        case .hincrby: hincrby(argv, s, &out)
+        case .hlen: hlen(argv, s, &out)
+        case .hexists: hexists(argv, s, &out)
+        case .sadd: sadd(argv, s, &out)
+        case .srem: srem(argv, s, &out)
+        case .smembers: smembers(argv, s, &out)
+        case .sismember: sismember(argv, s, &out)
+        case .scard: scard(argv, s, &out)
+        case .spop: spop(argv, s, &out)
+        case .zadd: zadd(argv, s, &out)
+        case .zrem: zrem(argv, s, &out)
+        case .zcard: zcard(argv, s, &out)
+        case .zscore: zscore(argv, s, &out)
+        case .zrange: zrange(argv, s, &out)
+        case .zrangebyscore: zrangebyscore(argv, s, &out)
+        case .zremrangebyscore: zremrangebyscore(argv, s, &out)
+        case .zpopmin: zpopmin(argv, s, &out)
+        case .multi: multi(s, &out)
+        case .exec: exec(s, &out)
+        case .discard: discard(s, &out)
+        case .watch: watch(argv, s, &out)
+        case .unwatch: unwatchAll(s); out.writeRESPSimpleString("OK")
+        case .ping: ping(argv, s, &out)
+        case .echo: out.writeRESPBulk(argv[1].readableBytesView)
+        case .hello: hello(argv, s, &out)
+        case .auth: auth(argv, s, &out)
+        case .client: client(argv, s, &out)
+        case .quit: out.writeRESPSimpleString("OK"); s.shouldClose = true
+        case .info: info(argv, s, &out)
+        case .config: config(argv, s, &out)
+        case .command: command(argv, s, &out)
+        case .time: time(&out)
+        }
+    }
+}

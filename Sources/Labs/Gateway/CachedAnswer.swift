@@ -1,0 +1,35 @@
+import Foundation
+
+/// What the caches store for one answer: the text plus what is needed to audit it later.
+public struct CachedAnswer: Sendable, Codable, Hashable {
+    public var text: String
+    public var model: String
+    /// The workload's intent label of the request that produced the answer (scenarios only).
+    public var intent: String?
+    public var createdMs: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case text, model, intent
+        case createdMs = "created_ms"
+    }
+
+    public init(text: String, model: String, intent: String?, createdMs: Int64) {
+        self.text = text
+        self.model = model
+        self.intent = intent
+        self.createdMs = createdMs
+    }
+
+    /// Compact, key-sorted JSON, so equal answers are stored as equal bytes.
+    public var encoded: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Decodes a stored entry; anything else (a value another program wrote) is not a hit.
+    public static func decode<Bytes: Collection>(_ bytes: Bytes) -> CachedAnswer? where Bytes.Element == UInt8 {
+        try? JSONDecoder().decode(CachedAnswer.self, from: Data(bytes))
+    }
+}

@@ -1,0 +1,39 @@
+import RESP
+
+/// Step 2 of server.swift: an exact cache in Redis. Same normalised prompt, same tenant, model
+/// and parameters → the stored answer, in one round trip and at no token cost.
+public struct ExactCacheStage: GatewayStage {
+    public let redis: any RESPCommandSender
+    public let ttlSeconds: Int
+
+    public init(redis: any RESPCommandSender, ttlSeconds: Int = 3600) {
+        self.redis = redis
+        self.ttlSeconds = ttlSeconds
+    }
+
+    public func handle(_ request: GatewayRequest, next: GatewayNext) async throws -> GatewayResult {
+        // Sampling at temperature > 0 asks for a different answer each time: do not cache it.
+        guard request.request.temperature == 0 else { return try await next(request) }
+        // ANCHOR: lookup
+        let key = CacheKey.exact(request.request)
+        let reply = try await redis.send(["GET", key])
+        if case .bulkString(let bytes) = reply, let cached = CachedAnswer.decode(bytes) {
+            return GatewayResult(
+                outcome: .exactHit, status: 200, text: cached.text, latencyMs: SimulatedCosts.redisRoundTripMs
+            )
+        }
+        // ANCHOR_END: lookup
+        var result = try await next(request)
+        // ANCHOR: store
+        // SETEX stores the value and its TTL in one atomic command: no window without an expiry.
+        if result.isCacheable {
+            let entry = CachedAnswer(
+                text: result.text, model: request.request.model, intent: request.label, createdMs: request.atMs
+            )
+            _ = try await redis.send(["SETEX", key, String(ttlSeconds), entry.encoded])
+        }
+        // ANCHOR_END: store
+        result.latencyMs += SimulatedCosts.redisRoundTripMs
+        return result
+    }
+}

@@ -1,0 +1,121 @@
+/// A request as it enters `server.swift`: the chat request plus who sent it and when.
+public struct GatewayRequest: Sendable {
+    public var request: LLMRequest
+    /// The `Authorization: Bearer` key, when the caller sent one.
+    public var apiKey: String?
+    /// The peer address of the connection (never a forgeable header such as X-Forwarded-For).
+    public var clientAddress: String
+    public var stream: Bool
+    /// Arrival time, Unix milliseconds (simulated in scenarios, real in `serve`).
+    public var atMs: Int64
+    /// The workload's intent label; scenarios use it to count wrong semantic hits. Unused in `serve`.
+    public var label: String?
+    /// Receives each chunk as the LLM produces it, with the request as the stages left it
+    /// (limiter verdict, nearest similarity); throwing means the client went away.
+    public var onChunk: (@Sendable (LLMChunk, GatewayRequest) async throws -> Void)?
+    /// Set by the identify stage: the key the limiter uses.
+    public var callerID: String = ""
+    /// Set by the rate-limit stage for the stages after it.
+    public var rateLimit: RateLimitVerdict?
+    /// Set by the semantic stage: the nearest similarity it saw on its way to a miss.
+    public var nearestSimilarity: Double?
+
+    public init(
+        request: LLMRequest, apiKey: String?, clientAddress: String, stream: Bool, atMs: Int64,
+        label: String? = nil, onChunk: (@Sendable (LLMChunk, GatewayRequest) async throws -> Void)? = nil
+    ) {
+        self.request = request
+        self.apiKey = apiKey
+        self.clientAddress = clientAddress
+        self.stream = stream
+        self.atMs = atMs
+        self.label = label
+        self.onChunk = onChunk
+    }
+}
+
+/// How the gateway answered.
+public enum GatewayOutcome: Sendable, Hashable {
+    case exactHit
+    /// Served from the semantic cache; `intent` is the label of the request that filled the entry.
+    case semanticHit(similarity: Double, intent: String?)
+    /// Went to the LLM (whether or not the call succeeded).
+    case miss
+    /// Refused by the rate limiter with 429.
+    case rejected
+}
+
+/// The limiter's verdict as the HTTP layer turns it into headers.
+public struct RateLimitVerdict: Sendable, Hashable {
+    public var allowed: Bool
+    public var limit: Int
+    public var remaining: Int
+    /// When the limit resets, Unix milliseconds.
+    public var resetMs: Int64
+    /// Whole seconds to wait before retrying (rounded up), for `Retry-After`.
+    public var retryAfterSeconds: Int
+}
+
+/// What the gateway sends back.
+public struct GatewayResult: Sendable {
+    public var outcome: GatewayOutcome
+    /// HTTP status: 200, 429, or 502 when the LLM failed.
+    public var status: Int
+    /// The full answer text (for a stream: what was delivered).
+    public var text: String
+    /// The answer as chunks, for replaying a cache hit as a stream.
+    public var chunks: [LLMChunk]
+    /// The LLM call, when there was one.
+    public var llmCall: LLMCall?
+    /// Time the request spent in the gateway, milliseconds (simulated in scenarios).
+    public var latencyMs: Double
+    public var rateLimit: RateLimitVerdict?
+    /// Nearest similarity seen by the semantic cache on this request, hit or miss.
+    public var similarity: Double?
+    /// Whether the whole answer reached the client: false for an aborted LLM stream or a client
+    /// that disconnected midway.
+    public var complete: Bool
+
+    public init(
+        outcome: GatewayOutcome, status: Int, text: String, chunks: [LLMChunk] = [], llmCall: LLMCall? = nil,
+        latencyMs: Double, rateLimit: RateLimitVerdict? = nil, similarity: Double? = nil, complete: Bool = true
+    ) {
+        self.outcome = outcome
+        self.status = status
+        self.text = text
+        self.chunks = chunks
+        self.llmCall = llmCall
+        self.latencyMs = latencyMs
+        self.rateLimit = rateLimit
+        self.similarity = similarity
+        self.complete = complete
+    }
+
+    /// Whether this answer may be stored in a cache: a complete, successful LLM answer only.
+    public var isCacheable: Bool {
+        outcome == .miss && status == 200 && complete
+    }
+}
+
+/// One step of the request pipeline. A stage either answers itself (a cache hit, a 429) or
+/// passes the request on with `next` and may act on the answer that comes back (store it).
+public protocol GatewayStage: Sendable {
+    func handle(_ request: GatewayRequest, next: GatewayNext) async throws -> GatewayResult
+}
+
+public typealias GatewayNext = @Sendable (GatewayRequest) async throws -> GatewayResult
+
+/// Latencies the simulation charges for work that is not the LLM, in milliseconds:
+/// a Redis round trip on the same network and a vector search, as measured orders of magnitude.
+public enum SimulatedCosts {
+    public static let redisRoundTripMs = 0.4
+    public static let vectorSearchMs = 1.0
+    public static let rateLimitCheckMs = 0.4
+}
+
+extension SimulatedCosts {
+    /// Time to embed one prompt: MiniLM on a CPU core takes milliseconds, the lexical embedder microseconds.
+    public static func embedding(_ embedder: String) -> Double {
+        embedder == "minilm" ? 6.0 : 0.05
+    }
+}

@@ -1,0 +1,44 @@
+/// The last stage: the (simulated) LLM. Streams are forwarded chunk by chunk and accumulated
+/// at the same time; the result says whether the whole answer made it, and only then may an
+/// earlier stage cache it.
+public actor LLMStage {
+    private var llm: SimulatedLLM
+
+    public init(_ llm: SimulatedLLM) {
+        self.llm = llm
+    }
+
+    public func answer(_ request: GatewayRequest) async throws -> GatewayResult {
+        let call = llm.call(request.request, stream: request.stream)
+        if case .failed(let status) = call.outcome {
+            return GatewayResult(
+                outcome: .miss, status: status == 500 ? 502 : status, text: "", llmCall: call,
+                latencyMs: call.totalMs, complete: false
+            )
+        }
+        // ANCHOR: accumulate
+        // Forward each chunk as it arrives and keep a copy; the stream itself cannot be cached.
+        var accumulated = ""
+        var delivered: [LLMChunk] = []
+        for chunk in call.chunks {
+            do {
+                try await request.onChunk?(chunk, request)
+            } catch {
+                // The client went away midway: what we have is not an answer, so nothing is cached.
+                return GatewayResult(
+                    outcome: .miss, status: 200, text: accumulated, chunks: delivered, llmCall: call,
+                    latencyMs: chunk.atMs, complete: false
+                )
+            }
+            accumulated += chunk.text
+            delivered.append(chunk)
+        }
+        // Only a stream that finished successfully is a complete answer.
+        let complete = call.outcome.isComplete
+        // ANCHOR_END: accumulate
+        return GatewayResult(
+            outcome: .miss, status: 200, text: accumulated, chunks: delivered, llmCall: call,
+            latencyMs: call.totalMs, complete: complete
+        )
+    }
+}

@@ -1,0 +1,27 @@
+import Synchronization
+import Semantic
+
+/// Embeds each distinct text once and reuses the vector: a scenario of 100,000 requests over a
+/// few hundred distinct prompts pays for a few hundred MiniLM forward passes, not 100,000.
+public final class MemoizingEmbedder: Embedder {
+    private let inner: any Embedder
+    private let memo = Mutex<[String: [Float]]>([:])
+
+    public init(_ inner: any Embedder) {
+        self.inner = inner
+    }
+
+    public var name: String { inner.name }
+    public var dimension: Int { inner.dimension }
+
+    public func tokens(for text: String) -> [String] {
+        inner.tokens(for: text)
+    }
+
+    public func embed(_ text: String) throws -> [Float] {
+        if let known = memo.withLock({ $0[text] }) { return known }
+        let vector = try inner.embed(text)
+        memo.withLock { $0[text] = vector }
+        return vector
+    }
+}

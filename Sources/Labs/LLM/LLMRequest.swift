@@ -1,0 +1,70 @@
+/// One chat request as the gateway sees it: everything that can change the answer.
+public struct LLMRequest: Sendable, Hashable {
+    public var tenant: String
+    public var model: String
+    public var systemPrompt: String
+    public var prompt: String
+    public var temperature: Double
+    public var maxTokens: Int
+
+    public init(
+        tenant: String = "default",
+        model: String = "gpt-4o",
+        systemPrompt: String = "You are a helpful support assistant.",
+        prompt: String,
+        temperature: Double = 0,
+        maxTokens: Int = 512
+    ) {
+        self.tenant = tenant
+        self.model = model
+        self.systemPrompt = systemPrompt
+        self.prompt = prompt
+        self.temperature = temperature
+        self.maxTokens = maxTokens
+    }
+
+    /// Tokens billed as input: the system prompt and the user's prompt.
+    public var inputTokens: Int {
+        TokenCounter.count(systemPrompt) + TokenCounter.count(prompt)
+    }
+}
+
+/// One piece of a streamed answer and when it leaves the model, in milliseconds after the request.
+public struct LLMChunk: Sendable, Hashable {
+    public var text: String
+    public var atMs: Double
+
+    public init(text: String, atMs: Double) {
+        self.text = text
+        self.atMs = atMs
+    }
+}
+
+/// How a call ended.
+public enum LLMOutcome: Sendable, Hashable {
+    /// The whole answer arrived.
+    case complete
+    /// The stream broke after this many chunks (a dropped connection, a provider timeout).
+    case aborted(afterChunks: Int)
+    /// The provider answered with an error status before any token, e.g. 500.
+    case failed(status: Int)
+
+    public var isComplete: Bool { self == .complete }
+}
+
+/// Everything a simulated call produces: the chunks in order, how it ended, what it cost.
+public struct LLMCall: Sendable, Hashable {
+    public var request: LLMRequest
+    /// The chunks that were actually delivered (all of them when complete, a prefix when aborted).
+    public var chunks: [LLMChunk]
+    public var outcome: LLMOutcome
+    public var inputTokens: Int
+    /// Tokens generated and billed; an aborted stream is billed for what was generated.
+    public var outputTokens: Int
+    public var timeToFirstTokenMs: Double
+    public var totalMs: Double
+    public var costUSD: Double
+
+    /// The delivered text, chunk after chunk.
+    public var text: String { chunks.map(\.text).joined() }
+}

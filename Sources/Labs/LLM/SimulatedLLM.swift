@@ -1,0 +1,101 @@
+/// How the simulated model behaves: latency, answer length, failures, prices.
+public struct LLMProfile: Sendable, Hashable {
+    /// Mean time to the first token.
+    public var timeToFirstTokenMs: Double
+    /// Mean time per generated token after the first.
+    public var perTokenMs: Double
+    /// Relative jitter applied to both (0.2 = ±20 %).
+    public var jitter: Double
+    /// Answer length range in tokens; each prompt gets a length inside it.
+    public var answerTokens: ClosedRange<Int>
+    /// Share of calls that fail with HTTP 500 before the first token.
+    public var failureRate: Double
+    /// Share of streamed calls that break midway (a whole JSON answer either arrives or fails).
+    public var abortRate: Double
+    public var prices: PriceList
+
+    public init(
+        timeToFirstTokenMs: Double = 220,
+        perTokenMs: Double = 8,
+        jitter: Double = 0.2,
+        answerTokens: ClosedRange<Int> = 80...180,
+        failureRate: Double = 0,
+        abortRate: Double = 0,
+        prices: PriceList = .gpt4o
+    ) {
+        self.timeToFirstTokenMs = timeToFirstTokenMs
+        self.perTokenMs = perTokenMs
+        self.jitter = jitter
+        self.answerTokens = answerTokens
+        self.failureRate = failureRate
+        self.abortRate = abortRate
+        self.prices = prices
+    }
+
+    /// Every duration multiplied by `factor` (`serve --latency-scale`).
+    public func scaled(by factor: Double) -> LLMProfile {
+        var copy = self
+        copy.timeToFirstTokenMs *= factor
+        copy.perTokenMs *= factor
+        return copy
+    }
+}
+
+import RateLimit
+
+/// A deterministic stand-in for a hosted LLM. The same prompt always gets the same answer
+/// text (so a cached answer is indistinguishable from a fresh one); latency jitter and
+/// failures come from a seeded generator, so a scenario run twice gives the same report.
+public struct SimulatedLLM: Sendable {
+    public var profile: LLMProfile
+    private var random: SeededGenerator
+
+    public init(profile: LLMProfile = LLMProfile(), seed: UInt64) {
+        self.profile = profile
+        self.random = SeededGenerator.derived(seed: seed, "llm")
+    }
+
+    /// Runs one call: decides its fate, generates the answer and times every chunk.
+    public mutating func call(_ request: LLMRequest, stream: Bool) -> LLMCall {
+        let input = request.inputTokens
+        let ttft = profile.timeToFirstTokenMs * jitterFactor()
+        if random.unit() < profile.failureRate {
+            return LLMCall(
+                request: request, chunks: [], outcome: .failed(status: 500), inputTokens: input,
+                outputTokens: 0, timeToFirstTokenMs: ttft, totalMs: ttft, costUSD: 0
+            )
+        }
+        let words = AnswerWriter.answer(to: request, tokens: profile.answerTokens)
+        let chunkTexts = AnswerWriter.chunks(words)
+        var chunks: [LLMChunk] = []
+        chunks.reserveCapacity(chunkTexts.count)
+        var clock = ttft
+        for (index, text) in chunkTexts.enumerated() {
+            if index > 0 { clock += profile.perTokenMs * Double(TokenCounter.count(text)) * jitterFactor() }
+            chunks.append(LLMChunk(text: text, atMs: clock))
+        }
+        var outcome = LLMOutcome.complete
+        if stream, random.unit() < profile.abortRate, chunks.count > 1 {
+            let kept = 1 + Int(random.next() % UInt64(chunks.count - 1))
+            chunks.removeLast(chunks.count - kept)
+            outcome = .aborted(afterChunks: kept)
+        }
+        let output = chunks.reduce(0) { $0 + TokenCounter.count($1.text) }
+        return LLMCall(
+            request: request, chunks: chunks, outcome: outcome, inputTokens: input, outputTokens: output,
+            timeToFirstTokenMs: ttft, totalMs: chunks.last?.atMs ?? ttft,
+            costUSD: profile.prices.cost(inputTokens: input, outputTokens: output)
+        )
+    }
+
+    /// What `request` costs when the model answers it in full: the no-cache baseline.
+    public func listCost(of request: LLMRequest) -> Double {
+        let chunks = AnswerWriter.chunks(AnswerWriter.answer(to: request, tokens: profile.answerTokens))
+        let output = chunks.reduce(0) { $0 + TokenCounter.count($1) }
+        return profile.prices.cost(inputTokens: request.inputTokens, outputTokens: output)
+    }
+
+    private mutating func jitterFactor() -> Double {
+        1 + profile.jitter * (2 * random.unit() - 1)
+    }
+}

@@ -1,0 +1,105 @@
+import RateLimit
+
+/// A named knob of a scenario, with its default.
+public struct ScenarioParameter: Sendable, Hashable, Codable {
+    public var name: String
+    public var defaultValue: String
+    public var help: String
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case defaultValue = "default"
+        case help
+    }
+}
+
+/// Everything a run needs, decided from a scenario's parameter values.
+public struct ScenarioSetup: Sendable {
+    public var step: Int
+    public var workload: WorkloadSpec
+    public var llm: LLMProfile = LLMProfile()
+    public var exactTTLSeconds: Int = 3600
+    /// Threshold and TTL (seconds) of the semantic cache; nil leaves it out.
+    public var semantic: (threshold: Double, ttlSeconds: Double)?
+    public var limiter: LimiterSpec?
+}
+
+/// A runnable step of server.swift: the lesson it belongs to, what it shows, its knobs.
+public struct Scenario: Sendable {
+    public var id: String
+    public var lesson: String
+    public var title: String
+    /// The headline effect the learner should see, in one or two sentences.
+    public var summary: String
+    public var parameters: [ScenarioParameter]
+    let configure: @Sendable (ScenarioValues) throws -> ScenarioSetup
+
+    /// The values of every parameter: defaults overridden by `assignments`.
+    public func values(_ assignments: [String: String]) throws -> ScenarioValues {
+        let known = parameters.map(\.name)
+        for name in assignments.keys.sorted() where !known.contains(name) {
+            throw LabError.unknownParameter(name, scenario: id, known: known)
+        }
+        var values: [String: String] = [:]
+        for parameter in parameters {
+            values[parameter.name] = assignments[parameter.name] ?? parameter.defaultValue
+        }
+        return ScenarioValues(values: values)
+    }
+
+    func setup(_ assignments: [String: String]) throws -> ScenarioSetup {
+        try configure(try values(assignments))
+    }
+}
+
+/// Typed access to a run's parameter values, with errors that name the parameter.
+public struct ScenarioValues: Sendable {
+    public let values: [String: String]
+
+    func string(_ name: String) -> String {
+        values[name] ?? ""
+    }
+
+    func int(_ name: String, in range: ClosedRange<Int>) throws -> Int {
+        guard let value = Int(string(name)), range.contains(value) else {
+            throw LabError.badParameter(name, string(name), expected: "a whole number in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+
+    func double(_ name: String, in range: ClosedRange<Double>) throws -> Double {
+        guard let value = Double(string(name)), range.contains(value) else {
+            throw LabError.badParameter(name, string(name), expected: "a number in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return value
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        switch string(name).lowercased() {
+        case "true", "yes", "on", "1": return true
+        case "false", "no", "off", "0": return false
+        default: throw LabError.badParameter(name, string(name), expected: "true or false")
+        }
+    }
+
+    func seconds(_ name: String) throws -> Int64 {
+        do {
+            return try LimitDuration(parsing: string(name)).milliseconds
+        } catch {
+            throw LabError.badParameter(name, string(name), expected: "a duration such as 10s, 500ms, 2m, 1h")
+        }
+    }
+
+    /// A limiter, or nil for `none`.
+    func limiter(algorithm: String, rate: String) throws -> LimiterSpec? {
+        let text = string(rate)
+        if text.lowercased() == "none" { return nil }
+        let parsed: LimitRate
+        do {
+            parsed = try LimitRate(parsing: text)
+        } catch {
+            throw LabError.badParameter(rate, text, expected: "N per DURATION, e.g. 5 per 10 s, or none")
+        }
+        return try LimiterSpec(algorithm: string(algorithm), rate: parsed)
+    }
+}

@@ -1,0 +1,162 @@
+import Histogram
+
+/// What a scenario run measured. Field names are the JSON contract (`archlab run --format json`).
+public struct ScenarioReport: Sendable, Codable, Hashable {
+    public struct Latency: Sendable, Codable, Hashable {
+        public var p50: Double
+        public var p95: Double
+        public var p99: Double
+    }
+
+    /// One point of the hit-ratio and cost timeline, per tenth of the run.
+    public struct TimelinePoint: Sendable, Codable, Hashable {
+        public var requests: Int
+        public var hits: Int
+        public var rejected: Int
+        public var costUSD: Double
+        public var baselineCostUSD: Double
+
+        enum CodingKeys: String, CodingKey {
+            case requests, hits, rejected
+            case costUSD = "cost_usd"
+            case baselineCostUSD = "baseline_cost_usd"
+        }
+    }
+
+    /// Allowed and rejected requests of one kind of client.
+    public struct ClientCounts: Sendable, Codable, Hashable {
+        public var allowed: Int
+        public var rejected: Int
+    }
+
+    public var scenario: String
+    public var seed: UInt64
+    public var parameters: [String: String]
+    public var embedder: String?
+    public var prices: String
+    public var requests: Int
+    public var exactHits: Int
+    public var semanticHits: Int
+    public var wrongSemanticHits: Int
+    /// Every request that reached the LLM, whether it failed or not.
+    public var misses: Int
+    public var llmErrors: Int
+    public var streamsAborted: Int
+    public var rejected: Int
+    public var rejectedByKind: [String: Int]
+    public var byKind: [String: ClientCounts]
+    public var llmCalls: Int
+    public var tokens: Int
+    public var costUSD: Double
+    public var baselineCostUSD: Double
+    public var latencyMs: Latency
+    public var timeline: [TimelinePoint]
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, seed, parameters, embedder, prices, requests
+        case exactHits = "exact_hits"
+        case semanticHits = "semantic_hits"
+        case wrongSemanticHits = "wrong_semantic_hits"
+        case misses
+        case llmErrors = "llm_errors"
+        case streamsAborted = "streams_aborted"
+        case rejected
+        case rejectedByKind = "rejected_by_kind"
+        case byKind = "by_kind"
+        case llmCalls = "llm_calls"
+        case tokens
+        case costUSD = "cost_usd"
+        case baselineCostUSD = "baseline_cost_usd"
+        case latencyMs = "latency_ms"
+        case timeline
+    }
+
+    /// The share of the no-cache, no-limit bill that was saved (0.62 = 62 % cheaper).
+    public var savings: Double {
+        baselineCostUSD > 0 ? 1 - costUSD / baselineCostUSD : 0
+    }
+
+    public var hitRatio: Double {
+        requests > 0 ? Double(exactHits + semanticHits) / Double(requests) : 0
+    }
+}
+
+/// Collects a run's outcomes request by request and turns them into a report.
+struct ReportBuilder {
+    private var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000)
+    private(set) var report: ScenarioReport
+    private let timelineBuckets = 10
+    private let durationMs: Int64
+
+    init(scenario: String, seed: UInt64, parameters: [String: String], embedder: String?, prices: PriceList, durationMs: Int64) {
+        self.durationMs = max(1, durationMs)
+        report = ScenarioReport(
+            scenario: scenario, seed: seed, parameters: parameters, embedder: embedder, prices: prices.source,
+            requests: 0, exactHits: 0, semanticHits: 0, wrongSemanticHits: 0, misses: 0, llmErrors: 0,
+            streamsAborted: 0, rejected: 0, rejectedByKind: [:], byKind: [:], llmCalls: 0, tokens: 0, costUSD: 0,
+            baselineCostUSD: 0, latencyMs: .init(p50: 0, p95: 0, p99: 0),
+            timeline: Array(repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0), count: 10)
+        )
+    }
+
+    mutating func record(_ request: WorkloadRequest, _ result: GatewayResult, baselineCost: Double) {
+        let bucket = min(timelineBuckets - 1, Int(request.atMs * Int64(timelineBuckets) / durationMs))
+        let kind = request.client.kind.rawValue
+        report.requests += 1
+        report.timeline[bucket].requests += 1
+        report.baselineCostUSD += baselineCost
+        report.timeline[bucket].baselineCostUSD += baselineCost
+        var counts = report.byKind[kind] ?? .init(allowed: 0, rejected: 0)
+        switch result.outcome {
+        case .rejected:
+            report.rejected += 1
+            report.rejectedByKind[kind, default: 0] += 1
+            report.timeline[bucket].rejected += 1
+            counts.rejected += 1
+        case .exactHit:
+            report.exactHits += 1
+            report.timeline[bucket].hits += 1
+            counts.allowed += 1
+        case .semanticHit(_, let intent):
+            report.semanticHits += 1
+            report.timeline[bucket].hits += 1
+            if intent != request.intent { report.wrongSemanticHits += 1 }
+            counts.allowed += 1
+        case .miss:
+            report.misses += 1
+            counts.allowed += 1
+        }
+        report.byKind[kind] = counts
+        if let call = result.llmCall {
+            report.llmCalls += 1
+            report.tokens += call.inputTokens + call.outputTokens
+            report.costUSD += call.costUSD
+            report.timeline[bucket].costUSD += call.costUSD
+            if case .failed = call.outcome { report.llmErrors += 1 }
+            if case .aborted = call.outcome {
+                report.llmErrors += 1
+                report.streamsAborted += 1
+            }
+        }
+        if case .rejected = result.outcome {} else {
+            _ = histogram.record(UInt64(max(0, result.latencyMs * 1000).rounded()))
+        }
+    }
+
+    func finish() -> ScenarioReport {
+        var final = report
+        func ms(_ percentile: Double) -> Double {
+            histogram.totalCount == 0 ? 0 : (Double(histogram.valueAtPercentile(percentile)) / 1000 * 100).rounded() / 100
+        }
+        final.latencyMs = .init(p50: ms(50), p95: ms(95), p99: ms(99))
+        final.costUSD = (final.costUSD * 1_000_000).rounded() / 1_000_000
+        final.baselineCostUSD = (final.baselineCostUSD * 1_000_000).rounded() / 1_000_000
+        final.timeline = final.timeline.map { point in
+            var point = point
+            point.costUSD = (point.costUSD * 1_000_000).rounded() / 1_000_000
+            point.baselineCostUSD = (point.baselineCostUSD * 1_000_000).rounded() / 1_000_000
+            return point
+        }
+        return final
+    }
+}

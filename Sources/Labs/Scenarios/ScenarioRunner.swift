@@ -1,0 +1,58 @@
+import Keyspace
+import RESP
+import Semantic
+
+/// Runs a scenario on simulated time: the workload's requests go through the step's gateway in
+/// arrival order, the clock jumps to each arrival, and nothing sleeps. Same seed, same report.
+public struct ScenarioRunner: Sendable {
+    public var seed: UInt64
+    /// The embedder of the semantic cache (MiniLM or lexical); embeddings are memoised per run.
+    public var embedder: any Embedder
+    /// A RESP server to keep the exact cache in; nil uses a fresh in-process Keyspace.
+    /// On an external server, TTLs run on that server's real clock and keys are namespaced per run.
+    public var redis: (any RESPCommandSender)?
+
+    public init(seed: UInt64 = 42, embedder: any Embedder = LexicalEmbedder(), redis: (any RESPCommandSender)? = nil) {
+        self.seed = seed
+        self.embedder = embedder
+        self.redis = redis
+    }
+
+    public func run(_ scenario: Scenario, parameters assignments: [String: String] = [:]) async throws -> ScenarioReport {
+        let values = try scenario.values(assignments)
+        let setup = try scenario.configure(values)
+        let clock = SimulationClock()
+        let workload = WorkloadGenerator.generate(setup.workload, seed: seed)
+        var semanticCache: SemanticCache?
+        if let semantic = setup.semantic {
+            semanticCache = SemanticCache(
+                embedder: MemoizingEmbedder(embedder),
+                configuration: SemanticCacheConfiguration(
+                    threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000),
+                clock: clock)
+        }
+        let parts = GatewayParts(
+            redis: redis ?? SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock, seed: seed),
+            exactTTLSeconds: setup.exactTTLSeconds, semanticCache: semanticCache,
+            limiter: try setup.limiter?.makeLimiter(clock: clock))
+        let llm = SimulatedLLM(profile: setup.llm, seed: seed)
+        let gateway = Gateway(stages: ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
+
+        var builder = ReportBuilder(
+            scenario: scenario.id, seed: seed, parameters: values.values,
+            embedder: setup.semantic == nil ? nil : embedder.name, prices: setup.llm.prices,
+            durationMs: setup.workload.durationMs)
+        var listCosts: [LLMRequest: Double] = [:]
+        for item in workload {
+            clock.set(milliseconds: item.atMs)
+            let request = GatewayRequest(
+                request: item.request, apiKey: item.client.apiKey, clientAddress: "10.0.0.1", stream: item.stream,
+                atMs: item.atMs, label: item.intent)
+            let result = try await gateway.handle(request)
+            let listCost = listCosts[item.request] ?? llm.listCost(of: item.request)
+            listCosts[item.request] = listCost
+            builder.record(item, result, baselineCost: listCost)
+        }
+        return builder.finish()
+    }
+}

@@ -1,0 +1,37 @@
+/// @upstash/ratelimit's fixed window: a counter per epoch-aligned window
+/// (`⌊now / window⌋`). Every request is counted, rejected ones too; a request is
+/// admitted while the count after it is at most the limit. `reset` is the window's end.
+/// Two full windows back to back can admit up to 2× the limit in a short span.
+public struct FixedWindow: RateLimitAlgorithm {
+    public struct State: Hashable, Sendable {
+        /// The window index, `⌊now / window⌋`.
+        public var window: Int64
+        /// Requests (weighted by cost) counted in that window.
+        public var count: Int
+    }
+
+    public let limit: Int
+    /// Window length in milliseconds.
+    public let windowMilliseconds: Int64
+
+    public var name: String { "fixed-window" }
+
+    /// `limit` requests per `window`; `limit` must be positive.
+    public init(limit: Int, window: LimitDuration) throws {
+        guard limit > 0 else { throw RateLimitError.badParameter("limit", "\(limit)", expected: "a positive number of requests") }
+        self.limit = limit
+        self.windowMilliseconds = window.milliseconds
+    }
+
+    public func isLive(_ state: State, at now: Int64) -> Bool {
+        state.window == floorDiv(now, windowMilliseconds)
+    }
+
+    public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
+        let window = floorDiv(now, windowMilliseconds)
+        let count = (state?.count ?? 0) + cost
+        state = State(window: window, count: count)
+        let reset = (window + 1) * windowMilliseconds
+        return .make(success: count <= limit, limit: limit, remaining: limit - count, reset: reset, now: now)
+    }
+}

@@ -1,0 +1,61 @@
+/// @upstash/ratelimit's sliding window counter: the current window's count plus the
+/// previous window's count weighted by the share of it still in view,
+/// `⌊(1 − elapsed/window) · previous⌋` (computed in floating point, as Redis's Lua does).
+/// A request is rejected, without being counted, when that sum is already at the limit;
+/// otherwise it is counted and admitted if the sum after it stays within the limit.
+/// `reset` is the end of the current window.
+public struct SlidingWindow: RateLimitAlgorithm {
+    public struct State: Hashable, Sendable {
+        /// The current window's index, `⌊now / window⌋`.
+        public var window: Int64
+        public var current: Int
+        public var previous: Int
+    }
+
+    public let limit: Int
+    public let windowMilliseconds: Int64
+
+    public var name: String { "sliding-window" }
+
+    /// `limit` requests per rolling `window`.
+    public init(limit: Int, window: LimitDuration) throws {
+        guard limit > 0 else { throw RateLimitError.badParameter("limit", "\(limit)", expected: "a positive number of requests") }
+        self.limit = limit
+        self.windowMilliseconds = window.milliseconds
+    }
+
+    public func isLive(_ state: State, at now: Int64) -> Bool {
+        state.window >= floorDiv(now, windowMilliseconds) - 1
+    }
+
+    /// The previous window's count weighted by how much of it is still in view.
+    public func weightedPrevious(_ previous: Int, now: Int64) -> Int {
+        let elapsed = now - floorDiv(now, windowMilliseconds) * windowMilliseconds
+        let share = Double(elapsed) / Double(windowMilliseconds)
+        return Int(((1 - share) * Double(previous)).rounded(.down))
+    }
+
+    public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
+        let window = floorDiv(now, windowMilliseconds)
+        var current = 0
+        var previous = 0
+        if let old = state {
+            if old.window == window {
+                current = old.current
+                previous = old.previous
+            } else if old.window == window - 1 {
+                previous = old.current
+            }
+        }
+        let reset = (window + 1) * windowMilliseconds
+        let weighted = weightedPrevious(previous, now: now)
+        if weighted + current >= limit {
+            if state != nil { state = State(window: window, current: current, previous: previous) }
+            return .make(success: false, limit: limit, remaining: 0, reset: reset, now: now)
+        }
+        current += cost
+        state = State(window: window, current: current, previous: previous)
+        let remaining = limit - (current + weighted)
+        return .make(success: remaining >= 0, limit: limit, remaining: remaining, reset: reset, now: now)
+    }
+}

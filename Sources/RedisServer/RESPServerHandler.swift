@@ -1,0 +1,176 @@
+import NIOCore
+import RESP
+
+/// One client connection: parses commands straight from the inbound bytes, runs them on the
+/// executor, and queues the replies in order; they are flushed once per read burst
+/// (`channelReadComplete`). When the client stops reading its replies, the handler stops
+/// reading its requests (back pressure), so a slow or hostile client only stalls itself.
+final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let executor: Executor
+    private let statistics: ConnectionStatistics
+    private let configuration: RedisServerConfiguration
+    private var session: Executor.Session?
+    private var parser: RESPCommandParser
+    /// Bytes received but not yet parsed into complete commands.
+    private var inbound: ByteBuffer?
+    /// Replies not yet handed to the channel.
+    private var outbound: ByteBuffer?
+    private var closing = false
+    private var counted = false
+    /// A `read` held back while the channel is not writable.
+    private var readPending = false
+
+    init(executor: Executor, statistics: ConnectionStatistics, configuration: RedisServerConfiguration) {
+        self.executor = executor
+        self.statistics = statistics
+        self.configuration = configuration
+        self.parser = RESPCommandParser(limits: configuration.limits)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        statistics.totalConnectionsReceived += 1
+        if statistics.connectedClients >= configuration.maxclients {
+            statistics.rejectedConnections += 1
+            closing = true
+            var reply = context.channel.allocator.buffer(capacity: 40)
+            reply.writeString("-ERR max number of clients reached\r\n")
+            closeAfterWriting(reply, context: context)
+            return
+        }
+        counted = true
+        statistics.connectedClients += 1
+        session = executor.makeSession()
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if counted {
+            counted = false
+            statistics.connectedClients -= 1
+        }
+        if let session {
+            executor.closeSession(session)
+            self.session = nil
+        }
+        inbound = nil
+        outbound = nil
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closing else { return }
+        var incoming = unwrapInboundIn(data)
+        if var pending = inbound {
+            inbound = nil
+            pending.writeBuffer(&incoming)
+            process(context: context, buffer: &pending)
+        } else {
+            process(context: context, buffer: &incoming)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        flushReplies(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            if var pending = inbound, !closing {
+                inbound = nil
+                process(context: context, buffer: &pending)
+                flushReplies(context: context)
+            }
+            if readPending && context.channel.isWritable {
+                readPending = false
+                context.read()
+            }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            context.read()
+        } else {
+            readPending = true
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        context.close(promise: nil)
+    }
+
+    /// Runs every complete command in `buffer`, stopping early when the client is not taking
+    /// its replies; what is left waits in `inbound`.
+    private func process(context: ChannelHandlerContext, buffer: inout ByteBuffer) {
+        guard let session else { return }
+        var parser = RESPCommandParser(limits: configuration.limits)
+        swap(&parser, &self.parser)
+        defer { swap(&parser, &self.parser) }
+        var reply = outbound ?? context.channel.allocator.buffer(capacity: 512)
+        outbound = nil
+        let executor = self.executor
+        let highWaterMark = configuration.outputHighWaterMark
+        while true {
+            let argv: [ByteBuffer]
+            do {
+                guard let command = try parser.next(from: &buffer, authenticated: executor.isAuthenticated(session)) else {
+                    break
+                }
+                argv = command
+            } catch {
+                reply.writeBytes(error.replyBytes)
+                closing = true
+                break
+            }
+            executor.execute(argv, session: session, into: &reply)
+            if executor.shouldClose(session) {
+                closing = true
+                break
+            }
+            if reply.readableBytes >= highWaterMark {
+                context.write(wrapOutboundOut(reply), promise: nil)
+                reply = context.channel.allocator.buffer(capacity: 512)
+                if !context.channel.isWritable {
+                    context.flush()
+                    break
+                }
+            }
+        }
+        if reply.readableBytes > 0 { outbound = reply }
+        if closing {
+            outbound = nil
+            closeAfterWriting(reply, context: context)
+            return
+        }
+        if buffer.readableBytes > 0 {
+            if buffer.readableBytes > configuration.maxQueryBufferLength {
+                closing = true
+                context.close(promise: nil)
+                return
+            }
+            if buffer.readerIndex > 65536 && buffer.readerIndex > buffer.capacity / 2 {
+                buffer.discardReadBytes()
+            }
+            inbound = buffer
+        }
+    }
+
+    /// Writes the last replies, then closes once they have left (or failed to).
+    private func closeAfterWriting(_ reply: ByteBuffer, context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(reply)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    private func flushReplies(context: ChannelHandlerContext) {
+        guard let reply = outbound else { return }
+        outbound = nil
+        context.writeAndFlush(wrapOutboundOut(reply), promise: nil)
+    }
+}

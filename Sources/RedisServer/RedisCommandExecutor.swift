@@ -1,0 +1,34 @@
+import NIOCore
+
+/// What the server runs commands on: `Keyspace` in production, small executors in tests.
+/// Every call happens on the server's one event loop.
+protocol RedisCommandExecutor: AnyObject, SendableMetatype {
+    associatedtype Session: AnyObject
+
+    /// A new per-connection session.
+    func makeSession() -> Session
+    /// The connection of `session` closed.
+    func closeSession(_ session: Session)
+    /// Runs one command and writes exactly one complete reply into `reply`.
+    func execute(_ argv: [ByteBuffer], session: Session, into reply: inout ByteBuffer)
+    /// Whether the client has authenticated (Redis applies tighter request limits until then).
+    func isAuthenticated(_ session: Session) -> Bool
+    /// Whether the connection should close once its replies are written (after `QUIT`).
+    func shouldClose(_ session: Session) -> Bool
+    /// Periodic housekeeping (active expiry), called about ten times a second.
+    func housekeeping()
+    /// Lets the executor report the server's connection statistics (`INFO clients`).
+    func attach(_ statistics: ConnectionStatistics)
+}
+
+/// Connection facts only the network server knows, read by `INFO`. Owned by the event loop.
+final class ConnectionStatistics {
+    var port: Int
+    var connectedClients = 0
+    var totalConnectionsReceived = 0
+    var rejectedConnections = 0
+
+    init(port: Int) {
+        self.port = port
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// A semantic cache of LLM answers: an exact check on the normalised prompt first, then the nearest
+/// stored prompt by cosine similarity within the request's partition. Entries expire an absolute
+/// `ttl` after they were stored; beyond `maxEntries` the least recently used entry is evicted.
+/// Thread-safe; embeddings are computed outside the lock.
+public final class SemanticCache: @unchecked Sendable {
+    private struct Entry {
+        var partition: CachePartition
+        var prompt: String
+        var normalised: String
+        var response: String
+        var expiresAt: Double
+        /// Neighbours in the recency list (older / newer).
+        var older: Int?
+        var newer: Int?
+    }
+
+    public let embedder: any Embedder
+    public private(set) var configuration: SemanticCacheConfiguration
+    private let clock: any CacheClock
+    private let lock = NSLock()
+    private var entries: [Int: Entry] = [:]
+    private var exact: [CachePartition: [String: Int]] = [:]
+    private var indexes: [CachePartition: any VectorIndex] = [:]
+    private var nextID = 0
+    /// Least and most recently used entries: the ends of a doubly linked list threaded through `entries`.
+    private var oldest: Int?
+    private var newest: Int?
+    /// Entry ids in store order; with one TTL for all entries this is also expiry order.
+    private var expiryQueue: [(id: Int, expiresAt: Double)] = []
+    private var expiryHead = 0
+    private var counters = SemanticCacheStats()
+
+    public init(embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
+                clock: any CacheClock = SystemCacheClock()) {
+        self.embedder = embedder
+        self.configuration = configuration
+        self.clock = clock
+    }
+
+    /// Live entries over all partitions.
+    public var count: Int { locked { entries.count } }
+
+    public var stats: SemanticCacheStats { locked { counters } }
+
+    /// Changes the similarity threshold for later lookups (entries are kept).
+    public func setThreshold(_ threshold: Float) {
+        locked { configuration.threshold = threshold }
+    }
+
+    /// Looks `prompt` up in `partition`, recording the nearest similarity whether it hits or not.
+    public func lookup(_ prompt: String, in partition: CachePartition) throws -> SemanticLookup {
+        let normalised = PromptNormaliser.normalise(prompt)
+        if let hit = locked({ exactLookup(normalised, in: partition) }) { return hit }
+        let vector = try embedder.embed(prompt)
+        return try locked {
+            if let hit = exactLookup(normalised, in: partition) { return hit }
+            var result = SemanticLookup(outcome: .miss, response: nil, nearestPrompt: nil, nearestSimilarity: nil)
+            if let index = indexes[partition], let nearest = try index.search(vector, k: 1).first, let entry = entries[nearest.id] {
+                result.nearestPrompt = entry.prompt
+                result.nearestSimilarity = nearest.similarity
+                if nearest.similarity >= configuration.threshold {
+                    result.outcome = .semanticHit
+                    result.response = entry.response
+                    touch(nearest.id)
+                }
+            }
+            record(result)
+            return result
+        }
+    }
+
+    /// Stores `response` for `prompt` in `partition`, replacing an entry with the same normalised prompt.
+    public func store(_ prompt: String, response: String, in partition: CachePartition) throws {
+        let normalised = PromptNormaliser.normalise(prompt)
+        let vector = try embedder.embed(prompt)
+        try locked {
+            let now = clock.now()
+            expireAll(now: now)
+            if let old = exact[partition]?[normalised] { removeEntry(old) }
+            let id = nextID
+            nextID += 1
+            let expiresAt = now + configuration.ttl
+            entries[id] = Entry(partition: partition, prompt: prompt, normalised: normalised, response: response,
+                                expiresAt: expiresAt, older: nil, newer: nil)
+            linkNewest(id)
+            expiryQueue.append((id, expiresAt))
+            exact[partition, default: [:]][normalised] = id
+            var index = indexes[partition] ?? configuration.index.make(dimension: embedder.dimension)
+            try index.add(id: id, vector: vector)
+            indexes[partition] = index
+            counters.stores += 1
+            while entries.count > configuration.maxEntries, let victim = oldest {
+                removeEntry(victim)
+                counters.evictions += 1
+            }
+        }
+    }
+
+    /// Drops every entry (statistics are kept).
+    public func removeAll() {
+        locked {
+            entries.removeAll()
+            exact.removeAll()
+            indexes.removeAll()
+            oldest = nil
+            newest = nil
+            expiryQueue.removeAll()
+            expiryHead = 0
+        }
+    }
+
+    private func exactLookup(_ normalised: String, in partition: CachePartition) -> SemanticLookup? {
+        expireAll(now: clock.now())
+        guard let id = exact[partition]?[normalised], let entry = entries[id] else { return nil }
+        touch(id)
+        let result = SemanticLookup(outcome: .exactHit, response: entry.response, nearestPrompt: entry.prompt, nearestSimilarity: 1)
+        record(result)
+        return result
+    }
+
+    private func record(_ result: SemanticLookup) {
+        counters.lookups += 1
+        switch result.outcome {
+        case .exactHit: counters.exactHits += 1
+        case .semanticHit: counters.semanticHits += 1
+        case .miss: counters.misses += 1
+        }
+        counters.nearestSimilarities.append(result.nearestSimilarity)
+        if counters.nearestSimilarities.count > 1000 { counters.nearestSimilarities.removeFirst() }
+    }
+
+    private func touch(_ id: Int) {
+        guard newest != id, entries[id] != nil else { return }
+        unlink(id)
+        linkNewest(id)
+    }
+
+    /// Drops entries whose absolute TTL has passed, oldest first, in amortised O(1) per entry.
+    private func expireAll(now: Double) {
+        while expiryHead < expiryQueue.count, expiryQueue[expiryHead].expiresAt <= now {
+            let id = expiryQueue[expiryHead].id
+            expiryHead += 1
+            if let entry = entries[id], entry.expiresAt <= now {
+                removeEntry(id)
+                counters.expirations += 1
+            }
+        }
+        if expiryHead > 1024 && expiryHead * 2 > expiryQueue.count {
+            expiryQueue.removeFirst(expiryHead)
+            expiryHead = 0
+        }
+    }
+
+    private func linkNewest(_ id: Int) {
+        entries[id]?.older = newest
+        entries[id]?.newer = nil
+        if let newest { entries[newest]?.newer = id }
+        newest = id
+        if oldest == nil { oldest = id }
+    }
+
+    private func unlink(_ id: Int) {
+        guard let entry = entries[id] else { return }
+        if let older = entry.older { entries[older]?.newer = entry.newer } else { oldest = entry.newer }
+        if let newer = entry.newer { entries[newer]?.older = entry.older } else { newest = entry.older }
+    }
+
+    private func removeEntry(_ id: Int) {
+        guard let entry = entries[id] else { return }
+        unlink(id)
+        entries[id] = nil
+        exact[entry.partition]?[entry.normalised] = nil
+        indexes[entry.partition]?.remove(id: id)
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}

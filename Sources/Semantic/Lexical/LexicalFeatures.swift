@@ -1,0 +1,63 @@
+import Foundation
+
+/// The features the lexical embedder hashes: words, word bigrams and per-word character trigrams,
+/// each prefixed with its group (`w|`, `b|`, `c|`) exactly as `lexical-reference.json` specifies.
+public struct LexicalFeatures: Equatable, Sendable {
+    public var words: [String]
+    public var bigrams: [String]
+    public var trigrams: [String]
+
+    /// Lowercase, canonical decomposition, combining marks (Mn) dropped.
+    public static func normalise(_ text: String) -> String {
+        let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Maximal runs of Unicode letters and digits in the normalised text.
+    public static func words(in text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in normalise(text).unicodeScalars {
+            if isWordScalar(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    public init(text: String) {
+        let words = LexicalFeatures.words(in: text)
+        self.words = words.map { "w|" + $0 }
+        self.bigrams = zip(words, words.dropFirst()).map { "b|" + $0 + " " + $1 }
+        var trigrams: [String] = []
+        for word in words {
+            let padded = Array(("^" + word + "$").unicodeScalars)
+            var i = 0
+            while i + 3 <= padded.count {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: padded[i..<(i + 3)])
+                trigrams.append("c|" + String(view))
+                i += 1
+            }
+        }
+        self.trigrams = trigrams
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}

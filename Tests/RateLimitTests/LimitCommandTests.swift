@@ -1,0 +1,87 @@
+import Foundation
+import XCTest
+
+/// `archlab limit simulate` end to end, through the built binary.
+final class LimitCommandTests: XCTestCase {
+    private struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private func archlab(_ arguments: [String]) throws -> Outcome {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [
+            ProcessInfo.processInfo.environment["ARCHLAB_BINARY"].map { URL(fileURLWithPath: $0) },
+            directory.appendingPathComponent("archlab"),
+            directory.deletingLastPathComponent().appendingPathComponent("archlab"),
+        ].compactMap { $0 }
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("archlab binary not found next to the tests (\(directory.path)); run `swift build` first")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testTextShowsEveryAlgorithmWithTheChartAndCounts() throws {
+        let outcome = try archlab(["limit", "simulate", "--algorithm", "all", "--traffic", "burst 20 at 0s; steady 2/s for 30s; burst 10 at 9.9s"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        for name in ["fixed-window", "sliding-window", "sliding-log", "token-bucket", "continuous-bucket", "gcra"] {
+            XCTAssertTrue(outcome.stdout.contains("\n\(name): "), name)
+        }
+        XCTAssertTrue(outcome.stdout.contains("90 requests from 0 s to 29.5 s"))
+        XCTAssertTrue(outcome.stdout.contains("allowed  │█"))
+        XCTAssertTrue(outcome.stdout.contains("fixed-window            30        60"))
+        XCTAssertFalse(outcome.stdout.contains("\u{1B}"))
+        XCTAssertEqual(outcome.stderr, "")
+    }
+
+    func testJSONIsOneDocumentWithDecisions() throws {
+        let outcome = try archlab(["limit", "simulate", "--algorithm", "token-bucket", "--capacity", "2", "--refill", "1",
+                                   "--interval", "1s", "--traffic", "burst 3 at 0s; burst 1 at 1s", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let document = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let algorithms = try XCTUnwrap(document?["algorithms"] as? [[String: Any]])
+        XCTAssertEqual(algorithms.count, 1)
+        XCTAssertEqual(algorithms[0]["name"] as? String, "token-bucket")
+        XCTAssertEqual(algorithms[0]["allowed"] as? Int, 3)
+        XCTAssertEqual(algorithms[0]["rejected"] as? Int, 1)
+        let decisions = try XCTUnwrap(algorithms[0]["decisions"] as? [[String: Any]])
+        XCTAssertEqual(decisions.map { $0["allowed"] as? Bool }, [true, true, false, true])
+        XCTAssertEqual(decisions.map { $0["reset_ms"] as? Int }, [1_000, 1_000, 1_000, 2_000])
+        XCTAssertEqual(decisions.map { $0["t_ms"] as? Int }, [0, 0, 0, 1_000])
+    }
+
+    func testBadTrafficIsExplainedOnStandardError() throws {
+        let outcome = try archlab(["limit", "simulate", "--traffic", "burst 20 at 0s; stedy 2/s for 30s"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertTrue(outcome.stderr.contains("unknown pattern \"stedy\""), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("                  ^^^^^"), outcome.stderr)
+    }
+
+    func testBadDurationNamesTheFlagAndTheString() throws {
+        let outcome = try archlab(["limit", "simulate", "--traffic", "burst 1 at 0s", "--window", "10 sec"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("--window: invalid duration \"10 sec\""), outcome.stderr)
+    }
+
+    func testUnknownAlgorithmIsAUsageError() throws {
+        let outcome = try archlab(["limit", "simulate", "--traffic", "burst 1 at 0s", "--algorithm", "leaky"])
+        XCTAssertEqual(outcome.status, 64)
+        XCTAssertTrue(outcome.stderr.contains("leaky"), outcome.stderr)
+    }
+}
