@@ -84,7 +84,7 @@ public final class ReplSession {
 
     /// Shows the start screen, then reads and runs commands until `quit` or the end of input.
     /// Returns the exit status: 1 when not interactive and a command failed, else 0.
-    public func run() -> Int32 {
+    public func run() async -> Int32 {
         StartScreen.show(in: self)
         while true {
             switch editor.readLine(prompt: prompt) {
@@ -95,7 +95,7 @@ public final class ReplSession {
                 continue
             case .line(let line):
                 editor.remember(line)
-                if execute(line) == .quit { return exitStatus }
+                if await execute(line) == .quit { return exitStatus }
             }
         }
     }
@@ -106,7 +106,7 @@ public final class ReplSession {
 
     /// Runs one command line; errors are shown and recorded as failures.
     @discardableResult
-    public func execute(_ line: String) -> CommandResult {
+    public func execute(_ line: String) async -> CommandResult {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .succeeded }
         let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -120,7 +120,7 @@ public final class ReplSession {
         let rest = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
         let arguments = CommandArguments(words: Array(words.dropFirst()), rest: rest)
         do {
-            let result = try command.handler(self, arguments)
+            let result = try await command.handler(self, arguments)
             if result == .failed { anyCommandFailed = true }
             return result
         } catch let error as ReplError {

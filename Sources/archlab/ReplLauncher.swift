@@ -23,7 +23,7 @@ struct ReplOptions: ParsableArguments {
 
 /// Builds a REPL session from the command line and the environment and runs it.
 enum ReplLauncher {
-    static func run(courseOptions: CourseOptions, options: ReplOptions) throws {
+    static func run(courseOptions: CourseOptions, options: ReplOptions) async throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = try courseOptions.locate()
         // The course loads on another core while the learner is resolved and the progress database opens.
@@ -64,7 +64,7 @@ enum ReplLauncher {
             throw ExitCode(2)
         }
         completer.session = session
-        let status = session.run()
+        let status = await session.run()
         if status != 0 { throw ExitCode(status) }
     }
 
