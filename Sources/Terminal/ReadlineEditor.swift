@@ -43,6 +43,12 @@ public final class ReadlineEditor: LineEditor {
 
     public var isInteractive: Bool { true }
 
+    /// Whether Ctrl-C was pressed since the last read or the last call, clearing it. Once an editor exists,
+    /// SIGINT no longer ends the process; a long-running command (a lab's server or load run) polls this to stop.
+    public static func takeInterrupt() -> Bool {
+        interruptRequested.exchange(false, ordering: .relaxed)
+    }
+
     public func readLine(prompt: String) -> LineInput {
         interruptRequested.store(false, ordering: .relaxed)
         lineInterrupted.store(false, ordering: .relaxed)
