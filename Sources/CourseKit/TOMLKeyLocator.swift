@@ -19,7 +19,7 @@ struct TOMLKeyLocator: Sendable {
             let lineNumber = index + 1 + lineOffset
             let line = String(rawLine)
             if let delimiter = inMultiline {
-                if line.components(separatedBy: delimiter).count % 2 == 0 { inMultiline = nil }
+                if Self.occurrences(of: delimiter, in: line) % 2 == 1 { inMultiline = nil }
                 continue
             }
             let trimmed = line.trimmingWhitespace()
@@ -47,10 +47,29 @@ struct TOMLKeyLocator: Sendable {
             }
             guard let (key, rest) = Self.keyAndValue(trimmed) else { continue }
             record(current.isEmpty ? key : current + "." + key, Position(line: lineNumber, column: indent + 1))
-            for delimiter in ["\"\"\"", "'''"] where rest.components(separatedBy: delimiter).count == 2 {
+            for delimiter in ["\"\"\"", "'''"] where Self.occurrences(of: delimiter, in: rest) == 1 {
                 inMultiline = delimiter
             }
         }
+    }
+
+    /// Non-overlapping occurrences of `delimiter` in `text`, counted over UTF-8 bytes (this runs for every
+    /// line of every course file at start-up, where Foundation's `components(separatedBy:)` was the hot spot).
+    static func occurrences(of delimiter: String, in text: some StringProtocol) -> Int {
+        let needle = Array(delimiter.utf8)
+        guard let first = needle.first else { return 0 }
+        let bytes = Array(text.utf8)
+        var count = 0
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                count += 1
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 
     private mutating func record(_ path: String, _ position: Position) {

@@ -17,7 +17,7 @@ struct QuizFlow {
 
     func run() throws -> CommandResult {
         let seed = session.generator.next()
-        let startedAt = Date()
+        let startedAt = session.clock.now()
         let painter = session.painter
         session.say(painter.paint(quiz.title, .bold, .cyan))
         let count = quiz.questions.count

@@ -34,7 +34,8 @@ public struct ReplCommand {
     /// Candidates for the argument being completed, given the words before it.
     public let completer: (ReplSession, _ previousArguments: [String]) -> [String]
     /// Runs the command; a thrown ``ReplError`` is shown to the learner and counts as a failure.
-    public let handler: (ReplSession, CommandArguments) throws -> CommandResult
+    /// It may be `async`, so lab commands can await their servers and simulations.
+    public let handler: (ReplSession, CommandArguments) async throws -> CommandResult
 
     public init(
         name: String,
@@ -43,7 +44,7 @@ public struct ReplCommand {
         summary: String,
         help: String,
         completer: @escaping (ReplSession, _ previousArguments: [String]) -> [String] = { _, _ in [] },
-        handler: @escaping (ReplSession, CommandArguments) throws -> CommandResult
+        handler: @escaping (ReplSession, CommandArguments) async throws -> CommandResult
     ) {
         self.name = name
         self.aliases = aliases

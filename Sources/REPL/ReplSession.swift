@@ -13,9 +13,11 @@ public struct ReplConfiguration {
     public var painter: Painter
     public var width: Int
     public var seed: UInt64
+    /// When quiz attempts start (the store stamps their finish with its own clock).
+    public var clock: any ProgressClock
 
     public init(course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
-                painter: Painter, width: Int, seed: UInt64) {
+                painter: Painter, width: Int, seed: UInt64, clock: any ProgressClock = SystemProgressClock()) {
         self.course = course
         self.courseFindings = courseFindings
         self.store = store
@@ -23,6 +25,7 @@ public struct ReplConfiguration {
         self.painter = painter
         self.width = width
         self.seed = seed
+        self.clock = clock
     }
 }
 
@@ -37,6 +40,7 @@ public final class ReplSession {
     public let width: Int
     let editor: LineEditor
     let courseFindings: Int
+    let clock: any ProgressClock
     var generator: SplitMix64
 
     /// The learner whose progress is read and written.
@@ -58,9 +62,11 @@ public final class ReplSession {
         width = configuration.width
         courseFindings = configuration.courseFindings
         generator = SplitMix64(seed: configuration.seed)
+        clock = configuration.clock
         self.editor = editor
         self.output = output
-        learner = try store.ensureLearner(configuration.learnerName)
+        // A returning learner is only read: no write transaction (and no fsync) on the way to the first prompt.
+        learner = try store.learner(named: configuration.learnerName) ?? store.ensureLearner(configuration.learnerName)
         CoreCommands.register(into: registry)
         for command in additionalCommands { registry.register(command) }
         try restorePosition()
@@ -78,17 +84,18 @@ public final class ReplSession {
 
     /// Shows the start screen, then reads and runs commands until `quit` or the end of input.
     /// Returns the exit status: 1 when not interactive and a command failed, else 0.
-    public func run() -> Int32 {
+    public func run() async -> Int32 {
         StartScreen.show(in: self)
         while true {
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
+                if editor.isInteractive { say("Progress saved. Bye, \(ControlCharacters.strip(learner.name)).") }
                 return exitStatus
             case .interrupted:
                 continue
             case .line(let line):
                 editor.remember(line)
-                if execute(line) == .quit { return exitStatus }
+                if await execute(line) == .quit { return exitStatus }
             }
         }
     }
@@ -99,7 +106,7 @@ public final class ReplSession {
 
     /// Runs one command line; errors are shown and recorded as failures.
     @discardableResult
-    public func execute(_ line: String) -> CommandResult {
+    public func execute(_ line: String) async -> CommandResult {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .succeeded }
         let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -113,7 +120,7 @@ public final class ReplSession {
         let rest = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
         let arguments = CommandArguments(words: Array(words.dropFirst()), rest: rest)
         do {
-            let result = try command.handler(self, arguments)
+            let result = try await command.handler(self, arguments)
             if result == .failed { anyCommandFailed = true }
             return result
         } catch let error as ReplError {

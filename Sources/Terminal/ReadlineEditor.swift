@@ -43,6 +43,12 @@ public final class ReadlineEditor: LineEditor {
 
     public var isInteractive: Bool { true }
 
+    /// Whether Ctrl-C was pressed since the last read or the last call, clearing it. Once an editor exists,
+    /// SIGINT no longer ends the process; a long-running command (a lab's server or load run) polls this to stop.
+    public static func takeInterrupt() -> Bool {
+        interruptRequested.exchange(false, ordering: .relaxed)
+    }
+
     public func readLine(prompt: String) -> LineInput {
         interruptRequested.store(false, ordering: .relaxed)
         lineInterrupted.store(false, ordering: .relaxed)
@@ -75,7 +81,12 @@ public final class ReadlineEditor: LineEditor {
            String(cString: text) == line { return }
         add_history(line)
         if let historyPath {
-            if access(historyPath, F_OK) != 0 { _ = write_history(historyPath) } else { _ = append_history(1, historyPath) }
+            if access(historyPath, F_OK) != 0 {
+                _ = write_history(historyPath)
+                chmod(historyPath, 0o600)
+            } else {
+                _ = append_history(1, historyPath)
+            }
             _ = history_truncate_file(historyPath, historyLimit)
         }
     }

@@ -39,6 +39,6 @@ struct LearnCommand: AsyncParsableCommand {
     @OptionGroup var replOptions: ReplOptions
 
     func run() async throws {
-        try ReplLauncher.run(courseOptions: courseOptions, options: replOptions)
+        try await ReplLauncher.run(courseOptions: courseOptions, options: replOptions)
     }
 }

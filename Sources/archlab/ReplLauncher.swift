@@ -3,6 +3,7 @@ import CourseKit
 import Foundation
 import ProgressStore
 import REPL
+import Synchronization
 import Terminal
 
 /// Options of `archlab` with no subcommand, which opens the learner's REPL.
@@ -22,20 +23,22 @@ struct ReplOptions: ParsableArguments {
 
 /// Builds a REPL session from the command line and the environment and runs it.
 enum ReplLauncher {
-    static func run(courseOptions: CourseOptions, options: ReplOptions) throws {
+    static func run(courseOptions: CourseOptions, options: ReplOptions) async throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = try courseOptions.locate()
-        let loaded: CourseLoadResult
-        do {
-            loaded = try CourseLoader.load(directory: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
+        // The course loads on another core while the learner is resolved and the progress database opens.
+        let pending = PendingCourse(directory: directory)
         let learnerName = try LearnerChoice.resolve(options.learner)
         let store: ProgressStore
         do {
             store = try ProgressStore(path: ProgressDatabaseLocation.resolveForCurrentProcess(explicit: options.db))
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+        let loaded: CourseLoadResult
+        do {
+            loaded = try pending.result()
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
@@ -49,7 +52,8 @@ enum ReplLauncher {
                                  noColorFlag: options.noColor)
         let configuration = ReplConfiguration(
             course: loaded.course, courseFindings: loaded.findings.count, store: store, learnerName: learnerName,
-            painter: Painter(colorEnabled: policy.allowsColor),
+            // A script on standard input gets no escape codes either (DESIGN.md, "Runtime places").
+            painter: Painter(colorEnabled: policy.allowsColor && interactive),
             width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
             seed: options.seed ?? UInt64.random(in: .min ... .max))
         let session: ReplSession
@@ -60,8 +64,30 @@ enum ReplLauncher {
             throw ExitCode(2)
         }
         completer.session = session
-        let status = session.run()
+        let status = await session.run()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The course being loaded on a background queue; ``result()`` waits for it.
+    final class PendingCourse: Sendable {
+        private let outcome = Mutex<Result<CourseLoadResult, CourseError>?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        init(directory: URL) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let result = Result { () throws(CourseError) in try CourseLoader.load(directory: directory) }
+                outcome.withLock { $0 = result }
+                done.signal()
+            }
+        }
+
+        func result() throws -> CourseLoadResult {
+            done.wait()
+            guard let result = outcome.withLock({ $0 }) else {
+                throw ExitCode(2)
+            }
+            return try result.get()
+        }
     }
 
     /// `$XDG_STATE_HOME/archlab/history`, else `~/.local/state/archlab/history`.

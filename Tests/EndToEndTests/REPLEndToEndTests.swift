@@ -4,10 +4,9 @@ import XCTest
 
 /// The learner's REPL driven through the built binary with scripted standard input, over the shipped course.
 final class REPLEndToEndTests: XCTestCase {
-    private var scratch: URL!
+    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repl-e2e-\(UUID().uuidString)")
 
     override func setUpWithError() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repl-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 

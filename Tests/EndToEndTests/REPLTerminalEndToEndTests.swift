@@ -4,7 +4,7 @@ import XCTest
 /// The REPL under a pseudo-terminal (util-linux `script`), where GNU readline is in charge:
 /// tab completion, history across restarts, Ctrl-C and Ctrl-D.
 final class REPLTerminalEndToEndTests: XCTestCase {
-    private var scratch: URL!
+    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repl-pty-\(UUID().uuidString)")
 
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
@@ -14,12 +14,11 @@ final class REPLTerminalEndToEndTests: XCTestCase {
             }
             throw XCTSkip("util-linux `script` is not installed; the pseudo-terminal tests need it")
         }
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repl-pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 
     override func tearDownWithError() throws {
-        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+        try? FileManager.default.removeItem(at: scratch)
     }
 
     /// Types `keystrokes` (each chunk after a pause, as a person would) into the REPL on a terminal.

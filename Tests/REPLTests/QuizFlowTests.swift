@@ -5,11 +5,11 @@ import Terminal
 import XCTest
 
 final class QuizFlowTests: XCTestCase {
-    func testFailThenPassUnlocksTheNodeAndRedrawsTheMatrix() throws {
+    func testFailThenPassUnlocksTheNodeAndRedrawsTheMatrix() async throws {
         let harness = try ReplHarness()
         let wrong = harness.answers("basics", attempt: 1, correct: false)
         let right = harness.answers("basics", attempt: 2)
-        let result = try harness.run(["open 1", "quiz"] + wrong + ["quiz"] + right + ["lessons", "open 2"])
+        let result = try await harness.run(["open 1", "quiz"] + wrong + ["quiz"] + right + ["lessons", "open 2"])
         XCTAssertTrue(result.text.contains("System Check: Basics\n2 questions, pass mark 100% (2 of 2 points)."))
         XCTAssertTrue(result.text.contains("Question 1/2 (one answer, 1 point)"))
         XCTAssertTrue(result.text.contains("✗ Not quite (0/1 point)"))
@@ -28,12 +28,12 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertEqual(try harness.store.unlockedNodes(learner: ada).map(\.nodeId), ["basics"])
     }
 
-    func testOptionsAreShownShuffledWithLettersAndAnswersMapToFileKeys() throws {
+    func testOptionsAreShownShuffledWithLettersAndAnswersMapToFileKeys() async throws {
         let harness = try ReplHarness()
         let quiz = try XCTUnwrap(harness.course.quiz(id: "basics"))
         let seed = harness.attemptSeed(1)
         let shown = quiz.questions[0].displayOptions(seed: seed)
-        let result = try harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1))
+        let result = try await harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1))
         for choice in shown {
             XCTAssertTrue(result.text.contains("  \(choice.label)) `\(choice.text.dropFirst().dropLast())`") || result.text.contains("  \(choice.label)) \(choice.text)"),
                           "option \(choice.label) shown")
@@ -43,10 +43,10 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertEqual(attempt.answers.first { $0.questionId == "setex" }?.responseJSON, #"{"key":"a","kind":"option"}"#)
     }
 
-    func testUnparseableAnswersAreAskedAgainAndHintsAreRecorded() throws {
+    func testUnparseableAnswersAreAskedAgainAndHintsAreRecorded() async throws {
         let harness = try ReplHarness()
         let right = harness.answers("basics", attempt: 1)
-        let result = try harness.run(["open 1", "quiz", "", "zz", "hint", "hint", "hint", right[0], right[1]])
+        let result = try await harness.run(["open 1", "quiz", "", "zz", "hint", "hint", "hint", right[0], right[1]])
         XCTAssertTrue(result.text.contains("Not an answer:"))
         XCTAssertTrue(result.text.contains("Hint 1/2: One command, not two."))
         XCTAssertTrue(result.text.contains("Hint 2/2: Its name starts with SET."))
@@ -58,13 +58,13 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertEqual(attempt.answers.count, 2)
     }
 
-    func testShortNumericAndOrderQuestions() throws {
+    func testShortNumericAndOrderQuestions() async throws {
         let harness = try ReplHarness()
         let basics = harness.answers("basics", attempt: 1)
         let cacheQuiz = try XCTUnwrap(harness.course.quiz(id: "cache"))
         let seed = harness.attemptSeed(2)
         let order = harness.typed(cacheQuiz.questions[2], seed: seed)
-        let result = try harness.run(["open 1", "quiz"] + basics + ["open 2", "quiz", "AllKeys-LRU", "five", "5s", order])
+        let result = try await harness.run(["open 1", "quiz"] + basics + ["open 2", "quiz", "AllKeys-LRU", "five", "5s", order])
         XCTAssertTrue(result.text.contains("Question 2/3 (number, 1 point)"))
         XCTAssertTrue(result.text.contains("Type a number (in s)."))
         XCTAssertTrue(result.text.contains("Not an answer:"))
@@ -74,24 +74,25 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertTrue(result.text.contains("NODE UNLOCKED: Cache"))
     }
 
-    func testInterruptingAQuizAbandonsItWithoutRecording() throws {
+    func testInterruptingAQuizAbandonsItWithoutRecording() async throws {
         let harness = try ReplHarness()
         let right = harness.answers("basics", attempt: 1)
         let (session, output, _) = try harness.session([.line("open 1"), .line("quiz"), .line(right[0]), .interrupted, .line("progress")])
-        XCTAssertEqual(session.run(), 1)
+        let status = await session.run()
+        XCTAssertEqual(status, 1)
         XCTAssertTrue(output.text.contains("Attempt abandoned: nothing was recorded. Type `quiz` to start again."))
         XCTAssertTrue(output.text.contains("│ 1. Basics of Caching │    — │     0 │ × Basics │"), output.text)
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
         XCTAssertEqual(try harness.store.attempts(learner: ada).count, 0)
 
-        let ended = try harness.run(["open 1", "quiz", right[0]])
+        let ended = try await harness.run(["open 1", "quiz", right[0]])
         XCTAssertTrue(ended.text.contains("Attempt abandoned"))
         XCTAssertEqual(try harness.store.attempts(learner: ada).count, 0)
     }
 
-    func testLockedQuizzesAndHintOutsideAQuiz() throws {
+    func testLockedQuizzesAndHintOutsideAQuiz() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run(["hint", "quiz", "quiz cache", "quiz nope"])
+        let result = try await harness.run(["hint", "quiz", "quiz cache", "quiz nope"])
         XCTAssertTrue(result.text.contains("! error: `hint` works while a System Check asks a question."))
         XCTAssertTrue(result.text.contains("! error: Open a lesson first (`open 1`), or name a System Check: `quiz <id>`."))
         XCTAssertTrue(result.text.contains("! error: The System Check of lesson 2 is locked: the lesson needs Basics"))
@@ -99,18 +100,18 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
     }
 
-    func testLabRunsAndPassesCascadeThroughMilestones() throws {
+    func testLabRunsAndPassesCascadeThroughMilestones() async throws {
         let harness = try ReplHarness()
         let lines = ["open 1", "quiz"] + harness.answers("basics", attempt: 1)
             + ["open 2", "quiz"] + harness.answers("cache", attempt: 2)
         let (session, output, _) = try harness.session(lines.map(LineInput.line))
-        _ = session.run()
+        _ = await session.run()
         try session.recordLabRun(scenarioID: "demo-lab")
         XCTAssertTrue(output.text.contains("NODE UNLOCKED: Lab Node"))
-        let final = try harness.run(["open 3", "quiz"] + harness.answers("final", attempt: 1))
+        let final = try await harness.run(["open 3", "quiz"] + harness.answers("final", attempt: 1))
         XCTAssertTrue(final.text.contains("NODE UNLOCKED: Final\nNODE UNLOCKED: Milestone"), final.text)
         XCTAssertTrue(final.text.contains("Learner ada: 2/3 lessons, 3/5 nodes unlocked."))
-        let after = try harness.run(["progress"])
+        let after = try await harness.run(["progress"])
         XCTAssertTrue(after.text.contains("Learner ada: 3/3 lessons, 5/5 nodes unlocked."))
         XCTAssertTrue(after.text.contains("Labs run: demo-lab"))
     }

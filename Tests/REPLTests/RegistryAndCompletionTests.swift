@@ -11,16 +11,24 @@ final class RegistryAndCompletionTests: XCTestCase {
         completer: { _, previous in previous.isEmpty ? ["burst", "steady"] : [] }
     ) { session, arguments in
         guard let mode = arguments.words.first else { throw ReplError.usage("fire <burst|steady> [n]") }
-        session.say("fired \(mode)")
+        let fired = await Self.simulatedRequests(mode)
+        session.say("fired \(fired)")
         return .succeeded
     }
     }
 
-    func testALabRegistersACommandFromOutsideTheCore() throws {
+    /// Stands in for a lab's asynchronous work (a server round trip, a simulation).
+    static func simulatedRequests(_ mode: String) async -> String {
+        await Task.yield()
+        return mode
+    }
+
+    func testALabRegistersACommandFromOutsideTheCore() async throws {
         let harness = try ReplHarness()
         let (session, output, _) = try harness.session([.line("help"), .line("fire burst"), .line("help fire"), .line("fire")],
                                                        extra: [Self.fire])
-        XCTAssertEqual(session.run(), 1)
+        let status = await session.run()
+        XCTAssertEqual(status, 1)
         XCTAssertTrue(output.text.contains("  fire <burst|steady> [n]  Send requests at the gateway"))
         XCTAssertTrue(output.text.contains("fired burst"))
         XCTAssertTrue(output.text.contains("! error: Usage: fire <burst|steady> [n]"))
@@ -28,9 +36,9 @@ final class RegistryAndCompletionTests: XCTestCase {
         XCTAssertTrue(session.completions(lineBeforeWord: "", word: "fi").contains("fire"))
     }
 
-    func testCompletionOfCommandsAndTheirArguments() throws {
+    func testCompletionOfCommandsAndTheirArguments() async throws {
         let harness = try ReplHarness()
-        _ = try harness.run([], learner: "bob")
+        _ = try await harness.run([], learner: "bob")
         let (session, _, _) = try harness.session([])
         XCTAssertEqual(session.completions(lineBeforeWord: "", word: "les"), ["lessons"])
         XCTAssertEqual(session.completions(lineBeforeWord: "", word: "ex"), ["exit"])
@@ -44,11 +52,11 @@ final class RegistryAndCompletionTests: XCTestCase {
         XCTAssertEqual(session.completions(lineBeforeWord: "nosuch ", word: ""), [])
     }
 
-    func testPromptFollowsTheLessonBeingRead() throws {
+    func testPromptFollowsTheLessonBeingRead() async throws {
         let harness = try ReplHarness()
         let (session, _, _) = try harness.session([])
         XCTAssertEqual(session.prompt, "archlab[server.swift 1/3]> ")
-        _ = try harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1) + ["open 2"])
+        _ = try await harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1) + ["open 2"])
         let (later, _, _) = try harness.session([])
         XCTAssertEqual(later.prompt, "archlab[server.swift 2/3]> ")
     }

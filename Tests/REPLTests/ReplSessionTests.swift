@@ -5,9 +5,9 @@ import Terminal
 import XCTest
 
 final class ReplSessionTests: XCTestCase {
-    func testStartScreenShowsTickerTitleStandingAndHelp() throws {
+    func testStartScreenShowsTickerTitleStandingAndHelp() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run([])
+        let result = try await harness.run([])
         let lines = result.text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "CACHE /// LIMIT /// TEST")
         XCTAssertEqual(lines[1], "Fixture Course — For REPL tests")
@@ -18,38 +18,38 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertEqual(result.editor.prompts, ["archlab[server.swift 1/3]> "])
     }
 
-    func testReadingPagesAndThePositionSurvivesARestart() throws {
+    func testReadingPagesAndThePositionSurvivesARestart() async throws {
         let harness = try ReplHarness()
-        let first = try harness.run(["open 1", "next", "next", "back", "page 3", "quit"])
+        let first = try await harness.run(["open 1", "next", "next", "back", "page 3", "quit"])
         XCTAssertTrue(first.text.contains("Lesson 1/3 · Basics of Caching · page 1/3"))
         XCTAssertTrue(first.text.contains("The idea\n────────"))
         XCTAssertTrue(first.text.contains("• Forgetting the TTL"))
         XCTAssertEqual(first.status, 0)
 
-        let second = try harness.run(["page", "next"])
+        let second = try await harness.run(["page", "next"])
         XCTAssertTrue(second.text.contains("You were reading lesson 1 “Basics of Caching”, page 3/3. Type `open` to continue."))
         XCTAssertTrue(second.text.contains("Lesson 1/3 · Basics of Caching · page 3/3"))
         XCTAssertTrue(second.text.contains("That was the last page of lesson 1. Take its System Check with `quiz`"))
         XCTAssertEqual(second.editor.prompts.first, "archlab[server.swift 1/3]> ")
     }
 
-    func testPageAndNavigationErrorsFailTheScript() throws {
+    func testPageAndNavigationErrorsFailTheScript() async throws {
         let harness = try ReplHarness()
-        let noLesson = try harness.run(["next"])
+        let noLesson = try await harness.run(["next"])
         XCTAssertTrue(noLesson.text.contains("! error: No lesson is open. Type `open 1` to start"))
         XCTAssertEqual(noLesson.status, 1)
 
-        let badPage = try harness.run(["open 1", "page 9"])
+        let badPage = try await harness.run(["open 1", "page 9"])
         XCTAssertTrue(badPage.text.contains("! error: No page `9`: lesson 1 has pages 1 to 3."))
         XCTAssertEqual(badPage.status, 1)
 
-        let atStart = try harness.run(["open 1", "page 1", "back"])
+        let atStart = try await harness.run(["open 1", "page 1", "back"])
         XCTAssertTrue(atStart.text.contains("! error: Already on the first page of lesson 1."))
     }
 
-    func testLockedLessonsNameTheMissingNodeAndItsLesson() throws {
+    func testLockedLessonsNameTheMissingNodeAndItsLesson() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run(["open 2", "open final", "open 7", "lessons"])
+        let result = try await harness.run(["open 2", "open final", "open 7", "lessons"])
         XCTAssertTrue(result.text.contains("! error: Lesson 2 “Exact Caching” is locked: it needs Basics (pass the System Check of lesson 1 “Basics of Caching”)."))
         XCTAssertTrue(result.text.contains("! error: Lesson 3 “Final Step” is locked: it needs Lab Node (run the `demo-lab` lab: `run demo-lab`)."))
         XCTAssertTrue(result.text.contains("! error: No lesson `7`"))
@@ -58,20 +58,20 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
     }
 
-    func testUnknownCommandsSuggestAndStripControlCharacters() throws {
+    func testUnknownCommandsSuggestAndStripControlCharacters() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run(["lesons", "x\u{1B}[2Jy"])
+        let result = try await harness.run(["lesons", "x\u{1B}[2Jy"])
         XCTAssertTrue(result.text.contains("! error: Unknown command `lesons`. Did you mean `lessons`?"))
         XCTAssertTrue(result.text.contains("Unknown command `x[2Jy`"))
         XCTAssertFalse(result.text.contains("\u{1B}"))
         XCTAssertEqual(result.status, 1)
     }
 
-    func testHelpListsEveryCommandAndExplainsEach() throws {
+    func testHelpListsEveryCommandAndExplainsEach() async throws {
         let harness = try ReplHarness()
         let names = ["help", "lessons", "open", "next", "back", "page", "code", "quiz", "hint", "matrix", "progress",
                      "glossary", "faq", "learner", "reset", "quit"]
-        let result = try harness.run(["help"] + names.map { "help \($0)" } + ["help exit", "help nope"])
+        let result = try await harness.run(["help"] + names.map { "help \($0)" } + ["help exit", "help nope"])
         for name in names {
             XCTAssertTrue(result.text.contains("\n  \(name)"), "help lists \(name)")
         }
@@ -80,16 +80,16 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertTrue(result.text.contains("! error: No command `nope`."))
     }
 
-    func testCodeShowsTheLessonsSwift() throws {
+    func testCodeShowsTheLessonsSwift() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run(["code", "open 1", "code"])
+        let result = try await harness.run(["code", "open 1", "code"])
         XCTAssertTrue(result.text.contains("! error: No lesson is open."))
         XCTAssertTrue(result.text.contains("server.swift — step 1: Basics of Caching\n\n// The idea\n    ── swift\n    let key = \"answer\""))
     }
 
-    func testGlossaryAndFAQ() throws {
+    func testGlossaryAndFAQ() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run(["glossary", "glossary redis", "glossary t", "glossary nothing", "faq", "faq 1", "faq 3"])
+        let result = try await harness.run(["glossary", "glossary redis", "glossary t", "glossary nothing", "faq", "faq 1", "faq 3"])
         XCTAssertTrue(result.text.contains("Redis · TTL"))
         XCTAssertTrue(result.text.contains("Redis — In-memory data structure store used as a cache."))
         XCTAssertTrue(result.text.contains("    await redis.setEx(key, 3600, val);"))
@@ -102,10 +102,10 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertTrue(result.text.contains("! error: No FAQ entry `3`: use a number from 1 to 2."))
     }
 
-    func testLearnersSwitchAndReset() throws {
+    func testLearnersSwitchAndReset() async throws {
         let harness = try ReplHarness()
-        _ = try harness.run(["open 1", "next"], learner: "ada")
-        let result = try harness.run(["learner bob", "learner", "learner ada", "reset", "no", "reset --yes", "learner \u{7}"])
+        _ = try await harness.run(["open 1", "next"], learner: "ada")
+        let result = try await harness.run(["learner bob", "learner", "learner ada", "reset", "no", "reset --yes", "learner \u{7}"])
         XCTAssertTrue(result.text.contains("You are now bob: 0/3 lessons, 0/5 nodes unlocked."))
         XCTAssertTrue(result.text.contains("│ ada     │"))
         XCTAssertTrue(result.text.contains("│ bob     │"))
@@ -117,9 +117,9 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertNil(try harness.store.readingPosition(learner: ada, lessonId: "basics"))
     }
 
-    func testTheMatrixShowsStates() throws {
+    func testTheMatrixShowsStates() async throws {
         let harness = try ReplHarness()
-        let result = try harness.run(["matrix"])
+        let result = try await harness.run(["matrix"])
         XCTAssertTrue(result.text.contains("│ ○ available   │"), result.text)
         XCTAssertTrue(result.text.contains("│ × locked      │"), result.text)
         XCTAssertTrue(result.text.contains("✓ unlocked   ○ available (requirements met)   × locked"))

@@ -40,9 +40,9 @@ final class ReplHarness {
     }
 
     /// Runs a whole session over `lines` and returns its output and exit status.
-    func run(_ lines: [String], learner: String = "ada") throws -> (text: String, status: Int32, editor: ScriptedLineEditor) {
+    func run(_ lines: [String], learner: String = "ada") async throws -> (text: String, status: Int32, editor: ScriptedLineEditor) {
         let (session, output, editor) = try session(lines.map(LineInput.line), learner: learner)
-        let status = session.run()
+        let status = await session.run()
         return (output.text, status, editor)
     }
 
