@@ -33,6 +33,8 @@ let archlabDependencies: [Target.Dependency] = [
     "Labs",
 
     "RedisServer",
+
+    "LabCommands",
 ]
 
 // Semantic's numeric kernels: FMA/AVX2/F16C code generation for Swift code (Haswell and later; this toolchain rejects "x86-64-v3"), and optimised even in
@@ -78,6 +80,8 @@ let targets: [Target] = [
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
+    .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
+
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
     .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
@@ -99,6 +103,8 @@ let targets: [Target] = [
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
     .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
 ]

@@ -26,6 +26,6 @@ struct ArchLab: AsyncParsableCommand {
     @OptionGroup var replOptions: ReplOptions
 
     func run() async throws {
-        try ReplLauncher.run(courseOptions: courseOptions, options: replOptions)
+        try await ReplLauncher.run(courseOptions: courseOptions, options: replOptions)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import LabCommands
 import ProgressStore
 import REPL
 import Terminal
@@ -22,7 +23,7 @@ struct ReplOptions: ParsableArguments {
 
 /// Builds a REPL session from the command line and the environment and runs it.
 enum ReplLauncher {
-    static func run(courseOptions: CourseOptions, options: ReplOptions) throws {
+    static func run(courseOptions: CourseOptions, options: ReplOptions) async throws {
         let environment = ProcessInfo.processInfo.environment
         let directory = try courseOptions.locate()
         let loaded: CourseLoadResult
@@ -59,15 +60,21 @@ enum ReplLauncher {
             painter: Painter(colorEnabled: policy.allowsColor),
             width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
             seed: options.seed ?? UInt64.random(in: .min ... .max))
+        let labs = LabContext()
         let session: ReplSession
         do {
-            session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput())
+            session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput(),
+                                      additionalCommands: LabCommands.all(labs))
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
         }
         completer.session = session
-        let status = session.run()
+        let status = await ReplThread.run {
+            let status = session.run()
+            labs.shutdown()
+            return status
+        }
         if status != 0 { throw ExitCode(status) }
     }
 
