@@ -67,8 +67,12 @@ enum RedisLabCommands {
                     session.say("redis-server stopped (it was on \(server.host):\(server.port)). Your keys are still here.")
                     return .succeeded
                 case ("status", 1):
-                    let keys = (try? context.keyspace.execute(["DBSIZE"]))
-                    let count = keys.map(RedisReplyFormatter.format) ?? "?"
+                    let count: String
+                    if case .integer(let keys)? = try? context.keyspace.execute(["DBSIZE"]) {
+                        count = "\(keys) key\(keys == 1 ? "" : "s")"
+                    } else {
+                        count = "unknown number of keys"
+                    }
                     if let server = context.redisServer {
                         session.say("redis-server is serving your keyspace on \(server.host):\(server.port) (\(count) in db 0).")
                     } else {
