@@ -35,6 +35,8 @@ let archlabDependencies: [Target.Dependency] = [
     "RedisServer",
 
     "LabCommands",
+
+    "GatewayServer",
 ]
 
 // Semantic's numeric kernels: FMA/AVX2/F16C code generation for Swift code (Haswell and later; this toolchain rejects "x86-64-v3"), and optimised even in
@@ -76,11 +78,16 @@ let targets: [Target] = [
 
     .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
+    .target(
+        name: "GatewayServer",
+        dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
+    ),
+
     .target(name: "Terminal", dependencies: ["CReadline"]),
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
 
-    .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
+    .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "GatewayServer", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
@@ -97,6 +104,8 @@ let targets: [Target] = [
     .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
 
     .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic"]),
 
@@ -121,6 +130,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: targets
 )

@@ -18,6 +18,7 @@ struct ArchLab: AsyncParsableCommand {
             SemanticCommand.self,
             ModelCommand.self,
             RunCommand.self,
+            ServeCommand.self,
         ]
     )
 

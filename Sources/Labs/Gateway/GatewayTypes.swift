@@ -10,14 +10,19 @@ public struct GatewayRequest: Sendable {
     public var atMs: Int64
     /// The workload's intent label; scenarios use it to count wrong semantic hits. Unused in `serve`.
     public var label: String?
-    /// Receives each chunk as it is forwarded to the client; throwing means the client went away.
-    public var onChunk: (@Sendable (LLMChunk) async throws -> Void)?
-    /// Set by the identify stage: the key the limiter and the spend accounting use.
+    /// Receives each chunk as the LLM produces it, with the request as the stages left it
+    /// (limiter verdict, nearest similarity); throwing means the client went away.
+    public var onChunk: (@Sendable (LLMChunk, GatewayRequest) async throws -> Void)?
+    /// Set by the identify stage: the key the limiter uses.
     public var callerID: String = ""
+    /// Set by the rate-limit stage for the stages after it.
+    public var rateLimit: RateLimitVerdict?
+    /// Set by the semantic stage: the nearest similarity it saw on its way to a miss.
+    public var nearestSimilarity: Double?
 
     public init(
         request: LLMRequest, apiKey: String?, clientAddress: String, stream: Bool, atMs: Int64,
-        label: String? = nil, onChunk: (@Sendable (LLMChunk) async throws -> Void)? = nil
+        label: String? = nil, onChunk: (@Sendable (LLMChunk, GatewayRequest) async throws -> Void)? = nil
     ) {
         self.request = request
         self.apiKey = apiKey

@@ -9,7 +9,7 @@ public actor LLMStage {
     }
 
     public func answer(_ request: GatewayRequest) async throws -> GatewayResult {
-        let call = llm.call(request.request)
+        let call = llm.call(request.request, stream: request.stream)
         if case .failed(let status) = call.outcome {
             return GatewayResult(
                 outcome: .miss, status: status == 500 ? 502 : status, text: "", llmCall: call,
@@ -22,7 +22,7 @@ public actor LLMStage {
         var delivered: [LLMChunk] = []
         for chunk in call.chunks {
             do {
-                try await request.onChunk?(chunk)
+                try await request.onChunk?(chunk, request)
             } catch {
                 // The client went away midway: what we have is not an answer, so nothing is cached.
                 return GatewayResult(

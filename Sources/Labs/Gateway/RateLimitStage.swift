@@ -24,7 +24,9 @@ public struct RateLimitStage: GatewayStage {
             )
         }
         // ANCHOR_END: limit
-        var result = try await next(request)
+        var admitted = request
+        admitted.rateLimit = verdict
+        var result = try await next(admitted)
         result.rateLimit = verdict
         result.latencyMs += SimulatedCosts.rateLimitCheckMs
         return result

@@ -29,7 +29,9 @@ public struct SemanticCacheStage: GatewayStage {
             )
         }
         // ANCHOR_END: lookup
-        var result = try await next(request)
+        var missed = request
+        missed.nearestSimilarity = lookup.nearestSimilarity.map(Double.init)
+        var result = try await next(missed)
         // ANCHOR: store
         if result.isCacheable {
             let entry = CachedAnswer(

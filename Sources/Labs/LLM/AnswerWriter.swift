@@ -4,42 +4,39 @@ import RateLimit
 /// length depend only on the request, so equal requests always get equal answers.
 enum AnswerWriter {
     private static let openers = [
-        "Here is how to handle", "Good question about", "To sort out", "The short answer on",
-        "Step by step, for",
+        "Here is how to handle", "Good question about", "Happy to help with", "Let's sort out",
     ]
-    private static let vocabulary = [
-        "open", "settings", "then", "select", "your", "account", "and", "confirm", "the", "change",
-        "it", "usually", "takes", "a", "minute", "if", "that", "fails", "check", "email", "for",
-        "link", "we", "sent", "you", "can", "also", "contact", "support", "from", "help", "page",
-        "make", "sure", "browser", "is", "up", "to", "date", "before", "trying", "again", "this",
-        "keeps", "data", "safe", "while", "updates", "apply", "in", "background", "most", "users",
-        "finish", "under", "two", "minutes",
+    private static let sentences = [
+        "Open Settings and choose Account from the menu on the left.",
+        "Select the option you need and confirm the change with your password.",
+        "The change usually takes effect within a minute.",
+        "If the confirmation email does not arrive within five minutes, check your spam folder.",
+        "You can also do this from the mobile app under Profile.",
+        "Only workspace owners and admins can change this for the whole team.",
+        "We keep a record of the change in your account's activity log.",
+        "If the page shows an error, sign out, sign in again and retry.",
+        "Make sure your browser is up to date before you try again.",
+        "Our support team can help from the Help page if anything still looks wrong.",
+        "Changes apply to every device where you are signed in.",
+        "Nothing else in your account changes when you do this.",
     ]
 
-    /// The answer's words (with trailing spaces and punctuation) for a request.
+    /// The answer's words (each with its trailing space) for a request.
     static func answer(to request: LLMRequest, tokens range: ClosedRange<Int>) -> [String] {
         var random = SeededGenerator.derived(seed: 0, key(request))
         let span = UInt64(range.upperBound - range.lowerBound + 1)
         let target = range.lowerBound + Int(random.next() % span)
-        let topic = request.prompt.split(whereSeparator: \.isWhitespace).prefix(6).joined(separator: " ")
-        var words = [openers[Int(random.next() % UInt64(openers.count))] + " ", "\"\(topic)\": "]
-        var tokens = words.reduce(0) { $0 + TokenCounter.count($1) }
-        var sentence = 0
-        while tokens < target {
-            var word = vocabulary[Int(random.next() % UInt64(vocabulary.count))]
-            sentence += 1
-            if sentence >= 8 && random.next() % 4 == 0 {
-                word += "."
-                sentence = 0
-            }
-            word += " "
-            tokens += TokenCounter.count(word)
-            words.append(word)
+        let topic = request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
+        var text = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
+        var order = Array(sentences.indices)
+        order.shuffle(using: &random)
+        var next = 0
+        while TokenCounter.count(text) < target {
+            text += " " + sentences[order[next % order.count]]
+            next += 1
         }
-        if let last = words.popLast() {
-            words.append(last.trimmingTrailingSpace() + ".")
-        }
-        return words
+        let words = text.split(separator: " ").map { String($0) + " " }
+        return words.enumerated().map { index, word in index == words.count - 1 ? String(word.dropLast()) : word }
     }
 
     /// Groups words into the chunks a streaming API sends (one to three words each).
@@ -58,13 +55,5 @@ enum AnswerWriter {
 
     private static func key(_ request: LLMRequest) -> String {
         "\(request.model)\u{1F}\(request.systemPrompt)\u{1F}\(request.prompt)"
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpace() -> String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }

@@ -10,13 +10,13 @@ public struct LLMProfile: Sendable, Hashable {
     public var answerTokens: ClosedRange<Int>
     /// Share of calls that fail with HTTP 500 before the first token.
     public var failureRate: Double
-    /// Share of streamed calls that break midway.
+    /// Share of streamed calls that break midway (a whole JSON answer either arrives or fails).
     public var abortRate: Double
     public var prices: PriceList
 
     public init(
         timeToFirstTokenMs: Double = 220,
-        perTokenMs: Double = 9,
+        perTokenMs: Double = 8,
         jitter: Double = 0.2,
         answerTokens: ClosedRange<Int> = 80...180,
         failureRate: Double = 0,
@@ -56,7 +56,7 @@ public struct SimulatedLLM: Sendable {
     }
 
     /// Runs one call: decides its fate, generates the answer and times every chunk.
-    public mutating func call(_ request: LLMRequest) -> LLMCall {
+    public mutating func call(_ request: LLMRequest, stream: Bool) -> LLMCall {
         let input = request.inputTokens
         let ttft = profile.timeToFirstTokenMs * jitterFactor()
         if random.unit() < profile.failureRate {
@@ -75,7 +75,7 @@ public struct SimulatedLLM: Sendable {
             chunks.append(LLMChunk(text: text, atMs: clock))
         }
         var outcome = LLMOutcome.complete
-        if random.unit() < profile.abortRate, chunks.count > 1 {
+        if stream, random.unit() < profile.abortRate, chunks.count > 1 {
             let kept = 1 + Int(random.next() % UInt64(chunks.count - 1))
             chunks.removeLast(chunks.count - kept)
             outcome = .aborted(afterChunks: kept)

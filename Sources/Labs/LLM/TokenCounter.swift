@@ -1,9 +1,19 @@
-/// Counts tokens the way providers' rule of thumb does for English: about four characters
-/// per token, at least one token for any non-empty text. Deterministic and cheap, which is
-/// what a cost simulation needs; real tokenizers differ by a few percent.
+/// Counts tokens the way providers' rule of thumb does for English: about four characters per
+/// token, counted word by word (a word of 1–4 characters is one token). Counting per word makes
+/// the count of a text equal the sum over any split of it at word boundaries, so a streamed
+/// answer and the same answer served whole are billed alike.
 public enum TokenCounter {
     public static func count(_ text: String) -> Int {
-        let characters = text.utf8.count
-        return characters == 0 ? 0 : max(1, (characters + 3) / 4)
+        var tokens = 0
+        var run = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
+                tokens += (run + 3) / 4
+                run = 0
+            } else {
+                run += 1
+            }
+        }
+        return tokens + (run + 3) / 4
     }
 }

@@ -64,10 +64,10 @@ public enum ScenarioCatalog {
 
     static let semanticCache = Scenario(
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
-        summary: "Paraphrases that the exact cache misses are caught by embedding similarity. Lower the threshold and near-misses (enable vs disable 2FA, 10 vs 15 miles) start getting each other's answers: wrong semantic hits.",
+        summary: "At the course page's 0.95 the semantic cache only catches near-duplicates the exact cache missed. Lower the threshold to catch paraphrases and near-misses (enable vs disable 2FA, order 48213 vs order 59122) start getting each other's answers: watch wrong semantic hits climb at 0.90 and 0.80.",
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
-            p("threshold", "0.90", "cosine similarity needed for a semantic hit"),
+            p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
             p("paraphrase", "0.5", "share of requests worded differently"),
             p("ttl", "1h", "how long answers stay cached"),
             p("tenants", "1", "customers whose caches are kept apart"),
@@ -103,14 +103,14 @@ public enum ScenarioCatalog {
             p("requests", "2000", "user requests over 10 minutes"),
             p("scripts", "3", "scripts hammering steadily"),
             p("script_rate", "2", "requests per second per script"),
-            p("limit", "20 per 1m", "requests per key, or none"),
-            p("algorithm", "fixed-window", "limiter algorithm"),
+            p("limit", "20 per 1m", "requests per key per fixed window, or none"),
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 5, workload: try users(values))
             setup.workload.scripts = try values.int("scripts", in: 0...100)
             setup.workload.scriptRatePerSecond = try values.double("script_rate", in: 0.01...1000)
-            setup.limiter = try values.limiter(algorithm: "algorithm", rate: "limit")
+            setup.limiter = try ScenarioValues(values: values.values.merging(["algorithm": "fixed-window"]) { $1 })
+                .limiter(algorithm: "algorithm", rate: "limit")
             return setup
         })
 
@@ -159,7 +159,7 @@ public enum ScenarioCatalog {
             p("requests", "2000", "user requests over 10 minutes"),
             p("limit", "5 per 10 s", "requests per key"),
             p("algorithm", "sliding-window", "limiter algorithm"),
-            p("threshold", "0.90", "cosine similarity for a semantic hit"),
+            p("threshold", "0.95", "cosine similarity for a semantic hit"),
             p("stream", "0.3", "share of streamed requests"),
             p("bots", "2", "bursting bots"),
             p("scripts", "1", "steady scripts"),

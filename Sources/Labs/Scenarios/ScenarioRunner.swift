@@ -42,13 +42,16 @@ public struct ScenarioRunner: Sendable {
             scenario: scenario.id, seed: seed, parameters: values.values,
             embedder: setup.semantic == nil ? nil : embedder.name, prices: setup.llm.prices,
             durationMs: setup.workload.durationMs)
+        var listCosts: [LLMRequest: Double] = [:]
         for item in workload {
             clock.set(milliseconds: item.atMs)
             let request = GatewayRequest(
                 request: item.request, apiKey: item.client.apiKey, clientAddress: "10.0.0.1", stream: item.stream,
                 atMs: item.atMs, label: item.intent)
             let result = try await gateway.handle(request)
-            builder.record(item, result, baselineCost: llm.listCost(of: item.request))
+            let listCost = listCosts[item.request] ?? llm.listCost(of: item.request)
+            listCosts[item.request] = listCost
+            builder.record(item, result, baselineCost: listCost)
         }
         return builder.finish()
     }

@@ -1,0 +1,185 @@
+import Foundation
+import Labs
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+/// Answers `POST /v1/chat/completions` through the gateway, in real time: a miss waits for the
+/// simulated LLM's chunks (scaled by `latencyScale`), a hit answers at once.
+final class ChatResponder: Sendable {
+    let gateway: Gateway
+    let latencyScale: Double
+    let metrics: GatewayMetrics
+    private let counter = Atomic<Int>(0)
+
+    init(gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics) {
+        self.gateway = gateway
+        self.latencyScale = latencyScale
+        self.metrics = metrics
+    }
+
+    func respond(head: HTTPRequestHead, body: ByteBuffer, peer: String, writer: ResponseWriter) async throws {
+        let started = ContinuousClock.now
+        let chat: ChatRequest
+        let llmRequest: LLMRequest
+        do {
+            chat = try Self.decode(body)
+            llmRequest = try chat.llmRequest(tenant: "default")
+        } catch let error as HTTPError {
+            metrics.recordBadRequest()
+            try await writer.json(status: .badRequest, ChatResponse.error(error.message, type: error.type, code: nil))
+            return
+        }
+        let stream = chat.stream ?? false
+        let id = "chatcmpl-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        let created = Int64(Date().timeIntervalSince1970)
+        let streaming = Mutex(false)
+        let scale = latencyScale
+
+        var request = GatewayRequest(
+            request: llmRequest, apiKey: Self.bearerToken(head.headers), clientAddress: peer, stream: stream,
+            atMs: Int64(Date().timeIntervalSince1970 * 1000))
+        request.onChunk = { chunk, admitted in
+            try await Task.sleep(until: started + .microseconds(Int64(chunk.atMs * scale * 1000)), clock: .continuous)
+            guard stream else { return }
+            let first = streaming.withLock { begun in
+                defer { begun = true }
+                return !begun
+            }
+            if first {
+                try await writer.startEvents(
+                    headers: Self.headers(admitted.rateLimit, cache: "MISS", similarity: admitted.nearestSimilarity))
+            }
+            try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: chunk.text, first: first)))
+        }
+        let result = try await gateway.handle(request)
+        defer { metrics.record(result, duration: started.duration(to: .now)) }
+        let cache: String
+        switch result.outcome {
+        case .exactHit: cache = "HIT-EXACT"
+        case .semanticHit: cache = "HIT-SEMANTIC"
+        case .miss, .rejected: cache = "MISS"
+        }
+        let headers = Self.headers(result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
+
+        if result.status == 429 {
+            let wait = result.rateLimit?.retryAfterSeconds ?? 1
+            try await writer.json(
+                status: .tooManyRequests,
+                ChatResponse.error(
+                    "Rate limit reached for \(request.apiKey == nil ? "this address" : "this API key"); retry after \(wait) s.",
+                    type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
+                headers: headers)
+            return
+        }
+        if streaming.withLock({ $0 }) {
+            if result.complete {
+                try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
+                try await writer.event("[DONE]")
+            } else {
+                try await writer.event(Self.encode(ChatResponse.error("the upstream stream broke off", type: "upstream_error", code: "stream_aborted")))
+            }
+            try await writer.endEvents()
+            return
+        }
+        if result.status != 200 {
+            try await writer.json(
+                status: .badGateway, ChatResponse.error("the LLM answered \(result.llmCall.map { "\($0.outcome)" } ?? "an error")", type: "upstream_error", code: nil),
+                headers: headers)
+            return
+        }
+        if stream {
+            // A cache hit replayed as a stream: same events, no waiting.
+            try await writer.startEvents(headers: headers)
+            var first = true
+            for piece in Self.replayChunks(result.text) {
+                try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: piece, first: first)))
+                first = false
+            }
+            try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
+            try await writer.event("[DONE]")
+            try await writer.endEvents()
+            return
+        }
+        let promptTokens = result.llmCall?.inputTokens ?? llmRequest.inputTokens
+        let completionTokens = result.llmCall?.outputTokens ?? TokenCounter.count(result.text)
+        try await writer.json(
+            status: .ok,
+            ChatResponse.completion(
+                id: id, created: created, model: chat.model, text: result.text, promptTokens: promptTokens,
+                completionTokens: completionTokens),
+            headers: headers)
+    }
+
+    /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix time), Retry-After
+    /// on a rejection, and the cache outcome.
+    static func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let verdict {
+            let nowMs = Int64(Date().timeIntervalSince1970 * 1000)
+            let resetIn = max(0, (verdict.resetMs - nowMs + 999) / 1000)
+            headers.add(name: "RateLimit-Limit", value: String(verdict.limit))
+            headers.add(name: "RateLimit-Remaining", value: String(verdict.remaining))
+            headers.add(name: "RateLimit-Reset", value: String(resetIn))
+            headers.add(name: "X-RateLimit-Limit", value: String(verdict.limit))
+            headers.add(name: "X-RateLimit-Remaining", value: String(verdict.remaining))
+            headers.add(name: "X-RateLimit-Reset", value: String((verdict.resetMs + 999) / 1000))
+            if !verdict.allowed {
+                headers.add(name: "Retry-After", value: String(max(1, verdict.retryAfterSeconds)))
+            }
+        }
+        if let cache {
+            headers.add(name: "X-Cache", value: cache)
+        }
+        if let similarity {
+            headers.add(name: "X-Cache-Similarity", value: String(format: "%.4f", similarity))
+        }
+        return headers
+    }
+
+    static func bearerToken(_ headers: HTTPHeaders) -> String? {
+        guard let value = headers.first(name: "authorization") else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    static func decode(_ body: ByteBuffer) throws -> ChatRequest {
+        guard body.readableBytes > 0 else { throw HTTPError.badRequest("the request body is empty; send a JSON chat completion request") }
+        do {
+            return try JSONDecoder().decode(ChatRequest.self, from: Data(body.readableBytesView))
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw HTTPError.badRequest("missing field `\(key.stringValue)`")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw HTTPError.badRequest("field `\(path)` has the wrong type")
+        } catch {
+            throw HTTPError.badRequest("the body is not valid JSON")
+        }
+    }
+
+    static func encode(_ object: [String: Any]) -> String {
+        String(decoding: ChatResponse.json(object), as: UTF8.self)
+    }
+
+    /// Splits cached text into stream-sized pieces (a few words each) that join back to the text.
+    static func replayChunks(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var words = 0
+        for character in text {
+            current.append(character)
+            if character == " " {
+                words += 1
+                if words == 3 {
+                    pieces.append(current)
+                    current = ""
+                    words = 0
+                }
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+}

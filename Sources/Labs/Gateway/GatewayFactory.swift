@@ -1,0 +1,32 @@
+import Keyspace
+import RESP
+import RateLimit
+import Semantic
+
+/// Builds the gateway of one server.swift step for real time (`archlab serve`, the REPL's
+/// `serve start`): wall clocks, the given RESP store, the chosen embedder.
+public enum GatewayFactory {
+    public struct Options: Sendable {
+        public var step: Int = 8
+        public var limiter: LimiterSpec?
+        public var threshold: Double = 0.95
+        public var ttlSeconds: Int = 3600
+        public var latencyScale: Double = 1
+        public var seed: UInt64 = 42
+
+        public init() {}
+    }
+
+    public static func make(_ options: Options, redis: any RESPCommandSender, embedder: any Embedder) throws -> Gateway {
+        let semantic = options.step >= 3
+            ? SemanticCache(
+                embedder: MemoizingEmbedder(embedder),
+                configuration: SemanticCacheConfiguration(threshold: Float(options.threshold), ttl: Double(options.ttlSeconds)))
+            : nil
+        let limiter = options.step >= 5 ? try options.limiter?.makeLimiter(clock: SystemClock(), prefix: "archlab:serve") : nil
+        let parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semantic, limiter: limiter)
+        return Gateway(
+            stages: ServerSwift.stages(step: options.step, parts),
+            llm: LLMStage(SimulatedLLM(profile: LLMProfile(), seed: options.seed)))
+    }
+}
