@@ -13,6 +13,8 @@ public enum LabCommands {
             SemanticLabCommands.embed(context),
             SemanticLabCommands.similar(context),
             SemanticLabCommands.semantic(context),
+            ServeLabCommands.serve(context),
+            ServeLabCommands.fire(context),
         ]
     }
 }

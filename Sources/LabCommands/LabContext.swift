@@ -1,5 +1,6 @@
 import Foundation
 import Keyspace
+import Labs
 import RedisServer
 import Semantic
 
@@ -14,9 +15,10 @@ public final class LabContext {
     let modelName: String?
     /// Seed of `run`'s workload and simulated LLM (the same as `archlab run`'s default).
     let seed: UInt64
-    /// The similarity at or above which `similar` says HIT.
-    var threshold: Float = 0.90
+    /// The similarity at or above which `similar` says HIT (and `serve` hits semantically): the course's default.
+    var threshold: Float = LabContext.courseThreshold
     var redisServer: RedisServer?
+    var gateway: ServeLabCommands.Running?
     private var choice: EmbedderChoice?
 
     public init(keyspace: SharedKeyspace = SharedKeyspace(), modelName: String? = nil, seed: UInt64 = 42,
@@ -40,10 +42,26 @@ public final class LabContext {
         return loaded
     }
 
-    /// Stops what the session started (the TCP server); call when the session ends.
+    /// The semantic-cache scenario's default threshold (the course page's value).
+    static var courseThreshold: Float {
+        let text = (try? ScenarioCatalog.scenario("semantic-cache"))?.parameters.first { $0.name == "threshold" }?.defaultValue
+        return text.flatMap(Float.init) ?? 0.95
+    }
+
+    /// Stops what the session started (the servers); call when the session ends.
     public func shutdown() {
+        stopGateway()
         guard let server = redisServer else { return }
         redisServer = nil
         _ = try? BlockingBridge.wait { try await server.shutdown() }
+    }
+
+    /// Closes the gateway's listening socket and waits for its connections to finish.
+    func stopGateway() {
+        guard let running = gateway else { return }
+        gateway = nil
+        running.server.shutdown()
+        let task = running.task
+        _ = try? BlockingBridge.wait { await task.value }
     }
 }

@@ -59,6 +59,19 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("HIT at threshold 0.50"), output.stdout)
     }
 
+    func testLessonEightServeAndFire() throws {
+        let output = try repl([
+            "serve start --step 8 --port 0 --latency-scale 0 --limit \"5 per 1h\"",
+            "fire 7 --key bot",
+            "serve stop",
+        ])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("X-Cache: MISS"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("X-Cache: HIT-EXACT"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("429 Too Many Requests   Retry-After: "), output.stdout)
+        XCTAssertTrue(output.stdout.contains("200: 5, 429: 2"), output.stdout)
+    }
+
     func testErrorsGoToStandardErrorAndFailTheScript() throws {
         let output = try repl(["redis", "run nosuch", "burst 5", "similar one", "redis GET still-works"])
         XCTAssertEqual(output.status, 1)
