@@ -77,16 +77,16 @@ struct LoopbackHTTPClient {
     }
 
     private static func dechunk(_ text: String) -> String {
-        var rest = Substring(text)
-        var body = ""
-        while let end = rest.range(of: "\r\n") {
-            guard let size = Int(rest[..<end.lowerBound].split(separator: ";").first ?? "", radix: 16), size > 0 else { break }
-            let start = end.upperBound
-            let utf8 = rest.utf8
-            guard let stop = utf8.index(start, offsetBy: size, limitedBy: utf8.endIndex) else { break }
-            body += String(rest[start..<stop])
-            rest = rest[stop...].dropFirst(2)
+        var rest = Array(text.utf8)[...]
+        var body: [UInt8] = []
+        while let lineEnd = rest.firstIndex(of: 0x0D), rest.index(after: lineEnd) < rest.endIndex, rest[rest.index(after: lineEnd)] == 0x0A {
+            let sizeText = String(decoding: rest[..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size > 0 else { break }
+            let start = lineEnd + 2
+            guard start + size <= rest.endIndex else { break }
+            body += rest[start..<(start + size)]
+            rest = rest[min(start + size + 2, rest.endIndex)...]
         }
-        return body
+        return String(decoding: body, as: UTF8.self)
     }
 }

@@ -55,7 +55,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(lines.contains("(nil)"))
         XCTAssertTrue(output.stdout.contains("sliding-log"), output.stdout)
         XCTAssertTrue(output.stdout.contains("cosine similarity (lexical)"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("MISS at threshold 0.90"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("MISS at threshold 0.95"), output.stdout)
         XCTAssertTrue(output.stdout.contains("HIT at threshold 0.50"), output.stdout)
     }
 

@@ -13,7 +13,7 @@ final class SemanticLabTests: XCTestCase {
         let miss = harness.run(session, output, "similar \"\(a)\" \"\(b)\"")
         XCTAssertEqual(miss.result, .succeeded, miss.text)
         XCTAssertTrue(miss.text.hasPrefix(String(format: "%.6f", Double(cosine)) + "  cosine similarity (lexical)"), miss.text)
-        XCTAssertTrue(miss.text.contains("MISS at threshold 0.90"), miss.text)
+        XCTAssertTrue(miss.text.contains("MISS at threshold 0.95"), miss.text)
 
         XCTAssertEqual(harness.run(session, output, "semantic threshold 0.5").result, .succeeded)
         XCTAssertTrue(harness.run(session, output, "semantic threshold").text.contains("0.50"))
