@@ -11,7 +11,7 @@ enum LimitLabCommands {
     static func limit(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "limit",
-            usage: "limit simulate --traffic TRAFFIC [options]",
+            usage: "limit simulate --traffic T [options]",
             summary: "Simulate rate-limiting algorithms on traffic you describe",
             help: """
             `\(simulateUsage)`
@@ -91,7 +91,7 @@ enum LimitLabCommands {
     static func burst(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "burst",
-            usage: burstUsage,
+            usage: "burst N [options]",
             summary: "Send N requests at once to this lesson's rate limiter and see which get 429",
             help: """
             `\(burstUsage)`

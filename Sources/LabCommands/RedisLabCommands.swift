@@ -43,9 +43,11 @@ enum RedisLabCommands {
         let usage = "redis-server start [PORT] | stop | status"
         return ReplCommand(
             name: "redis-server",
-            usage: usage,
+            usage: "redis-server start|stop|status",
             summary: "Serve your in-process Redis over TCP for redis-cli",
             help: """
+            `\(usage)`
+
             Serves the keyspace that `redis` uses on 127.0.0.1, so another terminal sees your keys:
 
             - `redis-server start` listens on port \(defaultPort) (or `redis-server start 7000`; `0` picks a free port).

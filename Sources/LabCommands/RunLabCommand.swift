@@ -11,9 +11,11 @@ enum RunLabCommand {
     static func make(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "run",
-            usage: usage,
+            usage: "run [SCENARIO] [key=value …]",
             summary: "Run this lesson's scenario (or any scenario) on simulated traffic",
             help: """
+            `\(usage)`
+
             Runs a step of server.swift on a simulated workload and prints its report: hits, misses, 429s, \
             cost against the no-cache baseline, and latency. Simulated time: thousands of requests take about a second, \
             and the same parameters give the same report.

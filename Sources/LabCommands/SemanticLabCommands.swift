@@ -72,7 +72,7 @@ enum SemanticLabCommands {
     static func semantic(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "semantic",
-            usage: semanticUsage,
+            usage: "semantic threshold [X] | sweep",
             summary: "The semantic-cache threshold: show, set, or sweep it",
             help: """
             - `semantic threshold` shows the similarity at or above which `similar` says HIT (default 0.90).

@@ -24,7 +24,7 @@ enum ServeLabCommands {
     static func serve(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "serve",
-            usage: serveUsage,
+            usage: "serve start|stop|status",
             summary: "Run this step of server.swift as an HTTP server (lesson 8 lab)",
             help: """
             `\(serveUsage)`
@@ -125,12 +125,12 @@ enum ServeLabCommands {
         session.say("Stopped the gateway on port \(running.port). Its cached answers stay in your Redis (`redis KEYS *`).")
     }
 
-    static let fireUsage = "fire N [--key KEY] [--prompt TEXT] [--stream]"
+    static let fireUsage = "fire N [--key KEY] [--prompt TEXT]"
 
     static func fire(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "fire",
-            usage: fireUsage,
+            usage: "fire N [--key KEY]",
             summary: "Send N chat requests to the running gateway and show each status",
             help: """
             `\(fireUsage)`

@@ -85,3 +85,21 @@ final class RunLabTests: XCTestCase {
         XCTAssertEqual(session.completions(lineBeforeWord: "semantic ", word: ""), ["threshold", "sweep"])
     }
 }
+
+final class LabHelpTests: XCTestCase {
+    func testEveryLabCommandIsListedAndHasHelpWithinEightyColumns() throws {
+        let harness = try LabHarness()
+        let (session, output) = try harness.session()
+        let list = harness.run(session, output, "help")
+        let names = ["run", "redis", "redis-server", "limit", "burst", "embed", "similar", "semantic", "serve", "fire"]
+        for name in names {
+            XCTAssertTrue(list.text.contains("  \(name)"), "help lists \(name)")
+            let help = harness.run(session, output, "help \(name)")
+            XCTAssertEqual(help.result, .succeeded, name)
+            XCTAssertGreaterThan(help.text.split(separator: "\n").count, 2, name)
+        }
+        for line in list.text.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(line.count, 120, "help line too wide: \(line)")
+        }
+    }
+}
