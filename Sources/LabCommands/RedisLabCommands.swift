@@ -76,9 +76,9 @@ enum RedisLabCommands {
                         count = "unknown number of keys"
                     }
                     if let server = context.redisServer {
-                        session.say("redis-server is serving your keyspace on \(server.host):\(server.port) (\(count) in db 0).")
+                        session.say("redis-server is serving your keyspace on \(server.host):\(server.port) (\(count) in the selected database).")
                     } else {
-                        session.say("redis-server is not running; `redis-server start` serves your keyspace (\(count) in db 0).")
+                        session.say("redis-server is not running; `redis-server start` serves your keyspace (\(count) in the selected database).")
                     }
                     return .succeeded
                 default:

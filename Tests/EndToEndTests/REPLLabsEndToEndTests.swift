@@ -72,6 +72,12 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("200: 5, 429: 2"), output.stdout)
     }
 
+    func testServersLeftRunningStopWhenTheSessionEnds() throws {
+        let output = try repl(["redis-server start 0", "serve start --port 0 --latency-scale 0", "fire 1"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("200: 1"), output.stdout)
+    }
+
     func testErrorsGoToStandardErrorAndFailTheScript() throws {
         let output = try repl(["redis", "run nosuch", "burst 5", "similar one", "redis GET still-works"])
         XCTAssertEqual(output.status, 1)
