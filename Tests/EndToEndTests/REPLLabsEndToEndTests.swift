@@ -36,6 +36,21 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertFalse(again.stdout.contains("NODE UNLOCKED"), "progress persisted: nothing new to unlock")
     }
 
+    func testBurstUsesTheCurrentLessonsLimiter() throws {
+        let course = try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
+        var generator = SplitMix64(seed: 5)
+        var script = ["open 1", "quiz"] + answers(course, quiz: "cost-of-every-call", seed: generator.next())
+        script += ["open 5", "quiz"] + answers(course, quiz: "why-rate-limit", seed: generator.next())
+        script += ["open 6", "burst 15", "quiz"] + answers(course, quiz: "token-bucket", seed: generator.next())
+        script += ["open 7", "burst 7"]
+        let output = try repl(script, seed: 5)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("15 requests for key `learner` to token-bucket, 10 per 1m:"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("allowed 10, rejected with 429: 5"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("7 requests for key `learner` to sliding-window, 5 per 10 s:"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("allowed 5, rejected with 429: 2"), output.stdout)
+    }
+
     func testRedisLimitAndSimilarThroughTheBinary() throws {
         let output = try repl([
             "redis SET k v",
