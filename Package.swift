@@ -32,6 +32,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "Labs",
 
+    "Keyspace",
+
     "RedisServer",
 
     "LabCommands",
@@ -64,11 +66,11 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", nioCore]),
+    .target(name: "Keyspace", dependencies: ["RESP", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP", "Terminal"]),
+    .target(name: "RateLimit", dependencies: ["RESP"]),
 
     .target(
         name: "Semantic",
@@ -101,7 +103,7 @@ let targets: [Target] = [
 
     .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP"]),
+    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace"]),
 
     .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
 
@@ -115,7 +117,7 @@ let targets: [Target] = [
 
     .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
 ]
 
 let package = Package(

@@ -23,8 +23,8 @@ final class FileDiagnostics {
     /// "question 3, option 2" for `question[2].option[1]`, for messages about nested tables.
     static func describe(_ path: String) -> String {
         path.split(separator: ".").map { part -> String in
-            guard let open = part.firstIndex(of: "["), let close = part.firstIndex(of: "]"),
-                let index = Int(part[part.index(after: open)..<close])
+            guard part.hasSuffix("]"), let open = part.lastIndex(of: "["),
+                let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)])
             else { return String(part) }
             return "\(part[..<open]) \(index + 1)"
         }.joined(separator: ", ")

@@ -81,6 +81,7 @@ public struct GradeReport: Sendable, Hashable {
 enum GradeFormat {
     static func points(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return String(value) }
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(rounded)
     }

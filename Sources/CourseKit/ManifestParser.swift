@@ -49,7 +49,7 @@ enum ManifestParser {
             var column = 0
             var row = 0
             if let at {
-                if at.count == 2, at[0] >= 0, at[1] >= 0 {
+                if at.count == 2, (0...999).contains(at[0]), (0...999).contains(at[1]) {
                     column = at[0]
                     row = at[1]
                     if let other = seenPositions[at] {
@@ -61,7 +61,7 @@ enum ManifestParser {
                     }
                 } else {
                     diagnostics.report(
-                        "invalid-value", "`at` must be [column, row], two integers >= 0", at: fields.path + ".at")
+                        "invalid-value", "`at` must be [column, row], two integers from 0 to 999", at: fields.path + ".at")
                 }
             }
             manifest.nodePaths.append(fields.path)

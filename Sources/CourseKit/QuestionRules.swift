@@ -88,7 +88,7 @@ enum QuestionRules {
 
     private static func percent(_ grade: QuestionGrade) -> String {
         let share = grade.maxPoints > 0 ? grade.points / grade.maxPoints * 100 : 0
-        return "\(Int(share.rounded()))%"
+        return share.isFinite ? "\(Int(share.rounded()))%" : "0%"
     }
 
     static func describe(_ response: Response) -> String {

@@ -93,11 +93,12 @@ enum QuizParser {
         for key in allKindFields.subtracting(kindFields[kind] ?? []).sorted() where fields.has(key) {
             diagnostics.report("unused-field", "`\(key)` is not used by a `\(kind.rawValue)` question", at: path + "." + key)
         }
-        if !(points > 0) {
-            diagnostics.report("invalid-value", "`points` must be greater than 0", at: path + ".points")
+        let validPoints = points > 0 && points < 1e9
+        if !validPoints {
+            diagnostics.report("invalid-value", "`points` must be greater than 0 (and sensible)", at: path + ".points")
         }
         let question = Question(
-            id: id, kind: kind, points: points > 0 ? points : 1, prompt: prompt, hints: hints, explanation: explanation,
+            id: id, kind: kind, points: validPoints ? points : 1, prompt: prompt, hints: hints, explanation: explanation,
             options: options.compactMap { $0 }, partial: partial, accept: accept, acceptRegex: acceptRegex,
             caseSensitive: caseSensitive, example: example, answer: answer, tolerance: tolerance, unit: unit,
             items: items.compactMap { $0 }, line: diagnostics.locator.position(of: path).line)

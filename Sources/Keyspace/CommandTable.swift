@@ -30,10 +30,12 @@ struct CommandFlags: OptionSet {
 
 struct CommandSpec {
     let id: CommandID
-    let name: String
     /// Redis arity: positive = exact argc, negative = at least |arity|.
     let arity: Int
     let flags: CommandFlags
+
+    /// The lower-case name Redis uses in error messages.
+    var name: String { CommandTable.names[Int(id.rawValue)] }
 
     func acceptsArgumentCount(_ count: Int) -> Bool {
         arity >= 0 ? count == arity : count >= -arity
@@ -95,8 +97,10 @@ enum CommandTable {
             (.client, -2, []), (.quit, -1, [.noAuth, .transactionControl]), (.info, -1, []),
             (.config, -2, []), (.command, -1, []), (.time, 1, []),
         ]
-        return list.map { CommandSpec(id: $0.0, name: "\($0.0)", arity: $0.1, flags: $0.2) }
+        return list.map { CommandSpec(id: $0.0, arity: $0.1, flags: $0.2) }
     }()
+
+    static let names: [String] = CommandID.allCases.map { "\($0)" }
 
     static let byName: [CommandName: CommandSpec] = {
         var table: [CommandName: CommandSpec] = [:]

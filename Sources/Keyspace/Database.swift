@@ -33,8 +33,7 @@ final class Database {
         while true {
             let candidate = slots[slot]
             if candidate < 0 { return nil }
-            let entry = entries[Int(candidate)]
-            if entry.hash == hash && entry.key.equals(raw) { return Int(candidate) }
+            if entries[Int(candidate)].hash == hash && entries[Int(candidate)].key.equals(raw) { return Int(candidate) }
             slot = (slot + 1) & mask
         }
     }
@@ -163,7 +162,7 @@ struct ChunkedEntries {
 
     @inline(__always)
     subscript(position: Int) -> Entry {
-        get { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
+        _read { yield chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
         set { chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] = newValue }
         _modify { yield &chunks[position >> Self.chunkShift][position & (Self.chunkSize - 1)] }
     }

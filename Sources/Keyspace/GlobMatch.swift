@@ -1,58 +1,84 @@
-/// Glob matching as Redis's `stringmatchlen`: `*`, `?`, `[abc]`, `[^a-z]` and `\` escapes.
+/// Glob matching with Redis's `stringmatchlen` syntax: `*`, `?`, `[abc]`, `[^a-z]` and `\` escapes.
+/// The pattern is compiled to single-byte tokens and matched with one backtrack point per `*`,
+/// so patterns like `*a*a*a*b` stay O(pattern × text) instead of exponential.
 func globMatch(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
-    globMatch(pattern[...], text[...], depth: 0)
+    let tokens = GlobToken.compile(pattern)
+    var p = 0
+    var t = 0
+    var starToken = -1
+    var starText = 0
+    while t < text.count {
+        if p < tokens.count, case .star = tokens[p] {
+            starToken = p
+            starText = t
+            p += 1
+        } else if p < tokens.count && tokens[p].matches(text[t]) {
+            p += 1
+            t += 1
+        } else if starToken >= 0 {
+            p = starToken + 1
+            starText += 1
+            t = starText
+        } else {
+            return false
+        }
+    }
+    while p < tokens.count, case .star = tokens[p] { p += 1 }
+    return p == tokens.count
 }
 
-private func globMatch(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>, depth: Int) -> Bool {
-    if depth > 1000 { return false }
-    var p = pattern.startIndex
-    var t = text.startIndex
-    while p < pattern.endIndex {
-        switch pattern[p] {
-        case UInt8(ascii: "*"):
-            while p + 1 < pattern.endIndex && pattern[p + 1] == UInt8(ascii: "*") { p += 1 }
-            if p + 1 == pattern.endIndex { return true }
-            var start = t
-            while start <= text.endIndex {
-                if globMatch(pattern[(p + 1)...], text[start...], depth: depth + 1) { return true }
-                start += 1
-            }
-            return false
-        case UInt8(ascii: "?"):
-            guard t < text.endIndex else { return false }
-            t += 1
-        case UInt8(ascii: "["):
-            guard t < text.endIndex else { return false }
-            p += 1
-            let negate = p < pattern.endIndex && pattern[p] == UInt8(ascii: "^")
-            if negate { p += 1 }
-            var matched = false
-            while p < pattern.endIndex && pattern[p] != UInt8(ascii: "]") {
-                if pattern[p] == UInt8(ascii: "\\") && p + 1 < pattern.endIndex {
-                    p += 1
-                    if pattern[p] == text[t] { matched = true }
-                } else if p + 2 < pattern.endIndex && pattern[p + 1] == UInt8(ascii: "-") {
-                    var low = pattern[p], high = pattern[p + 2]
-                    if low > high { swap(&low, &high) }
-                    if text[t] >= low && text[t] <= high { matched = true }
-                    p += 2
-                } else if pattern[p] == text[t] {
-                    matched = true
-                }
-                p += 1
-            }
-            if p == pattern.endIndex { p -= 1 }
-            if matched == negate { return false }
-            t += 1
-        case UInt8(ascii: "\\") where p + 1 < pattern.endIndex:
-            p += 1
-            guard t < text.endIndex, pattern[p] == text[t] else { return false }
-            t += 1
-        default:
-            guard t < text.endIndex, pattern[p] == text[t] else { return false }
-            t += 1
+private enum GlobToken {
+    case star
+    case any
+    case byte(UInt8)
+    case set(ranges: [(UInt8, UInt8)], negated: Bool)
+
+    func matches(_ c: UInt8) -> Bool {
+        switch self {
+        case .star, .any: return true
+        case .byte(let b): return b == c
+        case .set(let ranges, let negated):
+            return ranges.contains { c >= $0.0 && c <= $0.1 } != negated
         }
-        p += 1
     }
-    return t == text.endIndex
+
+    static func compile(_ pattern: [UInt8]) -> [GlobToken] {
+        var tokens: [GlobToken] = []
+        var p = 0
+        while p < pattern.count {
+            switch pattern[p] {
+            case UInt8(ascii: "*"):
+                if case .star? = tokens.last {} else { tokens.append(.star) }
+            case UInt8(ascii: "?"):
+                tokens.append(.any)
+            case UInt8(ascii: "["):
+                p += 1
+                let negated = p < pattern.count && pattern[p] == UInt8(ascii: "^")
+                if negated { p += 1 }
+                var ranges: [(UInt8, UInt8)] = []
+                while p < pattern.count && pattern[p] != UInt8(ascii: "]") {
+                    if pattern[p] == UInt8(ascii: "\\") && p + 1 < pattern.count {
+                        p += 1
+                        ranges.append((pattern[p], pattern[p]))
+                    } else if p + 2 < pattern.count && pattern[p + 1] == UInt8(ascii: "-") {
+                        let low = min(pattern[p], pattern[p + 2])
+                        let high = max(pattern[p], pattern[p + 2])
+                        ranges.append((low, high))
+                        p += 2
+                    } else {
+                        ranges.append((pattern[p], pattern[p]))
+                    }
+                    p += 1
+                }
+                tokens.append(.set(ranges: ranges, negated: negated))
+            case UInt8(ascii: "\\") where p + 1 < pattern.count:
+                p += 1
+                tokens.append(.byte(pattern[p]))
+            default:
+                tokens.append(.byte(pattern[p]))
+            }
+            p += 1
+        }
+        return tokens
+    }
 }

@@ -96,11 +96,37 @@ struct KeyBytes: Hashable, Sendable, RandomAccessCollection {
         withUnsafeBytes { KeyBytes.hash32($0) }
     }
 
+    /// A per-process random seed for `hash32`, taken from the standard library's own seeded hasher.
+    private static let seed: UInt64 = {
+        var hasher = Hasher()
+        hasher.combine(0x5EED as UInt64)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }()
+
+    /// A fast seeded hash over 8-byte words with a 128-bit multiply mix (in the style of wyhash):
+    /// the key index calls it once per lookup, so it must be cheaper than SipHash.
     @inline(__always)
     static func hash32(_ raw: UnsafeRawBufferPointer) -> UInt32 {
-        var hasher = Hasher()
-        hasher.combine(bytes: raw)
-        return UInt32(truncatingIfNeeded: hasher.finalize())
+        let k0: UInt64 = 0xA076_1D64_78BD_642F
+        let k1: UInt64 = 0xE703_7ED1_A0B4_28DB
+        var h = seed ^ (UInt64(raw.count) &* k1)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let m = (h ^ word ^ k0).multipliedFullWidth(by: k1 ^ word)
+            h = m.high ^ m.low
+            offset += 8
+        }
+        if offset < raw.count {
+            var tail: UInt64 = 0
+            withUnsafeMutableBytes(of: &tail) { target in
+                for i in 0..<(raw.count - offset) { target[i] = raw[offset + i] }
+            }
+            let m = (h ^ tail ^ k0).multipliedFullWidth(by: k1)
+            h = m.high ^ m.low
+        }
+        let m = (h ^ k1).multipliedFullWidth(by: k0 ^ seed)
+        return UInt32(truncatingIfNeeded: m.high ^ m.low)
     }
 
     func hash(into hasher: inout Hasher) {

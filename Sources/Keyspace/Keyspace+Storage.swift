@@ -69,10 +69,12 @@ extension Keyspace {
     }
 
     /// Stores a value under `key`, replacing any old value; `expireAt` nil keeps the old TTL.
+    /// `known` passes the result of a lookup the caller already made (nil inside: absent).
     @discardableResult
-    func store(_ dbIndex: Int, _ key: KeyBytes, _ value: StoredValue, expireAt: Int64? = 0) -> Int {
+    func store(_ dbIndex: Int, _ key: KeyBytes, _ value: StoredValue, expireAt: Int64? = 0, at known: Int?? = .none) -> Int {
         let db = databases[dbIndex]
-        if let position = lookup(dbIndex, key) {
+        let existing: Int? = known ?? lookup(dbIndex, key)
+        if let position = existing {
             mutate(dbIndex, position) { entry in entry.value = value }
             if let expireAt { db.setExpire(at: position, expireAt) }
             signalModified(dbIndex, key)

@@ -31,13 +31,13 @@ extension Keyspace {
                 out.writeRESPNullBulk(s.protocolVersion)
             }
         }
-        let found = lookup(s.database, key) != nil
-        if (options.nx && found) || (options.xx && !found) {
+        let position = lookup(s.database, key)
+        if (options.nx && position != nil) || (options.xx && position == nil) {
             if !options.get { out.writeRESPNullBulk(s.protocolVersion) }
             return
         }
         let expireAt: Int64? = options.keepTTL ? nil : (options.expireAt ?? 0)
-        store(s.database, key, .string(KeyBytes(argv[2])), expireAt: expireAt)
+        store(s.database, key, .string(KeyBytes(argv[2])), expireAt: expireAt, at: position)
         if !options.get { out.writeRESPSimpleString("OK") }
     }
 

@@ -12,7 +12,9 @@ enum Subcommands {
 extension Keyspace {
     /// Redis's checks for a container command: an unknown subcommand, then the subcommand's arity.
     func subcommandError(_ spec: CommandSpec, _ argv: [ByteBuffer]) -> String? {
-        guard let subcommands = Subcommands.table[spec.name], argv.count >= 2 else { return nil }
+        guard spec.id == .client || spec.id == .config || spec.id == .command, argv.count >= 2,
+            let subcommands = Subcommands.table[spec.name]
+        else { return nil }
         let requested = argv[1].text.lowercased()
         guard let match = subcommands.first(where: { $0.name == requested }) else {
             return sanitize("ERR unknown subcommand '\(prefix(argv[1].text, 128))'. Try \(spec.name.uppercased()) HELP.")

@@ -75,7 +75,7 @@ enum LimitLabCommands {
         } catch {
             throw ReplLabError.invalid("\(error)")
         }
-        return format == "json" ? report.json() : report.renderText()
+        return format == "json" ? report.json() : SimulationText.render(report)
     }
 
     private static func labelled<T>(_ flag: String, _ body: () throws -> T) throws -> T {

@@ -29,8 +29,8 @@ enum DatabaseFileInspector {
         if info.st_size == 0 {
             return .empty
         }
-        try checkHeader(path: path)
-        try checkContents(path: path)
+        let walMode = try checkHeader(path: path)
+        try checkContents(path: path, walMode: walMode)
         return .existing
     }
 
@@ -61,7 +61,8 @@ enum DatabaseFileInspector {
         return true
     }
 
-    private static func checkHeader(path: String) throws {
+    /// Checks the SQLite magic; returns true when the header says WAL mode (read and write versions 2).
+    private static func checkHeader(path: String) throws -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ProgressStoreError.cannotCreate(path, detail: "cannot read the file")
         }
@@ -70,20 +71,22 @@ enum DatabaseFileInspector {
         guard header.count == 100, Array(header.prefix(16)) == sqliteMagic else {
             throw ProgressStoreError.notADatabase(path)
         }
+        return header[header.startIndex + 18] == 2 && header[header.startIndex + 19] == 2
     }
 
     /// Opens the file read-only: integrity (`quick_check`), then that it is an ArchLab database no newer than us.
-    private static func checkContents(path: String) throws {
+    ///
+    /// A WAL-mode file without a `-wal` file is not open anywhere, so it is read lock-free (`immutable`), which
+    /// creates nothing next to it. A refusal from that read is confirmed with an ordinary read-only open when the
+    /// file may have been written meanwhile: a `-wal` appeared, or the file is in rollback mode (a new database
+    /// another ArchLab is setting up); in rollback mode a read-only open creates no file either.
+    private static func checkContents(path: String, walMode: Bool) throws {
         let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
         do {
             try inspect(path: path, immutable: !hasWAL)
         } catch let error as ProgressStoreError {
-            if !hasWAL, FileManager.default.fileExists(atPath: path + "-wal") {
-                // Another process opened the file while it was read without locks: read it again properly.
-                try inspect(path: path, immutable: false)
-            } else {
-                throw error
-            }
+            guard !hasWAL, !walMode || FileManager.default.fileExists(atPath: path + "-wal") else { throw error }
+            try inspect(path: path, immutable: false)
         }
     }
 

@@ -3,10 +3,14 @@ import GRDB
 
 /// A learner's progress in SQLite: reading positions, quiz attempts with answers, Matrix unlocks and lab runs.
 ///
-/// Every write is one IMMEDIATE transaction committed with `synchronous = FULL` in WAL mode: once a method returns,
-/// the data survives a kill -9 and a power loss. Several processes may use the same file at once; writers wait
-/// for each other (busy timeout) instead of failing. The store records the unlocks its caller computed; it never
-/// decides them, and never revokes one.
+/// Every write is one IMMEDIATE transaction in WAL mode. Durability: WAL with `synchronous = NORMAL` already
+/// survives a kill -9 (a committed transaction is in the OS's copy of the log), but can lose the last transactions
+/// on power loss or a kernel crash, because the log is only synced at checkpoints. Progress writes are few and
+/// human-paced (a page turn, a finished quiz), so the store pays one log fsync per commit for `synchronous = FULL`:
+/// once a method returns, the data survives a kill -9 and a power loss.
+///
+/// Several processes may use the same file at once; writers wait for each other (busy timeout) instead of failing.
+/// The store records the unlocks its caller computed; it never decides them, and never revokes one.
 public final class ProgressStore: Sendable {
     /// Points inside a write where tests inject a failure, to prove a transaction lands whole or not at all.
     enum FaultPoint: Sendable {
@@ -81,7 +85,7 @@ public final class ProgressStore: Sendable {
     /// connections; the store must not be used afterwards.
     public func close() throws {
         do {
-            try? pool.writeWithoutTransaction { db in
+            _ = try? pool.writeWithoutTransaction { db in
                 try db.checkpoint(.passive)
             }
             try pool.close()

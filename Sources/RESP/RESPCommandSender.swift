@@ -7,4 +7,19 @@ public protocol RESPCommandSender: AnyObject, Sendable {
     /// Calls on one sender are answered in the order they were made; an error reply
     /// is returned as `.error`, while I/O failures throw.
     func send(_ arguments: [String]) async throws -> RESPValue
+
+    /// Sends several commands and returns their replies in order. A network client sends
+    /// them in one write (one round trip); the default sends them one by one.
+    func pipeline(_ commands: [[String]]) async throws -> [RESPValue]
+}
+
+extension RESPCommandSender {
+    public func pipeline(_ commands: [[String]]) async throws -> [RESPValue] {
+        var replies: [RESPValue] = []
+        replies.reserveCapacity(commands.count)
+        for command in commands {
+            replies.append(try await send(command))
+        }
+        return replies
+    }
 }

@@ -45,7 +45,7 @@ public enum LimiterBenchmark {
             let limiter = InMemoryRateLimiter(algorithm, clock: SystemClock())
             var admitted = 0
             let count = names.count
-            for index in 0..<decisions where limiter.limit(names[index % count], cost: 1).success {
+            for index in 0..<decisions where limiter.decide(names[index % count], cost: 1).success {
                 admitted &+= 1
             }
             return admitted

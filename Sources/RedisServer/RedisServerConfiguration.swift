@@ -1,3 +1,4 @@
+import Keyspace
 import RESP
 
 /// How `RedisServer` listens and what it allows.
@@ -15,6 +16,8 @@ public struct RedisServerConfiguration: Sendable {
     public var maxQueryBufferLength: Int
     /// Reply bytes a connection may queue before the server stops reading its requests.
     public var outputHighWaterMark: Int
+    /// The keyspace's memory limit, eviction policy and password.
+    public var keyspace: KeyspaceConfiguration
 
     public init(
         host: String = "127.0.0.1",
@@ -22,8 +25,10 @@ public struct RedisServerConfiguration: Sendable {
         maxclients: Int = 10000,
         limits: RESPCommandLimits = RESPCommandLimits(),
         maxQueryBufferLength: Int = 1 << 30,
-        outputHighWaterMark: Int = 1 << 20
+        outputHighWaterMark: Int = 1 << 20,
+        keyspace: KeyspaceConfiguration = KeyspaceConfiguration()
     ) {
+        self.keyspace = keyspace
         self.host = host
         self.port = port
         self.maxclients = maxclients

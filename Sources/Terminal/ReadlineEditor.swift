@@ -10,6 +10,7 @@ public typealias LineCompleter = @Sendable (_ lineBeforeWord: String, _ word: St
 
 private let interruptRequested = Atomic<Bool>(false)
 private let lineInterrupted = Atomic<Bool>(false)
+private let readerThread = Atomic<UInt>(0)
 private let completionState = Mutex<(completer: LineCompleter?, candidates: [String])>((nil, []))
 
 /// GNU readline for an interactive terminal: Emacs editing keys, history kept in a file, tab completion
@@ -29,6 +30,7 @@ public final class ReadlineEditor: LineEditor {
         rl_catch_signals = 0
         rl_getc_function = readlineGetCharacter
         rl_attempted_completion_function = readlineComplete
+        rl_initialize()
         rl_bind_key(3, readlineInterrupt)
         using_history()
         stifle_history(self.historyLimit)
@@ -44,6 +46,17 @@ public final class ReadlineEditor: LineEditor {
     public func readLine(prompt: String) -> LineInput {
         interruptRequested.store(false, ordering: .relaxed)
         lineInterrupted.store(false, ordering: .relaxed)
+        // Dispatch's worker threads block asynchronous signals; this one must receive SIGINT while it reads.
+        var interrupt = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, &previous)
+        readerThread.store(UInt(pthread_self()), ordering: .relaxed)
+        defer {
+            readerThread.store(0, ordering: .relaxed)
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        }
         guard let pointer = readline(prompt) else {
             print("")
             return .endOfInput
@@ -69,7 +82,12 @@ public final class ReadlineEditor: LineEditor {
 
     private func installInterruptHandler() {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptRequested.store(true, ordering: .relaxed) }
+        action.__sigaction_handler.sa_handler = { signal in
+            interruptRequested.store(true, ordering: .relaxed)
+            // The signal may land on any thread; only the one blocked in read() must see EINTR.
+            let reader = readerThread.load(ordering: .relaxed)
+            if reader != 0, reader != UInt(pthread_self()) { pthread_kill(pthread_t(reader), signal) }
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)

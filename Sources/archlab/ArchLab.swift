@@ -7,6 +7,7 @@ struct ArchLab: AsyncParsableCommand {
         abstract: "A terminal course on production-ready LLM backends: caching, semantic caching and rate limiting.",
         version: "0.1.0",
         subcommands: [
+            LearnCommand.self,
             LintCommand.self,
             GradeCommand.self,
             AnswersCommand.self,
@@ -18,8 +19,19 @@ struct ArchLab: AsyncParsableCommand {
             SemanticCommand.self,
             ModelCommand.self,
             RunCommand.self,
+            RedisServerCommand.self,
             ServeCommand.self,
-        ]
+        ],
+        defaultSubcommand: LearnCommand.self
+    )
+}
+
+/// `archlab` with no subcommand (or `archlab learn`): the learner's REPL. Its options live
+/// here, not on the root command, so that subcommands keep their own `--db` and `--learner`.
+struct LearnCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Open the course in the interactive REPL (what `archlab` with no subcommand does)."
     )
 
     @OptionGroup var courseOptions: CourseOptions

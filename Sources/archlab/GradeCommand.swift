@@ -34,8 +34,19 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .customLong("min-score"), help: "Pass a file when its total reaches this share of the maximum (0.8 or 80%) instead of every quiz's pass mark.")
     var minScore: String?
 
+    @Option(help: "Grade this learner's best stored attempts (with --db) instead of answers files.")
+    var learner: String?
+
+    @Option(help: "The progress database to read with --learner.")
+    var db: String?
+
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one answers file") }
+        if learner != nil || db != nil {
+            guard learner != nil, db != nil else { throw ValidationError("--learner and --db go together") }
+            guard files.isEmpty else { throw ValidationError("give either answers files or --learner with --db") }
+        } else if files.isEmpty {
+            throw ValidationError("give at least one answers file (or --learner NAME --db PATH)")
+        }
         if let minScore, Self.parseShare(minScore) == nil {
             throw ValidationError("--min-score must be a share between 0 and 1 (0.8) or a percentage (80%)")
         }
@@ -51,6 +62,14 @@ struct GradeCommand: ParsableCommand {
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var answers: [AnswersFile] = []
         var failed = false
+        if let learner, let db {
+            do {
+                answers.append(try StoredAnswers.load(learner: learner, databasePath: db, course: course))
+            } catch {
+                StandardError.print("archlab: \(error)")
+                throw ExitCode(2)
+            }
+        }
         for path in files {
             do {
                 let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)

@@ -1,5 +1,9 @@
 import ArgumentParser
+import LabCommands
+import RESP
 import RateLimit
+import RedisServer
+import Terminal
 
 #if canImport(Glibc)
 import Glibc
@@ -109,7 +113,7 @@ struct LimitSimulateCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         switch format {
-        case .text: print(report.renderText(), terminator: "")
+        case .text: print(SimulationText.render(report), terminator: "")
         case .json: print(report.json(), terminator: "")
         }
     }
@@ -155,7 +159,25 @@ struct LimitBenchCommand: AsyncParsableCommand {
     @Option(help: "Decisions per in-memory measurement.")
     var decisions: Int = 20_000_000
 
+    @Option(help: "Also measure the RESP-backed limiter against this server (redis://host:port), repeatable.")
+    var redisURL: [String] = []
+
+    @Option(help: "Decisions per RESP-backed measurement.")
+    var respDecisions: Int = 20_000
+
+    @Option(help: "Concurrent callers (one connection each) for the RESP-backed measurement.")
+    var concurrency: Int = 8
+
+    @Flag(help: "Skip the in-memory measurement.")
+    var skipInMemory = false
+
     func run() async throws {
+        for url in redisURL {
+            let lines = try await LimiterBenchmark.resp(label: url, identifiers: max(1, identifiers), decisions: max(1, respDecisions),
+                                                        concurrency: concurrency) { try await RESPClient.connect(to: url) }
+            for line in lines { print(line) }
+        }
+        if skipInMemory { return }
         for line in try LimiterBenchmark.inMemory(identifiers: max(1, identifiers), decisions: max(1, decisions)) {
             print(line)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CourseKit
+import Labs
 
 extension LintReport.Format: ExpressibleByArgument {}
 
@@ -20,7 +21,7 @@ struct LintCommand: ParsableCommand {
         let directory = try courseOptions.locate()
         let result: CourseLoadResult
         do {
-            result = try CourseLoader.load(directory: directory, knownScenarios: nil)
+            result = try CourseLoader.load(directory: directory, knownScenarios: Set(ScenarioCatalog.ids))
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

@@ -90,8 +90,8 @@ struct ResetProgress: ParsableCommand {
                 throw ExitCode(1)
             }
             FileHandle.standardError.write(Data("""
-                Delete all progress of \(name.debugDescription) (\(summary.attempts) attempts, \
-                \(summary.unlockedNodes) unlocked nodes) from \(store.path)? [y/N] 
+                Delete all progress of \(name.debugDescription) (\(counted(summary.attempts, "attempt")), \
+                \(counted(summary.unlockedNodes, "unlocked node"))) from \(store.path)? [y/N] 
                 """.utf8))
             let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             guard answer == "y" || answer == "yes" else {
@@ -100,6 +100,10 @@ struct ResetProgress: ParsableCommand {
             }
         }
         _ = try withStoreErrors { try store.reset(learnerNamed: name) }
-        print("Reset \(name): \(summary.attempts) attempts and \(summary.unlockedNodes) unlocked nodes deleted.")
+        print("Reset \(name): \(counted(summary.attempts, "attempt")) and \(counted(summary.unlockedNodes, "unlocked node")) deleted.")
+    }
+
+    private func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

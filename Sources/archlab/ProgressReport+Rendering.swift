@@ -11,10 +11,10 @@ extension ProgressReport {
             let rows = lessons.map { row -> [String] in
                 let page = row.page.map { page in row.pages.map { "\(page)/\($0)" } ?? "\(page)" } ?? "-"
                 let best = row.best.map { "\(ProgressNumber.text($0.score))/\(ProgressNumber.text($0.maxScore))" } ?? "-"
-                return [row.id, row.status, page, best, "\(row.attempts)"]
+                return [row.id, row.title, row.status, page, best, "\(row.attempts)"]
             }
             lines.append("Lessons")
-            lines += TextTable.render(header: ["LESSON", "STATUS", "PAGE", "BEST", "ATTEMPTS"], rows: rows)
+            lines += TextTable.render(header: ["LESSON", "TITLE", "STATUS", "PAGE", "BEST", "ATTEMPTS"], rows: rows)
         }
         lines.append("")
         if nodes.isEmpty {
@@ -23,8 +23,10 @@ extension ProgressReport {
             let unlockedCount = nodes.filter(\.unlocked).count
             lines.append("Matrix (\(unlockedCount)/\(nodes.count) unlocked)")
             lines += TextTable.render(
-                header: ["NODE", "UNLOCKED", "AT"],
-                rows: nodes.map { [$0.id, $0.unlocked ? "yes" : "no", $0.unlockedAt.map(ProgressTimestamp.string) ?? "-"] })
+                header: ["NODE", "TITLE", "UNLOCKED", "AT"],
+                rows: nodes.map {
+                    [$0.id, $0.title, $0.unlocked ? "yes" : "no", $0.unlockedAt.map(ProgressTimestamp.string) ?? "-"]
+                })
         }
         lines.append("")
         if attempts.isEmpty {

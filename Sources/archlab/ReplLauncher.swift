@@ -33,14 +33,7 @@ enum ReplLauncher {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
         }
-        let learnerName: String
-        do {
-            learnerName = try LearnerName.validated(
-                options.learner ?? LearnerName.sanitized(environment["USER"] ?? environment["LOGNAME"] ?? "") ?? "learner")
-        } catch {
-            StandardError.print("archlab: \(ControlCharacters.strip(String(describing: error)))")
-            throw ExitCode(2)
-        }
+        let learnerName = try LearnerChoice.resolve(options.learner)
         let store: ProgressStore
         do {
             store = try ProgressStore(path: ProgressDatabaseLocation.resolveForCurrentProcess(explicit: options.db))

@@ -49,3 +49,22 @@ final class FuzzTests: XCTestCase {
         }
     }
 }
+
+/// Hostile values that once could trap: brackets in keys, huge numbers, non-finite points.
+final class HostileValueTests: XCTestCase {
+    func testHostileKeysAndNumbersGiveFindings() throws {
+        let course = try Fixtures.copyOfValid()
+        defer { try? FileManager.default.removeItem(at: course) }
+        let quiz = try String(contentsOf: course.appendingPathComponent("Quizzes/01-caching.toml"), encoding: .utf8)
+        try Fixtures.write(
+            quiz.replacingOccurrences(of: "points = 2", with: "points = inf\n\"a]b[c\" = 1\n\"x[0]\" = 2"),
+            to: "Quizzes/01-caching.toml", in: course)
+        let manifest = try String(contentsOf: course.appendingPathComponent("Lessons/course.toml"), encoding: .utf8)
+        try Fixtures.write(
+            manifest.replacingOccurrences(of: "at = [2, 0]", with: "at = [9223372036854775807, 0]"),
+            to: "Lessons/course.toml", in: course)
+        let findings = try CourseLoader.load(directory: course).findings
+        XCTAssertEqual(findings.map(\.code).sorted(), ["invalid-value", "invalid-value", "unknown-key", "unknown-key"])
+        XCTAssertEqual(GradeFormat.points(.infinity), "inf")
+    }
+}

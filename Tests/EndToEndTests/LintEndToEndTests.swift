@@ -54,11 +54,12 @@ final class LintEndToEndTests: XCTestCase {
         XCTAssertEqual(byAncestor.status, 0, byAncestor.stderr)
     }
 
-    func testNoSubcommandPrintsTheCourseOverview() throws {
-        let output = try ArchLabRunner.run(["--course", "valid"])
+    func testNoSubcommandOpensTheREPL() throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("overview-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: database) }
+        let output = try ArchLabRunner.run(["--course", "valid", "--db", database.path, "--learner", "ada"])
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.hasPrefix("Tiny Course\nFixture\nCACHE /// LIMIT\n"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("1. Caching  (step 1/8, 10 min, 3 pages)"))
-        XCTAssertTrue(output.stdout.contains("Architect Matrix: 4 nodes"))
+        XCTAssertTrue(output.stdout.hasPrefix("CACHE /// LIMIT\nTiny Course — Fixture\n"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Type \"help\" for commands."))
     }
 }

@@ -93,6 +93,15 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("200: 1"), output.stdout)
     }
 
+    func testLimitSimulateInTheReplPrintsWhatTheCommandLinePrints() throws {
+        let flags = ["--algorithm", "all", "--limit", "5", "--window", "10s", "--traffic", "burst 10 at 9.9s; burst 10 at 10.1s"]
+        let cli = try shell(#""$ARCHLAB" limit simulate "$@""#, arguments: flags)
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        let repl = try repl(["limit simulate " + flags.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")])
+        XCTAssertEqual(repl.status, 0, repl.stderr)
+        XCTAssertTrue(repl.stdout.contains(cli.stdout), "REPL:\n\(repl.stdout)\nCLI:\n\(cli.stdout)")
+    }
+
     func testErrorsGoToStandardErrorAndFailTheScript() throws {
         let output = try repl(["redis", "run nosuch", "burst 5", "similar one", "redis GET still-works"])
         XCTAssertEqual(output.status, 1)
@@ -162,10 +171,10 @@ final class REPLLabsEndToEndTests: XCTestCase {
         return try shell(#""$ARCHLAB" --course "$COURSE" --learner ada --seed \#(seed) < "$SCRIPT""#, extra: ["SCRIPT": script.path])
     }
 
-    private func shell(_ command: String, extra: [String: String] = [:]) throws -> ArchLabRunner.Output {
+    private func shell(_ command: String, arguments: [String] = [], extra: [String: String] = [:]) throws -> ArchLabRunner.Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
+        process.arguments = ["-c", command, "sh"] + arguments
         var env = ProcessInfo.processInfo.environment
         env["ARCHLAB_COURSE"] = nil
         for (key, value) in environment.merging(extra, uniquingKeysWith: { $1 }) { env[key] = value }

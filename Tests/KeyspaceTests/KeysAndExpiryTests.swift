@@ -81,3 +81,48 @@ final class KeysAndExpiryTests: XCTestCase {
         XCTAssertEqual(String(buffer: reply), "$4\r\nzero\r\n")
     }
 }
+
+final class StorageIntegrityTests: XCTestCase {
+    func testManyInsertsAndDeletesKeepEveryKeyFindable() {
+        let h = Harness()
+        var random = SplitMix(seed: 5)
+        var model: [String: String] = [:]
+        for step in 0..<20_000 {
+            let key = "k\(random.next() % 3_000)" + (random.next() % 4 == 0 ? String(repeating: "L", count: 20) : "")
+            if random.next() % 3 == 0 {
+                XCTAssertEqual(h.raw("DEL", key), model.removeValue(forKey: key) == nil ? ":0\r\n" : ":1\r\n", "step \(step)")
+            } else {
+                let value = "v\(step)"
+                h.raw("SET", key, value)
+                model[key] = value
+            }
+        }
+        XCTAssertEqual(h.raw("DBSIZE"), ":\(model.count)\r\n")
+        for (key, value) in model {
+            XCTAssertEqual(h.raw("GET", key), "$\(value.utf8.count)\r\n\(value)\r\n")
+        }
+        h.raw("FLUSHDB")
+        XCTAssertEqual(h.raw("DBSIZE"), ":0\r\n")
+        XCTAssertEqual(h.info("used_memory"), Harness().info("used_memory"))
+    }
+}
+
+final class GlobPatternTests: XCTestCase {
+    func testPatternsMatchLikeRedis() throws {
+        let h = Harness()
+        h.raw("MSET", "hello", "1", "hallo", "2", "hxllo", "3", "hllo", "4", "heeeello", "5", "a*b", "6")
+        func keys(_ pattern: String) throws -> Set<String> {
+            guard case .array(let items) = try h.value("KEYS", pattern) else { return [] }
+            return Set(items.compactMap(\.text))
+        }
+        XCTAssertEqual(try keys("h?llo"), ["hello", "hallo", "hxllo"])
+        XCTAssertEqual(try keys("h*llo"), ["hello", "hallo", "hxllo", "hllo", "heeeello"])
+        XCTAssertEqual(try keys("h[ae]llo"), ["hello", "hallo"])
+        XCTAssertEqual(try keys("h[^e]llo"), ["hallo", "hxllo"])
+        XCTAssertEqual(try keys("h[a-b]llo"), ["hallo"])
+        XCTAssertEqual(try keys("a\\*b"), ["a*b"])
+        XCTAssertEqual(try keys("*e*e*e*e*o"), ["heeeello"])
+        h.raw("SET", String(repeating: "a", count: 60), "x")
+        XCTAssertEqual(try keys(String(repeating: "*a", count: 30) + "b"), [])
+    }
+}

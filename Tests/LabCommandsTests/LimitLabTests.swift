@@ -9,9 +9,9 @@ final class LimitLabTests: XCTestCase {
         let (session, output) = try harness.session()
         let run = harness.run(session, output, "limit simulate --algorithm all --limit 5 --window 10s --traffic \"burst 10 at 9.9s; burst 10 at 10.1s\"")
         XCTAssertEqual(run.result, .succeeded, run.text)
-        let expected = try LimitSimulation.run(SimulationOptions(
+        let expected = SimulationText.render(try LimitSimulation.run(SimulationOptions(
             algorithms: SimulatedAlgorithm.allCases, traffic: try TrafficSpec(parsing: "burst 10 at 9.9s; burst 10 at 10.1s"),
-            limit: 5, window: try LimitDuration(parsing: "10s"))).renderText()
+            limit: 5, window: try LimitDuration(parsing: "10s"))))
         XCTAssertEqual(run.text + "\n", expected)
 
         let json = harness.run(session, output, "limit simulate --algorithm=token-bucket --capacity 10 --refill 5 --interval 10s --traffic \"burst 20 at 0s\" --format json")

@@ -107,6 +107,44 @@ final class ProgressCLITests: XCTestCase {
         XCTAssertEqual(unknown.status, 1)
     }
 
+    func testResetOnATerminalAsksAndOnlyYesDeletes() throws {
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try requireTool(FileManager.default.isExecutableFile(atPath: script.path), "script (util-linux) is needed for a terminal")
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
+        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        _ = try store.recordAttempt(learner: try store.ensureLearner("ada"), sampleAttempt(score: 1, passed: false))
+        try store.close()
+        let command = "'\(try archlab().path)' progress reset --learner ada --db '\(path)'"
+
+        let declined = try runChild(script, ["-qec", command, "/dev/null"], stdin: "n\n")
+        XCTAssertEqual(declined.status, 1, declined.stdout)
+        XCTAssertTrue(declined.stdout.contains("Delete all progress of \"ada\" (1 attempt, 0 unlocked nodes)"), declined.stdout)
+        let kept = try ProgressStore(path: path)
+        XCTAssertNotNil(try kept.learner(named: "ada"))
+        try kept.close()
+
+        let confirmed = try runChild(script, ["-qec", command, "/dev/null"], stdin: "y\n")
+        XCTAssertEqual(confirmed.status, 0, confirmed.stdout)
+        let emptied = try ProgressStore(path: path)
+        XCTAssertNil(try emptied.learner(named: "ada"))
+    }
+
+    func testTheDatabaseDefaultsToArchlabDBThenXDGDataHome() throws {
+        let directory = try makeTemporaryDirectory(self)
+        let xdg = directory.appendingPathComponent("xdg").path
+        let fromXDG = try runChild(
+            try archlab(), ["learners"], environment: ["ARCHLAB_DB": "", "XDG_DATA_HOME": xdg])
+        XCTAssertEqual(fromXDG.status, 0, fromXDG.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: xdg + "/archlab/progress.sqlite"))
+
+        let chosen = directory.appendingPathComponent("chosen.sqlite").path
+        let fromVariable = try runChild(
+            try archlab(), ["learners"], environment: ["ARCHLAB_DB": chosen, "XDG_DATA_HOME": xdg])
+        XCTAssertEqual(fromVariable.status, 0, fromVariable.stderr)
+        XCTAssertTrue(fromVariable.stdout.contains(chosen), fromVariable.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: chosen))
+    }
+
     func testARefusedFileExitsWithTwoAndIsLeftAlone() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("notes.txt").path
         let contents = Data(String(repeating: "not a database\n", count: 10).utf8)

@@ -38,7 +38,8 @@ func productsDirectory() throws -> URL {
     where FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("ProgressCrashWriter").path) {
         return candidate
     }
-    throw XCTSkip("built executables not found next to the test bundle")
+    try requireTool(false, "the built executables (ProgressCrashWriter, archlab) are not next to the test bundle")
+    throw XCTSkip("built executables not found")
 }
 
 /// Skips (locally) or fails (when ARCHLAB_REQUIRE_ALL=1) a test whose tool is missing.

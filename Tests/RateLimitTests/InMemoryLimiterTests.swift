@@ -7,7 +7,7 @@ final class InMemoryLimiterTests: XCTestCase {
         let limiter = InMemoryRateLimiter(try SlidingWindow(limit: 100, window: LimitDuration(parsing: "1m")), clock: clock)
         let successes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<1_000 {
-                group.addTask { limiter.limit("ada").success }
+                group.addTask { limiter.decide("ada").success }
             }
             return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
@@ -16,9 +16,9 @@ final class InMemoryLimiterTests: XCTestCase {
 
     func testIdentifiersAreIndependent() throws {
         let limiter = InMemoryRateLimiter(try FixedWindow(limit: 1, window: LimitDuration(parsing: "10 s")), clock: ManualClock())
-        XCTAssertTrue(limiter.limit("ada").success)
-        XCTAssertFalse(limiter.limit("ada").success)
-        XCTAssertTrue(limiter.limit("grace").success)
+        XCTAssertTrue(limiter.decide("ada").success)
+        XCTAssertFalse(limiter.decide("ada").success)
+        XCTAssertTrue(limiter.decide("grace").success)
     }
 
     func testIdleIdentifiersExpireWithoutChangingDecisions() throws {
@@ -33,7 +33,7 @@ final class InMemoryLimiterTests: XCTestCase {
             var state = reference[identifier]
             let expected = algorithm.decideDroppingStale(&state, now: clock.nowMilliseconds(), cost: 1)
             reference[identifier] = state
-            XCTAssertEqual(limiter.limit(identifier), expected, "step \(step)")
+            XCTAssertEqual(limiter.decide(identifier), expected, "step \(step)")
         }
         XCTAssertLessThan(limiter.storedIdentifiers, 2_000)
         clock.advance(milliseconds: 60_000)

@@ -62,9 +62,14 @@ final class SimulationTests: XCTestCase {
         XCTAssertEqual(byName["fixed-window"]?.busiest.count, 20)
         XCTAssertEqual(byName["sliding-log"]?.allowed, 10)
         XCTAssertEqual(byName["sliding-window"]?.allowed, 10)
-        let text = report.renderText()
-        XCTAssertTrue(text.contains("fixed-window            20         0  20 in 10 s (9.9 s to 10 s): 2.0× the limit of 10"), text)
-        XCTAssertFalse(text.contains("\u{1B}"), "no escape codes")
+        let timeline = report.timeline()
+        XCTAssertTrue(timeline.summary.contains("fixed-window            20         0  20 in 10 s (9.9 s to 10 s): 2.0× the limit of 10"),
+                      timeline.summary.joined(separator: "\n"))
+        XCTAssertEqual(timeline.bucketMilliseconds, 200)
+        let fixed = try XCTUnwrap(timeline.series.first)
+        XCTAssertEqual(fixed.allowed[49], 10)
+        XCTAssertEqual(fixed.allowed[50], 10)
+        XCTAssertEqual(timeline.ticks.map(\.label), ["0 s", "10 s"])
     }
 
     func testBucketDefaultsCompareLikeWithLike() throws {

@@ -41,7 +41,7 @@ enum ProcessRunner {
         while process.isRunning {
             if Date() > deadline {
                 timedOut = true
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 break
             }
             Thread.sleep(forTimeInterval: 0.02)
@@ -85,12 +85,14 @@ final class ReferenceRedis {
             if canConnect(port: port) { return }
             Thread.sleep(forTimeInterval: 0.025)
         }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
         return nil
     }
 
+    /// Kills the server (SIGKILL: a child of the test process may inherit a blocked SIGTERM).
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

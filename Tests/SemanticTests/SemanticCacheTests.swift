@@ -120,4 +120,39 @@ final class SemanticCacheTests: XCTestCase {
         XCTAssertEqual(cache.count, 1)
         XCTAssertEqual(try cache.lookup("base", in: acme).response, "new")
     }
+
+    func testEvictionOrderMatchesASimpleLRUModelOverRandomOperations() throws {
+        var generator = SplitMix64(seed: 11)
+        let clock = ManualCacheClock()
+        let cache = SemanticCache(embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 1.01, ttl: 1000, maxEntries: 5),
+                                  clock: clock)
+        var model: [String] = []
+        for _ in 0..<400 {
+            let prompt = "prompt number \(generator.next() % 12)"
+            if generator.next() % 2 == 0 {
+                try cache.store(prompt, response: prompt, in: acme)
+                model.removeAll { $0 == prompt }
+                model.append(prompt)
+                if model.count > 5 { model.removeFirst() }
+            } else {
+                let hit = try cache.lookup(prompt, in: acme).isHit
+                XCTAssertEqual(hit, model.contains(prompt), prompt)
+                if let index = model.firstIndex(of: prompt) {
+                    model.remove(at: index)
+                    model.append(prompt)
+                }
+            }
+            XCTAssertEqual(cache.count, model.count)
+        }
+    }
+
+    func testEveryIndexKindGivesTheSameHitsOnASmallCache() throws {
+        for kind in [SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16)] {
+            let cache = SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind), clock: ManualCacheClock())
+            try cache.store("base", response: "A", in: acme)
+            try cache.store("far", response: "B", in: acme)
+            XCTAssertEqual(try cache.lookup("close", in: acme).response, "A", "\(kind)")
+            XCTAssertEqual(try cache.lookup("below", in: acme).outcome, .miss, "\(kind)")
+        }
+    }
 }

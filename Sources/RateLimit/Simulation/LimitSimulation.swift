@@ -52,7 +52,7 @@ public enum LimitSimulation {
 
     private static func decider<A: RateLimitAlgorithm>(_ algorithm: A) -> Decide {
         let limiter = InMemoryRateLimiter(algorithm, prefix: "simulation", clock: ManualClock())
-        return { limiter.limit("learner", cost: 1, now: $0) }
+        return { limiter.decide("learner", cost: 1, now: $0) }
     }
 }
 

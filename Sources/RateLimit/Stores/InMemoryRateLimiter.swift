@@ -22,18 +22,18 @@ public final class InMemoryRateLimiter<Algorithm: RateLimitAlgorithm>: RateLimit
         self.clock = clock
     }
 
-    /// Decides one request for `identifier`; `cost` below 1 counts as 1, as in Upstash.
-    public func limit(_ identifier: String, cost: Int = 1) -> RateLimitResult {
-        limit(identifier, cost: cost, now: clock.nowMilliseconds())
+    /// Decides one request for `identifier` synchronously; `cost` below 1 counts as 1, as in Upstash.
+    public func decide(_ identifier: String, cost: Int = 1) -> RateLimitResult {
+        decide(identifier, cost: cost, now: clock.nowMilliseconds())
     }
 
-    /// `RateLimiting` conformance; never throws.
-    public func limit(_ identifier: String, cost: Int) async throws -> RateLimitResult {
-        limit(identifier, cost: cost, now: clock.nowMilliseconds())
+    /// `RateLimiting` conformance: the same as `decide`, which never throws or waits.
+    public func limit(_ identifier: String, cost: Int = 1) async throws -> RateLimitResult {
+        decide(identifier, cost: cost, now: clock.nowMilliseconds())
     }
 
     /// Decides one request at an explicit instant (simulations step their own clock).
-    public func limit(_ identifier: String, cost: Int, now: Int64) -> RateLimitResult {
+    public func decide(_ identifier: String, cost: Int, now: Int64) -> RateLimitResult {
         storage.withLock { storage in
             storage.callsSinceSweep &+= 1
             if storage.callsSinceSweep > max(1024, storage.states.count) {

@@ -40,35 +40,35 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
         }
     }
 
+    /// One optimistic transaction per attempt, in two round trips when the connection
+    /// pipelines: `UNWATCH`, `WATCH keys`, read; then `MULTI`, writes, `EXEC`.
     private func decide(on connection: any RESPCommandSender, identifier: String, cost: Int) async throws -> RateLimitResult {
         let base = "\(prefix):\(identifier)"
         for _ in 0..<maximumAttempts {
             let now = clock.nowMilliseconds()
             let keys = algorithm.storeKeys(base: base, now: now)
-            try await expectOK(connection, ["WATCH"] + keys)
             let read = algorithm.readCommand(keys: keys, now: now)
-            let reply = try await connection.send(read)
-            if case .error(let message) = reply {
-                _ = try? await connection.send(["UNWATCH"])
+            let replies = try await connection.pipeline([["UNWATCH"], ["WATCH"] + keys, read])
+            guard replies.count == 3 else { throw RateLimitError.storeReply(command: "WATCH", reply: "\(replies)") }
+            for (command, reply) in zip(["UNWATCH", "WATCH"], replies) where reply.text != "OK" {
+                throw RateLimitError.storeReply(command: command, reply: "\(reply)")
+            }
+            if case .error(let message) = replies[2] {
                 throw RateLimitError.storeReply(command: read[0], reply: message)
             }
-            let stored = try algorithm.decodeState(reply, now: now)
+            let stored = try algorithm.decodeState(replies[2], now: now)
             let old = stored.flatMap { algorithm.isLive($0, at: now) ? $0 : nil }
             var state = old
             let result = algorithm.decide(&state, now: now, cost: cost)
-            guard let new = state, new != old else {
-                try await expectOK(connection, ["UNWATCH"])
-                return result
+            guard let new = state, new != old else { return result }
+            let writes = algorithm.writeCommands(keys: keys, old: old, new: new, now: now, grace: graceMilliseconds)
+            let answers = try await connection.pipeline([["MULTI"]] + writes + [["EXEC"]])
+            guard answers.count == writes.count + 2 else { throw RateLimitError.storeReply(command: "EXEC", reply: "\(answers)") }
+            if answers[0].text != "OK" { throw RateLimitError.storeReply(command: "MULTI", reply: "\(answers[0])") }
+            for (command, queued) in zip(writes, answers.dropFirst()) where queued.text != "QUEUED" {
+                throw RateLimitError.storeReply(command: command[0], reply: "\(queued)")
             }
-            try await expectOK(connection, ["MULTI"])
-            for command in algorithm.writeCommands(keys: keys, old: old, new: new, now: now, grace: graceMilliseconds) {
-                let queued = try await connection.send(command)
-                guard queued.text == "QUEUED" else {
-                    _ = try? await connection.send(["DISCARD"])
-                    throw RateLimitError.storeReply(command: command[0], reply: "\(queued)")
-                }
-            }
-            let executed = try await connection.send(["EXEC"])
+            let executed = answers[answers.count - 1]
             if executed.isNull { continue }
             for reply in try executed.storedElements("EXEC") {
                 if case .error(let message) = reply { throw RateLimitError.storeReply(command: "EXEC", reply: message) }
@@ -76,10 +76,5 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
             return result
         }
         throw RateLimitError.contention(key: base, attempts: maximumAttempts)
-    }
-
-    private func expectOK(_ connection: any RESPCommandSender, _ command: [String]) async throws {
-        let reply = try await connection.send(command)
-        guard reply.text == "OK" else { throw RateLimitError.storeReply(command: command[0], reply: "\(reply)") }
     }
 }

@@ -11,7 +11,9 @@ public final class SemanticCache: @unchecked Sendable {
         var normalised: String
         var response: String
         var expiresAt: Double
-        var lastUsed: UInt64
+        /// Neighbours in the recency list (older / newer).
+        var older: Int?
+        var newer: Int?
     }
 
     public let embedder: any Embedder
@@ -20,9 +22,14 @@ public final class SemanticCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Int: Entry] = [:]
     private var exact: [CachePartition: [String: Int]] = [:]
-    private var indexes: [CachePartition: FlatIndex] = [:]
+    private var indexes: [CachePartition: any VectorIndex] = [:]
     private var nextID = 0
-    private var tick: UInt64 = 0
+    /// Least and most recently used entries: the ends of a doubly linked list threaded through `entries`.
+    private var oldest: Int?
+    private var newest: Int?
+    /// Entry ids in store order; with one TTL for all entries this is also expiry order.
+    private var expiryQueue: [(id: Int, expiresAt: Double)] = []
+    private var expiryHead = 0
     private var counters = SemanticCacheStats()
 
     public init(embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
@@ -74,15 +81,17 @@ public final class SemanticCache: @unchecked Sendable {
             if let old = exact[partition]?[normalised] { removeEntry(old) }
             let id = nextID
             nextID += 1
-            tick += 1
+            let expiresAt = now + configuration.ttl
             entries[id] = Entry(partition: partition, prompt: prompt, normalised: normalised, response: response,
-                                expiresAt: now + configuration.ttl, lastUsed: tick)
+                                expiresAt: expiresAt, older: nil, newer: nil)
+            linkNewest(id)
+            expiryQueue.append((id, expiresAt))
             exact[partition, default: [:]][normalised] = id
-            var index = indexes[partition] ?? FlatIndex(dimension: embedder.dimension)
+            var index = indexes[partition] ?? configuration.index.make(dimension: embedder.dimension)
             try index.add(id: id, vector: vector)
             indexes[partition] = index
             counters.stores += 1
-            while entries.count > configuration.maxEntries, let victim = leastRecentlyUsed() {
+            while entries.count > configuration.maxEntries, let victim = oldest {
                 removeEntry(victim)
                 counters.evictions += 1
             }
@@ -95,6 +104,10 @@ public final class SemanticCache: @unchecked Sendable {
             entries.removeAll()
             exact.removeAll()
             indexes.removeAll()
+            oldest = nil
+            newest = nil
+            expiryQueue.removeAll()
+            expiryHead = 0
         }
     }
 
@@ -119,24 +132,45 @@ public final class SemanticCache: @unchecked Sendable {
     }
 
     private func touch(_ id: Int) {
-        tick += 1
-        entries[id]?.lastUsed = tick
+        guard newest != id, entries[id] != nil else { return }
+        unlink(id)
+        linkNewest(id)
     }
 
+    /// Drops entries whose absolute TTL has passed, oldest first, in amortised O(1) per entry.
     private func expireAll(now: Double) {
-        let expired = entries.filter { $0.value.expiresAt <= now }.map(\.key)
-        for id in expired {
-            removeEntry(id)
-            counters.expirations += 1
+        while expiryHead < expiryQueue.count, expiryQueue[expiryHead].expiresAt <= now {
+            let id = expiryQueue[expiryHead].id
+            expiryHead += 1
+            if let entry = entries[id], entry.expiresAt <= now {
+                removeEntry(id)
+                counters.expirations += 1
+            }
+        }
+        if expiryHead > 1024 && expiryHead * 2 > expiryQueue.count {
+            expiryQueue.removeFirst(expiryHead)
+            expiryHead = 0
         }
     }
 
-    private func leastRecentlyUsed() -> Int? {
-        entries.min { $0.value.lastUsed < $1.value.lastUsed }?.key
+    private func linkNewest(_ id: Int) {
+        entries[id]?.older = newest
+        entries[id]?.newer = nil
+        if let newest { entries[newest]?.newer = id }
+        newest = id
+        if oldest == nil { oldest = id }
+    }
+
+    private func unlink(_ id: Int) {
+        guard let entry = entries[id] else { return }
+        if let older = entry.older { entries[older]?.newer = entry.newer } else { oldest = entry.newer }
+        if let newer = entry.newer { entries[newer]?.older = entry.older } else { newest = entry.older }
     }
 
     private func removeEntry(_ id: Int) {
-        guard let entry = entries.removeValue(forKey: id) else { return }
+        guard let entry = entries[id] else { return }
+        unlink(id)
+        entries[id] = nil
         exact[entry.partition]?[entry.normalised] = nil
         indexes[entry.partition]?.remove(id: id)
     }

@@ -8,11 +8,28 @@ public struct SemanticCacheConfiguration: Sendable {
     public var ttl: Double
     /// Most entries kept over all partitions; the least recently used is evicted beyond it.
     public var maxEntries: Int
+    /// How each partition's vectors are searched.
+    public var index: IndexKind
 
-    public init(threshold: Float = 0.9, ttl: Double = 3600, maxEntries: Int = 10_000) {
+    /// Exact search suits caches up to tens of thousands of entries; HNSW trades a little recall for
+    /// much faster lookups in larger ones.
+    public enum IndexKind: Sendable, Equatable {
+        case flat(FlatIndex.Storage)
+        case hnsw(m: Int, efSearch: Int)
+
+        func make(dimension: Int) -> any VectorIndex {
+            switch self {
+            case .flat(let storage): return FlatIndex(dimension: dimension, storage: storage)
+            case .hnsw(let m, let efSearch): return HNSWIndex(dimension: dimension, m: m, efSearch: efSearch)
+            }
+        }
+    }
+
+    public init(threshold: Float = 0.9, ttl: Double = 3600, maxEntries: Int = 10_000, index: IndexKind = .flat(.float32)) {
         self.threshold = threshold
         self.ttl = ttl
         self.maxEntries = max(1, maxEntries)
+        self.index = index
     }
 }
 

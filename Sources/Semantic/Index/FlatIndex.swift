@@ -65,16 +65,14 @@ public struct FlatIndex: VectorIndex {
             case .float32:
                 floats.withUnsafeBufferPointer { base in
                     guard let bp = base.baseAddress else { return }
-                    for row in 0..<n {
-                        let score = VectorMath.dot(qp, bp + row * dim, dim)
+                    FlatScan.scan(query: qp, base: bp, count: n, dimension: dim) { row, score in
                         if score > top.threshold { top.offer(id: ids[row], similarity: score) }
                     }
                 }
             case .float16:
                 halves.withUnsafeBufferPointer { base in
                     guard let bp = base.baseAddress else { return }
-                    for row in 0..<n {
-                        let score = FlatIndex.dotHalf(qp, bp + row * dim, dim)
+                    FlatScan.scan(query: qp, base: bp, count: n, dimension: dim) { row, score in
                         if score > top.threshold { top.offer(id: ids[row], similarity: score) }
                     }
                 }

@@ -17,9 +17,9 @@ public struct HNSWIndex: VectorIndex {
     private var deleted: [Bool] = []
     private var positions: [Int: Int32] = [:]
     private var levels: [Int] = []
-    /// `neighbours[level][node]`; upper levels only hold nodes that reach them.
-    private var bottom: [[Int32]] = []
-    private var upper: [[Int32: [Int32]]] = []
+    /// Layer-0 links of every node, and upper-layer links of the nodes that reach those layers.
+    private var bottom: [Links] = []
+    private var upper: [[Int32: Links]] = []
     private var entryPoint: Int32 = -1
     private var generator: SplitMix64
     private var liveCount = 0
@@ -45,7 +45,7 @@ public struct HNSWIndex: VectorIndex {
         liveCount += 1
         let level = randomLevel()
         levels.append(level)
-        bottom.append([])
+        bottom.append(Links())
         while upper.count < level { upper.append([:]) }
         guard entryPoint >= 0 else {
             entryPoint = node
@@ -62,9 +62,9 @@ public struct HNSWIndex: VectorIndex {
         for l in stride(from: min(level, top), through: 0, by: -1) {
             let found = searchLayer(entries: entries, level: l, ef: efConstruction) { self.similarity(node, $0) }
             let chosen = selectNeighbours(found, limit: l == 0 ? 2 * m : m)
-            setNeighbours(node, level: l, chosen.map(\.node))
+            setNeighbours(node, level: l, Links(nodes: chosen.map(\.node), similarities: chosen.map(\.similarity)))
             for candidate in chosen {
-                link(candidate.node, to: node, level: l)
+                link(candidate.node, to: node, similarity: candidate.similarity, level: l)
             }
             entries = found.map(\.node)
         }
@@ -105,23 +105,22 @@ public struct HNSWIndex: VectorIndex {
     }
 
     private func neighbours(_ node: Int32, level: Int) -> [Int32] {
-        level == 0 ? bottom[Int(node)] : upper[level - 1][node] ?? []
+        level == 0 ? bottom[Int(node)].nodes : upper[level - 1][node]?.nodes ?? []
     }
 
-    private mutating func setNeighbours(_ node: Int32, level: Int, _ list: [Int32]) {
-        if level == 0 { bottom[Int(node)] = list } else { upper[level - 1][node] = list }
+    private mutating func setNeighbours(_ node: Int32, level: Int, _ links: Links) {
+        if level == 0 { bottom[Int(node)] = links } else { upper[level - 1][node] = links }
     }
 
-    /// Adds `node` to `target`'s list, pruning with the neighbour heuristic when it overflows.
-    private mutating func link(_ target: Int32, to node: Int32, level: Int) {
-        var list = neighbours(target, level: level)
-        list.append(node)
+    /// Adds `node` to `target`'s links; when the list is full it replaces the least similar link
+    /// if `node` is closer (the paper's simple selection, which needs no further distance computations).
+    private mutating func link(_ target: Int32, to node: Int32, similarity: Float, level: Int) {
         let limit = level == 0 ? 2 * m : m
-        if list.count > limit {
-            let scored = list.map { Candidate(node: $0, similarity: similarity(target, $0)) }.sorted { $0.similarity > $1.similarity }
-            list = selectNeighbours(scored, limit: limit).map(\.node)
+        if level == 0 {
+            bottom[Int(target)].insert(node, similarity: similarity, limit: limit)
+        } else {
+            upper[level - 1][target, default: Links()].insert(node, similarity: similarity, limit: limit)
         }
-        setNeighbours(target, level: level, list)
     }
 
     /// The heuristic of the HNSW paper: keep a candidate only if it is closer to the base than to any

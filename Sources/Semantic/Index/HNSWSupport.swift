@@ -73,3 +73,23 @@ struct VisitedSet {
         return true
     }
 }
+
+/// A node's neighbour list with each neighbour's similarity to the node.
+struct Links {
+    var nodes: [Int32] = []
+    var similarities: [Float] = []
+
+    mutating func insert(_ node: Int32, similarity: Float, limit: Int) {
+        if nodes.count < limit {
+            nodes.append(node)
+            similarities.append(similarity)
+            return
+        }
+        guard var worst = similarities.indices.first else { return }
+        for i in similarities.indices where similarities[i] < similarities[worst] { worst = i }
+        if similarity > similarities[worst] {
+            nodes[worst] = node
+            similarities[worst] = similarity
+        }
+    }
+}

@@ -9,12 +9,15 @@ final class EncoderWorkspace {
     let intermediate: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
     let padding: UnsafeMutablePointer<Float>
+    /// One head's keys transposed, `[headDim][capacity rounded up to 8]`.
+    let keysTransposed: UnsafeMutablePointer<Float>
     private let sizes: [Int]
 
     init(capacity: Int, hiddenSize: Int, intermediateSize: Int) {
         self.capacity = capacity
         sizes = [capacity * hiddenSize, capacity * 3 * hiddenSize, capacity * hiddenSize, capacity * hiddenSize,
-                 capacity * intermediateSize, capacity * capacity, PackedLinear.rowBlock * max(hiddenSize, intermediateSize)]
+                 capacity * intermediateSize, capacity * (capacity + 8), PackedLinear.rowBlock * max(hiddenSize, intermediateSize),
+                 hiddenSize * (capacity + 8)]
         func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
             let pointer = UnsafeMutablePointer<Float>.allocate(capacity: count)
             pointer.initialize(repeating: 0, count: count)
@@ -27,10 +30,11 @@ final class EncoderWorkspace {
         intermediate = buffer(sizes[4])
         scores = buffer(sizes[5])
         padding = buffer(sizes[6])
+        keysTransposed = buffer(sizes[7])
     }
 
     deinit {
-        for pointer in [hidden, qkv, context, projected, intermediate, scores, padding] {
+        for pointer in [hidden, qkv, context, projected, intermediate, scores, padding, keysTransposed] {
             pointer.deallocate()
         }
     }

@@ -60,30 +60,70 @@ struct MiniLMEncoder: Sendable {
     }
 
     /// Multi-head self-attention: `context = softmax(Q·Kᵀ/√d)·V` per head, no mask (one sequence).
+    /// Keys are transposed per head so eight scores are computed at once.
     private func attention(tokens n: Int, workspace ws: EncoderWorkspace) {
         let h = weights.hidden
         let stride = 3 * h
         let dh = h / weights.heads
+        let padded = (n + 7) / 8 * 8
         let scale = 1 / Float(dh).squareRoot()
+        let kt = ws.keysTransposed
         for head in 0..<weights.heads {
             let q = ws.qkv + head * dh
             let k = ws.qkv + h + head * dh
             let v = ws.qkv + 2 * h + head * dh
+            for d in 0..<dh {
+                let column = kt + d * padded
+                for j in 0..<n { column[j] = k[j * stride + d] }
+                for j in n..<padded { column[j] = 0 }
+            }
             for i in 0..<n {
-                let scores = ws.scores + i * n
+                let scores = ws.scores + i * padded
                 let qi = q + i * stride
-                for j in 0..<n {
-                    scores[j] = VectorMath.dot(qi, k + j * stride, dh) * scale
+                var block = 0
+                while block < padded {
+                    var acc = SIMD8<Float>()
+                    for d in 0..<dh {
+                        acc.addProduct(SIMD8(repeating: qi[d]),
+                                       UnsafeRawPointer(kt + d * padded + block).loadUnaligned(as: SIMD8<Float>.self))
+                    }
+                    UnsafeMutableRawPointer(scores + block).storeBytes(of: acc * scale, as: SIMD8<Float>.self)
+                    block += 8
                 }
                 Kernels.softmax(scores, count: n)
-                let out = ws.context + i * h + head * dh
-                out.update(repeating: 0, count: dh)
-                for j in 0..<n {
-                    let weight = scores[j]
-                    let vj = v + j * stride
-                    for d in 0..<dh { out[d] += weight * vj[d] }
-                }
+                accumulateContext(weights: scores, values: v, tokens: n, rowStride: stride, headDim: dh,
+                                  into: ws.context + i * h + head * dh)
             }
+        }
+    }
+
+    /// `out[0..<headDim] = Σ_j weights[j] · values[j]`, eight lanes at a time.
+    @inline(__always)
+    private func accumulateContext(weights: UnsafePointer<Float>, values: UnsafePointer<Float>, tokens n: Int, rowStride: Int,
+                                   headDim dh: Int, into out: UnsafeMutablePointer<Float>) {
+        let lanes = dh / 8
+        if lanes == 4 {
+            var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()
+            for j in 0..<n {
+                let w = SIMD8<Float>(repeating: weights[j])
+                let row = UnsafeRawPointer(values + j * rowStride)
+                a0.addProduct(w, row.loadUnaligned(as: SIMD8<Float>.self))
+                a1.addProduct(w, row.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self))
+                a2.addProduct(w, row.loadUnaligned(fromByteOffset: 64, as: SIMD8<Float>.self))
+                a3.addProduct(w, row.loadUnaligned(fromByteOffset: 96, as: SIMD8<Float>.self))
+            }
+            let o = UnsafeMutableRawPointer(out)
+            o.storeBytes(of: a0, as: SIMD8<Float>.self)
+            o.storeBytes(of: a1, toByteOffset: 32, as: SIMD8<Float>.self)
+            o.storeBytes(of: a2, toByteOffset: 64, as: SIMD8<Float>.self)
+            o.storeBytes(of: a3, toByteOffset: 96, as: SIMD8<Float>.self)
+            return
+        }
+        out.update(repeating: 0, count: dh)
+        for j in 0..<n {
+            let w = weights[j]
+            let row = values + j * rowStride
+            for d in 0..<dh { out[d] += w * row[d] }
         }
     }
 }

@@ -1,5 +1,3 @@
-import Terminal
-
 extension SimulationReport {
     /// Column widths a bucket may have, in milliseconds: round numbers a learner reads at a glance.
     static let bucketSizes: [Int64] = [
@@ -25,15 +23,16 @@ extension SimulationReport {
         return "\(seconds).\(fraction) s"
     }
 
-    /// The report for a terminal, readable without colour: per algorithm a row of
-    /// allowed and a row of rejected requests per time bucket on one shared scale and
-    /// time axis, then a table of counts and each algorithm's busiest span.
-    public func renderText(columns: Int = 60) -> String {
+    /// The report laid out for a terminal chart, readable without colour: a header, per
+    /// algorithm the allowed and rejected requests per time bucket (one shared scale and
+    /// time axis, so algorithms stack side by side), the axis ticks, and a summary table of
+    /// counts and each algorithm's busiest span. Terminal's `TimelineChart` draws it.
+    public func timeline(columns: Int = 60) -> SimulationTimeline {
         let lastTime = runs.flatMap(\.decisions).map(\.tMilliseconds).max() ?? 0
         let span = max(lastTime + 1, windowMilliseconds)
         let bucket = Self.bucketMilliseconds(span: span, window: windowMilliseconds, columns: columns)
         let count = Int(ceilDiv(span, bucket))
-        var groups: [TimelineChart.Group] = []
+        var series: [SimulationTimeline.Series] = []
         for run in runs {
             var allowed = Array(repeating: 0, count: count)
             var rejected = Array(repeating: 0, count: count)
@@ -41,23 +40,17 @@ extension SimulationReport {
                 let column = min(count - 1, Int(decision.tMilliseconds / bucket))
                 if decision.allowed { allowed[column] += 1 } else { rejected[column] += 1 }
             }
-            groups.append(.init(title: "\(run.name): \(run.summary)", rows: [
-                .init(label: "allowed", counts: allowed), .init(label: "rejected", counts: rejected),
-            ]))
+            series.append(.init(title: "\(run.name): \(run.summary)", allowed: allowed, rejected: rejected))
         }
         let tickEvery = tickSpacing(bucket: bucket, count: count)
-        let ticks = stride(from: 0, through: count, by: tickEvery).map { (column: $0, label: Self.formatTime(Int64($0) * bucket)) }
-        let chart = TimelineChart(groups: groups, ticks: ticks)
+        let ticks = stride(from: 0, through: count, by: tickEvery).map { SimulationTimeline.Tick(column: $0, label: Self.formatTime(Int64($0) * bucket)) }
+        let scale = series.flatMap { $0.allowed + $0.rejected }.max() ?? 0
         let requests = runs.first?.decisions.count ?? 0
-        var lines = [
+        let header = [
             "Traffic: \(traffic)",
-            "\(requests) requests from 0 s to \(Self.formatTime(lastTime)). Each column is \(Self.formatTime(bucket)); a full block █ is \(chart.scale) request\(chart.scale == 1 ? "" : "s").",
-            "",
+            "\(requests) requests from 0 s to \(Self.formatTime(lastTime)). Each column is \(Self.formatTime(bucket)); a full block █ is \(scale) request\(scale == 1 ? "" : "s").",
         ]
-        lines += chart.render()
-        lines.append("")
-        lines += summaryTable()
-        return lines.joined(separator: "\n") + "\n"
+        return SimulationTimeline(header: header, bucketMilliseconds: bucket, series: series, ticks: ticks, summary: summaryTable())
     }
 
     private func tickSpacing(bucket: Int64, count: Int) -> Int {

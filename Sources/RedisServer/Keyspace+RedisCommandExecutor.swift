@@ -1,0 +1,25 @@
+import Foundation
+import Keyspace
+
+extension Keyspace: RedisCommandExecutor {
+    func isAuthenticated(_ session: ClientSession) -> Bool { session.authenticated }
+
+    func shouldClose(_ session: ClientSession) -> Bool { session.shouldClose }
+
+    func housekeeping() { activeExpireCycle() }
+
+    func attach(_ statistics: ConnectionStatistics) {
+        let processID = Int(ProcessInfo.processInfo.processIdentifier)
+        let executable = CommandLine.arguments.first ?? ""
+        serverInfo = {
+            ServerInfoSnapshot(
+                tcpPort: statistics.port,
+                connectedClients: statistics.connectedClients,
+                totalConnectionsReceived: statistics.totalConnectionsReceived,
+                rejectedConnections: statistics.rejectedConnections,
+                processID: processID,
+                executable: executable
+            )
+        }
+    }
+}

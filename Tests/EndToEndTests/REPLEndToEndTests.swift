@@ -1,0 +1,185 @@
+import CourseKit
+import Foundation
+import XCTest
+
+/// The learner's REPL driven through the built binary with scripted standard input, over the shipped course.
+final class REPLEndToEndTests: XCTestCase {
+    private var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repl-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private var database: String { scratch.appendingPathComponent("progress.sqlite").path }
+
+    private func repl(_ lines: [String], learner: String = "ada", extra: [String] = []) throws -> ArchLabRunner.Output {
+        try ReplProcess.run(
+            ["--course", ArchLabRunner.packageRoot.path, "--db", database, "--learner", learner, "--seed", "7"] + extra,
+            input: lines.map { $0 + "\n" }.joined(), environment: ["XDG_STATE_HOME": scratch.path])
+    }
+
+    private func course() throws -> Course {
+        try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
+    }
+
+    /// The seed of the n-th quiz attempt of a session started with `--seed 7`.
+    private func attemptSeed(_ attempt: Int) -> UInt64 {
+        var generator = SplitMix64(seed: 7)
+        var value: UInt64 = 0
+        for _ in 0..<attempt { value = generator.next() }
+        return value
+    }
+
+    private func answers(_ quiz: Quiz, seed: UInt64, correct: Bool) -> [String] {
+        quiz.questions.map { question in
+            switch question.kind {
+            case .single, .multiple:
+                let shown = question.displayOptions(seed: seed)
+                let keys = Set(question.options.filter { $0.correct == correct }.map(\.key))
+                let labels = shown.filter { keys.contains($0.key) }.map(\.label)
+                return (question.kind == .single ? Array(labels.prefix(1)) : labels).joined(separator: " ")
+            case .order:
+                let shown = question.displayItems(seed: seed)
+                let keys = correct ? question.items.map(\.key) : shown.map(\.key)
+                return keys.compactMap { key in shown.first { $0.key == key }?.label }.joined(separator: " ")
+            case .short:
+                return correct ? (question.accept.first ?? question.example ?? "") : "no idea at all"
+            case .numeric:
+                return String((question.answer ?? 0) + (correct ? 0 : 12345)) + (question.unit.map { " \($0)" } ?? "")
+            }
+        }
+    }
+
+    func testANewLearnerFailsRetriesPassesUnlocksAndComesBackWhereTheyWere() throws {
+        let course = try course()
+        let first = try XCTUnwrap(course.lessons.first)
+        let quiz = try XCTUnwrap(course.quiz(id: first.quiz))
+        let second = try XCTUnwrap(course.lesson(number: 2))
+        let node = try XCTUnwrap(course.node(id: quiz.unlocks))
+        let reading = ["open 1"] + Array(repeating: "next", count: first.pages.count - 1)
+        let script = reading + ["quiz"] + answers(quiz, seed: attemptSeed(1), correct: false)
+            + ["quiz"] + answers(quiz, seed: attemptSeed(2), correct: true) + ["open 2", "quit"]
+        let session = try repl(script)
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertEqual(session.stderr, "")
+        XCTAssertTrue(session.stdout.contains("Learner ada: 0/\(course.lessons.count) lessons, 0/\(course.matrix.nodes.count) nodes unlocked."))
+        XCTAssertTrue(session.stdout.contains("page \(first.pages.count)/\(first.pages.count)"))
+        XCTAssertTrue(session.stdout.contains("— NOT PASSED;"))
+        XCTAssertTrue(session.stdout.contains("— PASSED;"))
+        XCTAssertTrue(session.stdout.contains("NODE UNLOCKED: \(node.title)"))
+        XCTAssertTrue(session.stdout.contains("✓ unlocked"))
+        XCTAssertTrue(session.stdout.contains("Lesson 2/\(course.lessons.count) · \(second.title) · page 1/"))
+        XCTAssertFalse(session.stdout.contains("\u{1B}["), "no escape codes when output is a pipe")
+        XCTAssertFalse(session.stdout.contains("]> quit"), "no prompt when input is not a terminal")
+
+        let again = try repl(["lessons", "open", "quit"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("Learner ada: 1/\(course.lessons.count) lessons"))
+        XCTAssertTrue(again.stdout.contains("You were reading lesson 2 “\(second.title)”, page 1/\(second.pages.count)."))
+        XCTAssertTrue(again.stdout.contains("1. \(first.title) (\(first.minutes) min) — done"))
+        XCTAssertTrue(again.stdout.contains("▸ 2. \(second.title) (\(second.minutes) min) — current"))
+        XCTAssertTrue(again.stdout.contains("Lesson 2/\(course.lessons.count) · \(second.title) · page 1/"))
+    }
+
+    func testEveryCommandsHappyPath() throws {
+        let script = ["help", "help quiz", "lessons", "open 1", "next", "back", "page 2", "code", "matrix", "progress",
+                      "glossary", "glossary Redis", "faq", "faq 1", "learner", "learner bob", "learner ada",
+                      "reset --yes", "exit"]
+        let session = try repl(script)
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertEqual(session.stderr, "")
+        for expected in ["Commands:", "quiz [id]", "The Cost of Every Call", "page 2/", "server.swift", "✓ unlocked   ○ available",
+                         "Labs run: none yet", "Redis — ", "Type `faq <n>` for an answer.", "You are now bob",
+                         "Progress of ada erased", "Progress saved. Bye, ada."] {
+            XCTAssertTrue(session.stdout.contains(expected), "missing \(expected)")
+        }
+    }
+
+    func testErrorPathsAreReportedOnStandardErrorAndFailTheScript() throws {
+        let cases: [(String, String)] = [
+            ("frobnicate", "Unknown command `frobnicate`"),
+            ("open 99", "No lesson `99`"),
+            ("open 2", "is locked: it needs"),
+            ("next", "No lesson is open"),
+            ("back", "No lesson is open"),
+            ("page 2", "No lesson is open"),
+            ("code", "No lesson is open"),
+            ("quiz", "Open a lesson first"),
+            ("quiz nope", "No System Check `nope`"),
+            ("hint", "`hint` works while a System Check asks a question"),
+            ("glossary zzzz", "No glossary term `zzzz`"),
+            ("faq 999", "No FAQ entry `999`"),
+            ("help nope", "No command `nope`"),
+            ("learner \u{1B}[31m", "Cannot use that name"),
+        ]
+        for (line, message) in cases {
+            let session = try repl([line, "quit"])
+            XCTAssertEqual(session.status, 1, "\(line) should fail the script")
+            XCTAssertTrue(session.stderr.contains(message), "\(line): \(session.stderr)")
+            XCTAssertFalse(session.stderr.contains("\u{1B}"), "control characters are stripped: \(line)")
+        }
+        let passing = try repl(["lessons"])
+        XCTAssertEqual(passing.status, 0)
+    }
+
+    func testAQuizCutShortByTheEndOfInputIsNotRecorded() throws {
+        let session = try repl(["open 1", "quiz", "hint"])
+        XCTAssertTrue(session.stdout.contains("Hint 1/"))
+        XCTAssertTrue(session.stdout.contains("Attempt abandoned: nothing was recorded."))
+        XCTAssertEqual(session.status, 1)
+        let progress = try repl(["progress"])
+        XCTAssertTrue(progress.stdout.contains("0/"), progress.stdout)
+        XCTAssertFalse(progress.stdout.contains("│     1 │"), progress.stdout)
+    }
+
+    func testUnusableStartupInputExitsTwo() throws {
+        let noCourse = try ReplProcess.run(["--course", scratch.path, "--db", database], input: "quit\n", environment: [:])
+        XCTAssertEqual(noCourse.status, 2)
+        XCTAssertTrue(noCourse.stderr.hasPrefix("archlab: "), noCourse.stderr)
+        let notADatabase = scratch.appendingPathComponent("notes.txt")
+        try Data("hello".utf8).write(to: notADatabase)
+        let badDatabase = try ReplProcess.run(["--course", ArchLabRunner.packageRoot.path, "--db", notADatabase.path],
+                                              input: "quit\n", environment: [:])
+        XCTAssertEqual(badDatabase.status, 2, badDatabase.stdout)
+    }
+}
+
+/// Runs the built binary with text on standard input.
+enum ReplProcess {
+    static func run(_ arguments: [String], input: String, environment: [String: String]) throws -> ArchLabRunner.Output {
+        let process = Process()
+        process.executableURL = try ArchLabRunner.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["ARCHLAB_COURSE"] = nil
+        env["ARCHLAB_DB"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stdin = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ArchLabRunner.Output(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+                                    stderr: String(decoding: errorData, as: UTF8.self))
+    }
+}
