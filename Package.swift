@@ -36,6 +36,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "RedisServer",
 
+    "LabCommands",
+
     "GatewayServer",
 ]
 
@@ -78,14 +80,16 @@ let targets: [Target] = [
 
     .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
-    .target(name: "Terminal", dependencies: ["CReadline"]),
-
     .target(
         name: "GatewayServer",
         dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
 
+    .target(name: "Terminal", dependencies: ["CReadline"]),
+
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
+
+    .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "GatewayServer", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
@@ -110,6 +114,8 @@ let targets: [Target] = [
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
     .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "EndToEndTests", dependencies: ["CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
 ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabCommands
 import Semantic
 
 /// `archlab embed TEXT`: prints a sentence embedding as text or JSON.
@@ -42,23 +43,7 @@ struct EmbedCommand: ParsableCommand {
             print("{\"model\":\(try json(embedder.name)),\"dimension\":\(embedder.dimension),"
                 + "\"tokens\":\(try json(tokens)),\"embedding\":\(try json(vector))}")
         case .text:
-            print(choice.note)
-            print("dimension: \(embedder.dimension)")
-            print("tokens (\(tokens.count)): \(tokens.joined(separator: " "))")
-            var line: [String] = []
-            for (i, value) in vector.enumerated() {
-                line.append(SemanticCLI.fixed(value).leftPaddedForEmbed(to: 10))
-                if line.count == 8 || i == vector.count - 1 {
-                    print(line.joined(separator: " "))
-                    line.removeAll()
-                }
-            }
+            SemanticPresentation.embeddingLines(note: choice.note, embedder: embedder, tokens: tokens, vector: vector).forEach { print($0) }
         }
-    }
-}
-
-extension String {
-    fileprivate func leftPaddedForEmbed(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LabCommands
 import RESP
 import RateLimit
 import RedisServer
@@ -116,27 +117,13 @@ struct LimitSimulateCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         switch format {
-        case .text: print(Self.text(report), terminator: "")
+        case .text: print(SimulationText.render(report), terminator: "")
         case .json: print(report.json(), terminator: "")
         }
     }
 }
 
 /// Runs `body`, prefixing any error with the flag it came from.
-extension LimitSimulateCommand {
-    /// The text report: header, the timeline chart of every algorithm, the summary table.
-    static func text(_ report: SimulationReport) -> String {
-        let timeline = report.timeline()
-        let chart = TimelineChart(
-            groups: timeline.series.map {
-                .init(title: $0.title, rows: [.init(label: "allowed", counts: $0.allowed), .init(label: "rejected", counts: $0.rejected)])
-            },
-            ticks: timeline.ticks.map { (column: $0.column, label: $0.label) }
-        )
-        return (timeline.header + [""] + chart.render() + [""] + timeline.summary).joined(separator: "\n") + "\n"
-    }
-}
-
 private func flag<T>(_ name: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()

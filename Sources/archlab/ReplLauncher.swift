@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import LabCommands
 import ProgressStore
 import REPL
 import Synchronization
@@ -56,15 +57,18 @@ enum ReplLauncher {
             painter: Painter(colorEnabled: policy.allowsColor && interactive),
             width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
             seed: options.seed ?? UInt64.random(in: .min ... .max))
+        let labs = LabContext()
         let session: ReplSession
         do {
-            session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput())
+            session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput(),
+                                      additionalCommands: LabCommands.all(labs))
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
         }
         completer.session = session
         let status = await session.run()
+        await labs.shutdown()
         if status != 0 { throw ExitCode(status) }
     }
 

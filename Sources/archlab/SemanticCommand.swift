@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Semantic
-import Terminal
+import LabCommands
 
 /// `archlab semantic …`: threshold tools for semantic caching.
 struct SemanticCommand: ParsableCommand {
@@ -49,62 +49,7 @@ struct SemanticCommand: ParsableCommand {
                 SemanticCLI.printError("\(error)")
                 throw ExitCode(1)
             }
-            let counts = data.counts
-            print(choice.note)
-            print("dataset: \(data.name): \(counts[.paraphrase] ?? 0) paraphrases (should hit); near-misses that must not: "
-                + "\(counts[.negation] ?? 0) negations, \(counts[.entity] ?? 0) other entities, \(counts[.number] ?? 0) other numbers")
-            print("a pair hits when its cosine similarity ≥ threshold\n")
-            let rows = sweep.rows()
-            print(SweepReport.table(rows))
-            print("")
-            let chart = ThresholdChart(thresholds: rows.map { Double($0.threshold) }, series: [
-                .init(name: "recall", symbol: "R", values: rows.map(\.recall)),
-                .init(name: "precision", symbol: "P", values: rows.map(\.precision)),
-                .init(name: "false-hit rate", symbol: "F", values: rows.map(\.falseHitRate)),
-            ])
-            chart.render().forEach { print($0) }
-            print("")
-            print(SweepReport.summary(sweep))
-            if pairs {
-                print("")
-                for item in sweep.scored.sorted(by: { $0.similarity > $1.similarity }) {
-                    print("\(SemanticCLI.fixed(item.similarity, 4))  \(item.pair.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(item.pair.a)  |  \(item.pair.b)")
-                }
-            }
+            SemanticPresentation.sweepLines(sweep, dataset: data, note: choice.note, pairs: pairs).forEach { print($0) }
         }
-    }
-}
-
-/// Text rendering of a threshold sweep.
-enum SweepReport {
-    static func table(_ rows: [ThresholdSweep.Row]) -> String {
-        var lines = ["threshold  precision  recall  false-hit  hits(TP/FP)  false hits: negation entity number"]
-        for row in rows {
-            let kinds = [SweepDataset.Kind.negation, .entity, .number].map { String(row.falseHitsByKind[$0] ?? 0) }
-            let counts = String(format: "%9.2f  %9.3f  %6.3f  %9.3f  %5d/%-5d", Double(row.threshold), row.precision, row.recall,
-                                row.falseHitRate, row.truePositives, row.falsePositives)
-            lines.append(counts + pad(kinds[0], 23) + pad(kinds[1], 7) + pad(kinds[2], 7))
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-
-    static func summary(_ sweep: ThresholdSweep) -> String {
-        var lines: [String] = []
-        let hits = sweep.scored.filter { $0.pair.kind.shouldHit }.map(\.similarity)
-        let misses = sweep.scored.filter { !$0.pair.kind.shouldHit }.map(\.similarity)
-        if let lowHit = hits.min(), let highMiss = misses.max() {
-            lines.append("weakest paraphrase: \(SemanticCLI.fixed(lowHit, 3)); strongest near-miss: \(SemanticCLI.fixed(highMiss, 3))"
-                + (lowHit > highMiss ? " (one threshold separates them)" : " (no single threshold separates every paraphrase from every near-miss)"))
-        }
-        if let safe = sweep.lowestSafeThreshold() {
-            lines.append(String(format: "lowest listed threshold with no false hit: %.2f (recall %.3f)", Double(safe.threshold), safe.recall))
-        } else {
-            lines.append("no listed threshold avoids every false hit while still hitting a paraphrase")
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -1,0 +1,177 @@
+import Foundation
+import GatewayServer
+import Labs
+import Logging
+import REPL
+import RateLimit
+
+/// The lesson 8 lab: `serve start|stop|status` runs server.swift over HTTP in the session, with the
+/// exact cache in the learner's own keyspace; `fire N` sends requests to it and shows each verdict.
+enum ServeLabCommands {
+    static let serveUsage = "serve start [--step N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] | serve stop | serve status"
+    static let defaultPort = 8080
+
+    /// The gateway server a session runs, and what it was started with.
+    struct Running {
+        let server: GatewayHTTPServer
+        /// The bound port, kept because the server forgets it once closed.
+        let port: Int
+        let task: Task<Void, Never>
+        let step: Int
+        let limiter: LimiterSpec
+    }
+
+    static func serve(_ context: LabContext) -> ReplCommand {
+        ReplCommand(
+            name: "serve",
+            usage: "serve start|stop|status",
+            summary: "Run this step of server.swift as an HTTP server (lesson 8 lab)",
+            help: """
+            `\(serveUsage)`
+
+            Starts the gateway of a server.swift step (default 8) on http://127.0.0.1:\(defaultPort) — the same \
+            server as `archlab serve` — with its exact cache in your session's Redis (`redis KEYS *` shows it) and a \
+            limit per API key (default: sliding window, 5 per 10 s). Then `fire 7 --key bot`, or from a shell:
+
+            `curl -i http://127.0.0.1:\(defaultPort)/v1/chat/completions -H 'Authorization: Bearer bot' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'`
+
+            `--port 0` picks a free port; `--latency-scale 0.1` makes the simulated model ten times faster.
+            """,
+            completer: { _, previous in
+                if previous.isEmpty { return ["start", "stop", "status"] }
+                if previous.last == "--algorithm" { return LimiterSpec.algorithms }
+                if previous.last == "--step" { return (1...8).map(String.init) }
+                return previous.first == "start" ? ["--step", "--port", "--limit", "--algorithm", "--latency-scale"] : []
+            },
+            handler: { session, arguments in
+                let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
+                switch words.first {
+                case "start": try start(session, context, Array(words.dropFirst()))
+                case "stop" where words.count == 1: stop(session, context)
+                case "status" where words.count == 1:
+                    if let running = context.gateway {
+                        session.say("serving server.swift step \(running.step) on http://127.0.0.1:\(running.port) (limit \(running.limiter.rate) per key, \(running.limiter.algorithm)).")
+                    } else {
+                        session.say("The gateway is not running; `serve start --step 8` starts it.")
+                    }
+                default: throw ReplLabError.usage(serveUsage)
+                }
+                return .succeeded
+            })
+    }
+
+    private static func start(_ session: ReplSession, _ context: LabContext, _ words: [String]) throws {
+        if let running = context.gateway {
+            session.say("Already serving step \(running.step) on http://127.0.0.1:\(running.port); `serve stop` first to change it.")
+            return
+        }
+        let flags = try FlagParser(words, known: ["step", "port", "limit", "algorithm", "latency-scale"], usage: serveUsage)
+        guard flags.positionals.isEmpty else { throw ReplLabError.usage(serveUsage) }
+        var options = GatewayFactory.Options()
+        options.step = try flags.int("step", in: 1...8) ?? 8
+        let port = try flags.int("port", in: 0...65_535) ?? defaultPort
+        if let text = flags["latency-scale"] {
+            guard let scale = Double(text), (0...100).contains(scale) else {
+                throw ReplLabError.invalid("--latency-scale: `\(text)` is not a number from 0 to 100.")
+            }
+            options.latencyScale = scale
+        }
+        let rate: LimitRate
+        do {
+            rate = try LimitRate(parsing: flags["limit"] ?? "5 per 10 s")
+        } catch {
+            throw ReplLabError.invalid("--limit: \(error)")
+        }
+        let limiter: LimiterSpec
+        do {
+            limiter = try LimiterSpec(algorithm: flags["algorithm"] ?? "sliding-window", rate: rate)
+        } catch {
+            throw ReplLabError.invalid("--algorithm: \(error)")
+        }
+        options.limiter = limiter
+        options.threshold = Double(context.threshold)
+        let gateway: Gateway
+        do {
+            gateway = try GatewayFactory.make(options, redis: context.keyspace, embedder: try context.embedderChoice().embedder)
+        } catch let error as ReplLabError {
+            throw error
+        } catch {
+            throw ReplLabError.invalid("Cannot build the gateway: \(error)")
+        }
+        var configuration = GatewayServerConfiguration()
+        configuration.port = port
+        configuration.latencyScale = options.latencyScale
+        var logger = Logger(label: "archlab.repl.serve")
+        logger.logLevel = .error
+        let server: GatewayHTTPServer
+        do {
+            server = try BlockingBridge.wait { [logger, configuration] in
+                try await GatewayHTTPServer(gateway: gateway, configuration: configuration, logger: logger)
+            }
+        } catch {
+            throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(error) (`serve start --port 0` picks a free port).")
+        }
+        let task = Task.detached { _ = try? await server.run() }
+        context.gateway = Running(server: server, port: server.port, task: task, step: options.step, limiter: limiter)
+        session.say("Serving server.swift step \(options.step) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
+    }
+
+    static func stop(_ session: ReplSession, _ context: LabContext) {
+        guard let running = context.gateway else {
+            session.say("The gateway is not running.")
+            return
+        }
+        context.stopGateway()
+        session.say("Stopped the gateway on port \(running.port). Its cached answers stay in your Redis (`redis KEYS *`).")
+    }
+
+    static let fireUsage = "fire N [--key KEY] [--prompt TEXT]"
+
+    static func fire(_ context: LabContext) -> ReplCommand {
+        ReplCommand(
+            name: "fire",
+            usage: "fire N [--key KEY]",
+            summary: "Send N chat requests to the running gateway and show each status",
+            help: """
+            `\(fireUsage)`
+
+            Sends N `POST /v1/chat/completions` requests, one after another, to the gateway `serve start` runs, \
+            with `Authorization: Bearer KEY` (default `learner`) and the same prompt (default "How do I reset my \
+            password?"). Each line shows the status, `X-Cache` (MISS, HIT-EXACT, HIT-SEMANTIC), and \
+            `RateLimit-Remaining` or, for a 429, `Retry-After`.
+            """,
+            completer: { _, previous in previous.isEmpty ? [] : ["--key", "--prompt"] },
+            handler: { session, arguments in
+                let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
+                let flags = try FlagParser(words, known: ["key", "prompt"], usage: fireUsage)
+                guard flags.positionals.count == 1 else { throw ReplLabError.usage(fireUsage) }
+                guard let count = Int(flags.positionals[0]), (1...100).contains(count) else {
+                    throw ReplLabError.invalid("`\(flags.positionals[0])` is not a number of requests from 1 to 100.")
+                }
+                guard let running = context.gateway else {
+                    throw ReplLabError.invalid("No gateway is running: `serve start --step 8` first.")
+                }
+                let key = flags["key"] ?? "learner"
+                let body = try requestBody(prompt: flags["prompt"] ?? "How do I reset my password?")
+                let client = LoopbackHTTPClient(port: running.port)
+                var statuses: [Int: Int] = [:]
+                session.say("\(count) request\(count == 1 ? "" : "s") to http://127.0.0.1:\(running.port)/v1/chat/completions as `\(key)`:")
+                for index in 1...count {
+                    let response = try client.post(
+                        path: "/v1/chat/completions",
+                        headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(key)")], body: body)
+                    statuses[response.status, default: 0] += 1
+                    session.say(FireReport.line(index, of: count, response, painter: session.painter))
+                }
+                session.say(statuses.keys.sorted().map { "\($0): \(statuses[$0] ?? 0)" }.joined(separator: ", "))
+                return .succeeded
+            })
+    }
+
+    private static func requestBody(prompt: String) throws -> String {
+        struct Message: Encodable { let role: String; let content: String }
+        struct Body: Encodable { let model: String; let messages: [Message] }
+        let data = try JSONEncoder().encode(Body(model: "gpt-4o", messages: [Message(role: "user", content: prompt)]))
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+@testable import LabCommands
+import REPL
+import RESP
+import RedisServer
+import XCTest
+
+final class RedisLabTests: XCTestCase {
+    func testRepliesLookLikeRedisCli() throws {
+        let harness = try LabHarness()
+        let (session, output) = try harness.session()
+        let script: [(String, String, CommandResult)] = [
+            ("redis SETEX k 60 v", "OK", .succeeded),
+            ("redis TTL k", "(integer) 60", .succeeded),
+            ("redis GET k", "\"v\"", .succeeded),
+            ("redis SET plain v", "OK", .succeeded),
+            ("redis TTL plain", "(integer) -1", .succeeded),
+            ("redis TTL nosuchkey", "(integer) -2", .succeeded),
+            ("redis GET nosuchkey", "(nil)", .succeeded),
+            ("redis set greeting \"hello world\"", "OK", .succeeded),
+            ("redis get greeting", "\"hello world\"", .succeeded),
+            ("redis RPUSH list a b c", "(integer) 3", .succeeded),
+            ("redis LRANGE list 0 -1", "1) \"a\"\n2) \"b\"\n3) \"c\"", .succeeded),
+            ("redis LRANGE nolist 0 -1", "(empty array)", .succeeded),
+            ("redis INCR plain", "(error) ERR value is not an integer or out of range", .failed),
+            ("redis NOSUCH a", "(error) ERR unknown command 'NOSUCH', with args beginning with: 'a' ", .failed),
+        ]
+        for (line, expected, result) in script {
+            let run = harness.run(session, output, line)
+            XCTAssertEqual(run.text, expected, line)
+            XCTAssertEqual(run.result, result, line)
+        }
+    }
+
+    func testUsageAndQuoteErrors() throws {
+        let harness = try LabHarness()
+        let (session, output) = try harness.session()
+        let empty = harness.run(session, output, "redis")
+        XCTAssertEqual(empty.result, .failed)
+        XCTAssertTrue(empty.text.contains("Usage: redis <command>"), empty.text)
+        let unbalanced = harness.run(session, output, "redis SET k \"open")
+        XCTAssertEqual(unbalanced.result, .failed)
+        XCTAssertTrue(unbalanced.text.contains("Unbalanced quotes"), unbalanced.text)
+    }
+
+    func testFormatterNestsAndEscapesAsRedisCli() {
+        let nested = RESPValue.array([.bulk("a"), .array([.integer(1), .bulk("x\ny")]), .nullBulk])
+        XCTAssertEqual(RedisReplyFormatter.format(nested), "1) \"a\"\n2) 1) (integer) 1\n   2) \"x\\ny\"\n3) (nil)")
+        let ten = RESPValue.array((1...10).map { .bulk("\($0)") })
+        let lines = RedisReplyFormatter.format(ten).split(separator: "\n")
+        XCTAssertEqual(lines.first, " 1) \"1\"")
+        XCTAssertEqual(lines.last, "10) \"10\"")
+        XCTAssertEqual(RedisReplyFormatter.format(.bulkString([0xC3, 0xA9, 0x22])), "\"\\xc3\\xa9\\\"\"")
+    }
+
+    func testServerSharesTheSessionKeyspaceWithNetworkClients() throws {
+        let harness = try LabHarness()
+        let (session, output) = try harness.session()
+        XCTAssertEqual(session.execute("redis SET shared 42"), .succeeded)
+        let start = harness.run(session, output, "redis-server start 0")
+        XCTAssertEqual(start.result, .succeeded, start.text)
+        let port = try XCTUnwrap(start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
+        let seen = try BlockingBridge.wait {
+            let client = try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
+            let reply = try await client.send(["GET", "shared"])
+            _ = try await client.send(["SET", "fromcli", "yes"])
+            try await client.close()
+            return reply
+        }
+        XCTAssertEqual(seen, .bulk("42"))
+        XCTAssertEqual(harness.run(session, output, "redis GET fromcli").text, "\"yes\"")
+        XCTAssertTrue(harness.run(session, output, "redis-server status").text.contains("127.0.0.1:\(port)"))
+        XCTAssertTrue(harness.run(session, output, "redis-server start").text.contains("already serving"))
+        XCTAssertTrue(harness.run(session, output, "redis-server stop").text.contains("stopped"))
+        XCTAssertTrue(harness.run(session, output, "redis-server status").text.contains("not running"))
+        let bad = harness.run(session, output, "redis-server start 99999")
+        XCTAssertEqual(bad.result, .failed)
+        XCTAssertTrue(bad.text.contains("not a port"), bad.text)
+        XCTAssertEqual(harness.run(session, output, "redis-server restart").result, .failed)
+    }
+}
