@@ -62,6 +62,7 @@ final class ChatResponder: Sendable {
         }
         let headers = Self.headers(result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
 
+        // ANCHOR: reject
         if result.status == 429 {
             let wait = result.rateLimit?.retryAfterSeconds ?? 1
             try await writer.json(
@@ -72,6 +73,7 @@ final class ChatResponder: Sendable {
                 headers: headers)
             return
         }
+        // ANCHOR_END: reject
         if streaming.withLock({ $0 }) {
             if result.complete {
                 try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
@@ -111,6 +113,7 @@ final class ChatResponder: Sendable {
             headers: headers)
     }
 
+    // ANCHOR: headers
     /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix time), Retry-After
     /// on a rejection, and the cache outcome.
     static func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
@@ -136,6 +139,7 @@ final class ChatResponder: Sendable {
         }
         return headers
     }
+    // ANCHOR_END: headers
 
     static func bearerToken(_ headers: HTTPHeaders) -> String? {
         guard let value = headers.first(name: "authorization") else { return nil }

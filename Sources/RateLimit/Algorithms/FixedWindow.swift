@@ -27,6 +27,7 @@ public struct FixedWindow: RateLimitAlgorithm {
         state.window == floorDiv(now, windowMilliseconds)
     }
 
+    // ANCHOR: decide
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
         let window = floorDiv(now, windowMilliseconds)
         let count = (state?.count ?? 0) + cost
@@ -34,4 +35,5 @@ public struct FixedWindow: RateLimitAlgorithm {
         let reset = (window + 1) * windowMilliseconds
         return .make(success: count <= limit, limit: limit, remaining: limit - count, reset: reset, now: now)
     }
+    // ANCHOR_END: decide
 }

@@ -28,6 +28,7 @@ public struct SlidingWindow: RateLimitAlgorithm {
         state.window >= floorDiv(now, windowMilliseconds) - 1
     }
 
+    // ANCHOR: decide
     /// The previous window's count weighted by how much of it is still in view.
     public func weightedPrevious(_ previous: Int, now: Int64) -> Int {
         let elapsed = now - floorDiv(now, windowMilliseconds) * windowMilliseconds
@@ -58,4 +59,5 @@ public struct SlidingWindow: RateLimitAlgorithm {
         let remaining = limit - (current + weighted)
         return .make(success: remaining >= 0, limit: limit, remaining: remaining, reset: reset, now: now)
     }
+    // ANCHOR_END: decide
 }
