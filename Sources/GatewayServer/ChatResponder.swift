@@ -90,6 +90,7 @@ final class ChatResponder: Sendable {
                 headers: headers)
             return
         }
+        // ANCHOR: replay
         if stream {
             // A cache hit replayed as a stream: same events, no waiting.
             try await writer.startEvents(headers: headers)
@@ -103,6 +104,7 @@ final class ChatResponder: Sendable {
             try await writer.endEvents()
             return
         }
+        // ANCHOR_END: replay
         let promptTokens = result.llmCall?.inputTokens ?? llmRequest.inputTokens
         let completionTokens = result.llmCall?.outputTokens ?? TokenCounter.count(result.text)
         try await writer.json(
