@@ -62,6 +62,7 @@ final class ChatResponder: Sendable {
         }
         let headers = Self.headers(result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
 
+        // ANCHOR: reject
         if result.status == 429 {
             let wait = result.rateLimit?.retryAfterSeconds ?? 1
             try await writer.json(
@@ -72,6 +73,7 @@ final class ChatResponder: Sendable {
                 headers: headers)
             return
         }
+        // ANCHOR_END: reject
         if streaming.withLock({ $0 }) {
             if result.complete {
                 try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
@@ -88,6 +90,7 @@ final class ChatResponder: Sendable {
                 headers: headers)
             return
         }
+        // ANCHOR: replay
         if stream {
             // A cache hit replayed as a stream: same events, no waiting.
             try await writer.startEvents(headers: headers)
@@ -101,6 +104,7 @@ final class ChatResponder: Sendable {
             try await writer.endEvents()
             return
         }
+        // ANCHOR_END: replay
         let promptTokens = result.llmCall?.inputTokens ?? llmRequest.inputTokens
         let completionTokens = result.llmCall?.outputTokens ?? TokenCounter.count(result.text)
         try await writer.json(
@@ -111,6 +115,7 @@ final class ChatResponder: Sendable {
             headers: headers)
     }
 
+    // ANCHOR: headers
     /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix time), Retry-After
     /// on a rejection, and the cache outcome.
     static func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
@@ -136,6 +141,7 @@ final class ChatResponder: Sendable {
         }
         return headers
     }
+    // ANCHOR_END: headers
 
     static func bearerToken(_ headers: HTTPHeaders) -> String? {
         guard let value = headers.first(name: "authorization") else { return nil }

@@ -45,6 +45,7 @@ public enum VectorMath {
         return a.map { $0 / n }
     }
 
+    // ANCHOR: cosine
     /// Plain cosine similarity in [-1, 1]; 0 when either vector is zero.
     public static func cosine(_ a: [Float], _ b: [Float]) -> Float {
         let na = norm(a)
@@ -52,4 +53,5 @@ public enum VectorMath {
         guard na > 0, nb > 0 else { return 0 }
         return dot(a, b) / (na * nb)
     }
+    // ANCHOR_END: cosine
 }

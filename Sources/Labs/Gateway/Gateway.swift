@@ -14,10 +14,12 @@ public struct Gateway: Sendable {
         try await run(request, from: 0)
     }
 
+    // ANCHOR: chain
     private func run(_ request: GatewayRequest, from index: Int) async throws -> GatewayResult {
         guard index < stages.count else { return try await terminal(request) }
         return try await stages[index].handle(request) { next in
             try await self.run(next, from: index + 1)
         }
     }
+    // ANCHOR_END: chain
 }

@@ -49,6 +49,7 @@ public struct ContinuousTokenBucket: RateLimitAlgorithm {
         level(of: state, at: now) < fullLevel
     }
 
+    // ANCHOR: decide
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
         var level = level(of: state, at: now)
         let needed = min(Int64(cost), Int64(capacity) + 1) * unit
@@ -63,4 +64,5 @@ public struct ContinuousTokenBucket: RateLimitAlgorithm {
         let reset = remaining >= Int64(capacity) ? now : now + ceilDiv((remaining + 1) * unit - level, Int64(refill))
         return .make(success: true, limit: capacity, remaining: Int(remaining), reset: reset, now: now)
     }
+    // ANCHOR_END: decide
 }

@@ -35,6 +35,7 @@ public struct FixedWindow: RateLimitAlgorithm {
         return now >= start && now - start < windowMilliseconds
     }
 
+    // ANCHOR: decide
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
         let window: Int64
         var count = cost
@@ -48,4 +49,5 @@ public struct FixedWindow: RateLimitAlgorithm {
         let reset = (window + 1) * windowMilliseconds
         return .make(success: count <= limit, limit: limit, remaining: limit - count, reset: reset, now: now)
     }
+    // ANCHOR_END: decide
 }

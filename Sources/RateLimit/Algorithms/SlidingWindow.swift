@@ -29,6 +29,7 @@ public struct SlidingWindow: RateLimitAlgorithm {
         now < (state.window &+ 2) &* windowMilliseconds
     }
 
+    // ANCHOR: decide
     /// The previous window's count weighted by how much of it is still in view.
     public func weightedPrevious(_ previous: Int, now: Int64) -> Int {
         weightedPrevious(previous, elapsed: now - floorDiv(now, windowMilliseconds) * windowMilliseconds)
@@ -70,4 +71,5 @@ public struct SlidingWindow: RateLimitAlgorithm {
         let remaining = limit - (current + weighted)
         return .make(success: remaining >= 0, limit: limit, remaining: remaining, reset: reset, now: now)
     }
+    // ANCHOR_END: decide
 }

@@ -36,6 +36,7 @@ public struct TokenBucket: RateLimitAlgorithm {
         now <= state.expiresAt
     }
 
+    // ANCHOR: decide
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
         var refilledAt = state?.refilledAt ?? now
         var tokens = state?.tokens ?? maxTokens
@@ -55,4 +56,5 @@ public struct TokenBucket: RateLimitAlgorithm {
         state = State(refilledAt: refilledAt, tokens: remaining, expiresAt: expiresAt)
         return .make(success: remaining >= 0, limit: maxTokens, remaining: remaining, reset: reset, now: now)
     }
+    // ANCHOR_END: decide
 }
