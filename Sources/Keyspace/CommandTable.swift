@@ -30,10 +30,12 @@ struct CommandFlags: OptionSet {
 
 struct CommandSpec {
     let id: CommandID
-    let name: String
     /// Redis arity: positive = exact argc, negative = at least |arity|.
     let arity: Int
     let flags: CommandFlags
+
+    /// The lower-case name Redis uses in error messages.
+    var name: String { CommandTable.names[Int(id.rawValue)] }
 
     func acceptsArgumentCount(_ count: Int) -> Bool {
         arity >= 0 ? count == arity : count >= -arity
@@ -60,6 +62,12 @@ struct CommandName: Hashable {
         }
         self.low = low
         self.high = high
+    }
+
+    @inline(__always)
+    func slot(_ count: Int) -> Int {
+        let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> 56) % count
     }
 
     init?(_ text: String) {
@@ -95,20 +103,33 @@ enum CommandTable {
             (.client, -2, []), (.quit, -1, [.noAuth, .transactionControl]), (.info, -1, []),
             (.config, -2, []), (.command, -1, []), (.time, 1, []),
         ]
-        return list.map { CommandSpec(id: $0.0, name: "\($0.0)", arity: $0.1, flags: $0.2) }
+        return list.map { CommandSpec(id: $0.0, arity: $0.1, flags: $0.2) }
     }()
 
-    static let byName: [CommandName: CommandSpec] = {
-        var table: [CommandName: CommandSpec] = [:]
+    static let names: [String] = CommandID.allCases.map { "\($0)" }
+
+    /// An open-addressing table of command names (256 slots for under 100 names), probed with a
+    /// multiply-shift hash: cheaper per command than a SipHash-keyed Dictionary.
+    private static let slotCount = 256
+    private static let table: [(name: CommandName, spec: CommandSpec)?] = {
+        var slots = [(name: CommandName, spec: CommandSpec)?](repeating: nil, count: slotCount)
         for spec in specs {
-            if let name = CommandName(spec.name) { table[name] = spec }
+            guard let name = CommandName(spec.name) else { continue }
+            var slot = name.slot(slotCount)
+            while slots[slot] != nil { slot = (slot + 1) % slotCount }
+            slots[slot] = (name, spec)
         }
-        return table
+        return slots
     }()
 
     @inline(__always)
     static func lookup(_ buffer: ByteBuffer) -> CommandSpec? {
         guard let name = CommandName(buffer) else { return nil }
-        return byName[name]
+        var slot = name.slot(slotCount)
+        while let candidate = table[slot] {
+            if candidate.name == name { return candidate.spec }
+            slot = (slot + 1) % slotCount
+        }
+        return nil
     }
 }

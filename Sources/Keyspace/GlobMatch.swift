@@ -2,29 +2,49 @@
 /// The pattern is compiled to single-byte tokens and matched with one backtrack point per `*`,
 /// so patterns like `*a*a*a*b` stay O(pattern × text) instead of exponential.
 func globMatch(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
-    let tokens = GlobToken.compile(pattern)
-    var p = 0
-    var t = 0
-    var starToken = -1
-    var starText = 0
-    while t < text.count {
-        if p < tokens.count, case .star = tokens[p] {
-            starToken = p
-            starText = t
-            p += 1
-        } else if p < tokens.count && tokens[p].matches(text[t]) {
-            p += 1
-            t += 1
-        } else if starToken >= 0 {
-            p = starToken + 1
-            starText += 1
-            t = starText
-        } else {
-            return false
-        }
+    GlobPattern(pattern).matches(text)
+}
+
+/// A glob pattern compiled once, for matching many keys (KEYS, SCAN MATCH, CONFIG GET).
+struct GlobPattern {
+    private let tokens: [GlobToken]
+
+    init(_ pattern: [UInt8]) {
+        tokens = GlobToken.compile(pattern)
     }
-    while p < tokens.count, case .star = tokens[p] { p += 1 }
-    return p == tokens.count
+
+    func matches(_ key: KeyBytes) -> Bool {
+        key.withUnsafeBytes { matches($0) }
+    }
+
+    func matches(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBytes { matches($0) }
+    }
+
+    func matches(_ text: UnsafeRawBufferPointer) -> Bool {
+        var p = 0
+        var t = 0
+        var starToken = -1
+        var starText = 0
+        while t < text.count {
+            if p < tokens.count, case .star = tokens[p] {
+                starToken = p
+                starText = t
+                p += 1
+            } else if p < tokens.count && tokens[p].matches(text[t]) {
+                p += 1
+                t += 1
+            } else if starToken >= 0 {
+                p = starToken + 1
+                starText += 1
+                t = starText
+            } else {
+                return false
+            }
+        }
+        while p < tokens.count, case .star = tokens[p] { p += 1 }
+        return p == tokens.count
+    }
 }
 
 private enum GlobToken {

@@ -1,29 +1,29 @@
 /// A hash that keeps fields in insertion order, as Redis's listpack encoding does for small hashes.
 final class HashValue {
-    private(set) var fields: [[UInt8]] = []
-    private(set) var values: [[UInt8]] = []
+    private(set) var fields: [KeyBytes] = []
+    private(set) var values: [KeyBytes] = []
     private var index: [KeyBytes: Int] = [:]
     private(set) var byteCount = 0
 
     var count: Int { fields.count }
 
-    func get(_ field: KeyBytes) -> [UInt8]? {
+    func get(_ field: KeyBytes) -> KeyBytes? {
         guard let i = index[field] else { return nil }
         return values[i]
     }
 
     /// Sets a field; returns true when the field is new.
     @discardableResult
-    func set(_ field: KeyBytes, _ value: [UInt8]) -> Bool {
+    func set(_ field: KeyBytes, _ value: KeyBytes) -> Bool {
         if let i = index[field] {
             byteCount += value.count - values[i].count
             values[i] = value
             return false
         }
         index[field] = fields.count
-        fields.append(field.bytes)
+        fields.append(field)
         values.append(value)
-        byteCount += field.bytes.count + value.count
+        byteCount += field.count + value.count
         return true
     }
 
@@ -33,7 +33,7 @@ final class HashValue {
         byteCount -= fields[i].count + values[i].count
         fields.remove(at: i)
         values.remove(at: i)
-        for j in i..<fields.count { index[KeyBytes(fields[j])] = j }
+        for j in i..<fields.count { index[fields[j]] = j }
         return true
     }
 }

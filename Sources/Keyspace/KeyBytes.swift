@@ -50,6 +50,25 @@ struct KeyBytes: Hashable, Sendable, RandomAccessCollection {
         self.init(Array(text.utf8))
     }
 
+    /// The decimal text of an integer, formatted without going through `String`.
+    init(decimal value: Int64) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var magnitude = value.magnitude
+        var start = 24
+        self = withUnsafeMutableBytes(of: &digits) { raw in
+            repeat {
+                start -= 1
+                raw[start] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                raw[start] = UInt8(ascii: "-")
+            }
+            return KeyBytes(UnsafeRawBufferPointer(rebasing: raw[start...]))
+        }
+    }
+
     /// Calls `body` with the bytes, wherever they live.
     @inline(__always)
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

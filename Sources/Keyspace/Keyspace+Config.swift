@@ -100,6 +100,7 @@ extension Keyspace {
             }
             i += 2
         }
+        if updated.policy != configuration.policy { evictionPool = [] }
         configuration = updated
         out.writeRESPSimpleString("OK")
     }

@@ -29,9 +29,11 @@ extension Keyspace {
         return true
     }
 
+    /// The next key to evict. Like Redis, sampled candidates go into a small pool of the best
+    /// ones seen so far, so each eviction picks from more than one round of samples.
     private func evictionCandidate() -> (Int, Int)? {
         let policy = configuration.policy
-        var best: (db: Int, position: Int, score: Int64)?
+        if policy == .allkeysRandom || policy == .volatileRandom { return randomCandidate(volatileOnly: policy.volatileOnly) }
         for dbIndex in databases.indices {
             let db = databases[dbIndex]
             let pool = policy.volatileOnly ? db.volatileCount : db.count
@@ -39,12 +41,33 @@ extension Keyspace {
             for _ in 0..<min(configuration.maxmemorySamples, pool) {
                 let pick = random.below(pool)
                 let position = policy.volatileOnly ? db.volatilePosition(pick) : pick
-                if policy == .allkeysRandom || policy == .volatileRandom { return (dbIndex, position) }
-                let score = evictionScore(db.entry(at: position), policy)
-                if best == nil || score > (best?.score ?? 0) { best = (dbIndex, position, score) }
+                let entry = db.entry(at: position)
+                offerToPool(EvictionCandidate(database: dbIndex, key: entry.key, score: evictionScore(entry, policy)))
             }
         }
-        return best.map { ($0.db, $0.position) }
+        while let best = evictionPool.popLast() {
+            if let position = databases[best.database].position(of: best.key) { return (best.database, position) }
+        }
+        return nil
+    }
+
+    private func offerToPool(_ candidate: EvictionCandidate) {
+        if evictionPool.contains(where: { $0.database == candidate.database && $0.key == candidate.key }) { return }
+        if evictionPool.count >= EvictionCandidate.poolSize {
+            guard let worst = evictionPool.first, candidate.score > worst.score else { return }
+            evictionPool.removeFirst()
+        }
+        let index = evictionPool.firstIndex { $0.score > candidate.score } ?? evictionPool.count
+        evictionPool.insert(candidate, at: index)
+    }
+
+    private func randomCandidate(volatileOnly: Bool) -> (Int, Int)? {
+        let candidates = databases.indices.filter { volatileOnly ? databases[$0].volatileCount > 0 : databases[$0].count > 0 }
+        guard !candidates.isEmpty else { return nil }
+        let dbIndex = candidates[random.below(candidates.count)]
+        let db = databases[dbIndex]
+        let pick = random.below(volatileOnly ? db.volatileCount : db.count)
+        return (dbIndex, volatileOnly ? db.volatilePosition(pick) : pick)
     }
 
     /// Higher is a better eviction candidate: idle seconds, inverse frequency, or nearness of expiry.
@@ -82,4 +105,12 @@ extension Keyspace {
         }
         return (lfuMinutes << 8) | counter
     }
+}
+
+/// A key waiting in the eviction pool with the score it had when sampled (higher goes first).
+struct EvictionCandidate {
+    static let poolSize = 16
+    var database: Int
+    var key: KeyBytes
+    var score: Int64
 }

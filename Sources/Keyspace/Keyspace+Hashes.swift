@@ -26,7 +26,7 @@ extension Keyspace {
         var added: Int64 = 0
         var i = 2
         while i < argv.count {
-            if hash.set(KeyBytes(argv[i]), argv[i + 1].bytes) { added += 1 }
+            if hash.set(KeyBytes(argv[i]), KeyBytes(argv[i + 1])) { added += 1 }
             i += 2
         }
         remeasure(s.database, position, before: before)
@@ -117,7 +117,7 @@ extension Keyspace {
             return
         }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
-        hash.set(field, Array(String(result).utf8))
+        hash.set(field, KeyBytes(decimal: result))
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)
         out.writeRESPInteger(result)

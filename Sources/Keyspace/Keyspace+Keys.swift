@@ -111,14 +111,14 @@ extension Keyspace {
     }
 
     func keys(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        let pattern = argv[1].bytes
-        let matchAll = pattern == [UInt8(ascii: "*")]
+        let matchAll = argv[1].readableBytes == 1 && argv[1].getInteger(at: argv[1].readerIndex, as: UInt8.self) == UInt8(ascii: "*")
+        let pattern = GlobPattern(argv[1].bytes)
         let db = databases[s.database]
         var found: [[UInt8]] = []
         for position in 0..<db.count {
             let entry = db.entry(at: position)
             if entry.expireAt != 0 && entry.expireAt <= now { continue }
-            if matchAll || globMatch(pattern, entry.key.bytes) { found.append(entry.key.bytes) }
+            if matchAll || pattern.matches(entry.key) { found.append(entry.key.bytes) }
         }
         out.writeRESPArrayHeader(found.count)
         for key in found { out.writeRESPBulk(key) }
@@ -130,7 +130,7 @@ extension Keyspace {
             return
         }
         var count = 10
-        var pattern: [UInt8]?
+        var pattern: GlobPattern?
         var typeFilter: String?
         var j = 2
         while j < argv.count {
@@ -146,7 +146,7 @@ extension Keyspace {
                 }
                 count = Int(min(value, Int64(Int32.max)))
             } else if argv[j].equalsIgnoringCase("match") && remaining >= 1 {
-                pattern = argv[j + 1].bytes
+                pattern = GlobPattern(argv[j + 1].bytes)
             } else if argv[j].equalsIgnoringCase("type") && remaining >= 1 {
                 typeFilter = argv[j + 1].text.lowercased()
             } else {
@@ -164,7 +164,7 @@ extension Keyspace {
             position += 1
             visited += 1
             if entry.expireAt != 0 && entry.expireAt <= now { continue }
-            if let pattern, !globMatch(pattern, entry.key.bytes) { continue }
+            if let pattern, !pattern.matches(entry.key) { continue }
             if let typeFilter, entry.value.typeName != typeFilter { continue }
             found.append(entry.key.bytes)
         }
@@ -210,8 +210,12 @@ extension Keyspace {
     }
 
     func select(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        guard let index = parseRedisInteger(argv[1].readableBytesView), index >= Int32.min, index <= Int32.max else {
+        guard let index = parseRedisInteger(argv[1].readableBytesView) else {
             out.writeRESPError(Self.notInteger)
+            return
+        }
+        guard index >= Int32.min, index <= Int32.max else {
+            out.writeRESPError("ERR value is out of range, value must between -2147483648 and 2147483647")
             return
         }
         guard index >= 0 && index < databases.count else {

@@ -27,7 +27,7 @@ extension Keyspace {
         }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         for arg in argv.dropFirst(2) {
-            if front { list.pushFront(arg.bytes) } else { list.pushBack(arg.bytes) }
+            if front { list.pushFront(KeyBytes(arg)) } else { list.pushBack(KeyBytes(arg)) }
         }
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)

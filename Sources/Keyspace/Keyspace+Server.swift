@@ -86,6 +86,7 @@ extension Keyspace {
         case "memory":
             lines = [
                 "# Memory", "used_memory:\(usedMemory)", "used_memory_human:\(humanBytes(usedMemory))",
+                "used_memory_rss:\(server.residentMemory)", "used_memory_rss_human:\(humanBytes(server.residentMemory))",
                 "used_memory_peak:\(peakMemory)", "used_memory_peak_human:\(humanBytes(peakMemory))",
                 "maxmemory:\(configuration.maxmemory)", "maxmemory_human:\(humanBytes(configuration.maxmemory))",
                 "maxmemory_policy:\(configuration.policy.rawValue)",
@@ -119,15 +120,5 @@ extension Keyspace {
             return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)\(suffix)"
         }
         return "\(bytes)B"
-    }
-
-    func stat(_ name: String) -> Int {
-        switch name {
-        case "keyspace_hits": return stats.keyspaceHits
-        case "keyspace_misses": return stats.keyspaceMisses
-        case "expired_keys": return stats.expiredKeys
-        case "evicted_keys": return stats.evictedKeys
-        default: return 0
-        }
     }
 }

@@ -9,7 +9,7 @@ struct ScoreBound {
         var bytes = buffer.bytes
         exclusive = bytes.first == UInt8(ascii: "(")
         if exclusive { bytes.removeFirst() }
-        guard let parsed = parseRedisDouble(bytes) else { return nil }
+        guard let parsed = parseRedisDouble(bytes, lenient: true) else { return nil }
         value = parsed
     }
 }
@@ -54,7 +54,7 @@ extension Keyspace {
                 out.writeRESPError("ERR value is not a valid float")
                 return
             }
-            pairs.append((score == 0 ? 0 : score, KeyBytes(argv[i + 1])))
+            pairs.append((score, KeyBytes(argv[i + 1])))
             i += 2
         }
         let key = KeyBytes(argv[1])
@@ -89,12 +89,12 @@ extension Keyspace {
                 if (gt && target <= current) || (lt && target >= current) { continue }
                 incrResult = target
                 if target != current {
-                    zset.set(member, score: target)
+                    zset.set(member, score: target == 0 ? 0 : target)
                     updated += 1
                 }
             } else {
                 if xx { continue }
-                zset.set(member, score: score)
+                zset.set(member, score: score == 0 ? 0 : score)
                 incrResult = score
                 added += 1
             }

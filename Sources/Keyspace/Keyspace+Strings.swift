@@ -14,6 +14,11 @@ extension Keyspace {
     }
 
     func set(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+        if argv.count == 3 {
+            store(s.database, KeyBytes(argv[1]), .string(KeyBytes(argv[2])))
+            out.writeRESPSimpleString("OK")
+            return
+        }
         let options: StringOptions
         switch parseStringOptions(argv, from: 3, forSet: true, name: "set") {
         case .failure(let message): out.writeRESPError(message); return
@@ -77,7 +82,7 @@ extension Keyspace {
 
     func getex(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         let options: StringOptions
-        switch parseStringOptions(argv, from: 2, forSet: false, name: "getex") {
+        switch parseStringOptions(argv, from: 2, forSet: false, name: "getex", validateTime: false) {
         case .failure(let message): out.writeRESPError(message); return
         case .success(let parsed): options = parsed
         }
@@ -90,8 +95,15 @@ extension Keyspace {
             out.writeRESPError(Self.wrongType)
             return
         }
+        var expireAt: Int64?
+        if let pending = options.pendingExpire {
+            switch expireTime(pending.argument, milliseconds: pending.milliseconds, absolute: pending.absolute, name: "getex") {
+            case .failure(let message): out.writeRESPError(message); return
+            case .success(let at): expireAt = at
+            }
+        }
         out.writeRESPBulk(bytes)
-        if let at = options.expireAt {
+        if let at = expireAt {
             if at <= now {
                 remove(s.database, position)
             } else {
@@ -199,12 +211,12 @@ extension Keyspace {
             out.writeRESPError("ERR increment or decrement would overflow")
             return
         }
-        let encoded = Array(String(result).utf8)
+        let encoded = KeyBytes(decimal: result)
         if let position {
-            mutate(s.database, position) { $0.value = .string(KeyBytes(encoded)) }
+            mutate(s.database, position) { $0.value = .string(encoded) }
             signalModified(s.database, key)
         } else {
-            store(s.database, key, .string(KeyBytes(encoded)))
+            store(s.database, key, .string(encoded), at: .some(nil))
         }
         out.writeRESPInteger(result)
     }

@@ -58,7 +58,9 @@ extension Keyspace {
             return
         }
         for arg in argv.dropFirst() {
-            let watchKey = WatchKey(database: s.database, key: KeyBytes(arg))
+            let key = KeyBytes(arg)
+            _ = lookup(s.database, key)  // a key already past its TTL is deleted now, not after WATCH
+            let watchKey = WatchKey(database: s.database, key: key)
             if s.watched.contains(watchKey) { continue }
             s.watched.append(watchKey)
             watchers[watchKey, default: []].append(s)

@@ -23,6 +23,8 @@ public final class Keyspace {
     let startMilliseconds: Int64
     var nextClientID: Int64 = 1
     var watchers: [WatchKey: [ClientSession]] = [:]
+    /// The best eviction candidates sampled so far, lowest score first.
+    var evictionPool: [EvictionCandidate] = []
     let runID: String
 
     /// Memory a fresh keyspace reports before any key is stored.
@@ -47,6 +49,9 @@ public final class Keyspace {
         self.runID = (0..<40).map { _ in String(idGenerator.next() % 16, radix: 16) }.joined()
     }
 
+    /// The keyspace clock's current time in Unix milliseconds.
+    public func currentMilliseconds() -> Int64 { clock.nowMilliseconds() }
+
     /// A new client session with the next id; authenticated unless a password is configured.
     public func makeSession() -> ClientSession {
         let session = ClientSession(id: nextClientID, authenticated: configuration.requirepass == nil)
@@ -64,8 +69,14 @@ public final class Keyspace {
     /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
     /// (RESP2 or RESP3 as the session speaks) into `reply`; an empty `argv` writes nothing.
     public func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer) {
+        execute(argv, session: session, into: &reply, nowMilliseconds: clock.nowMilliseconds())
+    }
+
+    /// `execute` with the time supplied by the caller: a server running a batch of pipelined
+    /// commands may read the keyspace's clock (`currentMilliseconds()`) once for the whole batch.
+    public func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer, nowMilliseconds: Int64) {
         guard let first = argv.first else { return }
-        now = clock.nowMilliseconds()
+        now = nowMilliseconds
         stats.commandsProcessed += 1
         guard let spec = CommandTable.lookup(first) else {
             reject(session, &reply, unknownCommandMessage(argv))
@@ -90,9 +101,12 @@ public final class Keyspace {
         }
         if configuration.maxmemory > 0 {
             evictIfNeeded()
-            let queueing = session.inMulti && !spec.flags.contains(.transactionControl) && spec.id != .unwatch
-            if usedMemory > configuration.maxmemory && (spec.flags.contains(.denyOOM) || queueing) {
-                reject(session, &reply, "OOM command not allowed when used memory > 'maxmemory'.")
+            let queueing = session.inMulti && !spec.flags.contains(.transactionControl)
+            let execWithWrites = spec.id == .exec && session.inMulti && session.multiQueue.contains {
+                CommandTable.lookup($0[0])?.flags.contains(.denyOOM) == true
+            }
+            if usedMemory > configuration.maxmemory && (spec.flags.contains(.denyOOM) || queueing || execWithWrites) {
+                reject(session, &reply, "OOM command not allowed when used memory > 'maxmemory'.", spec: spec)
                 return
             }
         }

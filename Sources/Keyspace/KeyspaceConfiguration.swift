@@ -16,6 +16,7 @@ public struct KeyspaceConfiguration: Sendable {
     /// The connection limit, reported by `CONFIG GET maxclients`; the server enforces it.
     public var maxclients: Int
 
+    /// Redis's defaults: no memory limit, `noeviction`, no password, 16 databases.
     public init(
         maxmemory: Int = 0,
         policy: EvictionPolicy = .noeviction,

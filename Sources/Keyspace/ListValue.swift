@@ -1,37 +1,37 @@
 /// A list as two stacks (the head reversed, then the tail), so pushes and pops at
 /// either end are amortised O(1) and ranges read without copying.
 final class ListValue {
-    private var head: [[UInt8]] = []   // reversed: head.last is the first element
-    private var tail: [[UInt8]] = []
+    private var head: [KeyBytes] = []   // reversed: head.last is the first element
+    private var tail: [KeyBytes] = []
     private(set) var byteCount = 0
 
     var count: Int { head.count + tail.count }
 
-    func pushFront(_ item: [UInt8]) {
+    func pushFront(_ item: KeyBytes) {
         head.append(item)
         byteCount += item.count
     }
 
-    func pushBack(_ item: [UInt8]) {
+    func pushBack(_ item: KeyBytes) {
         tail.append(item)
         byteCount += item.count
     }
 
-    func popFront() -> [UInt8]? {
+    func popFront() -> KeyBytes? {
         if head.isEmpty { rebalance(toHead: true) }
         guard let item = head.popLast() else { return nil }
         byteCount -= item.count
         return item
     }
 
-    func popBack() -> [UInt8]? {
+    func popBack() -> KeyBytes? {
         if tail.isEmpty { rebalance(toHead: false) }
         guard let item = tail.popLast() else { return nil }
         byteCount -= item.count
         return item
     }
 
-    subscript(index: Int) -> [UInt8] {
+    subscript(index: Int) -> KeyBytes {
         index < head.count ? head[head.count - 1 - index] : tail[index - head.count]
     }
 

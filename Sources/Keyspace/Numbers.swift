@@ -34,9 +34,13 @@ func parseRedisInteger<Bytes: Collection>(_ bytes: Bytes) -> Int64? where Bytes.
 }
 
 /// Parses a double as Redis's `getDoubleFromObject` does (`strtod`: accepts `inf`, hex, exponents;
-/// rejects spaces, trailing bytes and NaN).
-func parseRedisDouble(_ bytes: [UInt8]) -> Double? {
-    guard let first = bytes.first, !isSpace(first), bytes.count < 256 else { return nil }
+/// rejects spaces, trailing bytes and NaN). `lenient` follows `zslParseRange` instead: leading
+/// spaces and an empty string (0) pass, and overflow is not checked.
+func parseRedisDouble(_ bytes: [UInt8], lenient: Bool = false) -> Double? {
+    guard bytes.count < 256 else { return nil }
+    if !lenient {
+        guard let first = bytes.first, !isSpace(first) else { return nil }
+    }
     return bytes.withUnsafeBufferPointer { buffer -> Double? in
         var text = Array(buffer)
         text.append(0)
@@ -49,7 +53,7 @@ func parseRedisDouble(_ bytes: [UInt8]) -> Double? {
                 return (v, end.map { $0 - c } ?? 0)
             }
             if value.1 != p.count - 1 || value.0.isNaN { return nil }
-            if errno == ERANGE && (value.0.isInfinite || value.0 == 0) { return nil }
+            if !lenient && errno == ERANGE && (value.0.isInfinite || value.0 == 0) { return nil }
             return value.0
         }
     }

@@ -27,6 +27,8 @@ public struct RESPReplyParserError: Error, CustomStringConvertible {
 /// Decodes one complete RESP2/RESP3 reply from trusted bytes (the keyspace's own output, or a
 /// test's captured reply), consuming it from the buffer.
 public enum RESPReplyParser {
+    /// Decodes the first complete reply in `buffer` and moves its reader index past it;
+    /// throws (leaving the reader index unspecified) when the bytes are incomplete or malformed.
     public static func parse(_ buffer: inout ByteBuffer) throws -> RESPValue {
         guard let type = buffer.readInteger(as: UInt8.self) else { throw RESPReplyParserError.truncated }
         let line = try readLine(&buffer)

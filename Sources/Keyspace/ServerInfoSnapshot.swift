@@ -1,11 +1,19 @@
 /// Facts only the network server knows, reported by `INFO` (server and clients sections).
 public struct ServerInfoSnapshot: Sendable {
+    /// The port the server listens on (`tcp_port`).
     public var tcpPort: Int
+    /// Open client connections (`connected_clients`).
     public var connectedClients: Int
+    /// Connections accepted since start (`total_connections_received`).
     public var totalConnectionsReceived: Int
+    /// Connections refused, e.g. over `maxclients` (`rejected_connections`).
     public var rejectedConnections: Int
+    /// The server's process id (`process_id`).
     public var processID: Int
+    /// The server binary's path (`executable`).
     public var executable: String
+    /// The process's resident set size in bytes (`used_memory_rss`), 0 when unknown.
+    public var residentMemory: Int
 
     public init(
         tcpPort: Int = 0,
@@ -13,7 +21,8 @@ public struct ServerInfoSnapshot: Sendable {
         totalConnectionsReceived: Int = 0,
         rejectedConnections: Int = 0,
         processID: Int = 0,
-        executable: String = ""
+        executable: String = "",
+        residentMemory: Int = 0
     ) {
         self.tcpPort = tcpPort
         self.connectedClients = connectedClients
@@ -21,6 +30,7 @@ public struct ServerInfoSnapshot: Sendable {
         self.rejectedConnections = rejectedConnections
         self.processID = processID
         self.executable = executable
+        self.residentMemory = residentMemory
     }
 }
 

@@ -37,6 +37,12 @@ public final class SharedKeyspace: RESPCommandSender, @unchecked Sendable {
         return try RESPReplyParser.parse(&reply)
     }
 
+    /// Runs one active-expiry cycle; in-process owners call this periodically (as the server does
+    /// about ten times a second) so expired keys disappear without being read.
+    public func activeExpireCycle() {
+        lock.withLock { keyspace.activeExpireCycle() }
+    }
+
     public func send(_ arguments: [String]) async throws -> RESPValue {
         try execute(arguments)
     }

@@ -8,6 +8,8 @@ struct StringOptions {
     var keepTTL = false
     var persist = false
     var expireAt: Int64?
+    /// The unvalidated time argument and its unit, when validation is deferred (GETEX).
+    var pendingExpire: (argument: ByteBuffer, milliseconds: Bool, absolute: Bool)?
 }
 
 enum ParseResult<T> {
@@ -20,7 +22,9 @@ extension Keyspace {
 
     /// Parses `[NX|XX] [GET] [EX|PX|EXAT|PXAT n|KEEPTTL]` (SET) or `[EX|PX|EXAT|PXAT n|PERSIST]`
     /// (GETEX) with Redis's rules: conflicts are syntax errors, then the time is validated.
-    func parseStringOptions(_ argv: [ByteBuffer], from start: Int, forSet: Bool, name: String) -> ParseResult<StringOptions> {
+    func parseStringOptions(
+        _ argv: [ByteBuffer], from start: Int, forSet: Bool, name: String, validateTime: Bool = true
+    ) -> ParseResult<StringOptions> {
         var options = StringOptions()
         var unit: ExpireUnit?
         var expireArgument: ByteBuffer?
@@ -55,6 +59,10 @@ extension Keyspace {
         if let unit, let expireArgument {
             let milliseconds = unit == .px || unit == .pxat
             let absolute = unit == .exat || unit == .pxat
+            if !validateTime {
+                options.pendingExpire = (expireArgument, milliseconds, absolute)
+                return .success(options)
+            }
             switch expireTime(expireArgument, milliseconds: milliseconds, absolute: absolute, name: name) {
             case .failure(let message): return .failure(message)
             case .success(let at): options.expireAt = at

@@ -31,6 +31,23 @@ final class EvictionTests: XCTestCase {
         XCTAssertGreaterThan(h.info("evicted_keys") ?? 0, 0)
     }
 
+    func testLRUApproximationEvictsMostlyTheOldestKeys() {
+        let h = Harness(KeyspaceConfiguration(maxmemory: 0, policy: .allkeysLRU), seed: 11)
+        for i in 0..<4_000 {
+            h.clock.advance(by: 1_000)
+            h.raw("SET", "key:\(i)", String(repeating: "v", count: 40))
+        }
+        let full = h.info("used_memory") ?? 0
+        h.raw("CONFIG", "SET", "maxmemory", "\(full - (full - 900_000) / 2)")
+        h.raw("SET", "trigger", "x")
+        let evicted = h.info("evicted_keys") ?? 0
+        XCTAssertGreaterThan(evicted, 1_000)
+        let newestQuarterKept = (3_000..<4_000).filter { h.raw("EXISTS", "key:\($0)") == ":1\r\n" }.count
+        let oldestQuarterKept = (0..<1_000).filter { h.raw("EXISTS", "key:\($0)") == ":1\r\n" }.count
+        XCTAssertGreaterThan(newestQuarterKept, 950)
+        XCTAssertLessThan(oldestQuarterKept, 150)
+    }
+
     func testVolatileTTLEvictsOnlyKeysWithATTL() {
         let h = Harness(KeyspaceConfiguration(maxmemory: 1_100_000, policy: .volatileTTL))
         for i in 0..<200 { h.raw("SET", "keep:\(i)", "v") }

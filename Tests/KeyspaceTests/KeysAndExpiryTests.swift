@@ -126,3 +126,18 @@ final class GlobPatternTests: XCTestCase {
         XCTAssertEqual(try keys(String(repeating: "*a", count: 30) + "b"), [])
     }
 }
+
+final class CallerSuppliedTimeTests: XCTestCase {
+    func testExecuteAtASuppliedTimeUsesThatTime() {
+        let h = Harness()
+        let start = h.keyspace.currentMilliseconds()
+        var reply = ByteBuffer()
+        h.keyspace.execute(["SET", "k", "v", "PX", "100"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start)
+        reply.clear()
+        h.keyspace.execute(["GET", "k"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start + 99)
+        XCTAssertEqual(String(buffer: reply), "$1\r\nv\r\n")
+        reply.clear()
+        h.keyspace.execute(["GET", "k"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start + 100)
+        XCTAssertEqual(String(buffer: reply), "$-1\r\n")
+    }
+}

@@ -51,6 +51,12 @@ final class RandomCommandTests: XCTestCase {
         var reply = ByteBuffer()
         keyspace.execute([ByteBuffer(string: "PING")], session: keyspace.makeSession(), into: &reply)
         XCTAssertEqual(String(buffer: reply), "+PONG\r\n")
+        keyspace.execute([ByteBuffer(string: "FLUSHALL")], session: keyspace.makeSession(), into: &reply)
+        XCTAssertEqual(Self.usedMemory(keyspace), Self.usedMemory(Keyspace()), "memory accounting drifted")
+    }
+
+    private static func usedMemory(_ keyspace: Keyspace) -> String? {
+        keyspace.infoText(sections: ["memory"]).split(separator: "\r\n").first { $0.hasPrefix("used_memory:") }.map(String.init)
     }
 }
 

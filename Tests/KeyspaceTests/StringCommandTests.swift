@@ -36,3 +36,18 @@ final class StringCommandTests: XCTestCase {
         XCTAssertEqual(h.raw("GET", "k"), "$-1\r\n")
     }
 }
+
+final class IntegerFormattingTests: XCTestCase {
+    func testIncrementsStoreRedisDecimalText() {
+        let h = Harness()
+        for value in ["0", "-1", "9", "10", "-10", "123456789012345678", "9223372036854775806", "-9223372036854775807"] {
+            h.raw("SET", "n", value)
+            let expected = String(Int64(value).map { $0 + 1 } ?? 0)
+            XCTAssertEqual(h.raw("INCR", "n"), ":\(expected)\r\n")
+            XCTAssertEqual(h.raw("GET", "n"), "$\(expected.utf8.count)\r\n\(expected)\r\n")
+        }
+        h.raw("SET", "m", "-9223372036854775807")
+        XCTAssertEqual(h.raw("DECR", "m"), ":-9223372036854775808\r\n")
+        XCTAssertEqual(h.raw("GET", "m"), "$20\r\n-9223372036854775808\r\n")
+    }
+}

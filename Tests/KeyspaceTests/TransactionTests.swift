@@ -48,6 +48,17 @@ final class TransactionTests: XCTestCase {
         XCTAssertEqual(h.raw("EXEC"), "*-1\r\n")
     }
 
+    func testKeyAlreadyExpiredWhenWatchedDoesNotFailExec() {
+        let h = Harness()
+        h.raw("SET", "k", "v", "PX", "10")
+        h.clock.advance(by: 20)
+        h.raw("WATCH", "k")
+        h.keyspace.activeExpireCycle()
+        h.raw("MULTI")
+        h.raw("PING")
+        XCTAssertEqual(h.raw("EXEC"), "*1\r\n+PONG\r\n")
+    }
+
     func testClosingASessionForgetsItsWatches() {
         let h = Harness()
         h.raw("WATCH", "k")
