@@ -1,7 +1,14 @@
 import Foundation
 import Keyspace
+import NIOCore
 
 extension Keyspace: RedisCommandExecutor {
+    func batchTime() -> Int64 { currentMilliseconds() }
+
+    func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer, time: Int64) {
+        execute(argv, session: session, into: &reply, nowMilliseconds: time)
+    }
+
     func isAuthenticated(_ session: ClientSession) -> Bool { session.authenticated }
 
     func shouldClose(_ session: ClientSession) -> Bool { session.shouldClose }

@@ -116,6 +116,7 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
         outbound = nil
         let executor = self.executor
         let highWaterMark = configuration.outputHighWaterMark
+        var time: Int64?
         while true {
             let argv: [ByteBuffer]
             do {
@@ -128,7 +129,9 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
                 closing = true
                 break
             }
-            executor.execute(argv, session: session, into: &reply)
+            let now = time ?? executor.batchTime()
+            time = now
+            executor.execute(argv, session: session, into: &reply, time: now)
             if executor.shouldClose(session) {
                 closing = true
                 break

@@ -9,8 +9,11 @@ protocol RedisCommandExecutor: AnyObject, SendableMetatype {
     func makeSession() -> Session
     /// The connection of `session` closed.
     func closeSession(_ session: Session)
-    /// Runs one command and writes exactly one complete reply into `reply`.
-    func execute(_ argv: [ByteBuffer], session: Session, into reply: inout ByteBuffer)
+    /// The time commands of one pipelined batch run at (read once per batch, like Redis's
+    /// cached command time), in the executor's own units.
+    func batchTime() -> Int64
+    /// Runs one command at `time` and writes exactly one complete reply into `reply`.
+    func execute(_ argv: [ByteBuffer], session: Session, into reply: inout ByteBuffer, time: Int64)
     /// Whether the client has authenticated (Redis applies tighter request limits until then).
     func isAuthenticated(_ session: Session) -> Bool
     /// Whether the connection should close once its replies are written (after `QUIT`).

@@ -28,7 +28,9 @@ final class TestExecutor: RedisCommandExecutor {
     func housekeeping() { housekeepingRuns += 1 }
     func attach(_ statistics: ConnectionStatistics) { self.statistics = statistics }
 
-    func execute(_ argv: [ByteBuffer], session: Session, into reply: inout ByteBuffer) {
+    func batchTime() -> Int64 { 0 }
+
+    func execute(_ argv: [ByteBuffer], session: Session, into reply: inout ByteBuffer, time: Int64) {
         let name = String(buffer: argv[0]).uppercased()
         if !session.authenticated && name != "AUTH" {
             reply.writeRESPError("NOAUTH Authentication required.")
