@@ -30,8 +30,12 @@ final class SharedKeyspaceExecutor: RedisCommandExecutor {
         shared.withKeyspace { $0.closeSession(session) }
     }
 
-    func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer) {
-        shared.withKeyspace { $0.execute(argv, session: session, into: &reply) }
+    func batchTime() -> Int64 {
+        shared.withKeyspace { $0.currentMilliseconds() }
+    }
+
+    func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer, time: Int64) {
+        shared.withKeyspace { $0.execute(argv, session: session, into: &reply, nowMilliseconds: time) }
     }
 
     func isAuthenticated(_ session: ClientSession) -> Bool {

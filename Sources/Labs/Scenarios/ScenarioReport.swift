@@ -99,7 +99,11 @@ struct ReportBuilder {
         )
     }
 
-    mutating func record(_ request: WorkloadRequest, _ result: GatewayResult, baselineCost: Double) {
+    /// `listCost` is what the request costs when the model answers it in full; a request that did
+    /// reach the model counts at what that call really cost (an aborted stream is billed only for
+    /// what it produced), so the baseline and this step price the same call the same way.
+    mutating func record(_ request: WorkloadRequest, _ result: GatewayResult, listCost: Double) {
+        let baselineCost = result.llmCall?.costUSD ?? listCost
         let bucket = min(timelineBuckets - 1, Int(request.atMs * Int64(timelineBuckets) / durationMs))
         let kind = request.client.kind.rawValue
         report.requests += 1

@@ -56,7 +56,7 @@ public struct ScenarioRunner: Sendable {
             let result = try await gateway.handle(request)
             let listCost = listCosts[item.request] ?? llm.listCost(of: item.request)
             listCosts[item.request] = listCost
-            builder.record(item, result, baselineCost: listCost)
+            builder.record(item, result, listCost: listCost)
         }
         if let redis {
             try await Self.removeKeys(matching: parts.exactKeyPrefix + "*", on: redis)
