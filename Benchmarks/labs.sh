@@ -5,14 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
-swift build -c release --product archlab >/dev/null
+# ARCHLAB_BIN: an already built release binary (skips the build).
+archlab=${ARCHLAB_BIN:-}
+if [ -z "$archlab" ]; then
+    swift build -c release --product archlab >/dev/null
+    archlab=.build/release/archlab
+fi
 for model in lexical minilm; do
-    if [ "$model" = minilm ] && ! .build/release/archlab model status >/dev/null 2>&1; then
+    if [ "$model" = minilm ] && ! "$archlab" model status >/dev/null 2>&1; then
         echo "minilm: not installed (archlab model fetch); skipped"
         continue
     fi
     start=$(date +%s.%N)
-    json=$(.build/release/archlab run production --set requests="$requests" --model "$model" --format json)
+    json=$("$archlab" run production --set requests="$requests" --model "$model" --format json)
     end=$(date +%s.%N)
     total=$(echo "$json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["requests"])')
     awk -v m="$model" -v n="$total" -v s="$start" -v e="$end" \

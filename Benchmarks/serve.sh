@@ -6,9 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
-swift build -c release --product archlab >/dev/null
+# ARCHLAB_BIN: an already built release binary (skips the build).
+archlab=${ARCHLAB_BIN:-}
+if [ -z "$archlab" ]; then
+    swift build -c release --product archlab >/dev/null
+    archlab=.build/release/archlab
+fi
 port=$((20000 + RANDOM % 20000))
-.build/release/archlab serve --port "$port" --model lexical --limit "100000000 per 1 s" >/dev/null 2>&1 &
+"$archlab" serve --port "$port" --model lexical --limit "100000000 per 1 s" >/dev/null 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$lua"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
