@@ -40,7 +40,8 @@ public enum SemanticPresentation {
         lines.append("")
         lines += ThresholdChart(thresholds: rows.map { Double($0.threshold) }, series: [
             .init(name: "recall", symbol: "R", values: rows.map(\.recall)),
-            .init(name: "precision", symbol: "P", values: rows.map(\.precision)),
+            // Precision is undefined where nothing hit: leave those points out.
+            .init(name: "precision", symbol: "P", values: rows.map { $0.truePositives + $0.falsePositives == 0 ? .nan : $0.precision }),
             .init(name: "false-hit rate", symbol: "F", values: rows.map(\.falseHitRate)),
         ]).render()
         lines.append("")
@@ -58,8 +59,10 @@ public enum SemanticPresentation {
         var lines = ["threshold  precision  recall  false-hit  hits(TP/FP)  false hits: negation entity number"]
         for row in rows {
             let kinds = [SweepDataset.Kind.negation, .entity, .number].map { String(row.falseHitsByKind[$0] ?? 0) }
-            let counts = String(format: "%9.2f  %9.3f  %6.3f  %9.3f  %5d/%-5d", Double(row.threshold), row.precision, row.recall,
-                                row.falseHitRate, row.truePositives, row.falsePositives)
+            let precision = row.truePositives + row.falsePositives == 0
+                ? "        —" : String(format: "%9.3f", row.precision)
+            let counts = String(format: "%9.2f  ", Double(row.threshold)) + precision
+                + String(format: "  %6.3f  %9.3f  %5d/%-5d", row.recall, row.falseHitRate, row.truePositives, row.falsePositives)
             lines.append(counts + pad(kinds[0], 23) + pad(kinds[1], 7) + pad(kinds[2], 7))
         }
         return lines

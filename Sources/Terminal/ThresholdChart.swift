@@ -25,7 +25,8 @@ public struct ThresholdChart: Sendable {
         self.height = max(2, height)
     }
 
-    /// The chart as lines of text; where series overlap the later one in `series` is shown.
+    /// The chart as lines of text; where series overlap the later one in `series` is shown, and
+    /// non-finite values (an undefined rate) are left out.
     public func render() -> [String] {
         let columnWidth = 5
         var lines: [String] = []
@@ -33,7 +34,7 @@ public struct ThresholdChart: Sendable {
             let value = Double(level) / Double(height)
             var row = Array(repeating: Character(" "), count: thresholds.count * columnWidth)
             for s in series {
-                for (i, v) in s.values.enumerated() where i < thresholds.count {
+                for (i, v) in s.values.enumerated() where i < thresholds.count && v.isFinite {
                     if Int((max(0, min(1, v)) * Double(height)).rounded()) == level {
                         row[i * columnWidth + columnWidth / 2] = s.symbol
                     }

@@ -17,7 +17,7 @@ public struct ThresholdSweep: Sendable {
         /// False hits per near-miss kind.
         public var falseHitsByKind: [SweepDataset.Kind: Int]
 
-        /// Share of hits that were right (1 when nothing hit).
+        /// Share of hits that were right (1 when nothing hit; displays show it as undefined).
         public var precision: Double {
             truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
         }
