@@ -20,6 +20,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "CourseKit",
 
+    "SeededRandom",
+
     "REPL",
 
     "Terminal",
@@ -58,7 +60,9 @@ let targets: [Target] = [
 
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
-    .target(name: "CourseKit", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "SeededRandom"),
+
+    .target(name: "CourseKit", dependencies: ["SeededRandom", .product(name: "TOMLKit", package: "TOMLKit")]),
 
     .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
@@ -66,19 +70,19 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP"]),
+    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom"]),
 
     .target(
         name: "Semantic",
-        dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+        dependencies: ["SeededRandom", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: semanticSwiftSettings
     ),
 
-    .target(name: "Labs", dependencies: ["RESP", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
+    .target(name: "Labs", dependencies: ["RESP", "SeededRandom", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(
         name: "GatewayServer",
@@ -87,13 +91,13 @@ let targets: [Target] = [
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
 
-    .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal"]),
+    .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal", "SeededRandom"]),
 
     .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "GatewayServer", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
-    .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CourseKitTests", dependencies: ["SeededRandom", "CourseKit"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
 
@@ -105,7 +109,7 @@ let targets: [Target] = [
 
     .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
 
-    .testTarget(name: "SemanticTests", dependencies: ["Semantic"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SemanticTests", dependencies: ["SeededRandom", "Semantic"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
 
@@ -113,7 +117,7 @@ let targets: [Target] = [
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    .testTarget(name: "REPLTests", dependencies: ["REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "REPLTests", dependencies: ["SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
 

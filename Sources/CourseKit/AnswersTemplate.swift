@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// An answers file to fill in: every question id of the chosen quizzes with an empty answer,
 /// and as comments its prompt and choices (order items shuffled, so the template gives nothing away).
 public enum AnswersTemplate {

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// An option or order item as shown to a learner: its display label, the file key it stands for, its text.
 public struct DisplayedChoice: Sendable, Hashable {
     /// `a`, `b`, `c`… for options; `1`, `2`, `3`… for order items.

@@ -1,22 +1,5 @@
-/// A seeded SplitMix64 generator: `SPOP`, random eviction and sampling draw from it,
-/// so a keyspace built with the same seed behaves the same way every run.
-public struct KeyspaceRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import SeededRandom
 
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform value in `0..<bound`; `bound` must be positive.
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
-    }
-}
+/// The keyspace's seeded generator: `SPOP`, random eviction and sampling draw from it, so a
+/// keyspace built with the same seed behaves the same way every run.
+public typealias KeyspaceRandom = SplitMix64

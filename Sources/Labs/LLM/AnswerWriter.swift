@@ -1,3 +1,4 @@
+import SeededRandom
 import RateLimit
 
 /// Writes the simulated model's answers: plausible support-desk prose whose words and

@@ -41,6 +41,7 @@ public struct LLMProfile: Sendable, Hashable {
     }
 }
 
+import SeededRandom
 import RateLimit
 
 /// A deterministic stand-in for a hosted LLM. The same prompt always gets the same answer

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 
 /// Approximate nearest-neighbour search with a Hierarchical Navigable Small World graph
