@@ -103,7 +103,7 @@ struct QuizFlow {
                     feedback(grade, question: question)
                     return Answered(grade: grade, response: response, hintsUsed: hintsUsed)
                 } catch {
-                    session.say(painter.paint("Not an answer:", .yellow) + " \(ControlCharacters.strip(error.description)) Try again.")
+                    session.say(painter.paint("Not an answer:", .yellow) + " \(ControlCharacters.strip(error.description)). Try again.")
                 }
             }
         }

@@ -86,7 +86,9 @@ public struct MatrixDrawing: Sendable {
         for (index, node) in nodes.enumerated() {
             var content = Array(titles[index].prefix(titleHeight)).map { pad + $0 }
             while content.count < titleHeight { content.append("") }
-            content.append(pad + "\(node.state.symbol) \(node.state.word)")
+            // Narrow boxes keep the symbol alone; the legend below says what it means.
+            let state = "\(node.state.symbol) \(node.state.word)"
+            content.append(pad + (DisplayWidth.of(state) <= textWidth ? state : node.state.symbol))
             canvas.box(x: left(node), y: top(node), width: boxWidth, lines: content, attributes: node.state.attributes)
         }
 

@@ -41,6 +41,20 @@ final class MatrixDrawingTests: XCTestCase {
         }
     }
 
+    func testNarrowTerminalsKeepEveryBoxClosed() {
+        let lines = MatrixDrawing(nodes: courseLike).render(maxWidth: 60, painter: .plain)
+        let boxRows = lines.filter { $0.hasPrefix("│") }
+        XCTAssertFalse(boxRows.isEmpty)
+        for line in lines {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 60, line)
+        }
+        for row in boxRows {
+            // Every box opened on a row is closed on it: as many left as right borders.
+            XCTAssertEqual(row.filter { $0 == "│" }.count % 2, 0, row)
+            XCTAssertTrue(row.hasSuffix("│"), "the last column is cut: \(row)")
+        }
+    }
+
     func testStatesAreReadableWithoutColour() {
         let text = MatrixDrawing(nodes: courseLike).render(painter: .plain).joined(separator: "\n")
         XCTAssertFalse(text.contains("\u{1B}"))

@@ -46,9 +46,12 @@ extension SimulationReport {
         let ticks = stride(from: 0, through: count, by: tickEvery).map { SimulationTimeline.Tick(column: $0, label: Self.formatTime(Int64($0) * bucket)) }
         let scale = series.flatMap { $0.allowed + $0.rejected }.max() ?? 0
         let requests = runs.first?.decisions.count ?? 0
+        let firstTime = runs.first?.decisions.first?.tMilliseconds ?? 0
+        let arrivals = firstTime == lastTime
+            ? "all at \(Self.formatTime(lastTime))" : "from \(Self.formatTime(firstTime)) to \(Self.formatTime(lastTime))"
         let header = [
             "Traffic: \(traffic)",
-            "\(requests) requests from 0 s to \(Self.formatTime(lastTime)). Each column is \(Self.formatTime(bucket)); a full block █ is \(scale) request\(scale == 1 ? "" : "s").",
+            "\(requests) requests \(arrivals) (the chart starts at 0 s). Each column is \(Self.formatTime(bucket)); a full block █ is \(scale) request\(scale == 1 ? "" : "s").",
         ]
         return SimulationTimeline(header: header, bucketMilliseconds: bucket, series: series, ticks: ticks, summary: summaryTable())
     }
