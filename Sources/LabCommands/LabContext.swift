@@ -5,7 +5,7 @@ import RedisServer
 import Semantic
 
 /// What the lab commands of one REPL session share: the learner's in-process keyspace, the TCP
-/// server around it, the embedder and the semantic threshold. Used from the REPL's thread only.
+/// server around it, the embedder and the semantic threshold. Used from the REPL's task only.
 public final class LabContext {
     /// The learner's keyspace: `redis` runs on it and `redis-server start` serves it.
     public let keyspace: SharedKeyspace
@@ -17,13 +17,17 @@ public final class LabContext {
     let seed: UInt64
     /// The similarity at or above which `similar` says HIT (and `serve` hits semantically): the course's default.
     var threshold: Float = LabContext.courseThreshold
+    /// Whether the learner pressed Ctrl-C since the last call (clearing it); long commands poll it to stop early.
+    let interrupted: @Sendable () -> Bool
     var redisServer: RedisServer?
     var gateway: ServeLabCommands.Running?
     private var choice: EmbedderChoice?
 
     public init(keyspace: SharedKeyspace = SharedKeyspace(), modelName: String? = nil, seed: UInt64 = 42,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.keyspace = keyspace
+        self.interrupted = interrupted
         self.modelName = modelName
         self.seed = seed
         self.environment = environment
@@ -49,19 +53,18 @@ public final class LabContext {
     }
 
     /// Stops what the session started (the servers); call when the session ends.
-    public func shutdown() {
-        stopGateway()
+    public func shutdown() async {
+        await stopGateway()
         guard let server = redisServer else { return }
         redisServer = nil
-        _ = try? BlockingBridge.wait { try await server.shutdown() }
+        try? await server.shutdown()
     }
 
     /// Closes the gateway's listening socket and waits for its connections to finish.
-    func stopGateway() {
+    func stopGateway() async {
         guard let running = gateway else { return }
         gateway = nil
         running.server.shutdown()
-        let task = running.task
-        _ = try? BlockingBridge.wait { await task.value }
+        await running.task.value
     }
 }

@@ -105,10 +105,10 @@ enum LimitLabCommands {
                 if previous.last == "--algorithm" { return LimiterSpec.algorithms }
                 return previous.isEmpty ? [] : ["--key", "--algorithm", "--limit", "--every"]
             },
-            handler: { session, arguments in try burst(session, arguments) })
+            handler: { session, arguments in try await burst(session, arguments) })
     }
 
-    private static func burst(_ session: ReplSession, _ arguments: CommandArguments) throws -> CommandResult {
+    private static func burst(_ session: ReplSession, _ arguments: CommandArguments) async throws -> CommandResult {
         let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
         let flags = try FlagParser(words, known: ["key", "algorithm", "limit", "every"], usage: burstUsage)
         guard flags.positionals.count == 1 else { throw ReplLabError.usage(burstUsage) }
@@ -120,14 +120,11 @@ enum LimitLabCommands {
         let key = flags["key"] ?? "learner"
         let clock = ManualClock(milliseconds: 0)
         let limiter = try labelled("limiter") { try spec.makeLimiter(clock: clock) }
-        let results = try BlockingBridge.wait {
-            var results: [(at: Int64, result: RateLimitResult)] = []
-            for index in 0..<count {
-                let at = Int64(index) * every
-                clock.set(milliseconds: at)
-                results.append((at: at, result: try await limiter.limit(key, cost: 1)))
-            }
-            return results
+        var results: [(at: Int64, result: RateLimitResult)] = []
+        for index in 0..<count {
+            let at = Int64(index) * every
+            clock.set(milliseconds: at)
+            results.append((at: at, result: try await limiter.limit(key, cost: 1)))
         }
         session.say("\(count) request\(count == 1 ? "" : "s") for key `\(key)` to \(spec.algorithm), \(spec.rate):")
         session.say(BurstReport.lines(results, painter: session.painter).joined(separator: "\n"))

@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// A minimal blocking HTTP/1.1 client for `fire`: one request per connection (`Connection: close`)
-/// to 127.0.0.1, reading the whole response. Runs on the REPL's own thread, never on the async pool.
-struct LoopbackHTTPClient {
+/// to 127.0.0.1, reading the whole response. ``request(path:headers:body:)`` runs it on a thread of its
+/// own, never on the async pool, which the in-process server answering it needs.
+struct LoopbackHTTPClient: Sendable {
     struct Response {
         var status: Int
         var reason: String
@@ -20,6 +21,12 @@ struct LoopbackHTTPClient {
     /// Seconds to wait for the server before giving up on a request.
     var timeoutSeconds = 60
 
+    /// Sends the request from a dedicated thread and awaits the response.
+    func request(path: String, headers: [(String, String)], body: String) async throws -> Response {
+        try await BlockingIO.run { try post(path: path, headers: headers, body: body) }
+    }
+
+    /// Sends the request and blocks the calling thread until the whole response is read.
     func post(path: String, headers: [(String, String)], body: String) throws -> Response {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ReplLabError.invalid("Cannot open a socket (errno \(errno)).") }

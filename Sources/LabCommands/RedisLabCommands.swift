@@ -58,14 +58,14 @@ enum RedisLabCommands {
             handler: { session, arguments in
                 switch (arguments.words.first, arguments.words.count) {
                 case ("start", 1), ("start", 2):
-                    return try start(session, context, port: arguments.words.count == 2 ? arguments.words[1] : nil)
+                    return try await start(session, context, port: arguments.words.count == 2 ? arguments.words[1] : nil)
                 case ("stop", 1):
                     guard let server = context.redisServer else {
                         session.say("redis-server is not running.")
                         return .succeeded
                     }
                     context.redisServer = nil
-                    try BlockingBridge.wait { try await server.shutdown() }
+                    try await server.shutdown()
                     session.say("redis-server stopped (it was on \(server.host):\(server.port)). Your keys are still here.")
                     return .succeeded
                 case ("status", 1):
@@ -87,7 +87,7 @@ enum RedisLabCommands {
             })
     }
 
-    private static func start(_ session: ReplSession, _ context: LabContext, port text: String?) throws -> CommandResult {
+    private static func start(_ session: ReplSession, _ context: LabContext, port text: String?) async throws -> CommandResult {
         if let server = context.redisServer {
             session.say("redis-server is already serving on \(server.host):\(server.port).")
             return .succeeded
@@ -107,9 +107,7 @@ enum RedisLabCommands {
         let configuration = RedisServerConfiguration(host: "127.0.0.1", port: port)
         let server: RedisServer
         do {
-            server = try BlockingBridge.wait { [logger] in
-                try await RedisServer.start(sharing: keyspace, configuration: configuration, logger: logger)
-            }
+            server = try await RedisServer.start(sharing: keyspace, configuration: configuration, logger: logger)
         } catch {
             throw ReplLabError.invalid("Cannot start redis-server on 127.0.0.1:\(port): \(error)")
         }

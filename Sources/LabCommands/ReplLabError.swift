@@ -4,7 +4,6 @@ public struct ReplLabError: Error, CustomStringConvertible, Equatable {
         case usage(String)
         case unbalancedQuotes(String)
         case invalid(String)
-        case internalFailure(String)
     }
 
     private let kind: Kind
@@ -18,15 +17,11 @@ public struct ReplLabError: Error, CustomStringConvertible, Equatable {
     /// A value or state the command cannot work with.
     static func invalid(_ message: String) -> ReplLabError { ReplLabError(kind: .invalid(message)) }
 
-    /// Something that should not happen (a task that ended without a result).
-    static func internalFailure(_ message: String) -> ReplLabError { ReplLabError(kind: .internalFailure(message)) }
-
     public var description: String {
         switch kind {
         case .usage(let usage): return "Usage: \(usage)"
         case .unbalancedQuotes(let line): return "Unbalanced quotes in `\(line)`: close every \" or ' you open."
         case .invalid(let message): return message
-        case .internalFailure(let message): return "Internal error: \(message)."
         }
     }
 }

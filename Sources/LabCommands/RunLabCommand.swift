@@ -32,10 +32,10 @@ enum RunLabCommand {
                 let given = Set(previous.dropFirst().compactMap { $0.split(separator: "=").first.map(String.init) })
                 return scenario.parameters.filter { !given.contains($0.name) }.map { "\($0.name)=" }
             },
-            handler: { session, arguments in try run(session, context, arguments) })
+            handler: { session, arguments in try await run(session, context, arguments) })
     }
 
-    private static func run(_ session: ReplSession, _ context: LabContext, _ arguments: CommandArguments) throws -> CommandResult {
+    private static func run(_ session: ReplSession, _ context: LabContext, _ arguments: CommandArguments) async throws -> CommandResult {
         let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
         if words.first == "--list" {
             guard words.count == 1 else { throw ReplLabError.usage(usage) }
@@ -60,7 +60,7 @@ enum RunLabCommand {
         let values = try lab { try scenario.values(parameters) }
         let embedder = try context.embedderChoice().embedder
         let runner = ScenarioRunner(seed: context.seed, embedder: embedder)
-        let report = try BlockingBridge.wait { try await lab { try await runner.run(scenario, parameters: parameters) } }
+        let report = try await lab { try await runner.run(scenario, parameters: parameters) }
         session.say(ReportRenderer.text(report, scenario: scenario).trimmingTrailingNewlines())
         try session.recordLabRun(
             scenarioID: scenario.id, parametersJSON: try json(values.values), summaryJSON: try ScenarioListing.json(report))

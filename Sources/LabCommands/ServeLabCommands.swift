@@ -46,8 +46,8 @@ enum ServeLabCommands {
             handler: { session, arguments in
                 let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
                 switch words.first {
-                case "start": try start(session, context, Array(words.dropFirst()))
-                case "stop" where words.count == 1: stop(session, context)
+                case "start": try await start(session, context, Array(words.dropFirst()))
+                case "stop" where words.count == 1: await stop(session, context)
                 case "status" where words.count == 1:
                     if let running = context.gateway {
                         session.say("serving server.swift step \(running.step) on http://127.0.0.1:\(running.port) (limit \(running.limiter.rate) per key, \(running.limiter.algorithm)).")
@@ -60,7 +60,7 @@ enum ServeLabCommands {
             })
     }
 
-    private static func start(_ session: ReplSession, _ context: LabContext, _ words: [String]) throws {
+    private static func start(_ session: ReplSession, _ context: LabContext, _ words: [String]) async throws {
         if let running = context.gateway {
             session.say("Already serving step \(running.step) on http://127.0.0.1:\(running.port); `serve stop` first to change it.")
             return
@@ -105,9 +105,7 @@ enum ServeLabCommands {
         logger.logLevel = .error
         let server: GatewayHTTPServer
         do {
-            server = try BlockingBridge.wait { [logger, configuration] in
-                try await GatewayHTTPServer(gateway: gateway, configuration: configuration, logger: logger)
-            }
+            server = try await GatewayHTTPServer(gateway: gateway, configuration: configuration, logger: logger)
         } catch {
             throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(error) (`serve start --port 0` picks a free port).")
         }
@@ -116,12 +114,12 @@ enum ServeLabCommands {
         session.say("Serving server.swift step \(options.step) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
     }
 
-    static func stop(_ session: ReplSession, _ context: LabContext) {
+    static func stop(_ session: ReplSession, _ context: LabContext) async {
         guard let running = context.gateway else {
             session.say("The gateway is not running.")
             return
         }
-        context.stopGateway()
+        await context.stopGateway()
         session.say("Stopped the gateway on port \(running.port). Its cached answers stay in your Redis (`redis KEYS *`).")
     }
 
@@ -138,7 +136,7 @@ enum ServeLabCommands {
             Sends N `POST /v1/chat/completions` requests, one after another, to the gateway `serve start` runs, \
             with `Authorization: Bearer KEY` (default `learner`) and the same prompt (default "How do I reset my \
             password?"). Each line shows the status, `X-Cache` (MISS, HIT-EXACT, HIT-SEMANTIC), and \
-            `RateLimit-Remaining` or, for a 429, `Retry-After`.
+            `RateLimit-Remaining` or, for a 429, `Retry-After`. Ctrl-C stops before the next request.
             """,
             completer: { _, previous in previous.isEmpty ? [] : ["--key", "--prompt"] },
             handler: { session, arguments in
@@ -157,7 +155,11 @@ enum ServeLabCommands {
                 var statuses: [Int: Int] = [:]
                 session.say("\(count) request\(count == 1 ? "" : "s") to http://127.0.0.1:\(running.port)/v1/chat/completions as `\(key)`:")
                 for index in 1...count {
-                    let response = try client.post(
+                    if context.interrupted() {
+                        session.say("Interrupted: \(index - 1) of \(count) sent.")
+                        break
+                    }
+                    let response = try await client.request(
                         path: "/v1/chat/completions",
                         headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(key)")], body: body)
                     statuses[response.status, default: 0] += 1

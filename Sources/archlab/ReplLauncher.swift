@@ -57,7 +57,8 @@ enum ReplLauncher {
             painter: Painter(colorEnabled: policy.allowsColor && interactive),
             width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
             seed: options.seed ?? UInt64.random(in: .min ... .max))
-        let labs = LabContext()
+        // Ctrl-C stops a lab's long command (`fire`) only when readline catches it; otherwise SIGINT ends the process.
+        let labs = LabContext(interrupted: { interactive && ReadlineEditor.takeInterrupt() })
         let session: ReplSession
         do {
             session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput(),

@@ -14,7 +14,8 @@ final class LabHarness {
     let context: LabContext
     private let directory: URL
 
-    init() throws {
+    /// `interrupted` stands in for Ctrl-C: the lab commands poll it.
+    init(interrupted: @escaping @Sendable () -> Bool = { false }) throws {
         guard let fixture = Bundle.module.url(forResource: "Fixtures/course", withExtension: nil) else {
             throw XCTSkip("fixture course missing from the test bundle")
         }
@@ -22,12 +23,16 @@ final class LabHarness {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lab-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try ProgressStore(path: directory.appendingPathComponent("progress.sqlite").path)
-        context = LabContext(modelName: "lexical", environment: [:])
+        context = LabContext(modelName: "lexical", environment: [:], interrupted: interrupted)
     }
 
     deinit {
-        context.shutdown()
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Stops the servers the lab commands started; tests that start one call it before they end.
+    func shutdown() async {
+        await context.shutdown()
     }
 
     /// A session for `ada` with the lab commands.
@@ -54,9 +59,9 @@ final class LabHarness {
     }
 
     /// Runs `line` and returns what it printed (errors prefixed `! `) and its result.
-    func run(_ session: ReplSession, _ output: BufferReplOutput, _ line: String) -> (text: String, result: CommandResult) {
+    func run(_ session: ReplSession, _ output: BufferReplOutput, _ line: String) async -> (text: String, result: CommandResult) {
         let before = output.lines.count
-        let result = session.execute(line)
+        let result = await session.execute(line)
         return (output.lines[before...].joined(separator: "\n"), result)
     }
 }

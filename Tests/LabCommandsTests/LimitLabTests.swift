@@ -4,22 +4,22 @@ import REPL
 import XCTest
 
 final class LimitLabTests: XCTestCase {
-    func testSimulateMatchesTheLibraryRenderingOfTheSameFlags() throws {
+    func testSimulateMatchesTheLibraryRenderingOfTheSameFlags() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        let run = harness.run(session, output, "limit simulate --algorithm all --limit 5 --window 10s --traffic \"burst 10 at 9.9s; burst 10 at 10.1s\"")
+        let run = await harness.run(session, output, "limit simulate --algorithm all --limit 5 --window 10s --traffic \"burst 10 at 9.9s; burst 10 at 10.1s\"")
         XCTAssertEqual(run.result, .succeeded, run.text)
         let expected = SimulationText.render(try LimitSimulation.run(SimulationOptions(
             algorithms: SimulatedAlgorithm.allCases, traffic: try TrafficSpec(parsing: "burst 10 at 9.9s; burst 10 at 10.1s"),
             limit: 5, window: try LimitDuration(parsing: "10s"))))
         XCTAssertEqual(run.text + "\n", expected)
 
-        let json = harness.run(session, output, "limit simulate --algorithm=token-bucket --capacity 10 --refill 5 --interval 10s --traffic \"burst 20 at 0s\" --format json")
+        let json = await harness.run(session, output, "limit simulate --algorithm=token-bucket --capacity 10 --refill 5 --interval 10s --traffic \"burst 20 at 0s\" --format json")
         XCTAssertEqual(json.result, .succeeded, json.text)
         XCTAssertTrue(json.text.hasPrefix("{"), json.text)
     }
 
-    func testSimulateErrors() throws {
+    func testSimulateErrors() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         let cases: [(String, String)] = [
@@ -33,20 +33,20 @@ final class LimitLabTests: XCTestCase {
             ("limit simulate --traffic", "`--traffic` needs a value"),
         ]
         for (line, message) in cases {
-            let run = harness.run(session, output, line)
+            let run = await harness.run(session, output, line)
             XCTAssertEqual(run.result, .failed, line)
             XCTAssertTrue(run.text.contains(message), "\(line) → \(run.text)")
         }
     }
 
-    func testBurstAgainstTheLessonLimiterShowsWhichRequestsGot429() throws {
+    func testBurstAgainstTheLessonLimiterShowsWhichRequestsGot429() async throws {
         let harness = try LabHarness()
         try harness.pass(["basics", "cache"])
         let (session, output) = try harness.session()
-        XCTAssertEqual(session.execute("open 2"), .succeeded)
-        XCTAssertEqual(session.execute("run"), .succeeded)
-        XCTAssertEqual(session.execute("open 3"), .succeeded)
-        let run = harness.run(session, output, "burst 7")
+        do { let value = await session.execute("open 2"); XCTAssertEqual(value, .succeeded) }
+        do { let value = await session.execute("run"); XCTAssertEqual(value, .succeeded) }
+        do { let value = await session.execute("open 3"); XCTAssertEqual(value, .succeeded) }
+        let run = await harness.run(session, output, "burst 7")
         XCTAssertEqual(run.result, .succeeded, run.text)
         XCTAssertTrue(run.text.contains("sliding-window, 5 per 10 s"), run.text)
         let lines = run.text.split(separator: "\n")
@@ -55,11 +55,11 @@ final class LimitLabTests: XCTestCase {
         XCTAssertTrue(lines[1].contains("remaining 4"), run.text)
         XCTAssertTrue(run.text.contains("allowed 5, rejected with 429: 2"), run.text)
 
-        let spaced = harness.run(session, output, "burst 3 --algorithm fixed-window --limit \"1 per 1 s\" --every 1s")
+        let spaced = await harness.run(session, output, "burst 3 --algorithm fixed-window --limit \"1 per 1 s\" --every 1s")
         XCTAssertTrue(spaced.text.contains("allowed 3, rejected with 429: 0"), spaced.text)
     }
 
-    func testBurstWithoutALimiterOrWithBadInputFails() throws {
+    func testBurstWithoutALimiterOrWithBadInputFails() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         for (line, message) in [
@@ -69,7 +69,7 @@ final class LimitLabTests: XCTestCase {
             ("burst 5 --algorithm leaky --limit \"5 per 10 s\"", "leaky"),
             ("burst 5 --algorithm gcra --limit often", "--limit:"),
         ] {
-            let run = harness.run(session, output, line)
+            let run = await harness.run(session, output, line)
             XCTAssertEqual(run.result, .failed, line)
             XCTAssertTrue(run.text.contains(message), "\(line) → \(run.text)")
         }

@@ -5,7 +5,7 @@ import XCTest
 /// The REPL's `redis` output against `redis-cli --no-raw` (its terminal formatting) for the same
 /// commands on the same keyspace, served by `redis-server start`.
 final class RedisCliDifferentialTests: XCTestCase {
-    func testReplFormatsRepliesExactlyAsRedisCli() throws {
+    func testReplFormatsRepliesExactlyAsRedisCli() async throws {
         let cli = "/usr/bin/redis-cli"
         guard FileManager.default.isExecutableFile(atPath: cli) else {
             if ProcessInfo.processInfo.environment["ARCHLAB_REQUIRE_ALL"] == "1" {
@@ -21,9 +21,9 @@ final class RedisCliDifferentialTests: XCTestCase {
             "redis RPUSH l a b c d e f g h i j k", "redis HSET h f1 v1 f2 v2", "redis ZADD z 1 a 2.5 b",
             "redis SADD set only", "redis EXPIRE s 100",
         ] {
-            XCTAssertEqual(session.execute(setup), .succeeded, setup)
+            do { let value = await session.execute(setup); XCTAssertEqual(value, .succeeded, setup) }
         }
-        let start = harness.run(session, output, "redis-server start 0")
+        let start = await harness.run(session, output, "redis-server start 0")
         let port = try XCTUnwrap(start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
         let commands: [[String]] = [
             ["GET", "s"], ["GET", "quote"], ["GET", "accent"], ["GET", "missing"], ["TTL", "s"], ["TTL", "missing"],
@@ -34,22 +34,22 @@ final class RedisCliDifferentialTests: XCTestCase {
         ]
         for command in commands {
             let line = "redis " + command.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
-            let repl = harness.run(session, output, line).text
+            let repl = await harness.run(session, output, line).text
             let expected = try run(cli, ["--no-raw", "-p", String(port)] + command)
             XCTAssertEqual(repl, expected.trimmingCharacters(in: .newlines), line)
         }
-        XCTAssertEqual(session.execute("redis HELLO 3"), .succeeded)
+        do { let value = await session.execute("redis HELLO 3"); XCTAssertEqual(value, .succeeded) }
         let resp3: [[String]] = [
             ["HGETALL", "h"], ["ZSCORE", "z", "b"], ["SMEMBERS", "set"], ["GET", "missing"], ["CONFIG", "GET", "maxmemory-policy"],
             ["LRANGE", "l", "0", "2"], ["ZRANGE", "z", "0", "-1", "WITHSCORES"],
         ]
         for command in resp3 {
             let line = "redis " + command.joined(separator: " ")
-            let repl = harness.run(session, output, line).text
+            let repl = await harness.run(session, output, line).text
             let expected = try run(cli, ["-3", "--no-raw", "-p", String(port)] + command)
             XCTAssertEqual(repl, expected.trimmingCharacters(in: .newlines), "RESP3: " + line)
         }
-        XCTAssertEqual(session.execute("redis-server stop"), .succeeded)
+        do { let value = await session.execute("redis-server stop"); XCTAssertEqual(value, .succeeded) }
     }
 
     private func run(_ path: String, _ arguments: [String]) throws -> String {

@@ -6,7 +6,7 @@ import RedisServer
 import XCTest
 
 final class RedisLabTests: XCTestCase {
-    func testRepliesLookLikeRedisCli() throws {
+    func testRepliesLookLikeRedisCli() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         let script: [(String, String, CommandResult)] = [
@@ -26,19 +26,19 @@ final class RedisLabTests: XCTestCase {
             ("redis NOSUCH a", "(error) ERR unknown command 'NOSUCH', with args beginning with: 'a' ", .failed),
         ]
         for (line, expected, result) in script {
-            let run = harness.run(session, output, line)
+            let run = await harness.run(session, output, line)
             XCTAssertEqual(run.text, expected, line)
             XCTAssertEqual(run.result, result, line)
         }
     }
 
-    func testUsageAndQuoteErrors() throws {
+    func testUsageAndQuoteErrors() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        let empty = harness.run(session, output, "redis")
+        let empty = await harness.run(session, output, "redis")
         XCTAssertEqual(empty.result, .failed)
         XCTAssertTrue(empty.text.contains("Usage: redis <command>"), empty.text)
-        let unbalanced = harness.run(session, output, "redis SET k \"open")
+        let unbalanced = await harness.run(session, output, "redis SET k \"open")
         XCTAssertEqual(unbalanced.result, .failed)
         XCTAssertTrue(unbalanced.text.contains("Unbalanced quotes"), unbalanced.text)
     }
@@ -53,29 +53,26 @@ final class RedisLabTests: XCTestCase {
         XCTAssertEqual(RedisReplyFormatter.format(.bulkString([0xC3, 0xA9, 0x22])), "\"\\xc3\\xa9\\\"\"")
     }
 
-    func testServerSharesTheSessionKeyspaceWithNetworkClients() throws {
+    func testServerSharesTheSessionKeyspaceWithNetworkClients() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        XCTAssertEqual(session.execute("redis SET shared 42"), .succeeded)
-        let start = harness.run(session, output, "redis-server start 0")
+        do { let value = await session.execute("redis SET shared 42"); XCTAssertEqual(value, .succeeded) }
+        let start = await harness.run(session, output, "redis-server start 0")
         XCTAssertEqual(start.result, .succeeded, start.text)
         let port = try XCTUnwrap(start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
-        let seen = try BlockingBridge.wait {
-            let client = try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
-            let reply = try await client.send(["GET", "shared"])
-            _ = try await client.send(["SET", "fromcli", "yes"])
-            try await client.close()
-            return reply
-        }
+        let client = try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
+        let seen = try await client.send(["GET", "shared"])
+        _ = try await client.send(["SET", "fromcli", "yes"])
+        try await client.close()
         XCTAssertEqual(seen, .bulk("42"))
-        XCTAssertEqual(harness.run(session, output, "redis GET fromcli").text, "\"yes\"")
-        XCTAssertTrue(harness.run(session, output, "redis-server status").text.contains("127.0.0.1:\(port)"))
-        XCTAssertTrue(harness.run(session, output, "redis-server start").text.contains("already serving"))
-        XCTAssertTrue(harness.run(session, output, "redis-server stop").text.contains("stopped"))
-        XCTAssertTrue(harness.run(session, output, "redis-server status").text.contains("not running"))
-        let bad = harness.run(session, output, "redis-server start 99999")
+        do { let value = await harness.run(session, output, "redis GET fromcli"); XCTAssertEqual(value.text, "\"yes\"") }
+        do { let value = await harness.run(session, output, "redis-server status"); XCTAssertTrue(value.text.contains("127.0.0.1:\(port)")) }
+        do { let value = await harness.run(session, output, "redis-server start"); XCTAssertTrue(value.text.contains("already serving")) }
+        do { let value = await harness.run(session, output, "redis-server stop"); XCTAssertTrue(value.text.contains("stopped")) }
+        do { let value = await harness.run(session, output, "redis-server status"); XCTAssertTrue(value.text.contains("not running")) }
+        let bad = await harness.run(session, output, "redis-server start 99999")
         XCTAssertEqual(bad.result, .failed)
         XCTAssertTrue(bad.text.contains("not a port"), bad.text)
-        XCTAssertEqual(harness.run(session, output, "redis-server restart").result, .failed)
+        do { let value = await harness.run(session, output, "redis-server restart"); XCTAssertEqual(value.result, .failed) }
     }
 }

@@ -4,24 +4,24 @@ import Semantic
 import XCTest
 
 final class SemanticLabTests: XCTestCase {
-    func testSimilarSaysHitOrMissAgainstTheSessionThreshold() throws {
+    func testSimilarSaysHitOrMissAgainstTheSessionThreshold() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         let a = "What is the capital of France?"
         let b = "What is the capital of Germany?"
         let cosine = try LexicalEmbedder().similarity(a, b)
-        let miss = harness.run(session, output, "similar \"\(a)\" \"\(b)\"")
+        let miss = await harness.run(session, output, "similar \"\(a)\" \"\(b)\"")
         XCTAssertEqual(miss.result, .succeeded, miss.text)
         XCTAssertTrue(miss.text.hasPrefix(String(format: "%.6f", Double(cosine)) + "  cosine similarity (lexical)"), miss.text)
         XCTAssertTrue(miss.text.contains("MISS at threshold 0.95"), miss.text)
 
-        XCTAssertEqual(harness.run(session, output, "semantic threshold 0.5").result, .succeeded)
-        XCTAssertTrue(harness.run(session, output, "semantic threshold").text.contains("0.50"))
-        let hit = harness.run(session, output, "similar '\(a)' '\(b)'")
+        do { let value = await harness.run(session, output, "semantic threshold 0.5"); XCTAssertEqual(value.result, .succeeded) }
+        do { let value = await harness.run(session, output, "semantic threshold"); XCTAssertTrue(value.text.contains("0.50")) }
+        let hit = await harness.run(session, output, "similar '\(a)' '\(b)'")
         XCTAssertTrue(hit.text.contains("HIT at threshold 0.50"), hit.text)
     }
 
-    func testSemanticErrors() throws {
+    func testSemanticErrors() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         for (line, message) in [
@@ -34,22 +34,22 @@ final class SemanticLabTests: XCTestCase {
             ("semantic sweep --all", "Usage: semantic threshold"),
             ("embed", "Usage: embed TEXT"),
         ] {
-            let run = harness.run(session, output, line)
+            let run = await harness.run(session, output, line)
             XCTAssertEqual(run.result, .failed, line)
             XCTAssertTrue(run.text.contains(message), "\(line) → \(run.text)")
         }
     }
 
-    func testEmbedAndSweepNameTheModel() throws {
+    func testEmbedAndSweepNameTheModel() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        let embed = harness.run(session, output, "embed What is the capital of France?")
+        let embed = await harness.run(session, output, "embed What is the capital of France?")
         XCTAssertEqual(embed.result, .succeeded)
         XCTAssertTrue(embed.text.hasPrefix("model: lexical"), embed.text)
         XCTAssertTrue(embed.text.contains("dimension: 1024"), embed.text)
-        let quoted = harness.run(session, output, "embed \"What is the capital of France?\"")
+        let quoted = await harness.run(session, output, "embed \"What is the capital of France?\"")
         XCTAssertEqual(quoted.text, embed.text)
-        let sweep = harness.run(session, output, "semantic sweep")
+        let sweep = await harness.run(session, output, "semantic sweep")
         XCTAssertEqual(sweep.result, .succeeded, sweep.text)
         XCTAssertTrue(sweep.text.contains("threshold  precision  recall"), sweep.text)
         XCTAssertTrue(sweep.text.contains("lowest listed threshold") || sweep.text.contains("no listed threshold"), sweep.text)

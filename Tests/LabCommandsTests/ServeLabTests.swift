@@ -1,15 +1,16 @@
 @testable import LabCommands
 import REPL
+import Synchronization
 import XCTest
 
 final class ServeLabTests: XCTestCase {
-    func testFireShowsCacheOutcomesAndThe429sOfTheRunningGateway() throws {
+    func testFireShowsCacheOutcomesAndThe429sOfTheRunningGateway() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        let start = harness.run(session, output, "serve start --step 8 --port 0 --latency-scale 0 --limit \"5 per 1h\"")
+        let start = await harness.run(session, output, "serve start --step 8 --port 0 --latency-scale 0 --limit \"5 per 1h\"")
         XCTAssertEqual(start.result, .succeeded, start.text)
         XCTAssertTrue(start.text.contains("step 8"), start.text)
-        let fire = harness.run(session, output, "fire 7 --key bot")
+        let fire = await harness.run(session, output, "fire 7 --key bot")
         XCTAssertEqual(fire.result, .succeeded, fire.text)
         let lines = fire.text.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[1].contains("200 OK") && lines[1].contains("X-Cache: MISS") && lines[1].contains("RateLimit-Remaining: 4"), fire.text)
@@ -17,20 +18,48 @@ final class ServeLabTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("429 Too Many Requests") && $0.contains("Retry-After: ") }.count, 2, fire.text)
         XCTAssertEqual(lines.last, "200: 5, 429: 2")
 
-        let keys = harness.run(session, output, "redis DBSIZE")
+        let keys = await harness.run(session, output, "redis DBSIZE")
         XCTAssertEqual(keys.text, "(integer) 1", "the gateway caches in the session's keyspace")
-        let other = harness.run(session, output, "fire 1 --key alice --prompt \"How do I reset my password?\"")
+        let other = await harness.run(session, output, "fire 1 --key alice --prompt \"How do I reset my password?\"")
         XCTAssertTrue(other.text.contains("HIT-EXACT") && other.text.contains("RateLimit-Remaining: 4"), other.text)
 
-        XCTAssertTrue(harness.run(session, output, "serve status").text.contains("step 8"))
-        XCTAssertTrue(harness.run(session, output, "serve start").text.contains("Already serving"))
-        XCTAssertTrue(harness.run(session, output, "serve stop").text.contains("Stopped the gateway"))
-        let after = harness.run(session, output, "fire 1")
+        do { let value = await harness.run(session, output, "serve status"); XCTAssertTrue(value.text.contains("step 8")) }
+        do { let value = await harness.run(session, output, "serve start"); XCTAssertTrue(value.text.contains("Already serving")) }
+        do { let value = await harness.run(session, output, "serve stop"); XCTAssertTrue(value.text.contains("Stopped the gateway")) }
+        let after = await harness.run(session, output, "fire 1")
         XCTAssertEqual(after.result, .failed)
         XCTAssertTrue(after.text.contains("No gateway is running"), after.text)
     }
 
-    func testServeAndFireErrors() throws {
+    func testCtrlCStopsFireBeforeTheNextRequest() async throws {
+        let polls = Mutex(0)
+        let harness = try LabHarness(interrupted: { polls.withLock { count in count += 1; return count == 3 } })
+        let (session, output) = try harness.session()
+        let start = await harness.run(session, output, "serve start --step 8 --port 0 --latency-scale 0")
+        XCTAssertEqual(start.result, .succeeded, start.text)
+        let fire = await harness.run(session, output, "fire 10")
+        XCTAssertEqual(fire.result, .succeeded, fire.text)
+        let lines = fire.text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { $0.contains("200 OK") }.count, 2, fire.text)
+        XCTAssertTrue(fire.text.contains("Interrupted: 2 of 10 sent."), fire.text)
+        XCTAssertEqual(lines.last, "200: 2")
+        await harness.shutdown()
+        let after = await harness.run(session, output, "serve status")
+        XCTAssertTrue(after.text.contains("not running"), after.text)
+    }
+
+    func testBlockingIOReturnsTheValueAndPassesErrorsOn() async throws {
+        let value = try await BlockingIO.run { 6 * 7 }
+        XCTAssertEqual(value, 42)
+        do {
+            _ = try await BlockingIO.run { () throws -> Int in throw ReplLabError.invalid("refused") }
+            XCTFail("the error should have been rethrown")
+        } catch {
+            XCTAssertTrue("\(error)".contains("refused"), "\(error)")
+        }
+    }
+
+    func testServeAndFireErrors() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         for (line, message) in [
@@ -43,13 +72,13 @@ final class ServeLabTests: XCTestCase {
             ("fire", "Usage: fire N"),
             ("fire 0", "not a number of requests"),
         ] {
-            let run = harness.run(session, output, line)
+            let run = await harness.run(session, output, line)
             XCTAssertEqual(run.result, .failed, line)
             XCTAssertTrue(run.text.contains(message), "\(line) → \(run.text)")
         }
     }
 
-    func testChunkedResponsesAreDecoded() throws {
+    func testChunkedResponsesAreDecoded() async throws {
         let raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Cache: MISS\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
         let response = try LoopbackHTTPClient.parse(Array(raw.utf8))
         XCTAssertEqual(response.status, 200)
