@@ -121,7 +121,7 @@ let targets: [Target] = [
 
     .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "EndToEndTests", dependencies: ["CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["SeededRandom", "CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
 ]
 
 let package = Package(

@@ -1,3 +1,4 @@
+import SeededRandom
 import CourseKit
 import Foundation
 import XCTest
