@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Keyspace
 import Logging
@@ -67,16 +66,7 @@ struct RedisServerCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("archlab redis-server: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let (signals, continuation) = AsyncStream<Int32>.makeStream()
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
-        }
-        for await _ in signals { break }
+        _ = await Signals.waitForTermination()
         try await server.shutdown()
-        withExtendedLifetime(sources) {}
     }
 }
