@@ -22,6 +22,8 @@ enum RunLabCommand {
 
             - `run` runs the current lesson's scenario.
             - `run exact-cache ttl=60s` runs a scenario with parameters changed (quote values with spaces: `limit="5 per 10 s"`).
+            - `run semantic-cache model=lexical` picks the semantic cache's embedder for this run (`minilm` or \
+            `lexical`; the default is MiniLM when installed). The lessons quote lexical numbers where they say so.
             - `run --list` lists every scenario and its parameters with their defaults.
 
             Every run is saved in your progress; running a lab that a Matrix node needs unlocks it.
@@ -56,14 +58,24 @@ enum RunLabCommand {
             }
             scenario = try lab { try ScenarioCatalog.scenario(id) }
         }
-        let parameters = try lab { try ScenarioListing.parse(assignments) }
+        var parameters = try lab { try ScenarioListing.parse(assignments) }
+        let embedder: any Embedder
+        if let model = parameters.removeValue(forKey: "model") {
+            do {
+                embedder = try EmbedderChoice(name: model, environment: context.environment).embedder
+            } catch {
+                throw ReplLabError.invalid("model=\(model): \(error)")
+            }
+        } else {
+            embedder = try context.embedderChoice().embedder
+        }
         let values = try lab { try scenario.values(parameters) }
-        let embedder = try context.embedderChoice().embedder
         let runner = ScenarioRunner(seed: context.seed, embedder: embedder)
         let report = try await lab { try await runner.run(scenario, parameters: parameters) }
         session.say(ReportRenderer.text(report, scenario: scenario).trimmingTrailingNewlines())
         try session.recordLabRun(
-            scenarioID: scenario.id, parametersJSON: try json(values.values), summaryJSON: try ScenarioListing.json(report))
+            scenarioID: scenario.id, parametersJSON: try json(values.values.merging(["model": embedder.name]) { $1 }),
+            summaryJSON: try ScenarioListing.json(report))
         return .succeeded
     }
 

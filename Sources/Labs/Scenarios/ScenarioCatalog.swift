@@ -64,7 +64,7 @@ public enum ScenarioCatalog {
 
     static let semanticCache = Scenario(
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
-        summary: "Lower the threshold to catch paraphrases the exact cache missed and near-misses start getting each other's answers. With the lexical embedder 0.95 only catches near-duplicates and serves no wrong answer; with MiniLM even 0.95 serves order 48213's answer to order 59122, because prompts that differ only in a number embed almost identically. Watch wrong semantic hits as you change the threshold.",
+        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers. With the lexical embedder 0.95 only catches near-duplicates and serves no wrong answer; with MiniLM even 0.95 serves order 48213's answer to order 59122, because prompts that differ only in a number embed almost identically. Watch wrong semantic hits as you change the threshold.",
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
