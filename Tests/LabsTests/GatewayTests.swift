@@ -1,6 +1,7 @@
 import Keyspace
 import RateLimit
 import Semantic
+import Synchronization
 import XCTest
 
 @testable import Labs
@@ -87,10 +88,9 @@ final class GatewayTests: XCTestCase {
     }
 }
 
-private final class ChunkCounter: @unchecked Sendable {
-    private var count = 0
+private final class ChunkCounter: Sendable {
+    private let count = Atomic<Int>(0)
     func next() -> Int {
-        count += 1
-        return count
+        count.wrappingAdd(1, ordering: .relaxed).newValue
     }
 }

@@ -37,11 +37,11 @@ public enum ScenarioCatalog {
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 1, workload: try users(values))
-            setup.llm.prices = PriceList(
-                source: "custom prices from the scenario parameters",
-                inputPer1K: try values.double("price_in", in: 0...10), outputPer1K: try values.double("price_out", in: 0...10))
-            if setup.llm.prices == PriceList(source: setup.llm.prices.source, inputPer1K: 0.0025, outputPer1K: 0.010) {
-                setup.llm.prices = .gpt4o
+            let input = try values.double("price_in", in: 0...10)
+            let output = try values.double("price_out", in: 0...10)
+            if input != PriceList.gpt4o.inputPer1K || output != PriceList.gpt4o.outputPer1K {
+                setup.llm.prices = PriceList(
+                    source: "custom prices from the scenario parameters", inputPer1K: input, outputPer1K: output)
             }
             return setup
         })
