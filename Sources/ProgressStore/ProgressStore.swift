@@ -46,14 +46,31 @@ public final class ProgressStore: Sendable {
         configuration.maximumReaderCount = 2
         configuration.label = "ArchLab.progress"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            // GRDB sets `synchronous = NORMAL` when it enables WAL; FULL also syncs the log at every commit.
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-            }
-            try Self.migrate(pool, path: path)
+            pool = try Self.open(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
+        }
+    }
+
+    /// Opens the pool, switches it to WAL with `synchronous = FULL` and migrates. Two processes
+    /// creating the same new file at once can get SQLITE_BUSY at once, without the busy timeout
+    /// (switching to WAL and the first schema write race); the loser waits a little and tries again.
+    private static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                // GRDB sets `synchronous = NORMAL` when it enables WAL; FULL also syncs the log at every commit.
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
+                try migrate(pool, path: path)
+                return pool
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
+                Thread.sleep(forTimeInterval: 0.02 * Double(min(attempt, 10)))
+            }
         }
     }
 
