@@ -1,7 +1,7 @@
 /// Minimal JSON writing with a fixed key order, so reports are byte-identical for identical input.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal with the required escapes (a fast path when nothing needs escaping).
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + text + "\""
         }
@@ -25,7 +25,7 @@ enum JSONText {
     }
 
     /// A number without a trailing `.0` for whole values, rounded to 4 decimals otherwise.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 10_000).rounded() / 10_000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
@@ -33,7 +33,12 @@ enum JSONText {
     }
 
     /// `{"a": 1, "b": "x"}` from ordered pairs of key and already-encoded value.
-    static func object(_ pairs: [(String, String)]) -> String {
+    public static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+    }
+
+    /// `[a, b]` from already-encoded values.
+    public static func array(_ values: [String]) -> String {
+        "[" + values.joined(separator: ", ") + "]"
     }
 }

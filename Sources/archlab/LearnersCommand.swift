@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseKit
 import Foundation
 import ProgressStore
 
@@ -28,15 +29,15 @@ struct LearnersCommand: ParsableCommand {
             print(TextTable.render(header: ["LEARNER", "ATTEMPTS", "UNLOCKED", "LAST ACTIVE"], rows: rows).joined(separator: "\n"))
         case .json:
             let objects = learners.map { summary in
-                JSONWriter.object([
-                    ("name", JSONWriter.string(summary.learner.name)),
+                JSONText.object([
+                    ("name", JSONText.string(summary.learner.name)),
                     ("attempts", "\(summary.attempts)"),
                     ("unlocked_nodes", "\(summary.unlockedNodes)"),
-                    ("created_at", JSONWriter.string(ProgressTimestamp.string(summary.learner.createdAt))),
-                    ("last_activity", last(summary).map(JSONWriter.string) ?? "null"),
+                    ("created_at", JSONText.string(ProgressTimestamp.string(summary.learner.createdAt))),
+                    ("last_activity", last(summary).map(JSONText.string) ?? "null"),
                 ])
             }
-            print(JSONWriter.object([("learners", JSONWriter.array(objects))]))
+            print(JSONText.object([("learners", JSONText.array(objects))]))
         case .csv:
             let rows = [["name", "attempts", "unlocked_nodes", "created_at", "last_activity"]] + learners.map {
                 [

@@ -1,3 +1,4 @@
+import CourseKit
 import Foundation
 import ProgressStore
 
@@ -49,33 +50,33 @@ extension ProgressReport {
     /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at"}]}`.
     func renderJSON() -> String {
         let lessonObjects = lessons.map { row in
-            JSONWriter.object([
-                ("id", JSONWriter.string(row.id)),
-                ("status", JSONWriter.string(row.status)),
+            JSONText.object([
+                ("id", JSONText.string(row.id)),
+                ("status", JSONText.string(row.status)),
                 ("page", row.page.map(String.init) ?? "null"),
             ])
         }
         let nodeObjects = nodes.map { row in
-            JSONWriter.object([
-                ("id", JSONWriter.string(row.id)),
+            JSONText.object([
+                ("id", JSONText.string(row.id)),
                 ("unlocked", row.unlocked ? "true" : "false"),
-                ("unlocked_at", row.unlockedAt.map { JSONWriter.string(ProgressTimestamp.string($0)) } ?? "null"),
+                ("unlocked_at", row.unlockedAt.map { JSONText.string(ProgressTimestamp.string($0)) } ?? "null"),
             ])
         }
         let attemptObjects = attempts.map { attempt in
-            JSONWriter.object([
-                ("quiz", JSONWriter.string(attempt.quizId)),
+            JSONText.object([
+                ("quiz", JSONText.string(attempt.quizId)),
                 ("score", ProgressNumber.text(attempt.score)),
                 ("max_score", ProgressNumber.text(attempt.maxScore)),
                 ("passed", attempt.passed ? "true" : "false"),
-                ("finished_at", JSONWriter.string(ProgressTimestamp.string(attempt.finishedAt))),
+                ("finished_at", JSONText.string(ProgressTimestamp.string(attempt.finishedAt))),
             ])
         }
-        return JSONWriter.object([
-            ("learner", JSONWriter.string(learner)),
-            ("lessons", JSONWriter.array(lessonObjects)),
-            ("nodes", JSONWriter.array(nodeObjects)),
-            ("attempts", JSONWriter.array(attemptObjects)),
+        return JSONText.object([
+            ("learner", JSONText.string(learner)),
+            ("lessons", JSONText.array(lessonObjects)),
+            ("nodes", JSONText.array(nodeObjects)),
+            ("attempts", JSONText.array(attemptObjects)),
         ])
     }
 

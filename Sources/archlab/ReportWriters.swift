@@ -1,37 +1,5 @@
 import Foundation
 
-/// JSON text with keys in the order given, so reports are stable and read in the documented order.
-enum JSONWriter {
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// An object from (key, already-encoded value) pairs.
-    static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
-    }
-
-    /// An array of already-encoded values.
-    static func array(_ values: [String]) -> String {
-        "[" + values.joined(separator: ", ") + "]"
-    }
-}
-
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end with CRLF.
 enum CSVWriter {
     static func render(_ rows: [[String]]) -> String {
