@@ -121,13 +121,12 @@ private func readlineGetCharacter(_ stream: UnsafeMutablePointer<FILE>?) -> Int3
     let descriptor = stream.map { fileno($0) } ?? STDIN_FILENO
     var byte: UInt8 = 0
     while true {
+        // Ctrl-C pressed while readline was busy between reads (the key itself never reaches the input).
+        if interruptRequested.exchange(false, ordering: .relaxed) { return 3 }
         let count = read(descriptor, &byte, 1)
         if count == 1 { return Int32(byte) }
         if count == 0 { return EOF }
-        if errno == EINTR {
-            if interruptRequested.exchange(false, ordering: .relaxed) { return 3 }
-            continue
-        }
+        if errno == EINTR { continue }
         return EOF
     }
 }
