@@ -171,7 +171,7 @@ struct LoadState {
 
     /// A locator over a lesson's front matter (the lines after the first `+++`).
     static func frontMatterLocator(_ text: String) -> TOMLKeyLocator {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        let lines = text.lines().dropFirst()
         let front = lines.prefix { $0.trimmingCharacters(in: .whitespaces) != "+++" }
         return TOMLKeyLocator(text: front.joined(separator: "\n"), lineOffset: 1)
     }

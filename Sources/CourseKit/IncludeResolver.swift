@@ -40,7 +40,7 @@ struct IncludeResolver {
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` is not UTF-8 text"))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.lines()
         guard let anchor else {
             let kept = lines.filter { Self.marker(in: $0) == nil }
             return .success(Self.trimTrailingEmpty(kept).joined(separator: "\n"))
@@ -76,6 +76,8 @@ struct IncludeResolver {
 
     /// `ANCHOR: name` or `ANCHOR_END: name` anywhere on a line (after `//`, `#`…).
     static func marker(in line: String) -> (name: String, isEnd: Bool)? {
+        // Most lines have no marker; the byte search is much cheaper than Foundation's `range(of:)`.
+        guard line.utf8.contains(UInt8(ascii: "A")), line.contains("ANCHOR") else { return nil }
         for (token, isEnd) in [("ANCHOR_END:", true), ("ANCHOR:", false)] {
             guard let range = line.range(of: token) else { continue }
             let name = String(line[range.upperBound...]).trimmingWhitespace().prefix { !$0.isWhitespace }

@@ -6,9 +6,7 @@ enum LessonParser {
     static func parse(
         text: String, file: URL, relativePath: String, number: Int, courseDirectory: URL, findings: inout [LintFinding]
     ) -> Lesson? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        let lines = text.lines()
         guard lines.first?.trimmingWhitespace() == "+++" else {
             findings.append(LintFinding(
                 file: relativePath, line: 1, code: "front-matter", message: "the first line must be `+++` (TOML front matter)"))

@@ -50,6 +50,22 @@ final class LoadingTests: XCTestCase {
         XCTAssertEqual(lesson.pages[2].markdown, "let answer = 42")
     }
 
+    func testWindowsLineEndingsLoadTheSameCourse() throws {
+        let copy = try Fixtures.copyOfValid()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let files = FileManager.default.enumerator(at: copy, includingPropertiesForKeys: nil)
+        while let url = files?.nextObject() as? URL {
+            guard ["md", "toml", "swift"].contains(url.pathExtension) else { continue }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        }
+        let crlf = try Course.load(from: copy)
+        let lf = try Fixtures.loadValid()
+        XCTAssertEqual(crlf.lessons.map(\.pages), lf.lessons.map(\.pages), "pages, includes and their lines")
+        XCTAssertEqual(crlf.quizzes.map(\.questions), lf.quizzes.map(\.questions))
+        XCTAssertEqual(crlf.matrix.nodes.map(\.line), lf.matrix.nodes.map(\.line))
+    }
+
     func testQuestionsCarryEveryField() throws {
         let course = try Fixtures.loadValid()
         let quiz = try XCTUnwrap(course.quiz(id: "caching"))
