@@ -71,6 +71,18 @@ final class LearnerFrictionEndToEndTests: XCTestCase {
         XCTAssertTrue(session.stdout.contains("pass mark 75% (5.25 of 7 points)"), session.stdout)
     }
 
+    func testSimilarTakesTheModelLikeTheShellCommand() throws {
+        let session = try repl([
+            "similar \"What is the capital of France?\" \"Which city is France's capital?\" --model lexical",
+            "similar \"a b\" \"a c\" model=lexical",
+        ])
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertEqual(session.stdout.components(separatedBy: "cosine similarity (lexical)").count, 3, session.stdout)
+        let bad = try repl(["similar \"a\" \"b\" --model nope"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("--model nope"), bad.stderr)
+    }
+
     func testGradeNamesTheFileAloneWhenTheLearnerIsEmpty() throws {
         let file = scratch.appendingPathComponent("blank.toml")
         try "learner = \"\"\n\n[quiz.caching]\nbenefit = \"a\"\n".write(to: file, atomically: true, encoding: .utf8)
