@@ -25,7 +25,7 @@ enum ServeLabCommands {
         ReplCommand(
             name: "serve",
             usage: "serve start|stop|status",
-            summary: "Run this step of server.swift as an HTTP server (lesson 8 lab)",
+            summary: "Serve server.swift over HTTP: step 8, the finished server of lesson 8, unless --step N",
             help: """
             `\(serveUsage)`
 
@@ -112,7 +112,8 @@ enum ServeLabCommands {
         }
         let task = Task.detached { _ = try? await server.run() }
         context.gateway = Running(server: server, port: server.port, task: task, step: options.step, limiter: limiter)
-        session.sayWrapped("Serving server.swift step \(options.step) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
+        let which = flags["step"] == nil ? " (the finished server of lesson 8; `--step N` serves another)" : ""
+        session.sayWrapped("Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
     }
 
     static func stop(_ session: ReplSession, _ context: LabContext) async {

@@ -83,6 +83,15 @@ final class LearnerFrictionEndToEndTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--model nope"), bad.stderr)
     }
 
+    func testServeStartSaysWhichStepItServes() throws {
+        let session = try repl(["serve start --port 0 --latency-scale 0", "serve stop"])
+        XCTAssertEqual(session.status, 0, session.stderr)
+        let unwrapped = session.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        XCTAssertTrue(
+            unwrapped.contains("Serving server.swift step 8 (the finished server of lesson 8; `--step N` serves another) on http://127.0.0.1:"),
+            session.stdout)
+    }
+
     func testGradeNamesTheFileAloneWhenTheLearnerIsEmpty() throws {
         let file = scratch.appendingPathComponent("blank.toml")
         try "learner = \"\"\n\n[quiz.caching]\nbenefit = \"a\"\n".write(to: file, atomically: true, encoding: .utf8)
