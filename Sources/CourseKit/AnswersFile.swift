@@ -96,7 +96,7 @@ public struct AnswersFile: Sendable, Hashable {
                 throw context.error(at: keyPath, "`\(question.id)` needs a number, e.g. 5 or \"5 s\"")
             }
             if text.allSatisfy(\.isWhitespace) { return .text("") }
-            if case .number(let number, let unit)? = try? Question.parseNumber(text) { return .number(number, unit: unit) }
+            if case .number(let number, let unit)? = try? Question.parseNumber(text, unit: question.unit) { return .number(number, unit: unit) }
             return .text(text)
         case .order:
             guard let keys = strings(value) else {

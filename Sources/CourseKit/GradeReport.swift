@@ -85,9 +85,10 @@ public struct GradeReport: Sendable, Hashable {
     }
 }
 
-/// Number formatting shared by every grade format: whole numbers without decimals, others to 2 places.
-enum GradeFormat {
-    static func points(_ value: Double) -> String {
+/// Number formatting shared by every grade format and the REPL: whole numbers without decimals, others to 2 places.
+public enum GradeFormat {
+    /// `5.25`, `2`, `0.67` (a 75% pass mark of 7 points is `5.25`, not `5.2`).
+    public static func points(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         guard rounded.isFinite, abs(rounded) < 1e15 else { return String(value) }
         if rounded == rounded.rounded() { return String(Int(rounded)) }

@@ -49,10 +49,14 @@ extension Question {
         case (.numeric, .number(let value, let unit)):
             return gradeNumber(value, unit: unit)
         case (.numeric, .text(let text)):
-            guard case .number(let value, let unit)? = try? Self.parseNumber(text) else {
-                return (0, ["`\(text)` is not a number"])
+            do {
+                guard case .number(let value, let unit) = try Self.parseNumber(text, unit: self.unit) else {
+                    return (0, ["`\(text)` is not a number"])
+                }
+                return gradeNumber(value, unit: unit)
+            } catch {
+                return (0, [error.description])
             }
-            return gradeNumber(value, unit: unit)
         case (.order, .order(let keys)), (.order, .options(let keys)):
             return (orderShare(keys), [])
         default:

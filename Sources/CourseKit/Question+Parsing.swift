@@ -13,7 +13,7 @@ extension Question {
             guard !text.isEmpty else { throw .empty(expected: "type your answer") }
             return .text(text)
         case .numeric:
-            return try Self.parseNumber(typed)
+            return try Self.parseNumber(typed, unit: unit)
         }
     }
 
@@ -54,18 +54,36 @@ extension Question {
         return .order(keys)
     }
 
-    /// Parses `5`, `5 s`, `5s`, `-0.5`, `1e3 ms` into a number and an optional unit.
-    static func parseNumber(_ typed: String) throws(ResponseParseError) -> Response {
-        let text = typed.trimmingWhitespace()
+    /// Parses `5`, `5 s`, `5s`, `-0.5`, `1e3 ms`, `2,400 s`, `$3.25` into a number and a unit, for a
+    /// question asked in `expected`. A unit that converts (`40 min` for `s`) comes back in `expected`;
+    /// one that does not, or any unit where none is asked, is not an answer, so it is never counted.
+    static func parseNumber(_ typed: String, unit expected: String?) throws(ResponseParseError) -> Response {
+        var text = typed.trimmingWhitespace()
         guard !text.isEmpty else { throw .empty(expected: "type a number, optionally with its unit") }
+        let dollar = text.hasPrefix("$")
+        if dollar { text = String(text.dropFirst()).trimmingWhitespace() }
         let chars = Array(text)
         let numberEnd = numberPrefixLength(chars)
-        guard numberEnd > 0, let value = Double(String(chars[0..<numberEnd])), value.isFinite else {
-            throw .notANumber(text)
+        let digits = String(chars[0..<numberEnd]).filter { $0 != "," }
+        guard numberEnd > 0, let value = Double(digits), value.isFinite else {
+            throw .notANumber(typed.trimmingWhitespace())
         }
-        let unit = String(chars[numberEnd...]).trimmingWhitespace()
-        guard unit.first.map({ !$0.isNumber && $0 != "." && $0 != "," }) ?? true else { throw .notANumber(text) }
-        return .number(value, unit: unit.isEmpty ? nil : unit)
+        var unit = String(chars[numberEnd...]).trimmingWhitespace()
+        guard unit.first.map({ !$0.isNumber && $0 != "." && $0 != "," }) ?? true else {
+            throw .notANumber(typed.trimmingWhitespace())
+        }
+        if dollar {
+            guard unit.isEmpty || NumericUnit.named(unit)?.dimension == .money else {
+                throw .notANumber(typed.trimmingWhitespace())
+            }
+            unit = "$"
+        }
+        guard !unit.isEmpty else { return .number(value, unit: nil) }
+        guard let expected else { throw .unexpectedUnit(unit) }
+        guard let converted = NumericUnit.convert(value, from: unit, to: expected) else {
+            throw .wrongUnit(unit, expected: expected)
+        }
+        return .number(converted, unit: expected)
     }
 
     /// Length of the decimal number at the start: sign, digits, fraction, exponent (`-1.5e3`); 0 if none.
@@ -76,8 +94,20 @@ extension Question {
             while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
             return index - start
         }
+        func thousandsGroups() -> Int {
+            var added = 0
+            while index + 3 < chars.count, chars[index] == ",",
+                chars[(index + 1)...(index + 3)].allSatisfy({ $0.isASCII && $0.isNumber }),
+                !(index + 4 < chars.count && chars[index + 4].isASCII && chars[index + 4].isNumber)
+            {
+                index += 4
+                added += 3
+            }
+            return added
+        }
         if index < chars.count, chars[index] == "-" || chars[index] == "+" { index += 1 }
         var count = digits()
+        if (1...3).contains(count) { count += thousandsGroups() }
         if index < chars.count, chars[index] == "." {
             index += 1
             count += digits()

@@ -7,6 +7,8 @@ public struct ResponseParseError: Error, Sendable, Hashable, CustomStringConvert
         case repeated(String)
         case notANumber(String)
         case wrongCount(expected: Int)
+        case wrongUnit(String, expected: String)
+        case unexpectedUnit(String)
     }
 
     private let reason: Reason
@@ -21,6 +23,8 @@ public struct ResponseParseError: Error, Sendable, Hashable, CustomStringConvert
     static func repeated(_ label: String) -> Self { .init(.repeated(label)) }
     static func notANumber(_ text: String) -> Self { .init(.notANumber(text)) }
     static func wrongCount(expected: Int) -> Self { .init(.wrongCount(expected: expected)) }
+    static func wrongUnit(_ unit: String, expected: String) -> Self { .init(.wrongUnit(unit, expected: expected)) }
+    static func unexpectedUnit(_ unit: String) -> Self { .init(.unexpectedUnit(unit)) }
 
     public var description: String {
         switch reason {
@@ -34,6 +38,10 @@ public struct ResponseParseError: Error, Sendable, Hashable, CustomStringConvert
             return "`\(label)` is given twice: name each choice once"
         case .notANumber(let text):
             return "`\(text)` is not a number: type digits, optionally followed by a unit (`5`, `5 s`)"
+        case .wrongUnit(let unit, let expected):
+            return "`\(unit)` does not convert to `\(expected)`: type the answer in \(expected) (e.g. `5 \(expected)`)"
+        case .unexpectedUnit(let unit):
+            return "this question takes a plain number without a unit (`\(unit)` was typed after it)"
         case .wrongCount(let expected):
             return "type all \(expected) numbers, each once, in the right order (e.g. `\(Self.example(expected))`)"
         }

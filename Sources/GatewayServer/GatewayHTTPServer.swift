@@ -29,21 +29,25 @@ public final class GatewayHTTPServer: Sendable {
     private let logger: Logger
     private let responder: ChatResponder
 
-    /// Binds the socket; call ``run()`` to serve. The bound port is in ``port`` (useful with port 0).
+    /// Binds the socket (a ``ListenError`` names the address when it cannot); call ``run()`` to serve. The bound port is in ``port`` (useful with port 0).
     public init(gateway: Gateway, configuration: GatewayServerConfiguration, logger: Logger = Logger(label: "archlab.serve")) async throws {
         self.gateway = gateway
         self.configuration = configuration
         self.logger = logger
         self.responder = ChatResponder(gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics)
-        server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.backlog, value: 256)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: configuration.host, port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    return try Connection(wrappingChannelSynchronously: channel)
+        do {
+            server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: configuration.host, port: configuration.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        return try Connection(wrappingChannelSynchronously: channel)
+                    }
                 }
-            }
+        } catch {
+            throw ListenError(host: configuration.host, port: configuration.port, underlying: error)
+        }
     }
 
     /// The port the server listens on.

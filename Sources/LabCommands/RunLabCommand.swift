@@ -26,7 +26,8 @@ enum RunLabCommand {
             `lexical`; the default is MiniLM when installed). The lessons quote lexical numbers where they say so.
             - `run --list` lists every scenario and its parameters with their defaults.
 
-            Every run is saved in your progress; running a lab that a Matrix node needs unlocks it.
+            Every run is saved in your progress; running a lab that a Matrix node needs unlocks it. Ctrl-C stops \
+            a long run without recording it.
             """,
             completer: { session, previous in
                 if previous.isEmpty { return ScenarioCatalog.ids + ["--list"] }
@@ -71,12 +72,36 @@ enum RunLabCommand {
         }
         let values = try lab { try scenario.values(parameters) }
         let runner = ScenarioRunner(seed: context.seed, embedder: embedder)
-        let report = try await lab { try await runner.run(scenario, parameters: parameters) }
+        let assigned = parameters
+        let work: @Sendable () async throws -> ScenarioReport = { try await runner.run(scenario, parameters: assigned) }
+        guard let report = try await lab({ try await interruptible(context.interrupted, work) }) else {
+            session.say("Interrupted (Ctrl-C): the run stopped and was not recorded.")
+            return .succeeded
+        }
         session.say(ReportRenderer.text(report, scenario: scenario).trimmingTrailingNewlines())
         try session.recordLabRun(
             scenarioID: scenario.id, parametersJSON: try json(values.values.merging(["model": embedder.name]) { $1 }),
             summaryJSON: try ScenarioListing.json(report))
         return .succeeded
+    }
+
+    /// Runs `work` while polling for Ctrl-C; nil when the learner pressed it (the work is cancelled).
+    private static func interruptible<T: Sendable>(
+        _ interrupted: @escaping @Sendable () -> Bool, _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                while !Task.isCancelled {
+                    if interrupted() { return nil }
+                    try? await Task.sleep(nanoseconds: 50_000_000)
+                }
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     /// Lab errors carry their own learner-facing text; wrap them so the REPL shows it as is.

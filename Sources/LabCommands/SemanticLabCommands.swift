@@ -32,7 +32,7 @@ enum SemanticLabCommands {
             })
     }
 
-    static let similarUsage = "similar \"TEXT A\" \"TEXT B\""
+    static let similarUsage = "similar \"TEXT A\" \"TEXT B\" [--model minilm|lexical]"
 
     static func similar(_ context: LabContext) -> ReplCommand {
         ReplCommand(
@@ -44,13 +44,25 @@ enum SemanticLabCommands {
             HIT or MISS against the session's threshold (`semantic threshold` shows or changes it).
 
             - `similar "How do I enable two-factor authentication?" "How do I disable two-factor authentication?"`
+            - `similar "What is the capital of France?" "Which city is France's capital?" --model lexical` \
+            (`model=lexical` works too) uses the lexical embedder the lessons' tables were made with.
             """,
             handler: { session, arguments in
-                let texts = try QuotedArguments.split(arguments.rest)
+                var texts = try QuotedArguments.split(arguments.rest)
+                let model = try takeModel(&texts)
                 guard texts.count == 2 else {
                     throw ReplLabError.invalid("`similar` compares exactly two texts, each in quotes (got \(texts.count)). Usage: \(similarUsage)")
                 }
-                let choice = try context.embedderChoice()
+                let choice: EmbedderChoice
+                if let model {
+                    do {
+                        choice = try EmbedderChoice(name: model, environment: context.environment)
+                    } catch {
+                        throw ReplLabError.invalid("--model \(model): \(error)")
+                    }
+                } else {
+                    choice = try context.embedderChoice()
+                }
                 let cosine: Float
                 do {
                     cosine = try choice.embedder.similarity(texts[0], texts[1])
@@ -65,6 +77,26 @@ enum SemanticLabCommands {
                         : "a semantic cache would call the model for the second."))
                 return .succeeded
             })
+    }
+
+    /// Removes `--model NAME`, `--model=NAME` or `model=NAME` from the words and returns the name.
+    private static func takeModel(_ words: inout [String]) throws -> String? {
+        var model: String?
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if word == "--model" {
+                guard index + 1 < words.count else { throw ReplLabError.invalid("--model needs a name: minilm or lexical.") }
+                model = words[index + 1]
+                words.removeSubrange(index...(index + 1))
+            } else if let value = ["--model=", "model="].compactMap({ word.hasPrefix($0) ? String(word.dropFirst($0.count)) : nil }).first {
+                model = value
+                words.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return model
     }
 
     static let semanticUsage = "semantic threshold [X] | semantic sweep [--pairs]"

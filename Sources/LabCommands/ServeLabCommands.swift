@@ -25,7 +25,7 @@ enum ServeLabCommands {
         ReplCommand(
             name: "serve",
             usage: "serve start|stop|status",
-            summary: "Run this step of server.swift as an HTTP server (lesson 8 lab)",
+            summary: "Serve server.swift over HTTP: step 8, the finished server of lesson 8, unless --step N",
             help: """
             `\(serveUsage)`
 
@@ -107,11 +107,13 @@ enum ServeLabCommands {
         do {
             server = try await GatewayHTTPServer(gateway: gateway, configuration: configuration, logger: logger)
         } catch {
-            throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(error) (`serve start --port 0` picks a free port).")
+            let reason = (error as? ListenError)?.explanation ?? "\(error)"
+            throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(reason) (`serve start --port 0` picks a free port).")
         }
         let task = Task.detached { _ = try? await server.run() }
         context.gateway = Running(server: server, port: server.port, task: task, step: options.step, limiter: limiter)
-        session.say("Serving server.swift step \(options.step) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
+        let which = flags["step"] == nil ? " (the finished server of lesson 8; `--step N` serves another)" : ""
+        session.sayWrapped("Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
     }
 
     static func stop(_ session: ReplSession, _ context: LabContext) async {

@@ -19,11 +19,21 @@ enum HelpCommands {
             }
             let commands = session.registry.commands
             let widest = commands.map { DisplayWidth.of($0.usage) }.max() ?? 0
+            let usageWidth = min(widest, max(12, min(24, session.width / 3)))
+            let column = usageWidth + 4
+            let pad = String(repeating: " ", count: column)
             session.say("Commands:")
             for command in commands {
-                session.say("  " + DisplayWidth.padRight(command.usage, to: widest) + "  " + command.summary)
+                let summary = ReplSession.hangingWrap(command.summary, width: max(session.width - column, 16), indent: 0)
+                if DisplayWidth.of(command.usage) > usageWidth {
+                    session.say("  " + command.usage)
+                    for line in summary { session.say(pad + line) }
+                    continue
+                }
+                let usage = "  " + DisplayWidth.padRight(command.usage, to: usageWidth) + "  "
+                for (index, line) in summary.enumerated() { session.say((index == 0 ? usage : pad) + line) }
             }
-            session.say("Type `help <command>` for details. Tab completes commands and their arguments.")
+            session.sayWrapped("Type `help <command>` for details. Tab completes commands and their arguments.")
             return .succeeded
         }
     }

@@ -93,7 +93,7 @@ enum LessonCommands {
                 if let following = session.course.lesson(number: lesson.number + 1) {
                     text += ", then `open \(following.number)` for “\(following.title)”"
                 }
-                session.say(text + ".")
+                session.sayWrapped(text + ".")
                 return .succeeded
             }
             try session.showPage(of: lesson, page: session.currentPage + 1)

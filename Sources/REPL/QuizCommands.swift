@@ -7,23 +7,26 @@ enum QuizCommands {
 
     static var quiz: ReplCommand {
         ReplCommand(
-            name: "quiz", usage: "quiz [id]", summary: "Take the System Check of the lesson you are reading",
+            name: "quiz", usage: "quiz [n|id]", summary: "Take the System Check of the lesson you are reading",
             help: """
             Asks the lesson's System Check one question at a time. Answer with the letter of an option (`b`), \
             several letters (`a c`), a word, a number with or without its unit (`5 s`), or an order (`3 1 2`). \
             Type `hint` for a hint (hints are recorded). Ctrl-C or Ctrl-D abandons the attempt without recording it. \
-            Passing unlocks the lesson's node in the Architect Matrix. `quiz exact-caching` takes another open lesson's check.
+            Passing unlocks the lesson's node in the Architect Matrix. `quiz 2` or `quiz exact-caching` takes another open lesson's check; with no lesson open, `quiz` takes lesson 1's.
             """,
             completer: { session, previous in previous.isEmpty ? session.course.quizzes.map(\.id) : [] }
         ) { session, arguments in
             let quiz: Quiz
             if let id = arguments.words.first {
-                guard let found = session.course.quiz(id: id.lowercased()) else {
-                    throw ReplError.message("No System Check `\(ControlCharacters.strip(id))`. The ids are: \(session.course.quizzes.map(\.id).joined(separator: ", ")).")
+                if let found = session.course.quiz(id: id.lowercased()) {
+                    quiz = found
+                } else if let lesson = try? LessonCommands.findLesson(id, in: session), let found = session.course.quiz(id: lesson.quiz) {
+                    quiz = found
+                } else {
+                    throw ReplError.message("No System Check `\(ControlCharacters.strip(id))`. Use a lesson number from 1 to \(session.course.lessons.count) or a System Check id: \(session.course.quizzes.map(\.id).joined(separator: ", ")).")
                 }
-                quiz = found
             } else {
-                guard let lesson = session.currentLesson, let found = session.course.quiz(id: lesson.quiz) else {
+                guard let lesson = session.currentLesson ?? session.course.lessons.first, let found = session.course.quiz(id: lesson.quiz) else {
                     throw ReplError.message("Open a lesson first (`open 1`), or name a System Check: `quiz <id>`.")
                 }
                 quiz = found

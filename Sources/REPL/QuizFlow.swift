@@ -76,7 +76,7 @@ struct QuizFlow {
         let wrapper = WordWrapper(painter: painter)
         for choice in shown {
             let label = "  \(choice.label)) "
-            let lines = wrapper.wrap(inline.runs(choice.text), width: session.width - label.count)
+            let lines = wrapper.wrap(inline.runs(WordWrapper.keepingRepeatedSpaces(choice.text)), width: session.width - label.count)
             for (index, line) in lines.enumerated() {
                 session.say((index == 0 ? label : String(repeating: " ", count: label.count)) + line)
             }
@@ -148,7 +148,7 @@ struct QuizFlow {
     }
 
     private func points(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2g", value)
+        GradeFormat.points(value)
     }
 
     private func percent(_ share: Double) -> String {

@@ -46,6 +46,22 @@ extension ReplSession {
         }
         say("")
         drawMatrix()
+        let unlocked = (try? unlockedNodeIDs()) ?? []
+        if !course.matrix.nodes.isEmpty, course.matrix.nodes.allSatisfy({ unlocked.contains($0.id) }) {
+            congratulate()
+        }
+    }
+
+    /// The closing words once the last Matrix node unlocks: the course is done, and what to do with it.
+    private func congratulate() {
+        say("")
+        say(painter.paint("COURSE COMPLETE", .green, .bold) + " — all \(course.lessons.count) lessons passed and all \(course.matrix.nodes.count) Matrix nodes unlocked.")
+        var next = ["`progress` shows your best scores; `quiz N` retakes any System Check"]
+        if registry.command(named: "serve") != nil {
+            next.append("`serve start` runs the finished server.swift over HTTP for curl")
+        }
+        next.append("`archlab grade` checks an answers file, as a course CI does")
+        show(markdown: "What next: " + next.joined(separator: "; ") + ".")
     }
 
     /// Draws the Architect Matrix with the learner's node states.

@@ -155,6 +155,26 @@ public final class ReplSession {
         output.line(text)
     }
 
+    /// Prints a one-line message wrapped at the terminal width, continuation lines indented by
+    /// `hangingIndent` columns, so long messages never break in the middle of a word.
+    public func sayWrapped(_ text: String, hangingIndent: Int = 2) {
+        for line in Self.hangingWrap(text, width: width, indent: hangingIndent) { say(line) }
+    }
+
+    /// Plain `text` in lines of at most `width` columns (a longer word keeps its own line), every
+    /// line after the first indented by `indent` columns.
+    static func hangingWrap(_ text: String, width: Int, indent: Int) -> [String] {
+        let wrapper = WordWrapper(painter: Painter(colorEnabled: false))
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let head = wrapper.wrap(text, width: max(width, 10)).first else { return [""] }
+        let taken = head.split(separator: " ", omittingEmptySubsequences: true).count
+        guard taken < words.count else { return [head] }
+        let indent = min(max(indent, 0), max(width / 2, 0))
+        let pad = String(repeating: " ", count: indent)
+        let rest = wrapper.wrap(words.dropFirst(taken).joined(separator: " "), width: max(width - indent, 10))
+        return [head] + rest.map { pad + $0 }
+    }
+
     /// Prints Markdown rendered for the terminal.
     public func show(markdown: String) {
         output.line(MarkdownRenderer(painter: painter, width: width).render(markdown))

@@ -9,20 +9,25 @@ enum StartScreen {
             session.say(painter.paint(DisplayWidth.truncate(course.ticker, to: session.width), .cyan, .dim))
         }
         let subtitle = course.subtitle.map { " — \($0)" } ?? ""
-        session.say(painter.paint(course.title, .bold, .magenta) + subtitle)
+        if DisplayWidth.of(course.title + subtitle) <= session.width {
+            session.say(painter.paint(course.title, .bold, .magenta) + subtitle)
+        } else {
+            session.say(painter.paint(course.title, .bold, .magenta))
+            if let text = course.subtitle { session.sayWrapped(text, hangingIndent: 0) }
+        }
         let name = ControlCharacters.strip(session.learner.name)
         if let standing = try? session.standing() {
-            session.say("Learner \(name): \(standing).")
+            session.sayWrapped("Learner \(name): \(standing).")
         }
         if let lesson = session.currentLesson {
             let page = session.currentPage + 1
-            session.say("You were reading lesson \(lesson.number) “\(lesson.title)”, page \(page)/\(lesson.pages.count). Type `open` to continue.")
+            session.sayWrapped("You were reading lesson \(lesson.number) “\(lesson.title)”, page \(page)/\(lesson.pages.count). Type `open` to continue.")
         } else if let first = course.lessons.first {
-            session.say("Start with lesson \(first.number) “\(first.title)”: type `open \(first.number)`.")
+            session.sayWrapped("Start with lesson \(first.number) “\(first.title)”: type `open \(first.number)`.")
         }
         if session.courseFindings > 0 {
-            session.say("\(session.courseFindings) problem(s) in the course files: run `archlab lint`.")
+            session.sayWrapped("\(session.courseFindings) problem(s) in the course files: run `archlab lint`.")
         }
-        session.say("Type \"help\" for commands.")
+        session.sayWrapped("Type \"help\" for commands.")
     }
 }

@@ -37,6 +37,23 @@ public struct WordWrapper: Sendable {
         wrap([StyledRun(text)], width: width)
     }
 
+    /// `text` with every space that sits next to another space, or at either end, made a no-break
+    /// space, so text whose spacing matters (a quiz option about whitespace) is shown as written.
+    public static func keepingRepeatedSpaces(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            guard character == " " else {
+                result.append(character)
+                continue
+            }
+            let before = index == 0 || characters[index - 1] == " "
+            let after = index == characters.count - 1 || characters[index + 1] == " "
+            result.append(before || after ? "\u{00A0}" : " ")
+        }
+        return result
+    }
+
     private func words(_ runs: [StyledRun]) -> [[StyledRun]] {
         var words: [[StyledRun]] = []
         var current: [StyledRun] = []

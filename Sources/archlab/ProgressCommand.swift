@@ -29,6 +29,15 @@ struct ShowProgress: ParsableCommand {
         let name = try LearnerChoice.resolve(learner)
         let course = try loadCourse()
         let store = try database.open()
+        let known = try withStoreErrors { try store.learners().map(\.learner.name) }
+        if !known.contains(name) {
+            let list = known.isEmpty ? "there are none yet" : "known: " + known.joined(separator: ", ")
+            guard learner == nil else {
+                StandardError.print("archlab: no learner \(name.debugDescription) in \(store.path) (\(list))")
+                throw ExitCode(1)
+            }
+            StandardError.print("archlab: nothing recorded for \(name.debugDescription) yet (\(list); pick one with --learner)")
+        }
         let report = try withStoreErrors {
             try ProgressReport.build(store: store, learnerName: name, course: course)
         }

@@ -30,6 +30,8 @@ extension ProgressReport {
                 })
         }
         lines.append("")
+        lines.append("Labs run: " + (labs.isEmpty ? "none yet" : labs.map(\.id).joined(separator: ", ")))
+        lines.append("")
         if attempts.isEmpty {
             lines.append("Attempts: none yet")
         } else {
@@ -47,7 +49,7 @@ extension ProgressReport {
     }
 
     /// `{"learner", "lessons": [{"id", "status", "page"}], "nodes": [{"id", "unlocked", "unlocked_at"}],
-    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at"}]}`.
+    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at"}], "labs": [{"id", "last_run"}]}`.
     func renderJSON() -> String {
         let lessonObjects = lessons.map { row in
             JSONText.object([
@@ -72,15 +74,22 @@ extension ProgressReport {
                 ("finished_at", JSONText.string(ProgressTimestamp.string(attempt.finishedAt))),
             ])
         }
+        let labObjects = labs.map { lab in
+            JSONText.object([
+                ("id", JSONText.string(lab.id)),
+                ("last_run", JSONText.string(ProgressTimestamp.string(lab.lastRun))),
+            ])
+        }
         return JSONText.object([
             ("learner", JSONText.string(learner)),
             ("lessons", JSONText.array(lessonObjects)),
             ("nodes", JSONText.array(nodeObjects)),
             ("attempts", JSONText.array(attemptObjects)),
+            ("labs", JSONText.array(labObjects)),
         ])
     }
 
-    /// One CSV table with a `kind` column (`lesson`, `node`, `attempt`); fields a kind lacks are empty.
+    /// One CSV table with a `kind` column (`lesson`, `node`, `attempt`, `lab`); fields a kind lacks are empty.
     func renderCSV() -> String {
         var rows = [["learner", "kind", "id", "status", "page", "unlocked_at", "score", "max_score", "passed", "finished_at"]]
         for row in lessons {
@@ -102,6 +111,9 @@ extension ProgressReport {
                 ProgressNumber.text(attempt.maxScore), attempt.passed ? "true" : "false",
                 ProgressTimestamp.string(attempt.finishedAt),
             ])
+        }
+        for lab in labs {
+            rows.append([learner, "lab", lab.id, "run", "", "", "", "", "", ProgressTimestamp.string(lab.lastRun)])
         }
         return CSVWriter.render(rows)
     }

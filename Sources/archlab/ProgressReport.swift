@@ -28,6 +28,8 @@ struct ProgressReport {
     var lessons: [LessonRow]
     var nodes: [NodeRow]
     var attempts: [QuizAttempt]
+    /// Scenario ids of the labs run, in the order first run, with the time of the latest run.
+    var labs: [(id: String, lastRun: Date)] = []
 
     /// Builds the report from the store, laid over the course when there is one (else from the records alone).
     static func build(store: ProgressStore, learnerName: String, course: Course?) throws -> ProgressReport {
@@ -36,12 +38,15 @@ struct ProgressReport {
                 learner: learnerName, database: store.path, course: course, positions: [], attempts: [],
                 unlocks: [], ranLabs: [])
         }
-        return from(
+        let runs = try store.labRuns(learner: learner)
+        var report = from(
             learner: learner.name, database: store.path, course: course,
             positions: try store.lessonProgress(learner: learner),
             attempts: try store.attempts(learner: learner),
             unlocks: try store.unlockedNodes(learner: learner),
-            ranLabs: try store.ranLabIds(learner: learner))
+            ranLabs: Set(runs.map(\.scenarioId)))
+        report.labs = labsRun(runs)
+        return report
     }
 
     static func from(
@@ -92,6 +97,19 @@ struct ProgressReport {
             nodes.append(NodeRow(id: unlock.nodeId, title: unlock.nodeId, unlocked: true, unlockedAt: unlock.unlockedAt))
         }
         return ProgressReport(learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
+    }
+
+    /// Each scenario once, in the order first run, with its latest run time.
+    static func labsRun(_ runs: [LabRun]) -> [(id: String, lastRun: Date)] {
+        var labs: [(id: String, lastRun: Date)] = []
+        for run in runs {
+            if let index = labs.firstIndex(where: { $0.id == run.scenarioId }) {
+                labs[index].lastRun = max(labs[index].lastRun, run.ranAt)
+            } else {
+                labs.append((run.scenarioId, run.ranAt))
+            }
+        }
+        return labs
     }
 
     /// The first attempt with the highest share of points, per quiz.

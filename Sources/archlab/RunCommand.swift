@@ -9,7 +9,12 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a lesson's scenario on simulated traffic and report hits, 429s, cost and latency.",
-        discussion: "Scenarios run on simulated time: thousands of requests finish in about a second. The same seed gives the same report, byte for byte."
+        discussion: """
+            Scenarios run on simulated time: thousands of requests finish in about a second. The same seed gives \
+            the same report, byte for byte. The run is recorded for the learner named by --learner (who must \
+            exist), else for the login-name learner when the progress database already has them, so it unlocks \
+            the Matrix nodes its lab gates, as `run` in the REPL does; --no-record leaves progress alone.
+            """
     )
 
     @Argument(help: "Scenario id (see --list).")
@@ -33,6 +38,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(help: "Record the run for this learner (default: the login name, when that learner exists).")
+    var learner: String?
+
+    @Flag(name: .customLong("no-record"), help: "Do not record the run in the progress database.")
+    var noRecord = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var courseOptions: CourseOptions
+
     enum OutputFormat: String, ExpressibleByArgument {
         case text, json
     }
@@ -45,6 +59,8 @@ struct RunCommand: AsyncParsableCommand {
         guard let id = scenario else {
             throw ValidationError("name a scenario to run, or pass --list to see them")
         }
+        let recorder = try LabRunRecorder.prepare(
+            learner: learner, database: database.db, course: courseOptions.course, disabled: noRecord)
         do {
             let scenario = try ScenarioCatalog.scenario(id)
             let parameters = try ScenarioListing.parse(assignments)
@@ -60,6 +76,17 @@ struct RunCommand: AsyncParsableCommand {
             case .json: print(try ScenarioListing.json(report))
             case .text: print(ReportRenderer.text(report, scenario: scenario), terminator: "")
             }
+            if let recorder {
+                let values = try scenario.values(parameters).values.merging(["model": choice.embedder.name]) { $1 }
+                let lines = try recorder.record(
+                    scenarioID: scenario.id, parametersJSON: try LabRunRecorder.json(values),
+                    summaryJSON: try ScenarioListing.json(report))
+                for line in lines {
+                    if format == .text { print(line) } else { StandardError.print(line) }
+                }
+            }
+        } catch let error as ExitCode {
+            throw error
         } catch let error as LabError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

@@ -85,6 +85,10 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("stopped")
         } catch let error as ValidationError {
             throw error
+        } catch let error as ListenError {
+            let hint = error.isAddressInUse ? " (pick another with --port, e.g. --port 8081, or --port 0 for any free port)" : ""
+            FileHandle.standardError.write(Data("error: \(error)\(hint)\n".utf8))
+            throw ExitCode(1)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)

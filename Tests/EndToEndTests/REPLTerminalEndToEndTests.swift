@@ -93,6 +93,17 @@ final class REPLTerminalEndToEndTests: XCTestCase {
         XCTAssertFalse(result.screen.contains("Unknown command"), result.screen)
         XCTAssertTrue(result.screen.contains("Progress saved."), result.screen)
     }
+
+    func testCtrlCStopsALongRunWithoutRecordingIt() throws {
+        let result = try session([
+            (prompt, "run production model=lexical\n"), ("model=lexical\r\n", "\u{3}"),
+            ("Interrupted (Ctrl-C): the run stopped and was not recorded.", ""), (prompt, "progress\n"),
+            ("Labs run: ", ""), (prompt, "\u{4}"),
+        ])
+        XCTAssertEqual(result.status, 0, result.screen)
+        XCTAssertTrue(result.screen.contains("Labs run: none yet"), result.screen)
+        XCTAssertFalse(result.screen.contains("% saved"), "no report after the interrupt: \(result.screen)")
+    }
 }
 
 /// What the terminal has shown so far, filled from the pipe's reader thread.

@@ -90,11 +90,18 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertEqual(try harness.store.attempts(learner: ada).count, 0)
     }
 
+    func testQuizWithNoOpenLessonTakesTheFirstAndANumberNamesALesson() async throws {
+        let harness = try ReplHarness()
+        let result = try await harness.run(["quiz"] + harness.answers("basics", attempt: 1) + ["quiz 3"])
+        XCTAssertTrue(result.text.contains("System Check: Basics\n"))
+        XCTAssertTrue(result.text.contains("Score: 2/2 (100%) — PASSED"))
+        XCTAssertTrue(result.text.contains("! error: The System Check of lesson 3 is locked"), result.text)
+    }
+
     func testLockedQuizzesAndHintOutsideAQuiz() async throws {
         let harness = try ReplHarness()
-        let result = try await harness.run(["hint", "quiz", "quiz cache", "quiz nope"])
+        let result = try await harness.run(["hint", "quiz cache", "quiz nope"])
         XCTAssertTrue(result.text.contains("! error: `hint` works while a System Check asks a question."))
-        XCTAssertTrue(result.text.contains("! error: Open a lesson first (`open 1`), or name a System Check: `quiz <id>`."))
         XCTAssertTrue(result.text.contains("! error: The System Check of lesson 2 is locked: the lesson needs Basics"))
         XCTAssertTrue(result.text.contains("! error: No System Check `nope`."))
         XCTAssertEqual(result.status, 1)
@@ -110,6 +117,9 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertTrue(output.text.contains("NODE UNLOCKED: Lab Node"))
         let final = try await harness.run(["open 3", "quiz"] + harness.answers("final", attempt: 1))
         XCTAssertTrue(final.text.contains("NODE UNLOCKED: Final\nNODE UNLOCKED: Milestone"), final.text)
+        XCTAssertFalse(output.text.contains("COURSE COMPLETE"), "not before the last node")
+        XCTAssertTrue(final.text.contains("COURSE COMPLETE — all 3 lessons passed and all 5 Matrix nodes unlocked."), final.text)
+        XCTAssertTrue(final.text.contains("What next: `progress` shows your best scores"), final.text)
         XCTAssertTrue(final.text.contains("Learner ada: 2/3 lessons, 3/5 nodes unlocked."))
         let after = try await harness.run(["progress"])
         XCTAssertTrue(after.text.contains("Learner ada: 3/3 lessons, 5/5 nodes unlocked."))

@@ -27,7 +27,7 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertEqual(first.status, 0)
 
         let second = try await harness.run(["page", "next"])
-        XCTAssertTrue(second.text.contains("You were reading lesson 1 “Basics of Caching”, page 3/3. Type `open` to continue."))
+        XCTAssertTrue(second.text.contains("You were reading lesson 1 “Basics of Caching”, page 3/3. Type `open` to\n  continue."), second.text)
         XCTAssertTrue(second.text.contains("Lesson 1/3 · Basics of Caching · page 3/3"))
         XCTAssertTrue(second.text.contains("That was the last page of lesson 1. Take its System Check with `quiz`"))
         XCTAssertEqual(second.editor.prompts.first, "archlab[server.swift 1/3]> ")
@@ -123,5 +123,19 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertTrue(result.text.contains("│ ○ available   │"), result.text)
         XCTAssertTrue(result.text.contains("│ × locked      │"), result.text)
         XCTAssertTrue(result.text.contains("✓ unlocked   ○ available (requirements met)   × locked"))
+    }
+
+    func testHelpAndOneLineMessagesWrapWithAHangingIndent() async throws {
+        let harness = try ReplHarness()
+        let result = try await harness.run(["help", "open 1", "next", "next", "next"], width: 40)
+        let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let help = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  help [command]") })
+        XCTAssertTrue(lines[help + 1].hasPrefix("    "), "the summary continues indented: \(lines[help + 1])")
+        XCTAssertTrue(result.text.contains("That was the last page of lesson 1. Take\n  its System Check with `quiz`, then"), result.text)
+        let start = try XCTUnwrap(lines.firstIndex(of: "Commands:"))
+        let end = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  details.") || $0.hasPrefix("Type `help") })
+        for line in lines[start...end] {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 40, String(line))
+        }
     }
 }

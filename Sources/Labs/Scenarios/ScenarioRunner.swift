@@ -49,6 +49,7 @@ public struct ScenarioRunner: Sendable {
             durationMs: setup.workload.durationMs)
         var listCosts: [LLMRequest: Double] = [:]
         for item in workload {
+            try Task.checkCancellation()
             clock.set(milliseconds: item.atMs)
             let request = GatewayRequest(
                 request: item.request, apiKey: item.client.apiKey, clientAddress: "10.0.0.1", stream: item.stream,

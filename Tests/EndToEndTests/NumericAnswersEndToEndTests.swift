@@ -1,0 +1,90 @@
+import SeededRandom
+import CourseKit
+import Foundation
+import XCTest
+
+/// Numeric answers a learner types naturally (another time unit, a dollar sign, thousands separators)
+/// through the built binary: converted when the unit converts, asked again (never counted) when not.
+final class NumericAnswersEndToEndTests: XCTestCase {
+    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("numeric-e2e-\(UUID().uuidString)")
+
+    override func setUpWithError() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    private func courseDirectory() throws -> URL {
+        try ArchLabRunner.fixtures.appendingPathComponent("valid")
+    }
+
+    /// The right answers to the fixture's `caching` check for the first attempt of a `--seed 7` session,
+    /// with the numeric question answered by `numeric` (several lines when the first are re-asked).
+    private func cachingAnswers(numeric: [String]) throws -> [String] {
+        let course = try CourseLoader.load(directory: courseDirectory()).course
+        let quiz = try XCTUnwrap(course.quiz(id: "caching"))
+        var generator = SplitMix64(seed: 7)
+        let seed = generator.next()
+        return quiz.questions.flatMap { question -> [String] in
+            switch question.kind {
+            case .single, .multiple:
+                let keys = Set(question.options.filter(\.correct).map(\.key))
+                return [question.displayOptions(seed: seed).filter { keys.contains($0.key) }.map(\.label).joined(separator: " ")]
+            case .order:
+                let shown = question.displayItems(seed: seed)
+                return [question.items.compactMap { item in shown.first { $0.key == item.key }?.label }.joined(separator: " ")]
+            case .short:
+                return [question.accept.first ?? ""]
+            case .numeric:
+                return numeric
+            }
+        }
+    }
+
+    private func repl(_ lines: [String]) throws -> ArchLabRunner.Output {
+        let database = scratch.appendingPathComponent("progress.sqlite").path
+        return try ReplProcess.run(
+            ["--course", courseDirectory().path, "--db", database, "--learner", "ada", "--seed", "7"],
+            input: (lines + ["quit"]).map { $0 + "\n" }.joined(), environment: ["XDG_STATE_HOME": scratch.path])
+    }
+
+    func testAnotherTimeUnitIsConvertedAndAnUnconvertibleOneIsAskedAgain() throws {
+        let session = try repl(["open 1", "quiz"] + cachingAnswers(numeric: ["40 furlongs", "2 requests", "60 min"]))
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertTrue(session.stdout.contains("Not an answer: `furlongs` does not convert to `s`: type the answer in s"), session.stdout)
+        XCTAssertTrue(session.stdout.contains("Not an answer: `requests` does not convert to `s`"), session.stdout)
+        XCTAssertFalse(session.stdout.contains("✗ Not quite"), session.stdout)
+        XCTAssertTrue(session.stdout.contains("— PASSED"), session.stdout)
+    }
+
+    func testThousandsSeparatorsAreNumbers() throws {
+        let session = try repl(["open 1", "quiz"] + cachingAnswers(numeric: ["3,600 s"]))
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertFalse(session.stdout.contains("Not an answer"), session.stdout)
+        XCTAssertFalse(session.stdout.contains("✗ Not quite"), session.stdout)
+    }
+
+    func testAnswersFilesAreParsedTheSameWay() throws {
+        let file = scratch.appendingPathComponent("answers.toml")
+        let answers = """
+            learner = "ada"
+
+            [quiz.caching]
+            benefit = "a"
+            why-ttl = ["a", "c"]
+            policy = "allkeys-lru"
+            ttl-seconds = "1 h"
+
+            [quiz.limits]
+            steps = ["refill", "check", "take"]
+            refill = "2,000 ms"
+            status = "Too Many Requests"
+            """
+        try answers.write(to: file, atomically: true, encoding: .utf8)
+        let graded = try ArchLabRunner.run(["grade", "--course", "valid", file.path])
+        XCTAssertEqual(graded.status, 0, graded.stdout + graded.stderr)
+        XCTAssertFalse(graded.stdout.contains("FAILED"), graded.stdout)
+    }
+}
