@@ -1,7 +1,9 @@
-/// The units a typed number may carry that convert into each other (time, data size, money,
-/// request counts), so `40 min` answers a question asked in `s` as `2400 s`.
+/// The spellings of the units a typed number may carry (time, data size, money, request counts), so
+/// `2 seconds` or `$3.25` answer a question asked in `s` or `USD`. DESIGN.md's grading rule accepts only
+/// the question's own unit, with no conversion: `40 min` for a question in `s` is not an answer
+/// (explained and asked again), never a wrong one.
 struct NumericUnit: Sendable, Hashable {
-    /// What the unit measures; units convert only within one dimension.
+    /// What the unit measures.
     enum Dimension: Sendable, Hashable {
         case time, size, money, count
     }
@@ -36,11 +38,10 @@ struct NumericUnit: Sendable, Hashable {
         known[name.lowercased()]
     }
 
-    /// `value` typed in `typed` expressed in `expected`, or `nil` when the two do not convert.
-    static func convert(_ value: Double, from typed: String, to expected: String) -> Double? {
-        if typed == expected { return value }
-        guard let from = named(typed), let to = named(expected), from.dimension == to.dimension else { return nil }
-        if from.scale == to.scale { return value }
-        return value * from.scale / to.scale
+    /// Whether `typed` is a spelling of the unit `expected` (`sec` of `s`, `usd` of `USD`).
+    static func isSpelling(_ typed: String, of expected: String) -> Bool {
+        if typed == expected { return true }
+        guard let typedUnit = named(typed), let expectedUnit = named(expected) else { return false }
+        return typedUnit == expectedUnit
     }
 }

@@ -55,8 +55,9 @@ extension Question {
     }
 
     /// Parses `5`, `5 s`, `5s`, `-0.5`, `1e3 ms`, `2,400 s`, `$3.25` into a number and a unit, for a
-    /// question asked in `expected`. A unit that converts (`40 min` for `s`) comes back in `expected`;
-    /// one that does not, or any unit where none is asked, is not an answer, so it is never counted.
+    /// question asked in `expected`. Another spelling of `expected` (`sec` for `s`) is accepted; another unit
+    /// (`40 min` for `s`: no conversion, as DESIGN.md's grading says), or any unit where none is asked, is not
+    /// an answer, so it is never counted.
     static func parseNumber(_ typed: String, unit expected: String?) throws(ResponseParseError) -> Response {
         var text = typed.trimmingWhitespace()
         guard !text.isEmpty else { throw .empty(expected: "type a number, optionally with its unit") }
@@ -80,10 +81,8 @@ extension Question {
         }
         guard !unit.isEmpty else { return .number(value, unit: nil) }
         guard let expected else { throw .unexpectedUnit(unit) }
-        guard let converted = NumericUnit.convert(value, from: unit, to: expected) else {
-            throw .wrongUnit(unit, expected: expected)
-        }
-        return .number(converted, unit: expected)
+        guard NumericUnit.isSpelling(unit, of: expected) else { throw .wrongUnit(unit, expected: expected) }
+        return .number(value, unit: expected)
     }
 
     /// Length of the decimal number at the start: sign, digits, fraction, exponent (`-1.5e3`); 0 if none.
