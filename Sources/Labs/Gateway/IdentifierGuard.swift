@@ -8,6 +8,7 @@ public enum IdentifierGuard: String, Sendable, CaseIterable {
     /// Serve every hit that reaches the threshold (the behaviour without a guard).
     case off
 
+    // ANCHOR: rule
     /// Whether the answer stored for `stored` may be served for `prompt`.
     public func allows(_ prompt: String, storedPrompt stored: String) -> Bool {
         switch self {
@@ -15,6 +16,7 @@ public enum IdentifierGuard: String, Sendable, CaseIterable {
         case .numbers: return Self.identifiers(in: prompt) == Self.identifiers(in: stored)
         }
     }
+    // ANCHOR_END: rule
 
     /// The identifiers of `text`, sorted: every token that contains a digit ("48213",
     /// "inv-2024-0042", "v2", "3.5", "2fa"). Tokens are runs of letters and digits, joined by a

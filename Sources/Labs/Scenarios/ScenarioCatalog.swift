@@ -64,7 +64,7 @@ public enum ScenarioCatalog {
 
     static let semanticCache = Scenario(
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
-        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong answer, because the identifier guard sends a hit on another order, invoice or ticket number to the model. Embeddings score \"order #48213\" and \"order #59122\" almost alike: set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic hits as you change the threshold.",
+        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong answer, because the identifier guard sends a hit on another order, invoice or ticket number to the model. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at 0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic hits as you change the threshold.",
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
