@@ -10,6 +10,8 @@ public enum GatewayFactory {
         public var step: Int = 8
         public var limiter: LimiterSpec?
         public var threshold: Double = 0.95
+        /// The rule a semantic hit must pass before it is served.
+        public var identifierGuard: IdentifierGuard = .numbers
         public var ttlSeconds: Int = 3600
         public var latencyScale: Double = 1
         public var seed: UInt64 = 42
@@ -24,7 +26,8 @@ public enum GatewayFactory {
                 configuration: SemanticCacheConfiguration(threshold: Float(options.threshold), ttl: Double(options.ttlSeconds)))
             : nil
         let limiter = options.step >= 5 ? try options.limiter?.makeLimiter(clock: SystemClock(), prefix: "archlab:serve") : nil
-        let parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semantic, limiter: limiter)
+        var parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semantic, limiter: limiter)
+        parts.identifierGuard = options.identifierGuard
         return Gateway(
             stages: ServerSwift.stages(step: options.step, parts),
             llm: LLMStage(SimulatedLLM(profile: LLMProfile(), seed: options.seed)))

@@ -11,6 +11,8 @@ public struct GatewayParts: Sendable {
     public var exactKeyPrefix: String = ""
     public var semanticCache: SemanticCache?
     public var limiter: (any RateLimiting)?
+    /// The rule a semantic hit must pass before it is served (lesson 3).
+    public var identifierGuard: IdentifierGuard = .numbers
 
     public init(
         redis: any RESPCommandSender, exactTTLSeconds: Int = 3600, semanticCache: SemanticCache? = nil,
@@ -58,7 +60,7 @@ public enum ServerSwift {
     static func step3(_ parts: GatewayParts) -> [any GatewayStage] {
         var stages = step2(parts)
         if let cache = parts.semanticCache {
-            stages.append(StreamBypass(SemanticCacheStage(cache: cache)))
+            stages.append(StreamBypass(SemanticCacheStage(cache: cache, identifierGuard: parts.identifierGuard)))
         }
         return stages
     }
@@ -70,7 +72,7 @@ public enum ServerSwift {
     static func step4(_ parts: GatewayParts) -> [any GatewayStage] {
         var stages: [any GatewayStage] = [ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix)]
         if let cache = parts.semanticCache {
-            stages.append(SemanticCacheStage(cache: cache))
+            stages.append(SemanticCacheStage(cache: cache, identifierGuard: parts.identifierGuard))
         }
         return stages
     }

@@ -21,6 +21,8 @@ public struct ScenarioSetup: Sendable {
     public var exactTTLSeconds: Int = 3600
     /// Threshold and TTL (seconds) of the semantic cache; nil leaves it out.
     public var semantic: (threshold: Double, ttlSeconds: Double)?
+    /// The rule a semantic hit must pass before it is served.
+    public var identifierGuard: IdentifierGuard = .numbers
     public var limiter: LimiterSpec?
 }
 
@@ -88,6 +90,14 @@ public struct ScenarioValues: Sendable {
         } catch {
             throw LabError.badParameter(name, string(name), expected: "a duration such as 10s, 500ms, 2m, 1h")
         }
+    }
+
+    /// The identifier guard named by parameter `name` (`numbers` or `off`).
+    func identifierGuard(_ name: String) throws -> IdentifierGuard {
+        guard let rule = IdentifierGuard(rawValue: string(name).lowercased()) else {
+            throw LabError.badParameter(name, string(name), expected: "numbers or off")
+        }
+        return rule
     }
 
     /// A limiter, or nil for `none`.

@@ -64,16 +64,18 @@ public enum ScenarioCatalog {
 
     static let semanticCache = Scenario(
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
-        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers. With the lexical embedder 0.95 only catches near-duplicates and serves no wrong answer; with MiniLM even 0.95 serves order 48213's answer to order 59122, because prompts that differ only in a number embed almost identically. Watch wrong semantic hits as you change the threshold.",
+        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong answer, because the identifier guard sends a hit on another order, invoice or ticket number to the model. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at 0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic hits as you change the threshold.",
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
             p("paraphrase", "0.5", "share of requests worded differently"),
             p("ttl", "1h", "how long answers stay cached"),
             p("tenants", "1", "customers whose caches are kept apart"),
+            p("guard", "numbers", "numbers: serve a semantic hit only if both prompts hold the same identifiers; off: any hit"),
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 3, workload: try users(values))
+            setup.identifierGuard = try values.identifierGuard("guard")
             let ttl = try values.seconds("ttl") / 1000
             setup.exactTTLSeconds = Int(max(1, ttl))
             setup.semantic = (try values.double("threshold", in: -1...1), Double(max(1, ttl)))
@@ -154,7 +156,7 @@ public enum ScenarioCatalog {
 
     static let production = Scenario(
         id: "production", lesson: "http-429", title: "Step 8: the production-ready gateway",
-        summary: "Everything together: bots and scripts get 429 with Retry-After before they cost anything, repeated and paraphrased questions come from the caches, and streamed answers are cached only when complete.",
+        summary: "Everything together: bots and scripts get 429 with Retry-After before they cost anything, repeated and paraphrased questions come from the caches (a semantic hit only when the identifiers match), and streamed answers are cached only when complete.",
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("limit", "5 per 10 s", "requests per key"),
@@ -163,6 +165,7 @@ public enum ScenarioCatalog {
             p("stream", "0.3", "share of streamed requests"),
             p("bots", "2", "bursting bots"),
             p("scripts", "1", "steady scripts"),
+            p("guard", "numbers", "identifier guard on semantic hits: numbers or off"),
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 8, workload: try users(values))
@@ -172,6 +175,7 @@ public enum ScenarioCatalog {
             setup.workload.scripts = try values.int("scripts", in: 0...100)
             setup.llm.abortRate = 0.02
             setup.semantic = (try values.double("threshold", in: -1...1), 3600)
+            setup.identifierGuard = try values.identifierGuard("guard")
             setup.limiter = try values.limiter(algorithm: "algorithm", rate: "limit")
             return setup
         })

@@ -36,6 +36,7 @@ public struct ScenarioRunner: Sendable {
             redis: redis ?? SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock, seed: seed),
             exactTTLSeconds: setup.exactTTLSeconds, semanticCache: semanticCache,
             limiter: try setup.limiter?.makeLimiter(clock: clock))
+        parts.identifierGuard = setup.identifierGuard
         if redis != nil {
             // A shared server: this run gets its own namespace, removed again at the end.
             parts.exactKeyPrefix = "archlab:run:\(UInt64.random(in: 1...UInt64.max)):"
