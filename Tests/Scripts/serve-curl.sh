@@ -3,19 +3,26 @@
 # Usage: Tests/Scripts/serve-curl.sh [path/to/archlab]
 set -euo pipefail
 archlab=${1:-.build/debug/archlab}
-port=$((20000 + RANDOM % 20000))
 log=$(mktemp)
-"$archlab" serve --port "$port" --model lexical --latency-scale 0.05 >"$log" 2>&1 &
+# Port 0: the server picks a free port and logs it, so a busy port can never fail the check.
+"$archlab" serve --port 0 --model lexical --latency-scale 0.05 >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+fail() { echo "serve-curl: FAIL: $*"; cat "$log"; exit 1; }
+port=""
+for _ in $(seq 1 600); do
+  port=$(sed -n 's|.*serving .* on http://127\.0\.0\.1:\([0-9]*\) .*|\1|p' "$log")
+  [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  kill -0 "$pid" 2>/dev/null || fail "serve exited before it was ready"
+  sleep 0.1
+done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "serve was not ready within 60 s"
 
 url="http://127.0.0.1:$port/v1/chat/completions"
 body='{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'
-fail() { echo "serve-curl: FAIL: $*"; cat "$log"; exit 1; }
 header() { grep -i "^$1:" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 
-first=$(curl -s -i "$url" -H 'Authorization: Bearer learner' -d "$body")
+first=$(curl -s -i "$url" -H 'Authorization: Bearer learner' -d "$body") || fail "curl could not reach serve"
 [ "$(echo "$first" | header X-Cache)" = MISS ] || fail "first request should miss"
 second=$(curl -s -i "$url" -H 'Authorization: Bearer learner' -d "$body")
 [ "$(echo "$second" | header X-Cache)" = HIT-EXACT ] || fail "second request should be an exact hit"
