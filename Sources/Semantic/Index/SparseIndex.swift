@@ -1,8 +1,9 @@
 /// Exact top-k search for sparse vectors (the lexical embedder's ~50 non-zero buckets of 1024)
 /// through an inverted index: each bucket lists the entries that are non-zero there, so a query only
 /// visits entries sharing a bucket with it. It returns the same hits as `FlatIndex`, in the same
-/// order on ties, with cosines equal up to float rounding. Removal leaves a tombstone; the postings
-/// are compacted once tombstones outnumber half the live entries.
+/// order on ties, with bit-identical cosines: the postings give plain float sums, and the entries within
+/// `rescoreMargin` of the k-th best are rescored exactly as a flat scan rounds. Removal leaves a
+/// tombstone; the postings are compacted once tombstones outnumber half the live entries.
 public struct SparseIndex: VectorIndex {
     public let dimension: Int
     /// Per bucket, the slots non-zero there with their values, in increasing slot order.
@@ -11,6 +12,10 @@ public struct SparseIndex: VectorIndex {
     private var slotIDs: [Int] = []
     private var slotLive: [Bool] = []
     private var slotRows: [Int32] = []
+    /// Per slot, its non-zero buckets (increasing) and values: `slotStarts[s]..<slotStarts[s + 1]`.
+    private var slotStarts: [Int] = [0]
+    private var slotBuckets: [Int32] = []
+    private var slotValues: [Float] = []
     /// Live slots in the order `FlatIndex` would hold them (append, swap-remove): ties between
     /// equal similarities go to the lower row, as in a flat scan.
     private var rows: [Int32] = []
@@ -38,8 +43,15 @@ public struct SparseIndex: VectorIndex {
         positions[id] = slot
         for (bucket, value) in vector.enumerated() where value != 0 {
             postings[bucket].append(SparsePosting(slot: slot, value: value))
+            slotBuckets.append(Int32(truncatingIfNeeded: bucket))
+            slotValues.append(value)
         }
+        slotStarts.append(slotBuckets.count)
     }
+
+    /// Far more than the rounding difference between two float sums of unit vectors' products
+    /// (under 1e-4 even for dense 1024-d vectors), so no entry outside it can reach the top k.
+    static let rescoreMargin: Float = 1e-3
 
     public mutating func remove(id: Int) {
         guard let slot = positions.removeValue(forKey: id) else { return }
@@ -62,10 +74,20 @@ public struct SparseIndex: VectorIndex {
         guard wanted > 0 else { return [] }
         return scratch.withAccumulator(slots: slotIDs.count) { accumulator in
             accumulator.score(query, postings: postings)
-            var top = RankedTopK(k: wanted)
+            var rough = RankedTopK(k: wanted)
             accumulator.forEachTouched { slot, score in
-                guard slotLive[slot], score >= top.threshold else { return }
-                top.offer(id: slotIDs[slot], similarity: score, row: slotRows[slot])
+                guard slotLive[slot], score >= rough.threshold else { return }
+                rough.offer(id: slot, similarity: score, row: slotRows[slot])
+            }
+            let cut = rough.hits.count < wanted ? -Float.infinity : rough.threshold - Self.rescoreMargin
+            var top = RankedTopK(k: wanted)
+            query.withUnsafeBufferPointer { q in
+                accumulator.forEachTouched { slot, score in
+                    guard slotLive[slot], score >= cut else { return }
+                    let range = slotStarts[slot]..<slotStarts[slot + 1]
+                    let exact = FlatRounding.dot(query: q, buckets: slotBuckets[range], values: slotValues[range])
+                    top.offer(id: slotIDs[slot], similarity: exact, row: slotRows[slot])
+                }
             }
             // Entries sharing no bucket score exactly 0 in a flat scan too; they matter unless k entries
             // scored above 0. The first k of them in row order are all that can enter.
@@ -91,12 +113,21 @@ public struct SparseIndex: VectorIndex {
         }
         var ids: [Int] = []
         var slotRowsNew: [Int32] = []
+        var starts = [0]
+        var buckets: [Int32] = []
+        var values: [Float] = []
         ids.reserveCapacity(Int(next))
         slotRowsNew.reserveCapacity(Int(next))
         for slot in slotIDs.indices where slotLive[slot] {
             ids.append(slotIDs[slot])
             slotRowsNew.append(slotRows[slot])
+            buckets.append(contentsOf: slotBuckets[slotStarts[slot]..<slotStarts[slot + 1]])
+            values.append(contentsOf: slotValues[slotStarts[slot]..<slotStarts[slot + 1]])
+            starts.append(buckets.count)
         }
+        slotStarts = starts
+        slotBuckets = buckets
+        slotValues = values
         for bucket in postings.indices {
             postings[bucket].removeAll { !slotLive[Int($0.slot)] }
             for i in postings[bucket].indices {

@@ -1,14 +1,9 @@
 import Foundation
 
 /// Per-slot score sums of one sparse search. Slots are stamped with the search's epoch when first
-/// touched, so nothing is cleared between searches: only the touched list is reset.
-///
-/// The sums are bit for bit a flat scan's (`VectorMath.dot`, `FlatScan`): bucket `b` of the first
-/// `dimension / 16 * 16` goes into lane `b % 16` of a slot with a fused multiply-add in increasing `b`
-/// order, lanes 0–7 and 8–15 are added and summed as `SIMD8.sum()` does; the remaining buckets are
-/// then added one by one. Terms where either side is zero leave a flat scan's sums unchanged too.
+/// touched, so nothing is cleared between searches: only the touched list is reset. The sums are
+/// plain float sums, within a few ulps of a flat scan's; `SparseIndex` rescores the best of them exactly.
 struct SparseAccumulator {
-    private var lanes: [Float] = []
     private var scores: [Float] = []
     private var stamps: [UInt32] = []
     private var touched: [Int32] = []
@@ -19,7 +14,6 @@ struct SparseAccumulator {
     /// Starts a search over `slots` slots.
     mutating func begin(slots: Int) {
         if scores.count < slots {
-            lanes.append(contentsOf: repeatElement(0, count: 16 * (slots - scores.count)))
             stamps.append(contentsOf: repeatElement(0, count: slots - scores.count))
             scores.append(contentsOf: repeatElement(0, count: slots - scores.count))
         }
@@ -31,7 +25,7 @@ struct SparseAccumulator {
         }
     }
 
-    /// Scores every slot sharing a non-zero bucket with `query` (see the type's note on rounding).
+    /// Sums `query[b] * value` over every posting of every non-zero bucket `b` of the query.
     mutating func score(_ query: [Float], postings: [[SparsePosting]]) {
         queryBuckets.removeAll(keepingCapacity: true)
         queryValues.removeAll(keepingCapacity: true)
@@ -39,55 +33,25 @@ struct SparseAccumulator {
             queryBuckets.append(bucket)
             queryValues.append(value)
         }
-        let laneEnd = query.count / 16 * 16
         let epoch = self.epoch
         var touched = self.touched
         defer { self.touched = touched }
         let queryBuckets = self.queryBuckets
         let queryValues = self.queryValues
-        lanes.withUnsafeMutableBufferPointer { lanes in
-            scores.withUnsafeMutableBufferPointer { scores in
-                stamps.withUnsafeMutableBufferPointer { stamps in
-                    var next = 0
-                    while next < queryBuckets.count, queryBuckets[next] < laneEnd {
-                        let bucket = queryBuckets[next]
-                        let q = queryValues[next]
-                        let lane = bucket & 15
-                        postings[bucket].withUnsafeBufferPointer { list in
-                            for posting in list {
-                                let slot = Int(posting.slot)
-                                if stamps[slot] != epoch {
-                                    stamps[slot] = epoch
-                                    for l in 0..<16 { lanes[slot &* 16 &+ l] = 0 }
-                                    touched.append(posting.slot)
-                                }
-                                lanes[slot &* 16 &+ lane].addProduct(q, posting.value)
-                            }
-                        }
-                        next += 1
-                    }
-                    guard let raw = lanes.baseAddress.map(UnsafeRawPointer.init) else { return }
-                    for slot in touched {
-                        let offset = Int(slot) * 64
-                        let low = raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
-                        let high = raw.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
-                        scores[Int(slot)] = (low + high).sum()
-                    }
-                    let zero = (SIMD8<Float>() + SIMD8<Float>()).sum()
-                    while next < queryBuckets.count {
-                        let q = queryValues[next]
-                        postings[queryBuckets[next]].withUnsafeBufferPointer { list in
-                            for posting in list {
-                                let slot = Int(posting.slot)
-                                if stamps[slot] != epoch {
-                                    stamps[slot] = epoch
-                                    scores[slot] = zero
-                                    touched.append(posting.slot)
-                                }
+        scores.withUnsafeMutableBufferPointer { scores in
+            stamps.withUnsafeMutableBufferPointer { stamps in
+                for (bucket, q) in zip(queryBuckets, queryValues) {
+                    postings[bucket].withUnsafeBufferPointer { list in
+                        for posting in list {
+                            let slot = Int(posting.slot)
+                            if stamps[slot] == epoch {
                                 scores[slot] += q * posting.value
+                            } else {
+                                stamps[slot] = epoch
+                                scores[slot] = q * posting.value
+                                touched.append(posting.slot)
                             }
                         }
-                        next += 1
                     }
                 }
             }
