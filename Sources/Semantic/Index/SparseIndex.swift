@@ -74,29 +74,20 @@ public struct SparseIndex: VectorIndex {
         guard wanted > 0 else { return [] }
         return scratch.withAccumulator(slots: slotIDs.count) { accumulator in
             accumulator.score(query, postings: postings)
+            let scores = accumulator.scores
             var rough = RankedTopK(k: wanted)
-            accumulator.forEachTouched { slot, score in
-                guard slotLive[slot], score >= rough.threshold else { return }
-                rough.offer(id: slot, similarity: score, row: slotRows[slot])
+            for slot in slotIDs.indices where slotLive[slot] && scores[slot] >= rough.threshold {
+                rough.offer(id: slot, similarity: scores[slot], row: slotRows[slot])
             }
-            let cut = rough.hits.count < wanted ? -Float.infinity : rough.threshold - Self.rescoreMargin
+            // Entries sharing no bucket with the query sum to exactly 0 here and in a flat scan alike,
+            // so they need no special case: when they are near the top, they are rescored too.
+            let cut = rough.threshold - Self.rescoreMargin
             var top = RankedTopK(k: wanted)
             query.withUnsafeBufferPointer { q in
-                accumulator.forEachTouched { slot, score in
-                    guard slotLive[slot], score >= cut else { return }
+                for slot in slotIDs.indices where slotLive[slot] && scores[slot] >= cut {
                     let range = slotStarts[slot]..<slotStarts[slot + 1]
                     let exact = FlatRounding.dot(query: q, buckets: slotBuckets[range], values: slotValues[range])
                     top.offer(id: slotIDs[slot], similarity: exact, row: slotRows[slot])
-                }
-            }
-            // Entries sharing no bucket score exactly 0 in a flat scan too; they matter unless k entries
-            // scored above 0. The first k of them in row order are all that can enter.
-            if top.hits.count < wanted || top.threshold <= 0 {
-                var offered = 0
-                for (row, slot) in rows.enumerated() where !accumulator.wasTouched(Int(slot)) {
-                    top.offer(id: slotIDs[Int(slot)], similarity: 0, row: Int32(row))
-                    offered += 1
-                    if offered == wanted { break }
                 }
             }
             return top.hits
