@@ -1,6 +1,7 @@
 /// Exact top-k search for sparse vectors (the lexical embedder's ~50 non-zero buckets of 1024)
-/// through an inverted index: each bucket lists the entries that are non-zero there, so a query only
-/// visits entries sharing a bucket with it. It returns the same hits as `FlatIndex`, in the same
+/// through an inverted index: each bucket lists the entries that are non-zero there, so a query reads
+/// only its own buckets' lists (plus one pass over a per-entry score array), not every entry's every
+/// component. It returns the same hits as `FlatIndex`, in the same
 /// order on ties, with bit-identical cosines: the postings give plain float sums, and the entries within
 /// `rescoreMargin` of the k-th best are rescored exactly as a flat scan rounds. Removal leaves a
 /// tombstone; the postings are compacted once tombstones outnumber half the live entries.
