@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Semantic benchmarks, Swift (release) and numpy back to back on this machine, one thread each.
-# Usage: Benchmarks/semantic.sh [minilm|flat|hnsw|all]   (needs numpy and `archlab model fetch` for minilm)
+# Usage: Benchmarks/semantic.sh [minilm|flat|hnsw|sparse|all]   (needs numpy and `archlab model fetch` for minilm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -18,4 +18,7 @@ if [[ $what == flat || $what == all ]]; then
 fi
 if [[ $what == hnsw || $what == all ]]; then
     "$bin" semantic bench hnsw --iterations 200
+fi
+if [[ $what == sparse || $what == all ]]; then
+    "$bin" semantic bench sparse --entries 20000 --iterations 200
 fi

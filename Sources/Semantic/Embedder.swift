@@ -11,9 +11,13 @@ public protocol Embedder: Sendable {
     func embed(_ text: String) throws -> [Float]
     /// Embeddings of several texts, in order.
     func embed(batch texts: [String]) throws -> [[Float]]
+    /// True when most components of every vector are zero, so an inverted (sparse) index searches them fastest.
+    var vectorsAreSparse: Bool { get }
 }
 
 extension Embedder {
+    public var vectorsAreSparse: Bool { false }
+
     public func embed(batch texts: [String]) throws -> [[Float]] {
         try texts.map { try embed($0) }
     }

@@ -8,6 +8,7 @@ public struct SemanticError: Error, CustomStringConvertible, Sendable {
         case fetch(reason: String)
         case io(file: String, reason: String)
         case unknownModel(name: String)
+        case indexFull(capacity: Int)
     }
 
     private let kind: Kind
@@ -36,6 +37,8 @@ public struct SemanticError: Error, CustomStringConvertible, Sendable {
 
     static func unknownModel(_ name: String) -> SemanticError { SemanticError(.unknownModel(name: name)) }
 
+    static func indexFull(capacity: Int) -> SemanticError { SemanticError(.indexFull(capacity: capacity)) }
+
     /// True when the error comes from what the user typed or supplied (exit code 2) rather than the environment.
     public var isUnusableInput: Bool {
         switch kind {
@@ -61,6 +64,8 @@ public struct SemanticError: Error, CustomStringConvertible, Sendable {
             return "\(file): \(reason)"
         case .unknownModel(let name):
             return "unknown model \"\(name)\" (use minilm or lexical)"
+        case .indexFull(let capacity):
+            return "vector index is full (\(capacity) entries)"
         }
     }
 }

@@ -15,18 +15,19 @@ struct SemanticBenchCommand: ParsableCommand {
         case minilm
         case flat
         case hnsw
+        case sparse
     }
 
     static let shortSentence = "Explain how the token bucket rate limiting algorithm works?"
     static let longText = Array(repeating: "The quick brown fox jumps over the lazy dog.", count: 30).joined(separator: " ")
 
-    @Argument(help: "What to time: minilm, flat or hnsw.")
+    @Argument(help: "What to time: minilm, flat, hnsw or sparse.")
     var target: Target
 
     @Option(name: .long, help: "Timed repetitions (embeddings or queries).")
     var iterations = 50
 
-    @Option(name: .long, help: "Index size for flat and hnsw.")
+    @Option(name: .long, help: "Index size for flat, hnsw and sparse.")
     var entries = 100_000
 
     @Option(name: .long, help: "HNSW search width.")
@@ -43,6 +44,7 @@ struct SemanticBenchCommand: ParsableCommand {
         case .minilm: try benchMiniLM()
         case .flat: try benchFlat()
         case .hnsw: try benchHNSW()
+        case .sparse: try benchSparse()
         }
     }
 
@@ -133,5 +135,41 @@ struct SemanticBenchCommand: ParsableCommand {
             print(String(format: "hnsw %@ ef=%d: recall@1 %.3f, %.4f ms/query; flat %.3f ms/query; speed-up %.1fx",
                          label as NSString, ef, recall, hnswMs, flatMs, flatMs / hnswMs))
         }
+    }
+
+    /// Seeded prompts of 4 to 15 words from a 400-word vocabulary (made-up words of 3 to 8 letters).
+    static func syntheticPrompts(count: Int, seed: UInt64) -> [String] {
+        var generator = SplitMix64(seed: seed)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let vocabulary = (0..<400).map { _ in
+            String((0..<(3 + Int(generator.next() % 6))).map { _ in letters[Int(generator.next() % 26)] })
+        }
+        return (0..<count).map { _ in
+            (0..<(4 + Int(generator.next() % 12))).map { _ in vocabulary[Int(generator.next() % 400)] }.joined(separator: " ")
+        }
+    }
+
+    private func benchSparse() throws {
+        let embedder = LexicalEmbedder()
+        let prompts = Self.syntheticPrompts(count: entries + iterations, seed: 11)
+        var start = DispatchTime.now().uptimeNanoseconds
+        let vectors = try prompts.map { try embedder.embed($0) }
+        print(String(format: "lexical embed: %.2f us/prompt", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(prompts.count)))
+        var flat = FlatIndex(dimension: embedder.dimension)
+        var sparse = SparseIndex(dimension: embedder.dimension)
+        for i in 0..<entries {
+            try flat.add(id: i, vector: vectors[i])
+            try sparse.add(id: i, vector: vectors[i])
+        }
+        let queries = Array(vectors[entries...])
+        start = DispatchTime.now().uptimeNanoseconds
+        let truth = try queries.map { try flat.search($0, k: 1).first?.id }
+        let flatMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(queries.count)
+        start = DispatchTime.now().uptimeNanoseconds
+        let found = try queries.map { try sparse.search($0, k: 1).first?.id }
+        let sparseMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(queries.count)
+        let agree = zip(found, truth).filter { $0 == $1 }.count
+        print(String(format: "sparse top-1 over %d lexical vectors: %.4f ms/query; flat %.3f ms/query; speed-up %.1fx; same top-1 %d/%d",
+                     entries, sparseMs, flatMs, flatMs / sparseMs, agree, queries.count))
     }
 }

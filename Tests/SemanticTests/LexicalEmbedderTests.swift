@@ -58,3 +58,40 @@ final class LexicalEmbedderTests: XCTestCase {
 extension String {
     fileprivate var leftPadded16: String { String(repeating: "0", count: max(0, 16 - count)) + self }
 }
+
+/// The embedder hashes features byte by byte; it must give bit for bit the vector that hashing the
+/// feature strings of `LexicalFeatures` gives (the reference algorithm, restated here).
+final class LexicalEmbedderBitExactTests: XCTestCase {
+    private func referenceEmbed(_ text: String, dimension: Int) -> [Float] {
+        let features = LexicalFeatures(text: text)
+        var combined = [Double](repeating: 0, count: dimension)
+        for (group, weight) in [(features.words, 1.0), (features.bigrams, 0.5), (features.trigrams, 1.0)] where !group.isEmpty {
+            var counts: [Int: Double] = [:]
+            for feature in group {
+                let h = FNV1a64.hash(feature)
+                counts[Int(h % UInt64(dimension)), default: 0] += (h >> 63) == 0 ? 1 : -1
+            }
+            let length = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard length > 0 else { continue }
+            for (index, value) in counts { combined[index] += weight * value / length }
+        }
+        let length = combined.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard length > 0 else { return [Float](repeating: 0, count: dimension) }
+        return combined.map { Float($0 / length) }
+    }
+
+    func testEmbeddingIsBitIdenticalToHashingFeatureStrings() throws {
+        let texts = ["", "   ", "!!!", "a", "What is a token bucket?", "Café crème brûlée, naïve façade",
+                     "Straße ΣΊΣΥΦΟΣ москва 東京 2024 ½ ⅷ", "rate rate rate limit limit", "x y z x y z x y z",
+                     "Explain the difference between fixed-window and sliding-window rate limiting in Redis.",
+                     "emoji 🙂 and tabs\tand\nnewlines", "İstanbul ǅemal ﬁne"]
+        for dimension in [1024, 4096, 7] {
+            let embedder = LexicalEmbedder(dimension: dimension)
+            for text in texts {
+                let ours = try embedder.embed(text)
+                let reference = referenceEmbed(text, dimension: dimension)
+                XCTAssertEqual(ours.map(\.bitPattern), reference.map(\.bitPattern), "\(dimension): \(text)")
+            }
+        }
+    }
+}

@@ -149,7 +149,7 @@ final class SemanticCacheTests: XCTestCase {
     }
 
     func testEveryIndexKindGivesTheSameHitsOnASmallCache() throws {
-        for kind in [SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16)] {
+        for kind in [SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16), .sparse] {
             let cache = SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind), clock: ManualCacheClock())
             try cache.store("base", response: "A", in: acme)
             try cache.store("far", response: "B", in: acme)

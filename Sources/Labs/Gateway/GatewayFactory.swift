@@ -23,7 +23,8 @@ public enum GatewayFactory {
         let semantic = options.step >= 3
             ? SemanticCache(
                 embedder: MemoizingEmbedder(embedder),
-                configuration: SemanticCacheConfiguration(threshold: Float(options.threshold), ttl: Double(options.ttlSeconds)))
+                configuration: SemanticCacheConfiguration(
+                    threshold: Float(options.threshold), ttl: Double(options.ttlSeconds), index: .suited(to: embedder)))
             : nil
         let limiter = options.step >= 5 ? try options.limiter?.makeLimiter(clock: SystemClock(), prefix: "archlab:serve") : nil
         var parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semantic, limiter: limiter)

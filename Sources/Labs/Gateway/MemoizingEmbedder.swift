@@ -13,6 +13,7 @@ public final class MemoizingEmbedder: Embedder {
 
     public var name: String { inner.name }
     public var dimension: Int { inner.dimension }
+    public var vectorsAreSparse: Bool { inner.vectorsAreSparse }
 
     public func tokens(for text: String) -> [String] {
         inner.tokens(for: text)

@@ -29,7 +29,8 @@ public struct ScenarioRunner: Sendable {
             semanticCache = SemanticCache(
                 embedder: MemoizingEmbedder(embedder),
                 configuration: SemanticCacheConfiguration(
-                    threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000),
+                    threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000,
+                    index: .suited(to: embedder)),
                 clock: clock)
         }
         var parts = GatewayParts(

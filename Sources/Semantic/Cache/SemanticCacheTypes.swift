@@ -12,15 +12,23 @@ public struct SemanticCacheConfiguration: Sendable {
     public var index: IndexKind
 
     /// Exact search suits caches up to tens of thousands of entries; HNSW trades a little recall for
-    /// much faster lookups in larger ones.
+    /// much faster lookups in larger ones. `sparse` is exact too, and fast when vectors have few
+    /// non-zero components (the lexical embedder's).
     public enum IndexKind: Sendable, Equatable {
         case flat(FlatIndex.Storage)
         case hnsw(m: Int, efSearch: Int)
+        case sparse
+
+        /// The exact index that suits `embedder`'s vectors: `sparse` for sparse ones, else flat Float32.
+        public static func suited(to embedder: any Embedder) -> IndexKind {
+            embedder.vectorsAreSparse ? .sparse : .flat(.float32)
+        }
 
         func make(dimension: Int) -> any VectorIndex {
             switch self {
             case .flat(let storage): return FlatIndex(dimension: dimension, storage: storage)
             case .hnsw(let m, let efSearch): return HNSWIndex(dimension: dimension, m: m, efSearch: efSearch)
+            case .sparse: return SparseIndex(dimension: dimension)
             }
         }
     }
