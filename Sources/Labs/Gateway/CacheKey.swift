@@ -38,27 +38,8 @@ public enum CacheKey {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `normalise` for a prompt made only of ASCII, in one pass over its bytes; nil for any other
-    /// prompt. ASCII whitespace for `Character.isWhitespace` is tab, line feed, vertical tab,
-    /// form feed, carriage return and space.
+    /// `normalise` for a prompt made only of ASCII, in one pass over its bytes; nil for any other prompt.
     static func asciiNormalised(_ prompt: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(prompt.utf8.count)
-        var pendingSpace = false
-        for byte in prompt.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case 0x09...0x0D, 0x20:
-                pendingSpace = !bytes.isEmpty
-            default:
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-                bytes.append(isUpper ? byte + 0x20 : byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        ASCIIWords.joined(prompt, lowercased: true)
     }
 }

@@ -39,22 +39,31 @@ enum CachedAnswerJSON {
 
         private mutating func writeString(_ text: String) {
             bytes.append(UInt8(ascii: "\""))
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-                case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-                case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0..<0x20:
-                    bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
-                    bytes += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-                default: bytes.append(byte)
+            var text = text
+            text.withUTF8 { utf8 in
+                var runStart = 0
+                for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    writeEscape(byte)
+                    runStart = index + 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             }
             bytes.append(UInt8(ascii: "\""))
+        }
+
+        private mutating func writeEscape(_ byte: UInt8) {
+            switch byte {
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0..<0x20:
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                bytes += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            default: bytes += [UInt8(ascii: "\\"), byte]
+            }
         }
     }
 
@@ -174,6 +183,14 @@ enum CachedAnswerJSON {
         private mutating func readEscapedString(from start: Int) -> String? {
             var bytes = Array(input[start..<position])
             while position < input.count {
+                let runStart = position
+                while position < input.count, input[position] >= 0x20, input[position] != UInt8(ascii: "\""),
+                    input[position] != UInt8(ascii: "\\")
+                {
+                    position += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<position]))
+                guard position < input.count else { return nil }
                 let byte = input[position]
                 position += 1
                 switch byte {

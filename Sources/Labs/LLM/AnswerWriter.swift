@@ -49,7 +49,8 @@ enum AnswerWriter {
         var random = SeededGenerator.derived(seed: 0, key(request))
         let span = UInt64(range.upperBound - range.lowerBound + 1)
         let target = range.lowerBound + Int(random.next() % span)
-        let topic = request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
+        let topic = ASCIIWords.joined(request.prompt, limit: 8)
+            ?? request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
         let header = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
         var order = Array(sentences.indices)
         order.shuffle(using: &random)
