@@ -72,7 +72,7 @@ enum AnswerWriter {
     /// its trailing space).
     static func answer(to request: LLMRequest, tokens range: ClosedRange<Int>) -> WrittenAnswer {
         let plan = plan(for: request, tokens: range)
-        var words: [String] = plan.header.split(separator: " ").map { String($0) + " " }
+        var words = headerWords(plan.header)
         var wordTokens = words.map(TokenCounter.count)
         for index in 0..<plan.sentenceCount {
             let sentence = plan.order[index % plan.order.count]
@@ -83,6 +83,15 @@ enum AnswerWriter {
             words[last].removeLast()
         }
         return chunks(words, wordTokens)
+    }
+
+    /// The opening line's words, each with its trailing space. An ASCII line without line breaks
+    /// is split at its space bytes, which is where `split(separator: " ")` splits it too.
+    private static func headerWords(_ header: String) -> [String] {
+        if header.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }) {
+            return header.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) + " " }
+        }
+        return header.split(separator: " ").map { String($0) + " " }
     }
 
     /// Groups words into the chunks a streaming API sends (one, two, three, one… words each).
