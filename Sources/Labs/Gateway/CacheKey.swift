@@ -4,9 +4,11 @@ import Crypto
 public enum CacheKey {
     // ANCHOR: normalise
     /// Trimmed, inner whitespace collapsed to one space, lowercased: "  Reset my  Password?"
-    /// and "reset my password?" are the same question.
+    /// and "reset my password?" are the same question. Plain ASCII prompts (nearly all of them)
+    /// take a one-pass fast path with the same result.
     public static func normalise(_ prompt: String) -> String {
-        prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        asciiNormalised(prompt)
+            ?? prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
     // ANCHOR_END: normalise
 
@@ -19,11 +21,25 @@ public enum CacheKey {
             "temperature=\(request.temperature)", "max_tokens=\(request.maxTokens)",
             normalise(request.prompt),
         ].joined(separator: "\u{1F}")
-        let digest = SHA256.hash(data: Array(material.utf8))
-        return "llm:exact:" + digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "llm:exact:" + hex(SHA256.hash(data: Array(material.utf8)))
     }
     // ANCHOR_END: key
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The digest as lowercase hex, two digits per byte.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(SHA256.Digest.byteCount * 2)
+        for byte in digest {
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `normalise` for a prompt made only of ASCII, in one pass over its bytes; nil for any other prompt.
+    static func asciiNormalised(_ prompt: String) -> String? {
+        ASCIIWords.joined(prompt, lowercased: true)
+    }
 }

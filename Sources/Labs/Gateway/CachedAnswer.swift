@@ -20,16 +20,25 @@ public struct CachedAnswer: Sendable, Codable, Hashable {
         self.createdMs = createdMs
     }
 
-    /// Compact, key-sorted JSON, so equal answers are stored as equal bytes.
+    /// Compact, key-sorted JSON, so equal answers are stored as equal bytes (the bytes
+    /// `JSONEncoder` writes with sorted keys and unescaped slashes).
     public var encoded: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "" }
-        return String(decoding: data, as: UTF8.self)
+        var writer = CachedAnswerJSON.Writer()
+        writer.write(self)
+        return writer.string
     }
 
     /// Decodes a stored entry; anything else (a value another program wrote) is not a hit.
+    /// Entries in the usual shape take a fast path; anything unusual goes through `JSONDecoder`.
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> CachedAnswer? where Bytes.Element == UInt8 {
-        try? JSONDecoder().decode(CachedAnswer.self, from: Data(bytes))
+        let parsed: CachedAnswerJSON.Parsed = bytes.withContiguousStorageIfAvailable { buffer in
+            var reader = CachedAnswerJSON.Reader(buffer)
+            return reader.read()
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            var reader = CachedAnswerJSON.Reader(buffer)
+            return reader.read()
+        }
+        if case .answer(let answer) = parsed { return answer }
+        return try? JSONDecoder().decode(CachedAnswer.self, from: Data(bytes))
     }
 }

@@ -66,22 +66,22 @@ public struct SimulatedLLM: Sendable {
                 outputTokens: 0, timeToFirstTokenMs: ttft, totalMs: ttft, costUSD: 0
             )
         }
-        let words = AnswerWriter.answer(to: request, tokens: profile.answerTokens)
-        let chunkTexts = AnswerWriter.chunks(words)
+        let answer = AnswerWriter.answer(to: request, tokens: profile.answerTokens)
         var chunks: [LLMChunk] = []
-        chunks.reserveCapacity(chunkTexts.count)
+        chunks.reserveCapacity(answer.chunks.count)
         var clock = ttft
-        for (index, text) in chunkTexts.enumerated() {
-            if index > 0 { clock += profile.perTokenMs * Double(TokenCounter.count(text)) * jitterFactor() }
+        for (index, text) in answer.chunks.enumerated() {
+            if index > 0 { clock += profile.perTokenMs * Double(answer.chunkTokens[index]) * jitterFactor() }
             chunks.append(LLMChunk(text: text, atMs: clock))
         }
         var outcome = LLMOutcome.complete
+        var output = answer.tokens
         if stream, random.unit() < profile.abortRate, chunks.count > 1 {
             let kept = 1 + Int(random.next() % UInt64(chunks.count - 1))
             chunks.removeLast(chunks.count - kept)
             outcome = .aborted(afterChunks: kept)
+            output = answer.chunkTokens[..<kept].reduce(0, +)
         }
-        let output = chunks.reduce(0) { $0 + TokenCounter.count($1.text) }
         return LLMCall(
             request: request, chunks: chunks, outcome: outcome, inputTokens: input, outputTokens: output,
             timeToFirstTokenMs: ttft, totalMs: chunks.last?.atMs ?? ttft,
@@ -91,8 +91,7 @@ public struct SimulatedLLM: Sendable {
 
     /// What `request` costs when the model answers it in full: the no-cache baseline.
     public func listCost(of request: LLMRequest) -> Double {
-        let chunks = AnswerWriter.chunks(AnswerWriter.answer(to: request, tokens: profile.answerTokens))
-        let output = chunks.reduce(0) { $0 + TokenCounter.count($1) }
+        let output = AnswerWriter.tokens(to: request, tokens: profile.answerTokens)
         return profile.prices.cost(inputTokens: request.inputTokens, outputTokens: output)
     }
 

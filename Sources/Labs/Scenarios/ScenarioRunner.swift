@@ -57,8 +57,12 @@ public struct ScenarioRunner: Sendable {
                 request: item.request, apiKey: item.client.apiKey, clientAddress: "10.0.0.1", stream: item.stream,
                 atMs: item.atMs, label: item.intent)
             let result = try await gateway.handle(request)
-            let listCost = listCosts[item.request] ?? llm.listCost(of: item.request)
-            listCosts[item.request] = listCost
+            // A request that reached the model is priced by its call; only the others need the list price.
+            var listCost = 0.0
+            if result.llmCall == nil {
+                listCost = listCosts[item.request] ?? llm.listCost(of: item.request)
+                listCosts[item.request] = listCost
+            }
             builder.record(item, result, listCost: listCost)
         }
         if let redis {

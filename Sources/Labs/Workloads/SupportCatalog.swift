@@ -117,10 +117,13 @@ public enum SupportCatalog {
         "Please explain line item %d on my bill",
     ]
 
+    /// Each template cut at its `%d`, once, so a question is the parts joined around its number.
+    private static let oneOffTemplateParts = oneOffTemplates.map { $0.components(separatedBy: "%d") }
+
     /// A question about one order, invoice or ticket: asked once, never again in the same words.
     static func oneOff(_ random: inout SeededGenerator) -> String {
-        let template = oneOffTemplates[Int(random.next() % UInt64(oneOffTemplates.count))]
+        let template = oneOffTemplateParts[Int(random.next() % UInt64(oneOffTemplateParts.count))]
         let number = 1000 + Int(random.next() % 90_000)
-        return template.replacingOccurrences(of: "%d", with: String(number))
+        return template.joined(separator: String(number))
     }
 }

@@ -125,10 +125,9 @@ public enum WorkloadGenerator {
                 }
             }
         }
-        // A stable order: by time, then by the order of generation.
-        return requests.enumerated()
-            .sorted { ($0.element.atMs, $0.offset) < ($1.element.atMs, $1.offset) }
-            .map(\.element)
+        // A stable order: by time, then by the order of generation (sorting indices, not requests).
+        let order = requests.indices.sorted { (requests[$0].atMs, $0) < (requests[$1].atMs, $1) }
+        return order.map { requests[$0] }
     }
 
     private static func abusive(_ client: Client, at: Int64, prompt: String, spec: WorkloadSpec) -> WorkloadRequest {

@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import RateLimit
+import SeededRandom
+
+@testable import Labs
+
+/// The straightforward implementations the gateway's hot path replaced, kept to test the fast
+/// ones against: same inputs, same outputs.
+enum HotPathReference {
+    static func normalise(_ prompt: String) -> String {
+        prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+
+    static func exactKey(_ request: LLMRequest) -> String {
+        let material = [
+            request.tenant, request.model, request.systemPrompt,
+            "temperature=\(request.temperature)", "max_tokens=\(request.maxTokens)",
+            normalise(request.prompt),
+        ].joined(separator: "\u{1F}")
+        let digest = SHA256.hash(data: Array(material.utf8))
+        return "llm:exact:" + digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    static func encoded(_ answer: CachedAnswer) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(answer) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> CachedAnswer? {
+        try? JSONDecoder().decode(CachedAnswer.self, from: Data(bytes))
+    }
+
+    private static let openers = [
+        "Here is how to handle", "Good question about", "Happy to help with", "Let's sort out",
+    ]
+    private static let sentences = [
+        "Open Settings and choose Account from the menu on the left.",
+        "Select the option you need and confirm the change with your password.",
+        "The change usually takes effect within a minute.",
+        "If the confirmation email does not arrive within five minutes, check your spam folder.",
+        "You can also do this from the mobile app under Profile.",
+        "Only workspace owners and admins can change this for the whole team.",
+        "We keep a record of the change in your account's activity log.",
+        "If the page shows an error, sign out, sign in again and retry.",
+        "Make sure your browser is up to date before you try again.",
+        "Our support team can help from the Help page if anything still looks wrong.",
+        "Changes apply to every device where you are signed in.",
+        "Nothing else in your account changes when you do this.",
+    ]
+
+    /// The answer's chunks as the first AnswerWriter wrote them: recount the growing text after
+    /// every sentence, split it into words, group the words.
+    static func answerChunks(to request: LLMRequest, tokens range: ClosedRange<Int>) -> [String] {
+        var random = SeededGenerator.derived(seed: 0, "\(request.model)\u{1F}\(request.systemPrompt)\u{1F}\(request.prompt)")
+        let span = UInt64(range.upperBound - range.lowerBound + 1)
+        let target = range.lowerBound + Int(random.next() % span)
+        let topic = request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
+        var text = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
+        var order = Array(sentences.indices)
+        order.shuffle(using: &random)
+        var next = 0
+        while TokenCounter.count(text) < target {
+            text += " " + sentences[order[next % order.count]]
+            next += 1
+        }
+        let spaced = text.split(separator: " ").map { String($0) + " " }
+        let words = spaced.enumerated().map { index, word in index == spaced.count - 1 ? String(word.dropLast()) : word }
+        var result: [String] = []
+        var index = 0
+        var size = 1
+        while index < words.count {
+            let end = min(words.count, index + size)
+            result.append(words[index..<end].joined())
+            index = end
+            size = size % 3 + 1
+        }
+        return result
+    }
+}
