@@ -1,4 +1,5 @@
 import Crypto
+import Semantic
 
 /// Exact-cache keys: everything that changes the answer, hashed.
 public enum CacheKey {

@@ -1,5 +1,6 @@
 import SeededRandom
 import RateLimit
+import Semantic
 
 /// A written answer as a streaming API sends it: chunks of one to three words and the tokens in each.
 struct WrittenAnswer: Sendable, Hashable {

@@ -24,6 +24,7 @@ public struct CachePartition: Hashable, Sendable, CustomStringConvertible {
 /// Prompt normalisation for the exact-match check: trimmed, inner whitespace collapsed, case-folded.
 public enum PromptNormaliser {
     public static func normalise(_ prompt: String) -> String {
-        prompt.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        ASCIIWords.joined(prompt, lowercased: true)
+            ?? prompt.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -1,10 +1,10 @@
 /// Word splitting for plain ASCII text in one pass over its bytes, the fast path of
 /// `split(whereSeparator: \.isWhitespace)` + `joined(separator: " ")` for the common case.
-enum ASCIIWords {
+public enum ASCIIWords {
     /// The first `limit` words of `text` joined by single spaces (optionally lowercased), or nil
     /// when `text` has a byte outside ASCII. Whitespace is what `Character.isWhitespace` says for
     /// ASCII: tab, line feed, vertical tab, form feed, carriage return and space.
-    static func joined(_ text: String, lowercased: Bool = false, limit: Int = .max) -> String? {
+    public static func joined(_ text: String, lowercased: Bool = false, limit: Int = .max) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var words = 0
