@@ -18,6 +18,12 @@ for _ in $(seq 1 600); do
 done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "serve was not ready within 60 s"
 
+# The sliding window is aligned to multiples of 10 s of Unix time, and requests that straddle a
+# boundary rightly get more through (the previous window's count is weighted down), so the counted
+# requests start with at least 5 s left in the current window.
+ms=$(( $(date +%s%3N) % 10000 ))
+if [ "$ms" -gt 5000 ]; then sleep "$(awk -v ms="$ms" 'BEGIN { print (10000 - ms) / 1000 + 0.05 }')"; fi
+
 url="http://127.0.0.1:$port/v1/chat/completions"
 body='{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'
 header() { grep -i "^$1:" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
