@@ -20,9 +20,16 @@ public enum CourseLoader {
     public static func load(directory: URL, knownScenarios: Set<String>? = nil) throws(CourseError) -> CourseLoadResult {
         var state = LoadState(directory: directory.standardizedFileURL)
         try state.readManifest()
+        // Quizzes and references are read on another core while this one reads the lessons (start-up time).
+        let others = LoadStateBox(LoadState(directory: state.directory))
+        let group = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            others.state.readQuizzes()
+            others.state.readReferences()
+        }
         state.readLessons()
-        state.readQuizzes()
-        state.readReferences()
+        group.wait()
+        state.absorb(others.state)
         let course = state.makeCourse()
         var checks = CourseChecks(course: course, state: state, knownScenarios: knownScenarios)
         checks.run()
@@ -39,6 +46,15 @@ extension Course {
         let result = try CourseLoader.load(directory: directory, knownScenarios: knownScenarios)
         guard result.isClean else { throw .invalid(findings: result.findings.filter { $0.severity == .error }) }
         return result.course
+    }
+}
+
+/// A load state handed to one other thread and read back only after that thread is done.
+private final class LoadStateBox: @unchecked Sendable {
+    var state: LoadState
+
+    init(_ state: LoadState) {
+        self.state = state
     }
 }
 
@@ -113,6 +129,15 @@ struct LoadState {
                 file: "Lessons/" + name, line: 1, code: "unlisted-lesson",
                 message: "lesson file is not listed in `lessons` of Lessons/course.toml"))
         }
+    }
+
+    /// Takes over what `other` read (quizzes, glossary, FAQ, their locators and findings).
+    mutating func absorb(_ other: LoadState) {
+        findings += other.findings
+        quizzes += other.quizzes
+        glossary += other.glossary
+        faq += other.faq
+        locators.merge(other.locators) { mine, _ in mine }
     }
 
     mutating func readQuizzes() {

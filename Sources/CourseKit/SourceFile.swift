@@ -16,8 +16,8 @@ enum SourceFile {
             findings.append(LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
             return nil
         }
-        if let nul = text.firstIndex(of: "\u{0}") {
-            let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let line = text.utf8[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             findings.append(LintFinding(file: relativePath, line: line, code: "toml-syntax", message: "the file contains a NUL byte"))
             return nil
         }

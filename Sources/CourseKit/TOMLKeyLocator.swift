@@ -105,7 +105,9 @@ struct TOMLKeyLocator: Sendable {
 
     /// `key = value` (key possibly dotted or quoted) → (normalised dotted key, value text).
     private static func keyAndValue(_ trimmed: String) -> (String, String)? {
-        guard let first = trimmed.first, first != "#", first != "{", first != "[" else { return nil }
+        guard let first = trimmed.first, first != "#", first != "{", first != "[",
+            trimmed.utf8.contains(UInt8(ascii: "="))
+        else { return nil }
         var inQuote: Character?
         for index in trimmed.indices {
             let char = trimmed[index]
