@@ -20,14 +20,12 @@ public enum CourseLoader {
     public static func load(directory: URL, knownScenarios: Set<String>? = nil) throws(CourseError) -> CourseLoadResult {
         var state = LoadState(directory: directory.standardizedFileURL)
         try state.readManifest()
-        // Quizzes and references are read on another core while this one reads the lessons (start-up time).
+        // Quizzes are read on another core while this one reads the lessons and references (start-up time).
         let others = LoadStateBox(LoadState(directory: state.directory))
         let group = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            others.state.readQuizzes()
-            others.state.readReferences()
-        }
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { others.state.readQuizzes() }
         state.readLessons()
+        state.readReferences()
         group.wait()
         state.absorb(others.state)
         let course = state.makeCourse()
@@ -131,12 +129,10 @@ struct LoadState {
         }
     }
 
-    /// Takes over what `other` read (quizzes, glossary, FAQ, their locators and findings).
+    /// Takes over the quizzes `other` read, with their locators and findings.
     mutating func absorb(_ other: LoadState) {
         findings += other.findings
         quizzes += other.quizzes
-        glossary += other.glossary
-        faq += other.faq
         locators.merge(other.locators) { mine, _ in mine }
     }
 
