@@ -27,15 +27,8 @@ extension ReplSession {
     /// Records a lab run for the learner, unlocking the nodes it completes and announcing them
     /// (for lab commands registered from outside the core).
     public func recordLabRun(scenarioID: String, parametersJSON: String = "{}", summaryJSON: String = "{}") throws {
-        let passed = try store.passedQuizIds(learner: learner)
-        let already = try unlockedNodeIDs()
-        var ran = try store.ranLabIds(learner: learner)
-        ran.insert(scenarioID)
-        let unlocking = course.unlockedNodes(passedQuizzes: passed, ranLabs: ran).filter { !already.contains($0) }
-        let recorded = try store.recordLabRun(
-            learner: learner, scenarioId: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
-            unlocking: unlocking)
-        announce(recorded.newlyUnlocked.map(\.nodeId))
+        announce(try LabRunRecording.record(
+            scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store, course: course))
     }
 
     /// Prints `NODE UNLOCKED: <title>` for each node, then the Matrix.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseKit
 import Foundation
 import ProgressStore
+import REPL
 
 /// Records a shell `archlab run` for a learner, so a lesson's `$ archlab run …` line unlocks the same
 /// lab-gated Matrix nodes as the REPL's `run`. With `--learner` the learner must exist (exit 1 naming the
@@ -45,16 +46,10 @@ struct LabRunRecorder {
     /// Stores the run and the nodes it completes; returns the lines telling the learner about it.
     func record(scenarioID: String, parametersJSON: String, summaryJSON: String) throws -> [String] {
         try withStoreErrors {
-            let passed = try store.passedQuizIds(learner: learner)
-            let already = Set(try store.unlockedNodes(learner: learner).map(\.nodeId))
-            var ran = try store.ranLabIds(learner: learner)
-            ran.insert(scenarioID)
-            let unlocking = course.unlockedNodes(passedQuizzes: passed, ranLabs: ran).filter { !already.contains($0) }
-            let recorded = try store.recordLabRun(
-                learner: learner, scenarioId: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
-                unlocking: unlocking)
+            let unlocked = try LabRunRecording.record(
+                scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store, course: course)
             return ["Recorded for learner \(learner.name)."]
-                + recorded.newlyUnlocked.map { "NODE UNLOCKED: \(course.node(id: $0.nodeId)?.title ?? $0.nodeId)" }
+                + unlocked.map { "NODE UNLOCKED: \(course.node(id: $0)?.title ?? $0)" }
         }
     }
 

@@ -1,5 +1,4 @@
 import CourseKit
-import SeededRandom
 import Foundation
 import XCTest
 
@@ -42,24 +41,7 @@ final class LearnerFrictionEndToEndTests: XCTestCase {
 
     /// Right answers to `quiz` for the n-th attempt of a `--seed 7` session.
     private func rightAnswers(_ quiz: Quiz, attempt: Int) -> [String] {
-        var generator = SplitMix64(seed: 7)
-        var seed: UInt64 = 0
-        for _ in 0..<attempt { seed = generator.next() }
-        return quiz.questions.map { question in
-            switch question.kind {
-            case .single, .multiple:
-                let keys = Set(question.options.filter(\.correct).map(\.key))
-                let labels = question.displayOptions(seed: seed).filter { keys.contains($0.key) }.map(\.label)
-                return (question.kind == .single ? Array(labels.prefix(1)) : labels).joined(separator: " ")
-            case .order:
-                let shown = question.displayItems(seed: seed)
-                return question.items.compactMap { item in shown.first { $0.key == item.key }?.label }.joined(separator: " ")
-            case .short:
-                return question.accept.first ?? question.example ?? ""
-            case .numeric:
-                return "\(question.answer ?? 0)" + (question.unit.map { " \($0)" } ?? "")
-            }
-        }
+        TypedAnswers.right(quiz, seed: TypedAnswers.attemptSeed(attempt))
     }
 
     func testThePassMarkIsShownExactly() throws {

@@ -26,21 +26,7 @@ final class NumericAnswersEndToEndTests: XCTestCase {
         let course = try CourseLoader.load(directory: courseDirectory()).course
         let quiz = try XCTUnwrap(course.quiz(id: "caching"))
         var generator = SplitMix64(seed: 7)
-        let seed = generator.next()
-        return quiz.questions.flatMap { question -> [String] in
-            switch question.kind {
-            case .single, .multiple:
-                let keys = Set(question.options.filter(\.correct).map(\.key))
-                return [question.displayOptions(seed: seed).filter { keys.contains($0.key) }.map(\.label).joined(separator: " ")]
-            case .order:
-                let shown = question.displayItems(seed: seed)
-                return [question.items.compactMap { item in shown.first { $0.key == item.key }?.label }.joined(separator: " ")]
-            case .short:
-                return [question.accept.first ?? ""]
-            case .numeric:
-                return numeric
-            }
-        }
+        return TypedAnswers.right(quiz, seed: generator.next(), numeric: numeric)
     }
 
     private func repl(_ lines: [String]) throws -> ArchLabRunner.Output {

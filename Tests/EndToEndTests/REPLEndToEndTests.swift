@@ -1,4 +1,3 @@
-import SeededRandom
 import CourseKit
 import Foundation
 import XCTest
@@ -27,63 +26,12 @@ final class REPLEndToEndTests: XCTestCase {
         try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
     }
 
-    /// The seed of the n-th quiz attempt of a session started with `--seed 7`.
     private func attemptSeed(_ attempt: Int) -> UInt64 {
-        var generator = SplitMix64(seed: 7)
-        var value: UInt64 = 0
-        for _ in 0..<attempt { value = generator.next() }
-        return value
+        TypedAnswers.attemptSeed(attempt)
     }
 
     private func answers(_ quiz: Quiz, seed: UInt64, correct: Bool) -> [String] {
-        quiz.questions.map { question in
-            switch question.kind {
-            case .single, .multiple:
-                let shown = question.displayOptions(seed: seed)
-                let keys = Set(question.options.filter { $0.correct == correct }.map(\.key))
-                let labels = shown.filter { keys.contains($0.key) }.map(\.label)
-                return (question.kind == .single ? Array(labels.prefix(1)) : labels).joined(separator: " ")
-            case .order:
-                let shown = question.displayItems(seed: seed)
-                let keys = correct ? question.items.map(\.key) : shown.map(\.key)
-                return keys.compactMap { key in shown.first { $0.key == key }?.label }.joined(separator: " ")
-            case .short:
-                return correct ? (question.accept.first ?? question.example ?? "") : "no idea at all"
-            case .numeric:
-                return String((question.answer ?? 0) + (correct ? 0 : 12345)) + (question.unit.map { " \($0)" } ?? "")
-            }
-        }
-    }
-
-    func testANewLearnerFailsRetriesPassesUnlocksAndComesBackWhereTheyWere() throws {
-        let course = try course()
-        let first = try XCTUnwrap(course.lessons.first)
-        let quiz = try XCTUnwrap(course.quiz(id: first.quiz))
-        let second = try XCTUnwrap(course.lesson(number: 2))
-        let node = try XCTUnwrap(course.node(id: quiz.unlocks))
-        let reading = ["open 1"] + Array(repeating: "next", count: first.pages.count - 1)
-        let script = reading + ["quiz"] + answers(quiz, seed: attemptSeed(1), correct: false)
-            + ["quiz"] + answers(quiz, seed: attemptSeed(2), correct: true) + ["open 2", "quit"]
-        let session = try repl(script)
-        XCTAssertEqual(session.status, 0, session.stderr)
-        XCTAssertEqual(session.stderr, "")
-        XCTAssertTrue(session.stdout.contains("Learner ada: 0/\(course.lessons.count) lessons, 0/\(course.matrix.nodes.count) nodes unlocked."))
-        XCTAssertTrue(session.stdout.contains("page \(first.pages.count)/\(first.pages.count)"))
-        XCTAssertTrue(session.stdout.contains("— NOT PASSED;"))
-        XCTAssertTrue(session.stdout.contains("— PASSED;"))
-        XCTAssertTrue(session.stdout.contains("NODE UNLOCKED: \(node.title)"))
-        XCTAssertTrue(session.stdout.contains("✓ unlocked"))
-        XCTAssertTrue(session.stdout.contains("Lesson 2/\(course.lessons.count) · \(second.title) · page 1/"))
-        XCTAssertFalse(session.stdout.contains("\u{1B}["), "no escape codes when output is a pipe")
-        XCTAssertFalse(session.stdout.contains("]> quit"), "no prompt when input is not a terminal")
-
-        let again = try repl(["lessons", "open", "quit"])
-        XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertTrue(again.stdout.contains("Learner ada: 1/\(course.lessons.count) lessons"))
-        XCTAssertTrue(again.stdout.contains("You were reading lesson 2 “\(second.title)”, page 1/\(second.pages.count)."))
-        XCTAssertTrue(again.stdout.contains("1. \(first.title) (\(first.minutes) min) — done"))
-        XCTAssertTrue(again.stdout.contains("▸ 2. \(second.title) (\(second.minutes) min) — current"))
-        XCTAssertTrue(again.stdout.contains("Lesson 2/\(course.lessons.count) · \(second.title) · page 1/"))
+        correct ? TypedAnswers.right(quiz, seed: seed) : TypedAnswers.wrong(quiz, seed: seed)
     }
 
     func testEveryCommandsHappyPath() throws {

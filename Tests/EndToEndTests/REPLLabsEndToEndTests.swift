@@ -137,22 +137,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
     }
 
     private func answers(_ course: Course, quiz id: String, seed: UInt64) -> [String] {
-        guard let quiz = course.quiz(id: id) else { return [] }
-        return quiz.questions.map { question in
-            switch question.kind {
-            case .single, .multiple:
-                let keys = Set(question.options.filter(\.correct).map(\.key))
-                let labels = question.displayOptions(seed: seed).filter { keys.contains($0.key) }.map(\.label)
-                return (question.kind == .single ? Array(labels.prefix(1)) : labels).joined(separator: " ")
-            case .order:
-                let shown = question.displayItems(seed: seed)
-                return question.items.map(\.key).compactMap { key in shown.first { $0.key == key }?.label }.joined(separator: " ")
-            case .short:
-                return question.accept.first ?? question.example ?? ""
-            case .numeric:
-                return "\(question.answer ?? 0)" + (question.unit.map { " \($0)" } ?? "")
-            }
-        }
+        course.quiz(id: id).map { TypedAnswers.right($0, seed: seed) } ?? []
     }
 
     private var environment: [String: String] {
