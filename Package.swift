@@ -113,7 +113,7 @@ let targets: [Target] = [
 
     .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
 
-    .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic"]),
+    .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 

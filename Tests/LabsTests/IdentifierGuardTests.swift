@@ -1,3 +1,4 @@
+import SeededRandom
 import XCTest
 
 @testable import Labs
@@ -5,28 +6,33 @@ import XCTest
 final class IdentifierGuardTests: XCTestCase {
     private let rule = IdentifierGuard.numbers
 
+    /// Whether the two prompts land in the same cache partition.
+    private func sameKey(_ prompt: String, _ stored: String) -> Bool {
+        rule.partitionKey(for: prompt) == rule.partitionKey(for: stored)
+    }
+
     func testSameIdentifiersAreServed() {
-        XCTAssertTrue(rule.allows("My order #48213 has not arrived yet", storedPrompt: "Where is order 48213? It has not arrived"))
-        XCTAssertTrue(rule.allows("How do I reset my password?", storedPrompt: "I forgot my password, how can I change it?"))
-        XCTAssertTrue(rule.allows("How do I turn on 2FA?", storedPrompt: "how do i turn on 2fa"), "case does not matter")
+        XCTAssertTrue(sameKey("My order #48213 has not arrived yet", "Where is order 48213? It has not arrived"))
+        XCTAssertTrue(sameKey("How do I reset my password?", "I forgot my password, how can I change it?"))
+        XCTAssertTrue(sameKey("How do I turn on 2FA?", "how do i turn on 2fa"), "case does not matter")
     }
 
     func testDifferentIdentifiersAreRefused() {
-        XCTAssertFalse(rule.allows("My order #48213 has not arrived yet", storedPrompt: "My order #59122 has not arrived yet"))
-        XCTAssertFalse(rule.allows("Convert 10 miles to km", storedPrompt: "Convert 15 miles to km"))
-        XCTAssertFalse(rule.allows("Show invoice INV-2024-0042", storedPrompt: "Show invoice INV-2024-0043"))
-        XCTAssertFalse(rule.allows("What changed in v2?", storedPrompt: "What changed in v3?"))
-        XCTAssertFalse(rule.allows("Pay 3.5 dollars", storedPrompt: "Pay 3.6 dollars"))
+        XCTAssertFalse(sameKey("My order #48213 has not arrived yet", "My order #59122 has not arrived yet"))
+        XCTAssertFalse(sameKey("Convert 10 miles to km", "Convert 15 miles to km"))
+        XCTAssertFalse(sameKey("Show invoice INV-2024-0042", "Show invoice INV-2024-0043"))
+        XCTAssertFalse(sameKey("What changed in v2?", "What changed in v3?"))
+        XCTAssertFalse(sameKey("Pay 3.5 dollars", "Pay 3.6 dollars"))
     }
 
     func testAMissingIdentifierOnEitherSideIsRefused() {
-        XCTAssertFalse(rule.allows("Why was I charged 40 dollars?", storedPrompt: "Why was I charged?"))
-        XCTAssertFalse(rule.allows("Why was I charged?", storedPrompt: "Why was I charged 40 dollars?"))
+        XCTAssertFalse(sameKey("Why was I charged 40 dollars?", "Why was I charged?"))
+        XCTAssertFalse(sameKey("Why was I charged?", "Why was I charged 40 dollars?"))
     }
 
     func testIdentifiersAreAMultisetInAnyOrder() {
-        XCTAssertTrue(rule.allows("Move 5 seats from team 12", storedPrompt: "From team 12, move 5 seats"))
-        XCTAssertFalse(rule.allows("Add 5 and 5", storedPrompt: "Add 5"), "a repeated number counts twice")
+        XCTAssertTrue(sameKey("Move 5 seats from team 12", "From team 12, move 5 seats"))
+        XCTAssertFalse(sameKey("Add 5 and 5", "Add 5"), "a repeated number counts twice")
     }
 
     func testPunctuationAroundAndInsideIdentifiers() {
@@ -39,11 +45,24 @@ final class IdentifierGuardTests: XCTestCase {
 
     func testDecimalDigitsOfAnyScriptCountAsTheirValue() {
         XCTAssertEqual(IdentifierGuard.identifiers(in: "طلب ٤٨٢١٣"), ["48213"])
-        XCTAssertTrue(rule.allows("Order ４８２１３", storedPrompt: "Order 48213"), "full-width digits")
+        XCTAssertTrue(sameKey("Order ４８２１３", "Order 48213"), "full-width digits")
         XCTAssertEqual(IdentifierGuard.identifiers(in: "½ of Ⅻ and ③"), [], "fractions, Roman and circled numerals are not digits")
     }
 
-    func testOffServesEveryHit() {
-        XCTAssertTrue(IdentifierGuard.off.allows("My order #48213", storedPrompt: "My order #59122"))
+    func testOffKeepsIdentifiersOutOfThePartition() {
+        XCTAssertNil(IdentifierGuard.off.partitionKey(for: "My order #48213"))
+        XCTAssertEqual(rule.partitionKey(for: "How do I reset my password?"), "", "prompts without identifiers share one")
+    }
+
+    func testTheASCIIShortcutMatchesTheGeneralRule() {
+        var random = SplitMix64(seed: 48213)
+        let alphabet = Array("aZ09 #-._/:,?$()".utf8)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(random.next() % 30)).map { _ -> UInt8 in
+                random.next() % 3 == 0 ? UInt8(random.next() % 128) : alphabet[Int(random.next() % UInt64(alphabet.count))]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(IdentifierGuard.identifiers(in: text), IdentifierGuard.generalIdentifiers(in: text), text.debugDescription)
+        }
     }
 }

@@ -75,8 +75,6 @@ public struct GatewayResult: Sendable {
     /// Whether the whole answer reached the client: false for an aborted LLM stream or a client
     /// that disconnected midway.
     public var complete: Bool
-    /// Whether the semantic cache found a hit that the identifier guard refused, so the model answered.
-    public var refusedByGuard = false
 
     public init(
         outcome: GatewayOutcome, status: Int, text: String, chunks: [LLMChunk] = [], llmCall: LLMCall? = nil,

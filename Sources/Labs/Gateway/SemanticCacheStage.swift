@@ -1,12 +1,12 @@
 import Semantic
 
 /// Step 3 of server.swift: a semantic cache. Prompts are embedded; the nearest stored prompt in
-/// the same partition (tenant, model, system prompt, parameters) is served when its cosine
-/// similarity reaches the threshold and the identifier guard lets it through. Every lookup
+/// the same partition (tenant, model, system prompt, parameters and, with the identifier guard, the
+/// prompt's identifiers) is served when its cosine similarity reaches the threshold. Every lookup
 /// reports the nearest similarity, hit or miss.
 public struct SemanticCacheStage: GatewayStage {
     public let cache: SemanticCache
-    /// Checked on every semantic hit before it is served; a refused hit goes to the model.
+    /// Which stored prompts a lookup may compare with (their identifiers must match with `.numbers`).
     public let identifierGuard: IdentifierGuard
 
     public init(cache: SemanticCache, identifierGuard: IdentifierGuard = .numbers) {
@@ -19,16 +19,17 @@ public struct SemanticCacheStage: GatewayStage {
         let searchMs = SimulatedCosts.vectorSearchMs + SimulatedCosts.embedding(cache.embedder.name)
         // ANCHOR: lookup
         // One tenant never sees another's answers: the partition is part of every lookup.
+        var parameters = ["temperature": "\(request.request.temperature)", "max_tokens": "\(request.request.maxTokens)"]
+        // Embeddings blur identifiers: a prompt about order #48213 is only compared with prompts about #48213.
+        if let identifiers = identifierGuard.partitionKey(for: request.request.prompt) {
+            parameters["identifiers"] = identifiers
+        }
         let partition = CachePartition(
             tenant: request.request.tenant, model: request.request.model,
-            systemPrompt: request.request.systemPrompt,
-            parameters: ["temperature": "\(request.request.temperature)", "max_tokens": "\(request.request.maxTokens)"]
+            systemPrompt: request.request.systemPrompt, parameters: parameters
         )
         let lookup = try cache.lookup(request.request.prompt, in: partition)
-        // Embeddings blur identifiers: "order #48213" is served only an answer stored for order #48213.
-        let refused = lookup.isHit
-            && !identifierGuard.allows(request.request.prompt, storedPrompt: lookup.nearestPrompt ?? "")
-        if lookup.isHit, !refused, let stored = lookup.response, let cached = CachedAnswer.decode(Array(stored.utf8)) {
+        if lookup.isHit, let stored = lookup.response, let cached = CachedAnswer.decode(Array(stored.utf8)) {
             let similarity = Double(lookup.nearestSimilarity ?? 1)
             return GatewayResult(
                 outcome: .semanticHit(similarity: similarity, intent: cached.intent), status: 200,
@@ -48,7 +49,6 @@ public struct SemanticCacheStage: GatewayStage {
         }
         // ANCHOR_END: store
         result.similarity = lookup.nearestSimilarity.map(Double.init)
-        result.refusedByGuard = refused
         result.latencyMs += searchMs
         return result
     }

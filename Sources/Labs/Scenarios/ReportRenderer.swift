@@ -20,10 +20,6 @@ public enum ReportRenderer {
         lines.append("Requests          \(number(report.requests))")
         lines.append("  exact hits      \(pad(report.exactHits))  \(share(report.exactHits))")
         lines.append("  semantic hits   \(pad(report.semanticHits))  \(share(report.semanticHits))   wrong answers served: \(report.wrongSemanticHits)")
-        if report.embedder != nil {
-            let refused = report.semanticHitsRefused
-            lines.append("    guard refused \(pad(refused))  \(share(refused))   hits on other identifiers, sent to the LLM (in misses)")
-        }
         lines.append("  misses (LLM)    \(pad(report.misses))  \(share(report.misses))   LLM errors: \(report.llmErrors) (aborted streams: \(report.streamsAborted))")
         lines.append("  rejected (429)  \(pad(report.rejected))  \(share(report.rejected))")
         lines.append("LLM calls         \(number(report.llmCalls))   tokens \(number(report.tokens))")

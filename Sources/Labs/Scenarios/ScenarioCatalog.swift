@@ -64,14 +64,14 @@ public enum ScenarioCatalog {
 
     static let semanticCache = Scenario(
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
-        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong answer, because the identifier guard sends a hit on another order, invoice or ticket number to the model. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at 0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic hits as you change the threshold.",
+        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong answer, because the identifier guard only compares prompts that name the same order, invoice or ticket number. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at 0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic hits as you change the threshold.",
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
             p("paraphrase", "0.5", "share of requests worded differently"),
             p("ttl", "1h", "how long answers stay cached"),
             p("tenants", "1", "customers whose caches are kept apart"),
-            p("guard", "numbers", "numbers: serve a semantic hit only if both prompts hold the same identifiers; off: any hit"),
+            p("guard", "numbers", "numbers: compare only prompts that hold the same identifiers; off: compare all"),
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 3, workload: try users(values))
@@ -165,7 +165,7 @@ public enum ScenarioCatalog {
             p("stream", "0.3", "share of streamed requests"),
             p("bots", "2", "bursting bots"),
             p("scripts", "1", "steady scripts"),
-            p("guard", "numbers", "identifier guard on semantic hits: numbers or off"),
+            p("guard", "numbers", "identifier guard of the semantic cache: numbers or off"),
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 8, workload: try users(values))

@@ -38,8 +38,6 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
     public var exactHits: Int
     public var semanticHits: Int
     public var wrongSemanticHits: Int
-    /// Semantic hits the identifier guard refused: the prompts named other identifiers, so the model answered.
-    public var semanticHitsRefused: Int
     /// Every request that reached the LLM, whether it failed or not.
     public var misses: Int
     public var llmErrors: Int
@@ -59,7 +57,6 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
         case exactHits = "exact_hits"
         case semanticHits = "semantic_hits"
         case wrongSemanticHits = "wrong_semantic_hits"
-        case semanticHitsRefused = "semantic_hits_refused"
         case misses
         case llmErrors = "llm_errors"
         case streamsAborted = "streams_aborted"
@@ -95,7 +92,7 @@ struct ReportBuilder {
         self.durationMs = max(1, durationMs)
         report = ScenarioReport(
             scenario: scenario, seed: seed, parameters: parameters, embedder: embedder, prices: prices.source,
-            requests: 0, exactHits: 0, semanticHits: 0, wrongSemanticHits: 0, semanticHitsRefused: 0, misses: 0, llmErrors: 0,
+            requests: 0, exactHits: 0, semanticHits: 0, wrongSemanticHits: 0, misses: 0, llmErrors: 0,
             streamsAborted: 0, rejected: 0, rejectedByKind: [:], byKind: [:], llmCalls: 0, tokens: 0, costUSD: 0,
             baselineCostUSD: 0, latencyMs: .init(p50: 0, p95: 0, p99: 0),
             timeline: Array(repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0), count: 10)
@@ -131,7 +128,6 @@ struct ReportBuilder {
             counts.allowed += 1
         case .miss:
             report.misses += 1
-            if result.refusedByGuard { report.semanticHitsRefused += 1 }
             counts.allowed += 1
         }
         report.byKind[kind] = counts
