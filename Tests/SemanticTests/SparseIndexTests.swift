@@ -1,5 +1,5 @@
 import SeededRandom
-import Semantic
+@testable import Semantic
 import XCTest
 
 /// The sparse index must answer exactly like the flat scan: same ids in the same order (ties included),
@@ -96,6 +96,23 @@ final class SparseIndexTests: XCTestCase {
             sparse.remove(id: id)
         }
         for query in queries { try assertSameHits(flat, sparse, query, k: 10) }
+    }
+
+    func testEverySizeAgreesWithFlatBelowAndAcrossThePostingsThreshold() throws {
+        let dimension = 64
+        let pool = randomVectors(SparseIndex.postingsFrom + 12, dimension: dimension, nonZero: 1...12, seed: 31)
+        let queries = randomVectors(6, dimension: dimension, nonZero: 1...12, seed: 32)
+        var flat = FlatIndex(dimension: dimension)
+        var sparse = SparseIndex(dimension: dimension)
+        for (id, vector) in pool.enumerated() {
+            try flat.add(id: id, vector: vector)
+            try sparse.add(id: id, vector: vector)
+            if id % 5 == 4 {
+                flat.remove(id: id - 2)
+                sparse.remove(id: id - 2)
+            }
+            for query in queries + [vector] { try assertSameHits(flat, sparse, query, k: 3) }
+        }
     }
 
     func testLexicalEmbeddingsGiveTheFlatIndexHits() throws {

@@ -4,11 +4,14 @@
 /// component. It returns the same hits as `FlatIndex`, in the same
 /// order on ties, with bit-identical cosines: the postings give plain float sums, and the entries within
 /// `rescoreMargin` of the k-th best are rescored exactly as a flat scan rounds. Removal leaves a
-/// tombstone; the postings are compacted once tombstones outnumber half the live entries.
+/// tombstone; the postings are compacted once tombstones outnumber half the live entries. A small index
+/// (under `postingsFrom` entries: a cache partition of a few prompts) keeps no postings and rescores
+/// every entry, which is cheaper than keeping a list per bucket for each of thousands of partitions.
 public struct SparseIndex: VectorIndex {
     public let dimension: Int
-    /// Per bucket, the slots non-zero there with their values, in increasing slot order.
-    private var postings: [[SparsePosting]]
+    /// Per bucket, the slots non-zero there with their values, in increasing slot order; empty until
+    /// the index holds `postingsFrom` entries.
+    private var postings: [[SparsePosting]] = []
     /// Per slot: the caller's id, whether it is live, and its row (see `rows`).
     private var slotIDs: [Int] = []
     private var slotLive: [Bool] = []
@@ -24,9 +27,11 @@ public struct SparseIndex: VectorIndex {
     private var tombstones = 0
     private let scratch = SparseScratch()
 
+    /// Entries from which searching the postings beats rescoring every entry.
+    static let postingsFrom = 32
+
     public init(dimension: Int) {
         self.dimension = dimension
-        self.postings = Array(repeating: [], count: max(0, dimension))
     }
 
     public var count: Int { positions.count }
@@ -43,11 +48,22 @@ public struct SparseIndex: VectorIndex {
         rows.append(slot)
         positions[id] = slot
         for (bucket, value) in vector.enumerated() where value != 0 {
-            postings[bucket].append(SparsePosting(slot: slot, value: value))
             slotBuckets.append(Int32(truncatingIfNeeded: bucket))
             slotValues.append(value)
         }
         slotStarts.append(slotBuckets.count)
+        if !postings.isEmpty {
+            addPostings(of: Int(slot))
+        } else if positions.count >= Self.postingsFrom {
+            postings = Array(repeating: [], count: dimension)
+            for live in slotIDs.indices where slotLive[live] { addPostings(of: live) }
+        }
+    }
+
+    private mutating func addPostings(of slot: Int) {
+        for index in slotStarts[slot]..<slotStarts[slot + 1] {
+            postings[Int(slotBuckets[index])].append(SparsePosting(slot: Int32(slot), value: slotValues[index]))
+        }
     }
 
     /// Far more than the rounding difference between two float sums of unit vectors' products
@@ -73,6 +89,7 @@ public struct SparseIndex: VectorIndex {
         guard query.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: query.count) }
         let wanted = min(k, count)
         guard wanted > 0 else { return [] }
+        guard !postings.isEmpty else { return rescoringEveryEntry(query, k: wanted) }
         return scratch.withAccumulator(slots: slotIDs.count) { accumulator in
             accumulator.score(query, postings: postings)
             let scores = accumulator.scores
@@ -93,6 +110,19 @@ public struct SparseIndex: VectorIndex {
             }
             return top.hits
         }
+    }
+
+    /// The top `k` by exact flat-scan rounding of every live entry (a small index has no postings).
+    private func rescoringEveryEntry(_ query: [Float], k: Int) -> [SearchHit] {
+        var top = RankedTopK(k: k)
+        query.withUnsafeBufferPointer { q in
+            for slot in slotIDs.indices where slotLive[slot] {
+                let range = slotStarts[slot]..<slotStarts[slot + 1]
+                let exact = FlatRounding.dot(query: q, buckets: slotBuckets[range], values: slotValues[range])
+                top.offer(id: slotIDs[slot], similarity: exact, row: slotRows[slot])
+            }
+        }
+        return top.hits
     }
 
     /// Renumbers the live slots densely and drops the tombstones' postings.
