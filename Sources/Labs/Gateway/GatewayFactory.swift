@@ -26,7 +26,10 @@ public enum GatewayFactory {
                 configuration: SemanticCacheConfiguration(
                     threshold: Float(options.threshold), ttl: Double(options.ttlSeconds), index: .suited(to: embedder)))
             : nil
-        let limiter = options.step >= 5 ? try options.limiter?.makeLimiter(clock: SystemClock(), prefix: "archlab:serve") : nil
+        // The kernel's cached tick, as Redis caches its clock per event-loop turn: a few milliseconds of
+        // slack on second-long windows, and no clock read on every request's hot path.
+        let limiter = options.step >= 5
+            ? try options.limiter?.makeLimiter(clock: CoarseSystemClock(), prefix: "archlab:serve") : nil
         var parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semantic, limiter: limiter)
         parts.identifierGuard = options.identifierGuard
         return Gateway(
