@@ -18,9 +18,13 @@ ARCHLAB_PORT=${ARCHLAB_PORT:-7480}
 PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done' EXIT
 
-echo "building archlab (release)…" >&2
-swift build -c release --product archlab >&2
-ARCHLAB="$(swift build -c release --show-bin-path)/archlab"
+# ARCHLAB_BIN: an already built release binary (skips the build).
+ARCHLAB=${ARCHLAB_BIN:-}
+if [ -z "$ARCHLAB" ]; then
+    echo "building archlab (release)…" >&2
+    swift build -c release --product archlab >&2
+    ARCHLAB="$(swift build -c release --show-bin-path)/archlab"
+fi
 
 PIN=()
 command -v taskset >/dev/null && PIN=(taskset -c 0)

@@ -22,9 +22,13 @@ for tool in redis-server redis-benchmark redis-cli; do
     command -v "$tool" >/dev/null || { echo "redis.sh: $tool is not installed" >&2; exit 2; }
 done
 
-echo "building archlab (release)…" >&2
-swift build -c release --product archlab >&2
-ARCHLAB="$(swift build -c release --show-bin-path)/archlab"
+# ARCHLAB_BIN: an already built release binary (skips the build).
+ARCHLAB=${ARCHLAB_BIN:-}
+if [ -z "$ARCHLAB" ]; then
+    echo "building archlab (release)…" >&2
+    swift build -c release --product archlab >&2
+    ARCHLAB="$(swift build -c release --show-bin-path)/archlab"
+fi
 
 SERVER_PID=""
 start_server() {  # $1 = redis | archlab

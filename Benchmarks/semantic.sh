@@ -4,8 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
-swift build -c release --product archlab >/dev/null
-bin=.build/release/archlab
+# ARCHLAB_BIN: an already built release binary (skips the build).
+bin=${ARCHLAB_BIN:-}
+if [ -z "$bin" ]; then
+    swift build -c release --product archlab >/dev/null
+    bin=.build/release/archlab
+fi
 # One BLAS thread; OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are unset so OpenBLAS picks its own kernels.
 numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 Benchmarks/numpy_semantic_bench.py "$@"; }
 if [[ $what == minilm || $what == all ]]; then
