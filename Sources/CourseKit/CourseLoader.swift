@@ -83,11 +83,11 @@ struct LoadState {
         let manifestURL = url(Self.manifestPath)
         guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
         guard FileManager.default.isReadableFile(atPath: manifestURL.path),
-            FileManager.default.contents(atPath: manifestURL.path) != nil
+            let data = FileManager.default.contents(atPath: manifestURL.path)
         else {
             throw .unreadable(file: manifestURL.path, message: "cannot read the course manifest")
         }
-        guard let text = SourceFile.read(manifestURL, relativePath: Self.manifestPath, findings: &findings) else { return }
+        guard let text = SourceFile.text(data, relativePath: Self.manifestPath, findings: &findings) else { return }
         let diagnostics = FileDiagnostics(file: Self.manifestPath, locator: TOMLKeyLocator(text: text))
         locators[Self.manifestPath] = diagnostics.locator
         if let parsed = ManifestParser.parse(text: text, diagnostics: diagnostics) {
