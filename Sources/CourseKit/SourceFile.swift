@@ -42,10 +42,4 @@ enum SourceFile {
         }
         return nil
     }
-
-    /// SHA-256 hex of a file's bytes; empty when it cannot be read.
-    static func hash(_ url: URL) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return "" }
-        return SHA256.hex(of: Array(data))
-    }
 }
