@@ -83,11 +83,11 @@ struct LoadState {
         let manifestURL = url(Self.manifestPath)
         guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
         guard FileManager.default.isReadableFile(atPath: manifestURL.path),
-            FileManager.default.contents(atPath: manifestURL.path) != nil
+            let data = FileManager.default.contents(atPath: manifestURL.path)
         else {
             throw .unreadable(file: manifestURL.path, message: "cannot read the course manifest")
         }
-        guard let text = SourceFile.read(manifestURL, relativePath: Self.manifestPath, findings: &findings) else { return }
+        guard let text = SourceFile.text(data, relativePath: Self.manifestPath, findings: &findings) else { return }
         let diagnostics = FileDiagnostics(file: Self.manifestPath, locator: TOMLKeyLocator(text: text))
         locators[Self.manifestPath] = diagnostics.locator
         if let parsed = ManifestParser.parse(text: text, diagnostics: diagnostics) {
@@ -114,13 +114,15 @@ struct LoadState {
             }
             guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
             number += 1
+            var frontMatter: TOMLKeyLocator?
             if let lesson = LessonParser.parse(
                 text: text, file: url(relativePath), relativePath: relativePath, number: number,
-                courseDirectory: directory, findings: &findings)
+                courseDirectory: directory, findings: &findings, frontMatter: &frontMatter)
             {
                 lessons.append(lesson)
             }
-            locators[relativePath] = Self.frontMatterLocator(text)
+            // The parser's own locator: the front matter is not split and scanned a second time.
+            if let frontMatter { locators[relativePath] = frontMatter }
         }
         for name in onDisk where manifestLoaded && !listed.contains(name) {
             findings.append(LintFinding(
@@ -188,12 +190,5 @@ struct LoadState {
             let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             return exists && !isDirectory.boolValue
         }.sorted()
-    }
-
-    /// A locator over a lesson's front matter (the lines after the first `+++`).
-    static func frontMatterLocator(_ text: String) -> TOMLKeyLocator {
-        let lines = text.lines().dropFirst()
-        let front = lines.prefix { $0.trimmingCharacters(in: .whitespaces) != "+++" }
-        return TOMLKeyLocator(text: front.joined(separator: "\n"), lineOffset: 1)
     }
 }

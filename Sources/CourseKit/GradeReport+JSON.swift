@@ -13,12 +13,11 @@ extension GradeReport {
             first = false
         }
         for file in files {
-            let learner = JSONText.string(file.learner).dropLast()
             for quiz in file.quizzes {
                 for question in quiz.questions {
                     separator()
                     let item = Case(file: file, quiz: quiz, question: question)
-                    out += "{\"name\": \(learner)/\(quiz.quizID)/\(JSONText.string(question.questionID).dropFirst()), "
+                    out += "{\"name\": \(JSONText.string(item.name)), "
                     out += "\"status\": \(item.passed ? "\"pass\"" : "\"fail\""), "
                     out += "\"message\": \(item.message.map(JSONText.string) ?? "null"), "
                     out += "\"score\": \(JSONText.number(question.points)), \"max_score\": \(JSONText.number(question.maxPoints))}"

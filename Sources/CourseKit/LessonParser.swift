@@ -3,8 +3,11 @@ import Foundation
 /// Builds a `Lesson` from a lesson file: TOML front matter between `+++` lines, then pages that
 /// each start at a `## ` heading, with includes resolved.
 enum LessonParser {
+    /// `frontMatter` receives the key locator over the front matter once its closing `+++` is found, for
+    /// placing the loader's cross-file findings (nil when the front matter is malformed).
     static func parse(
-        text: String, file: URL, relativePath: String, number: Int, courseDirectory: URL, findings: inout [LintFinding]
+        text: String, file: URL, relativePath: String, number: Int, courseDirectory: URL, findings: inout [LintFinding],
+        frontMatter: inout TOMLKeyLocator?
     ) -> Lesson? {
         let lines = text.lines()
         guard lines.first?.trimmingWhitespace() == "+++" else {
@@ -19,6 +22,7 @@ enum LessonParser {
         }
         let frontText = lines[1..<close].joined(separator: "\n")
         let diagnostics = FileDiagnostics(file: relativePath, locator: TOMLKeyLocator(text: frontText, lineOffset: 1))
+        frontMatter = diagnostics.locator
         defer { findings.append(contentsOf: diagnostics.findings) }
         guard let table = SourceFile.parseTOML(frontText, diagnostics: diagnostics, lineOffset: 1) else { return nil }
         var fields = TOMLFields(table: table, path: "", diagnostics: diagnostics)

@@ -12,6 +12,11 @@ enum SourceFile {
                 message: exists ? "cannot read the file" : "file not found"))
             return nil
         }
+        return text(data, relativePath: relativePath, findings: &findings)
+    }
+
+    /// A file's bytes as UTF-8 text; nil (with a finding) when they are not UTF-8 or hold a NUL byte.
+    static func text(_ data: Data, relativePath: String, findings: inout [LintFinding]) -> String? {
         guard let text = String(data: data, encoding: .utf8) else {
             findings.append(LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
             return nil
@@ -36,11 +41,5 @@ enum SourceFile {
             diagnostics.report("toml-syntax", "TOML syntax error: \(error)", line: 1 + lineOffset)
         }
         return nil
-    }
-
-    /// SHA-256 hex of a file's bytes; empty when it cannot be read.
-    static func hash(_ url: URL) -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return "" }
-        return SHA256.hex(of: Array(data))
     }
 }

@@ -4,20 +4,13 @@ import GRDB
 /// Checks a database file before it is ever opened read-write, and creates a missing one with mode 0600.
 /// Everything here only reads an existing file: a refused file stays byte-identical.
 enum DatabaseFileInspector {
-    enum State: Equatable {
-        /// The file did not exist and was created empty (mode 0600).
-        case created
-        /// An existing empty file: SQLite treats it as a new database.
-        case empty
-        /// An existing ArchLab progress database whose migrations are all known.
-        case existing
-    }
-
     private static let sqliteMagic = Array("SQLite format 3\0".utf8)
 
-    static func prepare(path: String) throws -> State {
+    /// Creates a missing file, accepts an empty one (SQLite treats it as a new database), and otherwise
+    /// throws unless the file is an ArchLab progress database whose migrations are all known.
+    static func prepare(path: String) throws {
         if try createIfMissing(path: path) {
-            return .created
+            return
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -27,11 +20,10 @@ enum DatabaseFileInspector {
             throw ProgressStoreError.notAFile(path)
         }
         if info.st_size == 0 {
-            return .empty
+            return
         }
         let walMode = try checkHeader(path: path)
         try checkContents(path: path, walMode: walMode)
-        return .existing
     }
 
     /// Creates parent directories (0700) and the file (0600) unless it exists; true when this call created it.

@@ -39,7 +39,7 @@ public final class ProgressStore: Sendable {
         self.path = path
         self.clock = clock
         self.fault = fault
-        _ = try DatabaseFileInspector.prepare(path: path)
+        try DatabaseFileInspector.prepare(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true

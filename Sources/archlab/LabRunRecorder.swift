@@ -34,8 +34,7 @@ struct LabRunRecorder {
         }
         guard let learner = try withStoreErrors({ try store.learner(named: name) }) else {
             guard asked else { return nil }
-            let known = try withStoreErrors { try store.learners().map(\.learner.name) }
-            let list = known.isEmpty ? "there are none yet" : "known: " + known.joined(separator: ", ")
+            let list = try LearnerChoice.knownLearners(in: store)
             StandardError.print("archlab: no learner \(name.debugDescription) in \(path) (\(list))")
             throw ExitCode(1)
         }

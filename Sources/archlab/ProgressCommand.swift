@@ -29,9 +29,9 @@ struct ShowProgress: ParsableCommand {
         let name = try LearnerChoice.resolve(learner)
         let course = try loadCourse()
         let store = try database.open()
-        let known = try withStoreErrors { try store.learners().map(\.learner.name) }
-        if !known.contains(name) {
-            let list = known.isEmpty ? "there are none yet" : "known: " + known.joined(separator: ", ")
+        // One lookup by name; every learner is summarised only for the message when this one is missing.
+        if try withStoreErrors({ try store.learner(named: name) }) == nil {
+            let list = try LearnerChoice.knownLearners(in: store)
             guard learner == nil else {
                 StandardError.print("archlab: no learner \(name.debugDescription) in \(store.path) (\(list))")
                 throw ExitCode(1)

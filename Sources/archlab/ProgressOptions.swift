@@ -52,6 +52,12 @@ enum LearnerChoice {
         }
         return "learner"
     }
+
+    /// `known: a, b` or `there are none yet`, for the message about a learner the store does not have.
+    static func knownLearners(in store: ProgressStore) throws -> String {
+        let known = try withStoreErrors { try store.learners().map(\.learner.name) }
+        return known.isEmpty ? "there are none yet" : "known: " + known.joined(separator: ", ")
+    }
 }
 
 /// Runs a store call, turning its errors into a message on stderr and exit 1.

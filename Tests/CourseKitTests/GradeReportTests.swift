@@ -147,6 +147,16 @@ final class EscapingTests: XCTestCase {
         }
     }
 
+    /// Test names are escaped as a whole, so a quote in any part (learner, quiz or question id) keeps the JSON valid.
+    func testJSONTestNamesEscapeEveryPart() throws {
+        let question = QuestionGrade(questionID: "q\\1", points: 1, maxPoints: 1, correct: true, answered: true, feedback: [])
+        let quiz = QuizGrade(quizID: "z\"q", questions: [question], score: 1, maxScore: 1, pass: 1, passed: true)
+        let report = GradeReport(files: [FileGrade(path: "a.toml", learner: "ada \"x\"", quizzes: [quiz])], minScore: nil, quizTitles: [:])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.renderJSON().utf8)) as? [String: Any])
+        let tests = try XCTUnwrap(document["tests"] as? [[String: Any]])
+        XCTAssertEqual(tests.first?["name"] as? String, "ada \"x\"/z\"q/q\\1")
+    }
+
     /// Feedback with markup and control characters still gives a schema-valid, parseable JUnit report.
     func testJUnitEscapesMarkupInFeedback() throws {
         let question = QuestionGrade(
