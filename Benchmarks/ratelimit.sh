@@ -40,13 +40,17 @@ wait_for() {  # $1 = port
     return 1
 }
 
+bench_resp() {  # $1 = port of a server starting in the background, $2 = heading
+    wait_for "$1"
+    echo "== RESP-backed, $2"
+    "$ARCHLAB" limit bench --skip-in-memory --identifiers "$IDENTIFIERS" --resp-decisions "$RESP_DECISIONS" \
+        --concurrency "$CONCURRENCY" --redis-url "redis://127.0.0.1:$1"
+}
+
 if command -v redis-server >/dev/null && command -v redis-cli >/dev/null; then
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
     PIDS+=($!)
-    wait_for "$REDIS_PORT"
-    echo "== RESP-backed, reference redis-server $(redis-server --version | grep -o 'v=[0-9.]*')"
-    "$ARCHLAB" limit bench --skip-in-memory --identifiers "$IDENTIFIERS" --resp-decisions "$RESP_DECISIONS" \
-        --concurrency "$CONCURRENCY" --redis-url "redis://127.0.0.1:$REDIS_PORT"
+    bench_resp "$REDIS_PORT" "reference redis-server $(redis-server --version | grep -o 'v=[0-9.]*')"
 else
     echo "ratelimit.sh: redis-server/redis-cli not installed; skipping the reference server" >&2
 fi
@@ -54,10 +58,7 @@ fi
 if "$ARCHLAB" --help 2>/dev/null | grep -q ' redis-server'; then
     "$ARCHLAB" redis-server --port "$ARCHLAB_PORT" >/dev/null 2>&1 &
     PIDS+=($!)
-    wait_for "$ARCHLAB_PORT"
-    echo "== RESP-backed, archlab redis-server"
-    "$ARCHLAB" limit bench --skip-in-memory --identifiers "$IDENTIFIERS" --resp-decisions "$RESP_DECISIONS" \
-        --concurrency "$CONCURRENCY" --redis-url "redis://127.0.0.1:$ARCHLAB_PORT"
+    bench_resp "$ARCHLAB_PORT" "archlab redis-server"
 else
     echo "ratelimit.sh: this archlab has no redis-server command yet; skipping it" >&2
 fi

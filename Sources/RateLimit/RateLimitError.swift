@@ -51,3 +51,20 @@ public struct RateLimitError: Error, Hashable, Sendable, CustomStringConvertible
         }
     }
 }
+
+extension RateLimitError {
+    /// Throws `invalid NAME "VALUE": expected a positive number of UNITS` unless `value > 0`.
+    static func requirePositive(_ value: Int, _ name: String, of units: String) throws {
+        guard value > 0 else { throw badParameter(name, "\(value)", expected: "a positive number of \(units)") }
+    }
+
+    /// `capacity × interval` in milliseconds, which the exact-arithmetic buckets (GCRA and
+    /// the continuous token bucket) use as their scale; throws unless it stays below 2^61.
+    static func scaledCapacity(_ capacity: Int, _ interval: LimitDuration) throws -> Int64 {
+        let product = Int64(capacity).multipliedReportingOverflow(by: interval.milliseconds)
+        guard !product.overflow, product.partialValue < Int64.max / 4 else {
+            throw badParameter("capacity", "\(capacity)", expected: "a capacity times interval below 2^61 ms")
+        }
+        return product.partialValue
+    }
+}

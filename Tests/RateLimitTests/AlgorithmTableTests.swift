@@ -23,8 +23,7 @@ final class AlgorithmTableTests: XCTestCase {
 
     func testFixedWindowAdmitsTwiceTheLimitAcrossABoundary() throws {
         let algorithm = try FixedWindow(limit: 5, window: try tenSeconds)
-        let burst = (0..<5).map { _ in Step(t: 9_900, success: true, remaining: 0) }
-        var steps = burst.enumerated().map { Step(t: $1.t, success: true, remaining: 4 - $0) }
+        var steps = (0..<5).map { Step(t: 9_900, success: true, remaining: 4 - $0) }
         steps += (0..<5).map { Step(t: 10_000, success: true, remaining: 4 - $0) }
         steps.append(Step(t: 10_050, success: false, remaining: 0, reset: 20_000, retryAfter: 10))
         XCTAssertNil(replay(algorithm, steps))
@@ -120,17 +119,20 @@ final class AlgorithmTableTests: XCTestCase {
         ]))
     }
 
+    /// Capacity 2, one token per second: the table both smooth buckets must follow.
+    private let smoothSteps = [
+        Step(t: 0, success: true, remaining: 1, reset: 1_000),
+        Step(t: 0, success: true, remaining: 0, reset: 1_000),
+        Step(t: 0, success: false, remaining: 0, reset: 1_000, retryAfter: 1),
+        Step(t: 500, success: false, remaining: 0, reset: 1_000, retryAfter: 1),
+        Step(t: 1_000, success: true, remaining: 0, reset: 2_000),
+        Step(t: 2_500, success: true, remaining: 0, reset: 3_000),
+        Step(t: 9_000, success: true, remaining: 1, reset: 10_000),
+    ]
+
     func testContinuousBucketRefillsSmoothly() throws {
         let algorithm = try ContinuousTokenBucket(capacity: 2, refill: 1, interval: LimitDuration(milliseconds: 1_000))
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, success: true, remaining: 1, reset: 1_000),
-            Step(t: 0, success: true, remaining: 0, reset: 1_000),
-            Step(t: 0, success: false, remaining: 0, reset: 1_000, retryAfter: 1),
-            Step(t: 500, success: false, remaining: 0, reset: 1_000, retryAfter: 1),
-            Step(t: 1_000, success: true, remaining: 0, reset: 2_000),
-            Step(t: 2_500, success: true, remaining: 0, reset: 3_000),
-            Step(t: 9_000, success: true, remaining: 1, reset: 10_000),
-        ]))
+        XCTAssertNil(replay(algorithm, smoothSteps))
     }
 
     func testContinuousBucketKeepsFractionsExactly() throws {
@@ -145,21 +147,28 @@ final class AlgorithmTableTests: XCTestCase {
 
     func testGCRAMatchesTheContinuousBucketOnTheSameSteps() throws {
         let algorithm = try GCRA(capacity: 2, refill: 1, interval: LimitDuration(milliseconds: 1_000))
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, success: true, remaining: 1, reset: 1_000),
-            Step(t: 0, success: true, remaining: 0, reset: 1_000),
-            Step(t: 0, success: false, remaining: 0, reset: 1_000, retryAfter: 1),
-            Step(t: 500, success: false, remaining: 0, reset: 1_000, retryAfter: 1),
-            Step(t: 1_000, success: true, remaining: 0, reset: 2_000),
-            Step(t: 2_500, success: true, remaining: 0, reset: 3_000),
-            Step(t: 9_000, success: true, remaining: 1, reset: 10_000),
-        ]))
+        XCTAssertNil(replay(algorithm, smoothSteps))
     }
 
     func testInvalidParametersAreErrorsNotCrashes() {
-        XCTAssertThrowsError(try FixedWindow(limit: 0, window: try tenSeconds))
-        XCTAssertThrowsError(try TokenBucket(refillRate: 0, interval: try tenSeconds, maxTokens: 1))
-        XCTAssertThrowsError(try GCRA(capacity: 1, refill: 2_000_000, interval: try tenSeconds))
-        XCTAssertThrowsError(try LimitDuration(milliseconds: 0))
+        // Each error names the parameter (not just any error, such as one from `tenSeconds`).
+        XCTAssertThrowsError(try FixedWindow(limit: 0, window: try tenSeconds)) {
+            XCTAssertEqual("\($0)", "invalid limit \"0\": expected a positive number of requests")
+        }
+        XCTAssertThrowsError(try TokenBucket(refillRate: 0, interval: try tenSeconds, maxTokens: 1)) {
+            XCTAssertEqual("\($0)", "invalid refill \"0\": expected a positive number of tokens")
+        }
+        XCTAssertThrowsError(try GCRA(capacity: 1, refill: 2_000_000, interval: try tenSeconds)) {
+            XCTAssertEqual("\($0)", "invalid refill \"2000000\": expected between 1 and 1000000")
+        }
+        XCTAssertThrowsError(try LimitDuration(milliseconds: 0)) {
+            XCTAssertEqual("\($0)", "invalid duration \"0 ms\": expected a positive length")
+        }
+        XCTAssertThrowsError(try ContinuousTokenBucket(capacity: 0, refill: 1, interval: try tenSeconds)) {
+            XCTAssertEqual("\($0)", "invalid capacity \"0\": expected a positive number of tokens")
+        }
+        let overflow = "invalid capacity \"\(1 << 50)\": expected a capacity times interval below 2^61 ms"
+        XCTAssertThrowsError(try GCRA(capacity: 1 << 50, refill: 1, interval: try tenSeconds)) { XCTAssertEqual("\($0)", overflow) }
+        XCTAssertThrowsError(try ContinuousTokenBucket(capacity: 1 << 50, refill: 1, interval: try tenSeconds)) { XCTAssertEqual("\($0)", overflow) }
     }
 }

@@ -30,25 +30,30 @@ final class PropertyTests: XCTestCase {
         return best
     }
 
-    func testSlidingLogNeverAdmitsMoreThanTheLimitInAnyWindow() throws {
-        var generator = SeededGenerator(seed: 1)
+    /// 200 rounds of a random limit (1…20) and window, each calling `check` with the times
+    /// the algorithm built by `make` admits out of 300 random requests over 20 s.
+    private func forRandomLimits<A: RateLimitAlgorithm>(
+        seed: UInt64, windows: ClosedRange<Int64>, _ make: (Int, LimitDuration) throws -> A,
+        check: (_ limit: Int, _ window: Int64, _ allowed: [Int64]) -> Void
+    ) throws {
+        var generator = SeededGenerator(seed: seed)
         for _ in 0..<200 {
             let limit = Int.random(in: 1...20, using: &generator)
-            let window = Int64.random(in: 1...5_000, using: &generator)
-            let algorithm = try SlidingLog(limit: limit, window: LimitDuration(milliseconds: window))
-            let allowed = admitted(algorithm, traffic(&generator, count: 300, span: 20_000))
+            let window = Int64.random(in: windows, using: &generator)
+            let algorithm = try make(limit, LimitDuration(milliseconds: window))
+            check(limit, window, admitted(algorithm, traffic(&generator, count: 300, span: 20_000)))
+        }
+    }
+
+    func testSlidingLogNeverAdmitsMoreThanTheLimitInAnyWindow() throws {
+        try forRandomLimits(seed: 1, windows: 1...5_000, SlidingLog.init(limit:window:)) { limit, window, allowed in
             XCTAssertLessThanOrEqual(busiest(allowed, length: window), limit)
         }
     }
 
     func testFixedWindowAdmitsAtMostTwiceTheLimitAcrossABoundary() throws {
-        var generator = SeededGenerator(seed: 2)
         var sawMoreThanTheLimit = false
-        for _ in 0..<200 {
-            let limit = Int.random(in: 1...20, using: &generator)
-            let window = Int64.random(in: 100...5_000, using: &generator)
-            let algorithm = try FixedWindow(limit: limit, window: LimitDuration(milliseconds: window))
-            let allowed = admitted(algorithm, traffic(&generator, count: 300, span: 20_000))
+        try forRandomLimits(seed: 2, windows: 100...5_000, FixedWindow.init(limit:window:)) { limit, window, allowed in
             let peak = busiest(allowed, length: window)
             XCTAssertLessThanOrEqual(peak, 2 * limit)
             sawMoreThanTheLimit = sawMoreThanTheLimit || peak > limit
@@ -60,12 +65,7 @@ final class PropertyTests: XCTestCase {
     }
 
     func testSlidingWindowStaysWithinTheLimitPerAlignedWindow() throws {
-        var generator = SeededGenerator(seed: 3)
-        for _ in 0..<200 {
-            let limit = Int.random(in: 1...20, using: &generator)
-            let window = Int64.random(in: 100...5_000, using: &generator)
-            let algorithm = try SlidingWindow(limit: limit, window: LimitDuration(milliseconds: window))
-            let allowed = admitted(algorithm, traffic(&generator, count: 300, span: 20_000))
+        try forRandomLimits(seed: 3, windows: 100...5_000, SlidingWindow.init(limit:window:)) { limit, window, allowed in
             for (_, inWindow) in Dictionary(grouping: allowed, by: { $0 / window }) {
                 XCTAssertLessThanOrEqual(inWindow.count, limit)
             }

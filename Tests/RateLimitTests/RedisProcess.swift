@@ -15,7 +15,8 @@ final class RedisProcess: @unchecked Sendable {
     let port: Int
     private let process: Process
 
-    /// Starts `redis-server` from PATH, or returns nil when it is not installed.
+    /// Starts `redis-server` from PATH, or returns nil when it is not installed; throws when
+    /// it is installed but never listens (a failure, not a reason to skip).
     static func start() throws -> RedisProcess? {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let executable = path.map({ "\($0)/redis-server" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
@@ -36,7 +37,12 @@ final class RedisProcess: @unchecked Sendable {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        return nil
+        throw StartFailure(executable: executable)
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        let executable: String
+        var description: String { "\(executable) did not listen on any of 5 random loopback ports" }
     }
 
     private init(port: Int, process: Process) {

@@ -24,16 +24,12 @@ public struct ContinuousTokenBucket: RateLimitAlgorithm {
 
     /// Holds `capacity` tokens and gains `refill` tokens per `interval`.
     public init(capacity: Int, refill: Int, interval: LimitDuration) throws {
-        guard capacity > 0 else { throw RateLimitError.badParameter("capacity", "\(capacity)", expected: "a positive number of tokens") }
-        guard refill > 0 else { throw RateLimitError.badParameter("refill", "\(refill)", expected: "a positive number of tokens") }
-        let full = Int64(capacity).multipliedReportingOverflow(by: interval.milliseconds)
-        guard !full.overflow, full.partialValue < Int64.max / 4 else {
-            throw RateLimitError.badParameter("capacity", "\(capacity)", expected: "a capacity times interval below 2^61 ms")
-        }
+        try RateLimitError.requirePositive(capacity, "capacity", of: "tokens")
+        try RateLimitError.requirePositive(refill, "refill", of: "tokens")
+        self.fullLevel = try RateLimitError.scaledCapacity(capacity, interval)
         self.capacity = capacity
         self.refill = refill
         self.intervalMilliseconds = interval.milliseconds
-        self.fullLevel = full.partialValue
     }
 
     /// The bucket's level at `now`, after refilling since `state.updatedAt`.

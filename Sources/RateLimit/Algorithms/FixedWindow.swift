@@ -19,7 +19,7 @@ public struct FixedWindow: RateLimitAlgorithm {
 
     /// `limit` requests per `window`; `limit` must be positive.
     public init(limit: Int, window: LimitDuration) throws {
-        guard limit > 0 else { throw RateLimitError.badParameter("limit", "\(limit)", expected: "a positive number of requests") }
+        try RateLimitError.requirePositive(limit, "limit", of: "requests")
         self.limit = limit
         self.windowMilliseconds = window.milliseconds
     }

@@ -22,14 +22,11 @@ public struct GCRA: RateLimitAlgorithm {
 
     /// Admits bursts of up to `capacity` and `refill` requests per `interval` sustained.
     public init(capacity: Int, refill: Int, interval: LimitDuration) throws {
-        guard capacity > 0 else { throw RateLimitError.badParameter("capacity", "\(capacity)", expected: "a positive number of requests") }
+        try RateLimitError.requirePositive(capacity, "capacity", of: "requests")
         guard refill > 0, refill <= Self.maximumRefill else {
             throw RateLimitError.badParameter("refill", "\(refill)", expected: "between 1 and \(Self.maximumRefill)")
         }
-        let burst = Int64(capacity).multipliedReportingOverflow(by: interval.milliseconds)
-        guard !burst.overflow, burst.partialValue < Int64.max / 4 else {
-            throw RateLimitError.badParameter("capacity", "\(capacity)", expected: "a capacity times interval below 2^61 ms")
-        }
+        _ = try RateLimitError.scaledCapacity(capacity, interval)
         self.capacity = capacity
         self.refill = refill
         self.intervalMilliseconds = interval.milliseconds

@@ -17,7 +17,7 @@ public struct SlidingLog: RateLimitAlgorithm {
 
     /// `limit` requests in any `window`.
     public init(limit: Int, window: LimitDuration) throws {
-        guard limit > 0 else { throw RateLimitError.badParameter("limit", "\(limit)", expected: "a positive number of requests") }
+        try RateLimitError.requirePositive(limit, "limit", of: "requests")
         self.limit = limit
         self.windowMilliseconds = window.milliseconds
     }

@@ -20,7 +20,7 @@ public struct SlidingWindow: RateLimitAlgorithm {
 
     /// `limit` requests per rolling `window`.
     public init(limit: Int, window: LimitDuration) throws {
-        guard limit > 0 else { throw RateLimitError.badParameter("limit", "\(limit)", expected: "a positive number of requests") }
+        try RateLimitError.requirePositive(limit, "limit", of: "requests")
         self.limit = limit
         self.windowMilliseconds = window.milliseconds
     }

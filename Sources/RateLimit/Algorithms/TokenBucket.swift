@@ -25,8 +25,8 @@ public struct TokenBucket: RateLimitAlgorithm {
 
     /// `refillRate` tokens every `interval`, holding at most `maxTokens`.
     public init(refillRate: Int, interval: LimitDuration, maxTokens: Int) throws {
-        guard maxTokens > 0 else { throw RateLimitError.badParameter("capacity", "\(maxTokens)", expected: "a positive number of tokens") }
-        guard refillRate > 0 else { throw RateLimitError.badParameter("refill", "\(refillRate)", expected: "a positive number of tokens") }
+        try RateLimitError.requirePositive(maxTokens, "capacity", of: "tokens")
+        try RateLimitError.requirePositive(refillRate, "refill", of: "tokens")
         self.maxTokens = maxTokens
         self.refillRate = refillRate
         self.intervalMilliseconds = interval.milliseconds

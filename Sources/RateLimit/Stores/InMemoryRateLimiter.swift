@@ -30,7 +30,7 @@ public final class InMemoryRateLimiter<Algorithm: RateLimitAlgorithm>: RateLimit
 
     /// `RateLimiting` conformance: the same as `decide`, which never throws or waits.
     public func limit(_ identifier: String, cost: Int = 1) async throws -> RateLimitResult {
-        decide(identifier, cost: cost, now: clock.nowMilliseconds())
+        decide(identifier, cost: cost)
     }
 
     /// Decides one request at an explicit instant (simulations step their own clock).
