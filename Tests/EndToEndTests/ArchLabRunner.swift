@@ -17,7 +17,12 @@ struct ArchLabRunner {
                 let url = directory.appendingPathComponent("archlab")
                 if FileManager.default.isExecutableFile(atPath: url.path) { return url }
             }
-            throw XCTSkip("the archlab binary is not built next to the tests (run `swift build` first)")
+            let reason = "the archlab binary is not built next to the tests (run `swift build` first)"
+            // In CI every end-to-end test must run: a missing binary is a failure there, not a skip.
+            if ProcessInfo.processInfo.environment["ARCHLAB_REQUIRE_ALL"] == "1" {
+                throw ArchLabRunnerError(reason)
+            }
+            throw XCTSkip(reason)
         }
     }
 
@@ -51,5 +56,14 @@ struct ArchLabRunner {
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+/// A failure to set up an end-to-end test (thrown where a skip would hide a broken CI).
+struct ArchLabRunnerError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
