@@ -8,23 +8,35 @@ extension Keyspace {
         case wrongType
     }
 
-    func listAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<ListValue> {
+    /// The container of kind `T` at `key`.
+    func containerAt<T: ContainerValue>(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<T> {
         guard let position = lookup(s.database, key, read: read) else { return .missing }
-        guard case .list(let list) = databases[s.database].entry(at: position).value else { return .wrongType }
-        return .found(position, list)
+        guard let container = T.held(in: databases[s.database].entry(at: position).value) else { return .wrongType }
+        return .found(position, container)
+    }
+
+    /// The container of kind `T` at `key` for a write, stored empty when the key is missing;
+    /// nil when the key holds another kind (WRONGTYPE already written).
+    func containerForWrite<T: ContainerValue>(_ s: ClientSession, _ key: KeyBytes, as kind: T.Type, _ out: inout ByteBuffer) -> (position: Int, container: T)? {
+        switch containerAt(s, key) as Typed<T> {
+        case .wrongType:
+            out.writeRESPError(Self.wrongType)
+            return nil
+        case .found(let position, let container):
+            return (position, container)
+        case .missing:
+            let container = T()
+            return (store(s.database, key, container.stored), container)
+        }
+    }
+
+    func listAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<ListValue> {
+        containerAt(s, key, read: read)
     }
 
     func push(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
         let key = KeyBytes(argv[1])
-        let list: ListValue
-        let position: Int
-        switch listAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType); return
-        case .found(let p, let existing): list = existing; position = p
-        case .missing:
-            list = ListValue()
-            position = store(s.database, key, .list(list))
-        }
+        guard case let (position, list)? = containerForWrite(s, key, as: ListValue.self, &out) else { return }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         for arg in argv.dropFirst(2) {
             if front { list.pushFront(KeyBytes(arg)) } else { list.pushBack(KeyBytes(arg)) }

@@ -16,9 +16,7 @@ struct ScoreBound {
 
 extension Keyspace {
     func zsetAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<SortedSetValue> {
-        guard let position = lookup(s.database, key, read: read) else { return .missing }
-        guard case .zset(let zset) = databases[s.database].entry(at: position).value else { return .wrongType }
-        return .found(position, zset)
+        containerAt(s, key, read: read)
     }
 
     func writeScore(_ score: Double, _ s: ClientSession, _ out: inout ByteBuffer) {
