@@ -47,15 +47,8 @@ extension Keyspace {
     }
 
     func pop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
-        if argv.count > 3 {
-            out.writeRESPError("ERR wrong number of arguments for '\(front ? "lpop" : "rpop")' command")
-            return
-        }
-        var count: Int?
-        if argv.count == 3 {
-            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
-            count = parsed
-        }
+        let name = front ? "lpop" : "rpop"
+        guard let count = optionalCount(argv, tooMany: "ERR wrong number of arguments for '\(name)' command", &out) else { return }
         let key = KeyBytes(argv[1])
         switch listAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)
@@ -78,9 +71,16 @@ extension Keyspace {
         }
     }
 
-    /// Parses a count that must be a non-negative integer ("value is out of range, must be positive").
-    func parsePositiveCount(_ argument: ByteBuffer, _ out: inout ByteBuffer) -> Int? {
-        guard let value = parseRedisInteger(argument.readableBytesView), value >= 0 else {
+    /// The optional count of LPOP/RPOP/SPOP/ZPOPMIN (`argv[2]`), a non-negative integer: `.some(nil)`
+    /// when absent; nil once an error is written (`tooMany` when there are more arguments,
+    /// "value is out of range, must be positive" when the count is not such an integer).
+    func optionalCount(_ argv: [ByteBuffer], tooMany: @autoclosure () -> String, _ out: inout ByteBuffer) -> Int?? {
+        if argv.count > 3 {
+            out.writeRESPError(tooMany())
+            return nil
+        }
+        guard argv.count == 3 else { return .some(nil) }
+        guard let value = parseRedisInteger(argv[2].readableBytesView), value >= 0 else {
             out.writeRESPError("ERR value is out of range, must be positive")
             return nil
         }

@@ -168,15 +168,7 @@ extension Keyspace {
     }
 
     func zpopmin(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        if argv.count > 3 {
-            out.writeRESPError(Self.syntaxError)
-            return
-        }
-        var count: Int?
-        if argv.count == 3 {
-            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
-            count = parsed
-        }
+        guard let count = optionalCount(argv, tooMany: Self.syntaxError, &out) else { return }
         let key = KeyBytes(argv[1])
         switch zsetAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)
