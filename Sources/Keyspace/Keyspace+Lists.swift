@@ -26,7 +26,7 @@ extension Keyspace {
             return (position, container)
         case .missing:
             let container = T()
-            return (store(s.database, key, container.stored), container)
+            return (store(s.database, key, container.stored, at: .some(nil)), container)
         }
     }
 
