@@ -101,11 +101,11 @@ let targets: [Target] = [
 
     .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RESPTests", dependencies: ["RESP", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
+    .testTarget(name: "RESPTests", dependencies: ["RESP", "SeededRandom", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
-    .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", nioCore], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", "SeededRandom", nioCore], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", "SeededRandom", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
 

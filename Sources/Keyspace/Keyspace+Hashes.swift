@@ -2,9 +2,7 @@ import NIOCore
 
 extension Keyspace {
     func hashAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<HashValue> {
-        guard let position = lookup(s.database, key, read: read) else { return .missing }
-        guard case .hash(let hash) = databases[s.database].entry(at: position).value else { return .wrongType }
-        return .found(position, hash)
+        containerAt(s, key, read: read)
     }
 
     func hset(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
@@ -13,15 +11,7 @@ extension Keyspace {
             return
         }
         let key = KeyBytes(argv[1])
-        let hash: HashValue
-        let position: Int
-        switch hashAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType); return
-        case .found(let p, let existing): hash = existing; position = p
-        case .missing:
-            hash = HashValue()
-            position = store(s.database, key, .hash(hash))
-        }
+        guard case let (position, hash)? = containerForWrite(s, key, as: HashValue.self, &out) else { return }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         var added: Int64 = 0
         var i = 2
@@ -92,15 +82,7 @@ extension Keyspace {
         }
         let key = KeyBytes(argv[1])
         let field = KeyBytes(argv[2])
-        let hash: HashValue
-        let position: Int
-        switch hashAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType); return
-        case .found(let p, let existing): hash = existing; position = p
-        case .missing:
-            hash = HashValue()
-            position = store(s.database, key, .hash(hash))
-        }
+        guard case let (position, hash)? = containerForWrite(s, key, as: HashValue.self, &out) else { return }
         var current: Int64 = 0
         if let bytes = hash.get(field) {
             guard let value = parseRedisInteger(bytes) else {

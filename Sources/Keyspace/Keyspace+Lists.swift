@@ -8,23 +8,35 @@ extension Keyspace {
         case wrongType
     }
 
-    func listAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<ListValue> {
+    /// The container of kind `T` at `key`.
+    func containerAt<T: ContainerValue>(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<T> {
         guard let position = lookup(s.database, key, read: read) else { return .missing }
-        guard case .list(let list) = databases[s.database].entry(at: position).value else { return .wrongType }
-        return .found(position, list)
+        guard let container = T.held(in: databases[s.database].entry(at: position).value) else { return .wrongType }
+        return .found(position, container)
+    }
+
+    /// The container of kind `T` at `key` for a write, stored empty when the key is missing;
+    /// nil when the key holds another kind (WRONGTYPE already written).
+    func containerForWrite<T: ContainerValue>(_ s: ClientSession, _ key: KeyBytes, as kind: T.Type, _ out: inout ByteBuffer) -> (position: Int, container: T)? {
+        switch containerAt(s, key) as Typed<T> {
+        case .wrongType:
+            out.writeRESPError(Self.wrongType)
+            return nil
+        case .found(let position, let container):
+            return (position, container)
+        case .missing:
+            let container = T()
+            return (store(s.database, key, container.stored, at: .some(nil)), container)
+        }
+    }
+
+    func listAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<ListValue> {
+        containerAt(s, key, read: read)
     }
 
     func push(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
         let key = KeyBytes(argv[1])
-        let list: ListValue
-        let position: Int
-        switch listAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType); return
-        case .found(let p, let existing): list = existing; position = p
-        case .missing:
-            list = ListValue()
-            position = store(s.database, key, .list(list))
-        }
+        guard case let (position, list)? = containerForWrite(s, key, as: ListValue.self, &out) else { return }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         for arg in argv.dropFirst(2) {
             if front { list.pushFront(KeyBytes(arg)) } else { list.pushBack(KeyBytes(arg)) }
@@ -35,15 +47,8 @@ extension Keyspace {
     }
 
     func pop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
-        if argv.count > 3 {
-            out.writeRESPError("ERR wrong number of arguments for '\(front ? "lpop" : "rpop")' command")
-            return
-        }
-        var count: Int?
-        if argv.count == 3 {
-            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
-            count = parsed
-        }
+        let name = front ? "lpop" : "rpop"
+        guard let count = optionalCount(argv, tooMany: "ERR wrong number of arguments for '\(name)' command", &out) else { return }
         let key = KeyBytes(argv[1])
         switch listAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)
@@ -66,9 +71,16 @@ extension Keyspace {
         }
     }
 
-    /// Parses a count that must be a non-negative integer ("value is out of range, must be positive").
-    func parsePositiveCount(_ argument: ByteBuffer, _ out: inout ByteBuffer) -> Int? {
-        guard let value = parseRedisInteger(argument.readableBytesView), value >= 0 else {
+    /// The optional count of LPOP/RPOP/SPOP/ZPOPMIN (`argv[2]`), a non-negative integer: `.some(nil)`
+    /// when absent; nil once an error is written (`tooMany` when there are more arguments,
+    /// "value is out of range, must be positive" when the count is not such an integer).
+    func optionalCount(_ argv: [ByteBuffer], tooMany: @autoclosure () -> String, _ out: inout ByteBuffer) -> Int?? {
+        if argv.count > 3 {
+            out.writeRESPError(tooMany())
+            return nil
+        }
+        guard argv.count == 3 else { return .some(nil) }
+        guard let value = parseRedisInteger(argv[2].readableBytesView), value >= 0 else {
             out.writeRESPError("ERR value is out of range, must be positive")
             return nil
         }

@@ -2,22 +2,12 @@ import NIOCore
 
 extension Keyspace {
     func setAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<SetValue> {
-        guard let position = lookup(s.database, key, read: read) else { return .missing }
-        guard case .set(let set) = databases[s.database].entry(at: position).value else { return .wrongType }
-        return .found(position, set)
+        containerAt(s, key, read: read)
     }
 
     func sadd(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         let key = KeyBytes(argv[1])
-        let set: SetValue
-        let position: Int
-        switch setAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType); return
-        case .found(let p, let existing): set = existing; position = p
-        case .missing:
-            set = SetValue()
-            position = store(s.database, key, .set(set))
-        }
+        guard case let (position, set)? = containerForWrite(s, key, as: SetValue.self, &out) else { return }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         var added: Int64 = 0
         for member in argv.dropFirst(2) where set.insert(KeyBytes(member)) { added += 1 }
@@ -70,15 +60,7 @@ extension Keyspace {
     }
 
     func spop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        if argv.count > 3 {
-            out.writeRESPError(Self.syntaxError)
-            return
-        }
-        var count: Int?
-        if argv.count == 3 {
-            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
-            count = parsed
-        }
+        guard let count = optionalCount(argv, tooMany: Self.syntaxError, &out) else { return }
         let key = KeyBytes(argv[1])
         switch setAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)

@@ -16,9 +16,7 @@ struct ScoreBound {
 
 extension Keyspace {
     func zsetAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<SortedSetValue> {
-        guard let position = lookup(s.database, key, read: read) else { return .missing }
-        guard case .zset(let zset) = databases[s.database].entry(at: position).value else { return .wrongType }
-        return .found(position, zset)
+        containerAt(s, key, read: read)
     }
 
     func writeScore(_ score: Double, _ s: ClientSession, _ out: inout ByteBuffer) {
@@ -170,15 +168,7 @@ extension Keyspace {
     }
 
     func zpopmin(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        if argv.count > 3 {
-            out.writeRESPError(Self.syntaxError)
-            return
-        }
-        var count: Int?
-        if argv.count == 3 {
-            guard let parsed = parsePositiveCount(argv[2], &out) else { return }
-            count = parsed
-        }
+        guard let count = optionalCount(argv, tooMany: Self.syntaxError, &out) else { return }
         let key = KeyBytes(argv[1])
         switch zsetAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)

@@ -28,3 +28,31 @@ struct Entry {
     var expireAt: Int64
     var volatileSlot: Int32
 }
+
+/// A container kind a key can hold: created empty, wrapped into and found in a `StoredValue`.
+protocol ContainerValue: AnyObject {
+    init()
+    /// The container when `value` holds this kind.
+    static func held(in value: StoredValue) -> Self?
+    var stored: StoredValue { get }
+}
+
+extension ListValue: ContainerValue {
+    static func held(in value: StoredValue) -> ListValue? { if case .list(let list) = value { list } else { nil } }
+    var stored: StoredValue { .list(self) }
+}
+
+extension HashValue: ContainerValue {
+    static func held(in value: StoredValue) -> HashValue? { if case .hash(let hash) = value { hash } else { nil } }
+    var stored: StoredValue { .hash(self) }
+}
+
+extension SetValue: ContainerValue {
+    static func held(in value: StoredValue) -> SetValue? { if case .set(let set) = value { set } else { nil } }
+    var stored: StoredValue { .set(self) }
+}
+
+extension SortedSetValue: ContainerValue {
+    static func held(in value: StoredValue) -> SortedSetValue? { if case .zset(let zset) = value { zset } else { nil } }
+    var stored: StoredValue { .zset(self) }
+}

@@ -75,11 +75,6 @@ public final class RedisServer: Sendable {
         }
     }
 
-    /// Waits until the server stops listening (after `shutdown()`).
-    public func waitUntilClosed() async throws {
-        try await channel.closeFuture.get()
-    }
-
     /// Stops listening, closes every connection and releases the event loop.
     public func shutdown() async throws {
         housekeeping.cancel()

@@ -1,6 +1,7 @@
 import Keyspace
 import NIOCore
 import RESP
+import SeededRandom
 import XCTest
 
 final class KeysAndExpiryTests: XCTestCase {
@@ -85,7 +86,7 @@ final class KeysAndExpiryTests: XCTestCase {
 final class StorageIntegrityTests: XCTestCase {
     func testManyInsertsAndDeletesKeepEveryKeyFindable() {
         let h = Harness()
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         var model: [String: String] = [:]
         for step in 0..<20_000 {
             let key = "k\(random.next() % 3_000)" + (random.next() % 4 == 0 ? String(repeating: "L", count: 20) : "")

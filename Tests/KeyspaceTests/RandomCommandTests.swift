@@ -2,6 +2,7 @@ import Foundation
 import Keyspace
 import NIOCore
 import RESP
+import SeededRandom
 import XCTest
 
 /// Seeded random command streams: every command, however malformed, must produce exactly one
@@ -26,7 +27,7 @@ final class RandomCommandTests: XCTestCase {
     ]
 
     func testRandomCommandsAlwaysAnswerExactlyOnce() throws {
-        var random = SplitMix(seed: UInt64(ProcessInfo.processInfo.environment["ARCHLAB_FUZZ_SEED"] ?? "") ?? 42)
+        var random = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["ARCHLAB_FUZZ_SEED"] ?? "") ?? 42)
         let clock = ManualKeyspaceClock()
         let keyspace = Keyspace(configuration: KeyspaceConfiguration(maxmemory: 2_000_000, policy: .allkeysLRU), clock: clock, seed: 9)
         var sessions = (0..<4).map { _ in keyspace.makeSession() }
@@ -57,18 +58,5 @@ final class RandomCommandTests: XCTestCase {
 
     private static func usedMemory(_ keyspace: Keyspace) -> String? {
         keyspace.infoText(sections: ["memory"]).split(separator: "\r\n").first { $0.hasPrefix("used_memory:") }.map(String.init)
-    }
-}
-
-/// A tiny seeded generator for the tests' own randomness.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

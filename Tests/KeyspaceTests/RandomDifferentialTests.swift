@@ -2,6 +2,7 @@ import Foundation
 import Keyspace
 import NIOCore
 import RESP
+import SeededRandom
 import XCTest
 
 /// Seeded random command streams sent to both the in-process Keyspace and a real redis-server:
@@ -52,7 +53,7 @@ final class RandomDifferentialTests: XCTestCase {
         let keyspace = Keyspace()
         var mismatches: [String] = []
         for seed in seeds {
-            var random = SplitMix(seed: seed)
+            var random = SplitMix64(seed: seed)
             let connection = try BlockingRedisConnection(port: real.port)
             defer { connection.close() }
             let session = keyspace.makeSession()

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import RESP
+import SeededRandom
 import XCTest
 
 @testable import RedisServer
@@ -26,7 +27,7 @@ final class ServerNetworkTests: XCTestCase {
 
     func testRandomAndMutatedFramesNeverStopTheServer() async throws {
         let server = try await startTestServer()
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let valid: [[UInt8]] = [
             Array("*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nvalue\r\n".utf8),
             Array("*2\r\n$3\r\nGET\r\n$1\r\nk\r\n".utf8),
@@ -85,18 +86,5 @@ final class ServerNetworkTests: XCTestCase {
         XCTAssertEqual(Set(replies.map(\.1)), Set((0..<1000).map { RESPValue.bulk("client-\($0)") }))
         for (client, _) in replies { try await client.close() }
         try await server.shutdown()
-    }
-}
-
-/// A small seeded generator so the random tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
