@@ -48,10 +48,6 @@ public struct Scenario: Sendable {
         }
         return ScenarioValues(values: values)
     }
-
-    func setup(_ assignments: [String: String]) throws -> ScenarioSetup {
-        try configure(try values(assignments))
-    }
 }
 
 /// Typed access to a run's parameter values, with errors that name the parameter.
