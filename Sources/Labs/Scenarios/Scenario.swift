@@ -48,10 +48,6 @@ public struct Scenario: Sendable {
         }
         return ScenarioValues(values: values)
     }
-
-    func setup(_ assignments: [String: String]) throws -> ScenarioSetup {
-        try configure(try values(assignments))
-    }
 }
 
 /// Typed access to a run's parameter values, with errors that name the parameter.
@@ -100,8 +96,9 @@ public struct ScenarioValues: Sendable {
         return rule
     }
 
-    /// A limiter, or nil for `none`.
-    func limiter(algorithm: String, rate: String) throws -> LimiterSpec? {
+    /// A limiter running `algorithm` (a name from `LimiterSpec.algorithms`) at the rate of parameter
+    /// `rate`, or nil for `none`.
+    func limiter(_ algorithm: String, rate: String) throws -> LimiterSpec? {
         let text = string(rate)
         if text.lowercased() == "none" { return nil }
         let parsed: LimitRate
@@ -110,6 +107,6 @@ public struct ScenarioValues: Sendable {
         } catch {
             throw LabError.badParameter(rate, text, expected: "N per DURATION, e.g. 5 per 10 s, or none")
         }
-        return try LimiterSpec(algorithm: string(algorithm), rate: parsed)
+        return try LimiterSpec(algorithm: algorithm, rate: parsed)
     }
 }

@@ -111,8 +111,7 @@ public enum ScenarioCatalog {
             var setup = ScenarioSetup(step: 5, workload: try users(values))
             setup.workload.scripts = try values.int("scripts", in: 0...100)
             setup.workload.scriptRatePerSecond = try values.double("script_rate", in: 0.01...1000)
-            setup.limiter = try ScenarioValues(values: values.values.merging(["algorithm": "fixed-window"]) { $1 })
-                .limiter(algorithm: "algorithm", rate: "limit")
+            setup.limiter = try values.limiter("fixed-window", rate: "limit")
             return setup
         })
 
@@ -129,8 +128,7 @@ public enum ScenarioCatalog {
             var setup = ScenarioSetup(step: 6, workload: try users(values))
             setup.workload.burstBots = try values.int("bots", in: 0...100)
             setup.workload.burstSize = try values.int("burst", in: 1...10_000)
-            setup.limiter = try ScenarioValues(values: values.values.merging(["algorithm": "token-bucket"]) { $1 })
-                .limiter(algorithm: "algorithm", rate: "limit")
+            setup.limiter = try values.limiter("token-bucket", rate: "limit")
             return setup
         })
 
@@ -149,7 +147,7 @@ public enum ScenarioCatalog {
             setup.workload.burstBots = try values.int("bots", in: 0...100)
             setup.workload.burstSize = try values.int("burst", in: 1...10_000)
             setup.workload.burstsPerBot = 10
-            setup.limiter = try values.limiter(algorithm: "algorithm", rate: "limit")
+            setup.limiter = try values.limiter(values.string("algorithm"), rate: "limit")
             setup.workload.boundaryWindowMs = setup.limiter?.rate.per.milliseconds
             return setup
         })
@@ -176,7 +174,7 @@ public enum ScenarioCatalog {
             setup.llm.abortRate = 0.02
             setup.semantic = (try values.double("threshold", in: -1...1), 3600)
             setup.identifierGuard = try values.identifierGuard("guard")
-            setup.limiter = try values.limiter(algorithm: "algorithm", rate: "limit")
+            setup.limiter = try values.limiter(values.string("algorithm"), rate: "limit")
             return setup
         })
 }

@@ -85,7 +85,7 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
 struct ReportBuilder {
     private var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000)
     private(set) var report: ScenarioReport
-    private let timelineBuckets = 10
+    private static let timelineBuckets = 10
     private let durationMs: Int64
 
     init(scenario: String, seed: UInt64, parameters: [String: String], embedder: String?, prices: PriceList, durationMs: Int64) {
@@ -95,7 +95,7 @@ struct ReportBuilder {
             requests: 0, exactHits: 0, semanticHits: 0, wrongSemanticHits: 0, misses: 0, llmErrors: 0,
             streamsAborted: 0, rejected: 0, rejectedByKind: [:], byKind: [:], llmCalls: 0, tokens: 0, costUSD: 0,
             baselineCostUSD: 0, latencyMs: .init(p50: 0, p95: 0, p99: 0),
-            timeline: Array(repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0), count: 10)
+            timeline: Array(repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0), count: Self.timelineBuckets)
         )
     }
 
@@ -104,7 +104,7 @@ struct ReportBuilder {
     /// what it produced), so the baseline and this step price the same call the same way.
     mutating func record(_ request: WorkloadRequest, _ result: GatewayResult, listCost: Double) {
         let baselineCost = result.llmCall?.costUSD ?? listCost
-        let bucket = min(timelineBuckets - 1, Int(request.atMs * Int64(timelineBuckets) / durationMs))
+        let bucket = min(Self.timelineBuckets - 1, Int(request.atMs * Int64(Self.timelineBuckets) / durationMs))
         let kind = request.client.kind.rawValue
         report.requests += 1
         report.timeline[bucket].requests += 1
@@ -153,12 +153,14 @@ struct ReportBuilder {
             histogram.totalCount == 0 ? 0 : (Double(histogram.valueAtPercentile(percentile)) / 1000 * 100).rounded() / 100
         }
         final.latencyMs = .init(p50: ms(50), p95: ms(95), p99: ms(99))
-        final.costUSD = (final.costUSD * 1_000_000).rounded() / 1_000_000
-        final.baselineCostUSD = (final.baselineCostUSD * 1_000_000).rounded() / 1_000_000
+        /// Dollars to the millionth.
+        func dollars(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+        final.costUSD = dollars(final.costUSD)
+        final.baselineCostUSD = dollars(final.baselineCostUSD)
         final.timeline = final.timeline.map { point in
             var point = point
-            point.costUSD = (point.costUSD * 1_000_000).rounded() / 1_000_000
-            point.baselineCostUSD = (point.baselineCostUSD * 1_000_000).rounded() / 1_000_000
+            point.costUSD = dollars(point.costUSD)
+            point.baselineCostUSD = dollars(point.baselineCostUSD)
             return point
         }
         return final
