@@ -115,6 +115,19 @@ final class SemanticCacheTests: XCTestCase {
         XCTAssertEqual(stats.nearestSimilarities[1] ?? 0, 0.2, accuracy: 1e-5)
     }
 
+    func testStatsKeepTheLastThousandSimilaritiesInOrder() throws {
+        let cache = cache()
+        _ = try cache.lookup("base", in: acme)
+        try cache.store("base", response: "A", in: acme)
+        var seen: [Float?] = [nil]
+        for index in 0..<2_600 {
+            seen.append(try cache.lookup(index % 2 == 0 ? "far" : "close", in: acme).nearestSimilarity)
+        }
+        let stats = cache.stats
+        XCTAssertEqual(stats.lookups, 2_601)
+        XCTAssertEqual(stats.nearestSimilarities, Array(seen.suffix(1_000)))
+    }
+
     func testStoringTheSamePromptReplacesTheAnswer() throws {
         let cache = cache()
         try cache.store("base", response: "old", in: acme)

@@ -42,7 +42,16 @@ public final class SemanticCache: @unchecked Sendable {
     /// Live entries over all partitions.
     public var count: Int { locked { entries.count } }
 
-    public var stats: SemanticCacheStats { locked { counters } }
+    public var stats: SemanticCacheStats {
+        locked {
+            var stats = counters
+            stats.nearestSimilarities = Array(stats.nearestSimilarities.suffix(Self.similaritiesKept))
+            return stats
+        }
+    }
+
+    /// How many recent nearest similarities `stats` reports.
+    static let similaritiesKept = 1000
 
     /// The settings in force (the threshold can change with `setThreshold`).
     public var configuration: SemanticCacheConfiguration { locked { settings } }
@@ -136,8 +145,11 @@ public final class SemanticCache: @unchecked Sendable {
         case .semanticHit: counters.semanticHits += 1
         case .miss: counters.misses += 1
         }
+        // Trimmed in batches, so a lookup does not shift a thousand entries; `stats` shows the last 1,000.
         counters.nearestSimilarities.append(result.nearestSimilarity)
-        if counters.nearestSimilarities.count > 1000 { counters.nearestSimilarities.removeFirst() }
+        if counters.nearestSimilarities.count >= 2 * Self.similaritiesKept {
+            counters.nearestSimilarities.removeFirst(Self.similaritiesKept)
+        }
     }
 
     private func touch(_ id: Int) {
