@@ -16,9 +16,8 @@ final class LabHarness {
 
     /// `interrupted` stands in for Ctrl-C: the lab commands poll it.
     init(interrupted: @escaping @Sendable () -> Bool = { false }) throws {
-        guard let fixture = Bundle.module.url(forResource: "Fixtures/course", withExtension: nil) else {
-            throw XCTSkip("fixture course missing from the test bundle")
-        }
+        let fixture = try XCTUnwrap(
+            Bundle.module.url(forResource: "Fixtures/course", withExtension: nil), "fixture course missing from the test bundle")
         course = try CourseLoader.load(directory: fixture).course
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lab-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -15,9 +15,8 @@ final class ReplHarness {
     private let directory: URL
 
     init() throws {
-        guard let fixture = Bundle.module.url(forResource: "Fixtures/course", withExtension: nil) else {
-            throw XCTSkip("fixture course missing from the test bundle")
-        }
+        let fixture = try XCTUnwrap(
+            Bundle.module.url(forResource: "Fixtures/course", withExtension: nil), "fixture course missing from the test bundle")
         course = try CourseLoader.load(directory: fixture).course
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("repl-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

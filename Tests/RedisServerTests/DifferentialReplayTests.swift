@@ -32,9 +32,9 @@ final class DifferentialReplayTests: XCTestCase {
             }
             if trimmed.hasPrefix("#") { continue }
             let bytes = Array(trimmed.utf8)
-            guard var words = bytes.withUnsafeBytes({ RESPInlineSplitter.split($0) }) else {
-                throw XCTSkip("line \(index + 1) has unbalanced quotes")
-            }
+            // A malformed fixture line fails the replay instead of skipping it.
+            var words = try XCTUnwrap(
+                bytes.withUnsafeBytes({ RESPInlineSplitter.split($0) }), "line \(index + 1) has unbalanced quotes")
             var mask: String?
             if let first = words.first, first.first == UInt8(ascii: "!") {
                 mask = String(decoding: first.dropFirst(), as: UTF8.self)

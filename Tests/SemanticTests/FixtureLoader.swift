@@ -5,12 +5,10 @@ import XCTest
 /// Reads the JSON fixtures copied from the reference implementations.
 enum Fixture {
     static func json(_ name: String) throws -> [String: Any] {
-        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw XCTSkip("fixture \(name).json is unreadable")
-        }
-        return object
+        // A bundled fixture that is missing or unreadable is a broken package: the test fails, never skips.
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "json"), "fixture \(name).json is missing")
+        let data = try Data(contentsOf: url)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any], "fixture \(name).json is not a JSON object")
     }
 
     static func floats(_ value: Any?) -> [Float] {
