@@ -94,13 +94,13 @@ final class ChatResponder: Sendable {
         if stream {
             // A cache hit replayed as a stream: same events, no waiting.
             try await writer.startEvents(headers: headers)
-            var first = true
-            for piece in Self.replayChunks(result.text) {
-                try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: piece, first: first)))
-                first = false
+            let pieces = Self.replayChunks(result.text)
+            var events = pieces.indices.map { index in
+                Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: pieces[index], first: index == 0))
             }
-            try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
-            try await writer.event("[DONE]")
+            events.append(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
+            events.append("[DONE]")
+            try await writer.events(events)
             try await writer.endEvents()
             return
         }

@@ -43,6 +43,11 @@ struct ResponseWriter: Sendable {
         try await outbound.write(.body(.byteBuffer(ByteBuffer(string: "data: \(data)\n\n"))))
     }
 
+    /// Several `data: …` events in one write (one flush), as a replayed stream sends them.
+    func events(_ data: [String]) async throws {
+        try await outbound.write(contentsOf: data.map { .body(.byteBuffer(ByteBuffer(string: "data: \($0)\n\n"))) })
+    }
+
     func endEvents() async throws {
         try await outbound.write(.end(nil))
     }

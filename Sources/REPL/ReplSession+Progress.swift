@@ -17,11 +17,7 @@ extension ReplSession {
     /// The nodes that unlock once `quizID` counts as passed (or nothing extra), cascades included,
     /// minus those already unlocked.
     func nodesToUnlock(alsoPassed quizID: String?) throws -> [String] {
-        var passed = try store.passedQuizIds(learner: learner)
-        if let quizID { passed.insert(quizID) }
-        let already = try unlockedNodeIDs()
-        return course.unlockedNodes(passedQuizzes: passed, ranLabs: try store.ranLabIds(learner: learner))
-            .filter { !already.contains($0) }
+        try LabRunRecording.nodesToUnlock(alsoPassed: quizID, alsoRan: nil, for: learner, in: store, course: course)
     }
 
     /// Records a lab run for the learner, unlocking the nodes it completes and announcing them

@@ -44,18 +44,36 @@ struct ArchLabRunner {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.currentDirectoryURL = try directory ?? fixtures
+        return try capture(process)
+    }
+
+    /// Runs `process` to its end with `input` (or nothing) on standard input and returns what it
+    /// wrote; standard error is read on another thread, so neither pipe can fill up and stall it.
+    static func capture(_ process: Process, input: String? = nil) throws -> Output {
+        let stdin = Pipe()
         let out = Pipe()
         let err = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Output(
-            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 }
 

@@ -107,26 +107,6 @@ enum ReplProcess {
         env["ARCHLAB_DB"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let stdin = Pipe()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return ArchLabRunner.Output(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                                    stderr: String(decoding: errorData, as: UTF8.self))
+        return try ArchLabRunner.capture(process, input: input)
     }
 }

@@ -167,16 +167,6 @@ final class REPLLabsEndToEndTests: XCTestCase {
         env["ARCHLAB"] = try ArchLabRunner.binary.path
         env["COURSE"] = ArchLabRunner.packageRoot.path
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ArchLabRunner.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                    stderr: String(decoding: stderr, as: UTF8.self))
+        return try ArchLabRunner.capture(process)
     }
 }

@@ -123,6 +123,27 @@ final class GatewayServerTests: XCTestCase {
         XCTAssertEqual(cached.header("X-Cache"), "HIT-EXACT")
         let content = ((try json(cached.body)["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String
         XCTAssertEqual(content, text, "the cache holds the full streamed text")
+
+        let replayed = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice", stream: true), headers: headers)
+        XCTAssertEqual(replayed.status, 200)
+        XCTAssertEqual(replayed.header("X-Cache"), "HIT-EXACT")
+        XCTAssertEqual(replayed.header("Content-Type"), "text/event-stream")
+        let replayedEvents = replayed.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        XCTAssertEqual(replayedEvents.last, "data: [DONE]")
+        var replayedText = ""
+        var roles: [String] = []
+        var finishReasons: [String] = []
+        for event in replayedEvents.dropLast() {
+            let payload = try json(String(event.dropFirst("data: ".count)))
+            let choice = (payload["choices"] as? [[String: Any]])?.first
+            let delta = choice?["delta"] as? [String: Any]
+            replayedText += delta?["content"] as? String ?? ""
+            if let role = delta?["role"] as? String { roles.append(role) }
+            if let reason = choice?["finish_reason"] as? String { finishReasons.append(reason) }
+        }
+        XCTAssertEqual(replayedText, text, "a hit replayed as a stream carries the cached text")
+        XCTAssertEqual(roles, ["assistant"], "only the first replayed chunk names the role")
+        XCTAssertEqual(finishReasons, ["stop"], "only the last chunk before [DONE] finishes")
     }
 
     func testAClientThatDisconnectsMidStreamLeavesNothingInTheCache() async throws {
