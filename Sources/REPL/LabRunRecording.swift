@@ -4,8 +4,8 @@ import ProgressStore
 /// Records a lab run with the Matrix nodes it completes: the same for the REPL's `run` and the
 /// shell's `archlab run`.
 public enum LabRunRecording {
-    /// Stores the run and unlocks every node it completes (cascades included), in one transaction;
-    /// returns the ids of the nodes newly unlocked.
+    /// Stores the run and the nodes it completes (cascades included) in one write transaction; which
+    /// nodes those are is read from the learner's records just before. Returns the nodes newly unlocked.
     public static func record(
         _ scenarioID: String, parametersJSON: String, summaryJSON: String,
         for learner: Learner, in store: ProgressStore, course: Course
