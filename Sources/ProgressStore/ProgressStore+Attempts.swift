@@ -8,6 +8,15 @@ extension ProgressStore {
     public func recordAttempt(
         learner: Learner, _ attempt: FinishedAttempt, unlocking nodes: [String] = []
     ) throws -> RecordedAttempt {
+        try recordAttempt(learner: learner, attempt, decidingUnlocks: { _ in nodes })
+    }
+
+    /// Records a finished attempt like `recordAttempt(learner:_:unlocking:)`, but the nodes to unlock are decided
+    /// inside the transaction, from the learner's records with this attempt already in them, so a lab run or
+    /// attempt another process records at the same moment is never missed.
+    public func recordAttempt(
+        learner: Learner, _ attempt: FinishedAttempt, decidingUnlocks decide: (LearnerRecords) throws -> [String]
+    ) throws -> RecordedAttempt {
         for answer in attempt.answers where !Self.isValidJSON(answer.responseJSON) {
             throw ProgressStoreError.invalidJSON(field: "response to \(answer.questionId)")
         }
@@ -29,6 +38,7 @@ extension ProgressStore {
                 ).insert(db)
             }
             try fault?(.afterAnswers)
+            let nodes = try decide(try Self.learnerRecords(db, learner: learner))
             let unlocked = try Self.insertUnlocks(
                 db, learner: learner, nodes: nodes, at: now, attemptId: attemptId, labRunId: nil)
             try fault?(.afterUnlocks)

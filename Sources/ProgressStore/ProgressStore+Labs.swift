@@ -7,6 +7,17 @@ extension ProgressStore {
         learner: Learner, scenarioId: String, parametersJSON: String, summaryJSON: String,
         unlocking nodes: [String] = []
     ) throws -> RecordedLabRun {
+        try recordLabRun(
+            learner: learner, scenarioId: scenarioId, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
+            decidingUnlocks: { _ in nodes })
+    }
+
+    /// Records a lab run like `recordLabRun(learner:scenarioId:parametersJSON:summaryJSON:unlocking:)`, but the nodes
+    /// to unlock are decided inside the transaction, from the learner's records with this run already in them.
+    public func recordLabRun(
+        learner: Learner, scenarioId: String, parametersJSON: String, summaryJSON: String,
+        decidingUnlocks decide: (LearnerRecords) throws -> [String]
+    ) throws -> RecordedLabRun {
         guard Self.isValidJSON(parametersJSON) else { throw ProgressStoreError.invalidJSON(field: "lab parameters") }
         guard Self.isValidJSON(summaryJSON) else { throw ProgressStoreError.invalidJSON(field: "lab summary") }
         let now = clock.now()
@@ -18,6 +29,7 @@ extension ProgressStore {
             guard let id = record.id else {
                 throw ProgressStoreError.database(nil, detail: "lab run was stored without an id")
             }
+            let nodes = try decide(try Self.learnerRecords(db, learner: learner))
             let unlocked = try Self.insertUnlocks(
                 db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: id)
             return RecordedLabRun(run: LabRun(record: record, id: id), newlyUnlocked: unlocked)

@@ -10,7 +10,8 @@ import GRDB
 /// once a method returns, the data survives a kill -9 and a power loss.
 ///
 /// Several processes may use the same file at once; writers wait for each other (busy timeout) instead of failing.
-/// The store records the unlocks its caller computed; it never decides them, and never revokes one.
+/// The store records the unlocks its caller decides (from the learner's records read inside the same transaction);
+/// it never decides them itself, and never revokes one.
 public final class ProgressStore: Sendable {
     /// Points inside a write where tests inject a failure, to prove a transaction lands whole or not at all.
     enum FaultPoint: Sendable {

@@ -36,7 +36,6 @@ struct QuizFlow {
         session.say("")
         let verdict = grade.passed ? painter.paint("PASSED", .green, .bold) : painter.paint("NOT PASSED", .red, .bold)
         session.say("Score: \(points(grade.score))/\(points(grade.maxScore)) (\(percent(grade.maxScore > 0 ? grade.score / grade.maxScore : 0))) — \(verdict); the pass mark is \(points(grade.passMark)).")
-        let unlocking = grade.passed ? try session.nodesToUnlock(alsoPassed: quiz.id) : []
         let finished = FinishedAttempt(
             quizId: quiz.id, contentHash: quiz.contentHash, startedAt: startedAt, score: grade.score,
             maxScore: grade.maxScore, passed: grade.passed,
@@ -44,7 +43,7 @@ struct QuizFlow {
                 AttemptAnswer(questionId: answer.grade.questionID, responseJSON: try Self.json(answer.response),
                               points: answer.grade.points, hintsUsed: answer.hintsUsed)
             })
-        let recorded = try session.store.recordAttempt(learner: session.learner, finished, unlocking: unlocking)
+        let recorded = try AttemptRecording.record(finished, for: session.learner, in: session.store, course: session.course)
         if grade.passed {
             if let lesson = session.course.lessons.first(where: { $0.quiz == quiz.id }) {
                 try session.store.markLessonCompleted(learner: session.learner, lessonId: lesson.id)

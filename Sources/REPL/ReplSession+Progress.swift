@@ -14,12 +14,6 @@ extension ReplSession {
         course.availability(of: lesson, unlocked: try unlockedNodeIDs())
     }
 
-    /// The nodes that unlock once `quizID` counts as passed (or nothing extra), cascades included,
-    /// minus those already unlocked.
-    func nodesToUnlock(alsoPassed quizID: String?) throws -> [String] {
-        try LabRunRecording.nodesToUnlock(alsoPassed: quizID, alsoRan: nil, for: learner, in: store, course: course)
-    }
-
     /// Records a lab run for the learner, unlocking the nodes it completes and announcing them
     /// (for lab commands registered from outside the core).
     public func recordLabRun(scenarioID: String, parametersJSON: String = "{}", summaryJSON: String = "{}") throws {

@@ -1,0 +1,41 @@
+import GRDB
+
+/// What a learner has done, read inside a write transaction: the caller decides the unlocks from it while
+/// no other process can write, so two processes finishing the last requirements at once cannot both miss one.
+public struct LearnerRecords: Sendable, Hashable {
+    /// Quizzes passed at least once, the attempt being recorded included.
+    public let passedQuizIds: Set<String>
+    /// Scenarios run at least once, the run being recorded included.
+    public let ranLabIds: Set<String>
+    /// Matrix nodes already unlocked.
+    public let unlockedNodeIds: Set<String>
+
+    public init(passedQuizIds: Set<String>, ranLabIds: Set<String>, unlockedNodeIds: Set<String>) {
+        self.passedQuizIds = passedQuizIds
+        self.ranLabIds = ranLabIds
+        self.unlockedNodeIds = unlockedNodeIds
+    }
+}
+
+extension ProgressStore {
+    static func learnerRecords(_ db: Database, learner: Learner) throws -> LearnerRecords {
+        let passed = try String.fetchAll(
+            db,
+            QuizAttemptRecord
+                .filter(Column("learnerId") == learner.id && Column("passed") == true)
+                .select(Column("quizId"), as: String.self)
+                .distinct())
+        let ran = try String.fetchAll(
+            db,
+            LabRunRecord
+                .filter(Column("learnerId") == learner.id)
+                .select(Column("scenarioId"), as: String.self)
+                .distinct())
+        let unlocked = try String.fetchAll(
+            db,
+            UnlockRecord
+                .filter(Column("learnerId") == learner.id)
+                .select(Column("nodeId"), as: String.self))
+        return LearnerRecords(passedQuizIds: Set(passed), ranLabIds: Set(ran), unlockedNodeIds: Set(unlocked))
+    }
+}
