@@ -1,6 +1,8 @@
 /// Splits an inline request line (`SET k "hello world"`) into arguments exactly as Redis's
 /// `sdssplitargs` does: double quotes with `\n \r \t \b \a \\ \" \xHH` escapes, single
 /// quotes with `\'`, and a closing quote that must be followed by a space or the line end.
+/// `sdssplitargs` reads the line as a C string, so a NUL byte ends it (inside quotes: unbalanced);
+/// `scan` never passes such a line on, since Redis's `strchr` finds no line feed past a NUL.
 enum RESPInlineSplitter {
     enum Outcome {
         case incomplete
@@ -34,11 +36,11 @@ enum RESPInlineSplitter {
         var p = 0
         while true {
             while p < end && isSpace(line[p]) { p += 1 }
-            if p >= end { return ranges }
+            if p >= end || line[p] == 0 { return ranges }
             let start = p
             while p < end {
                 let c = line[p]
-                if c == UInt8(ascii: " ") || c == 0x0A || c == 0x0D || c == 0x09 { break }
+                if c == UInt8(ascii: " ") || c == 0x0A || c == 0x0D || c == 0x09 || c == 0 { break }
                 p += 1
             }
             ranges.append(start..<p)
@@ -53,7 +55,7 @@ enum RESPInlineSplitter {
         var p = 0
         while true {
             while p < end && isSpace(line[p]) { p += 1 }
-            if p >= end { return arguments }
+            if p >= end || line[p] == 0 { return arguments }
             var inDouble = false
             var inSingle = false
             var done = false
@@ -97,7 +99,7 @@ enum RESPInlineSplitter {
                     default: current.append(c)
                     }
                 }
-                if p < end { p += 1 }
+                if p < end && line[p] != 0 { p += 1 }
             }
             arguments.append(current)
         }
