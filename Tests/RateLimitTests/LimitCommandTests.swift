@@ -42,11 +42,33 @@ final class LimitCommandTests: XCTestCase {
         for name in ["fixed-window", "sliding-window", "sliding-log", "token-bucket", "continuous-bucket", "gcra"] {
             XCTAssertTrue(outcome.stdout.contains("\n\(name): "), name)
         }
-        XCTAssertTrue(outcome.stdout.contains("90 requests from 0 s to 29.5 s"))
+        XCTAssertTrue(outcome.stdout.contains(
+            "90 requests from 0 s to 29.5 s: a burst of 20 requests at 0 s; 60 requests at 2 per second from 0 s to 29.5 s; a burst of 10 requests at 9.9 s (the chart starts at 0 s)."),
+            outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("allowed  │█"))
         XCTAssertTrue(outcome.stdout.contains("fixed-window            30        60"))
         XCTAssertFalse(outcome.stdout.contains("\u{1B}"))
         XCTAssertEqual(outcome.stderr, "")
+    }
+
+    func testTheHeaderSaysWhatEachFormOfTrafficIs() throws {
+        let cases = [
+            ("burst 10 at 9.9s", "A burst of 10 requests at 9.9 s (the chart starts at 0 s)."),
+            ("burst 1 at 2s", "1 request at 2 s (the chart starts at 0 s)."),
+            ("steady 2/s for 30s", "60 requests at 2 per second from 0 s to 29.5 s (the chart starts at 0 s)."),
+            ("steady 30/m for 10s from 5s", "5 requests at 30 per minute from 5 s to 13 s (the chart starts at 0 s)."),
+            ("steady 2.5/s for 2s", "5 requests at 2.5 per second from 0 s to 1.6 s (the chart starts at 0 s)."),
+            ("random 15 over 10s from 5s", "15 requests at random times between 5 s and 15 s (the chart starts at 0 s)."),
+            ("burst 10 at 9.9s; burst 10 at 10.1s",
+             "20 requests from 9.9 s to 10.1 s: a burst of 10 requests at 9.9 s; a burst of 10 requests at 10.1 s (the chart starts at 0 s)."),
+        ]
+        for (traffic, line) in cases {
+            let outcome = try archlab(["limit", "simulate", "--algorithm", "sliding-window", "--traffic", traffic])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            let lines = outcome.stdout.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.first, "Traffic: \(traffic)")
+            XCTAssertTrue(lines.count > 1 && lines[1].hasPrefix(line), "\(traffic): \(lines.prefix(2))")
+        }
     }
 
     func testJSONIsOneDocumentWithDecisions() throws {

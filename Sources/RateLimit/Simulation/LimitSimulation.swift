@@ -17,7 +17,8 @@ public enum LimitSimulation {
             runs.append(.init(algorithm: choice, summary: summary, limit: choice.isWindowed ? options.limit : options.effectiveCapacity,
                               spanMilliseconds: span, decisions: decisions))
         }
-        return SimulationReport(traffic: options.traffic.text, windowMilliseconds: options.window.milliseconds, runs: runs)
+        return SimulationReport(
+            traffic: options.traffic.text, trafficParts: options.traffic.partDescriptions, windowMilliseconds: options.window.milliseconds, runs: runs)
     }
 
     private typealias Decide = (Int64) -> RateLimitResult

@@ -49,9 +49,15 @@ extension SimulationReport {
         let firstTime = runs.first?.decisions.first?.tMilliseconds ?? 0
         let arrivals = firstTime == lastTime
             ? "all at \(Self.formatTime(lastTime))" : "from \(Self.formatTime(firstTime)) to \(Self.formatTime(lastTime))"
+        var described = "\(requests) requests \(arrivals)"
+        if trafficParts.count == 1 {
+            described = trafficParts[0].prefix(1).uppercased() + trafficParts[0].dropFirst()
+        } else if !trafficParts.isEmpty {
+            described += ": " + trafficParts.joined(separator: "; ")
+        }
         let header = [
             "Traffic: \(traffic)",
-            "\(requests) requests \(arrivals) (the chart starts at 0 s). Each column is \(Self.formatTime(bucket)); a full block █ is \(scale) request\(scale == 1 ? "" : "s").",
+            "\(described) (the chart starts at 0 s). Each column is \(Self.formatTime(bucket)); a full block █ is \(scale) request\(scale == 1 ? "" : "s").",
         ]
         return SimulationTimeline(header: header, bucketMilliseconds: bucket, series: series, ticks: ticks, summary: summaryTable())
     }

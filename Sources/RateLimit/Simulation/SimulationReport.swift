@@ -47,6 +47,8 @@ public struct SimulationReport: Hashable, Sendable {
 
     /// The traffic spec as written.
     public var traffic: String
+    /// Each part of the traffic in words (`TrafficSpec.partDescriptions`), for the chart's header.
+    public var trafficParts: [String] = []
     public var windowMilliseconds: Int64
     public var runs: [Run]
 
