@@ -60,18 +60,10 @@ enum RunLabCommand {
             scenario = try lab { try ScenarioCatalog.scenario(id) }
         }
         var parameters = try lab { try ScenarioListing.parse(assignments) }
-        let embedder: any Embedder
-        if let model = parameters.removeValue(forKey: "model") {
-            do {
-                embedder = try EmbedderChoice(name: model, environment: context.environment).embedder
-            } catch {
-                throw ReplLabError.invalid("model=\(model): \(error)")
-            }
-        } else {
-            embedder = try context.embedderChoice().embedder
-        }
+        let model = parameters.removeValue(forKey: "model")
         let values = try lab { try scenario.values(parameters) }
-        let runner = ScenarioRunner(seed: context.seed, embedder: embedder)
+        let embedder = try embedder(model, context, semantic: try lab { try scenario.hasSemanticCache(parameters) })
+        let runner = embedder.map { ScenarioRunner(seed: context.seed, embedder: $0) } ?? ScenarioRunner(seed: context.seed)
         let assigned = parameters
         let work: @Sendable () async throws -> ScenarioReport = { try await runner.run(scenario, parameters: assigned) }
         guard let report = try await lab({ try await interruptible(context.interrupted, work) }) else {
@@ -80,9 +72,22 @@ enum RunLabCommand {
         }
         session.say(ReportRenderer.text(report, scenario: scenario).trimmingTrailingNewlines())
         try session.recordLabRun(
-            scenarioID: scenario.id, parametersJSON: try json(values.values.merging(["model": embedder.name]) { $1 }),
+            scenarioID: scenario.id, parametersJSON: try json(values.values.merging(embedder.map { ["model": $0.name] } ?? [:]) { $1 }),
             summaryJSON: try ScenarioListing.json(report))
         return .succeeded
+    }
+
+    /// The semantic cache's embedder (`model=` or the session's), loaded only when the run has a semantic
+    /// cache; otherwise nil, and `model=` is only checked to be a known name.
+    private static func embedder(_ model: String?, _ context: LabContext, semantic: Bool) throws -> (any Embedder)? {
+        guard let model else { return semantic ? try context.embedderChoice().embedder : nil }
+        // An unknown name throws before anything is loaded, so a misspelt model fails on every scenario.
+        guard semantic || !EmbedderChoice.names.contains(model.lowercased()) else { return nil }
+        do {
+            return try EmbedderChoice(name: model, environment: context.environment).embedder
+        } catch {
+            throw ReplLabError.invalid("model=\(model): \(error)")
+        }
     }
 
     /// Runs `work` while polling for Ctrl-C; nil when the learner pressed it (the work is cancelled).

@@ -3,6 +3,7 @@ import Foundation
 import Labs
 import RESP
 import RedisServer
+import Semantic
 
 /// `archlab run SCENARIO`: one step of server.swift on a simulated workload, with its report.
 struct RunCommand: AsyncParsableCommand {
@@ -64,12 +65,13 @@ struct RunCommand: AsyncParsableCommand {
         do {
             let scenario = try ScenarioCatalog.scenario(id)
             let parameters = try ScenarioListing.parse(assignments)
-            let choice = try SemanticCLI.embedder(model)
+            let choice = try embedderChoice(semantic: try scenario.hasSemanticCache(parameters))
             var client: RESPClient?
             if let redisURL {
                 client = try await RESPClient.connect(to: redisURL)
             }
-            let runner = ScenarioRunner(seed: seed, embedder: choice.embedder, redis: client)
+            let runner = choice.map { ScenarioRunner(seed: seed, embedder: $0.embedder, redis: client) }
+                ?? ScenarioRunner(seed: seed, redis: client)
             let report = try await runner.run(scenario, parameters: parameters)
             try? await client?.close()
             switch format {
@@ -77,7 +79,8 @@ struct RunCommand: AsyncParsableCommand {
             case .text: print(ReportRenderer.text(report, scenario: scenario), terminator: "")
             }
             if let recorder {
-                let values = try scenario.values(parameters).values.merging(["model": choice.embedder.name]) { $1 }
+                let model = choice.map { ["model": $0.embedder.name] } ?? [:]
+                let values = try scenario.values(parameters).values.merging(model) { $1 }
                 let lines = try recorder.record(
                     scenarioID: scenario.id, parametersJSON: try LabRunRecorder.json(values),
                     summaryJSON: try ScenarioListing.json(report))
@@ -94,5 +97,15 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The semantic cache's embedder, loaded only when the run has a semantic cache; otherwise nil, and
+    /// `--model` is only checked to be a known name (a missing MiniLM does not matter to such a run).
+    private func embedderChoice(semantic: Bool) throws -> EmbedderChoice? {
+        if semantic { return try SemanticCLI.embedder(model) }
+        if let model, !EmbedderChoice.names.contains(model.lowercased()) {
+            _ = try SemanticCLI.embedder(model)
+        }
+        return nil
     }
 }

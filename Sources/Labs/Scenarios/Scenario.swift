@@ -48,6 +48,12 @@ public struct Scenario: Sendable {
         }
         return ScenarioValues(values: values)
     }
+
+    /// Whether a run with these assignments has a semantic cache, so callers load an embedder
+    /// (MiniLM costs time and memory) only for the runs that use one.
+    public func hasSemanticCache(_ assignments: [String: String]) throws -> Bool {
+        try configure(values(assignments)).semantic != nil
+    }
 }
 
 /// Typed access to a run's parameter values, with errors that name the parameter.
