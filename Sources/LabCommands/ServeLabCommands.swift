@@ -8,7 +8,7 @@ import RateLimit
 /// The lesson 8 lab: `serve start|stop|status` runs server.swift over HTTP in the session, with the
 /// exact cache in the learner's own keyspace; `fire N` sends requests to it and shows each verdict.
 enum ServeLabCommands {
-    static let serveUsage = "serve start [--step N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] | serve stop | serve status"
+    static let serveUsage = "serve start [N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] | serve stop | serve status"
     static let defaultPort = 8080
 
     /// The gateway server a session runs, and what it was started with.
@@ -24,14 +24,17 @@ enum ServeLabCommands {
     static func serve(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "serve",
-            usage: "serve start|stop|status",
-            summary: "Serve server.swift over HTTP: step 8, the finished server of lesson 8, unless --step N",
+            usage: "serve start [N]|stop|status",
+            summary: "Serve server.swift over HTTP: step N, or step 8, the finished server of lesson 8",
             help: """
             `\(serveUsage)`
 
-            Starts the gateway of a server.swift step (default 8) on http://127.0.0.1:\(defaultPort) — the same \
-            server as `archlab serve` — with its exact cache in your session's Redis (`redis KEYS *` shows it) and a \
-            limit per API key (default: sliding window, 5 per 10 s). Then `fire 7 --key bot`, or from a shell:
+            Starts the gateway of server.swift step N (1 to 8, default 8; `--step N` works too) on \
+            http://127.0.0.1:\(defaultPort), the same server as `archlab serve`. Step 1 sends everything to the \
+            model; step 2 adds the exact cache, kept in your session's Redis (`redis KEYS *` shows it); step 3 the \
+            semantic cache; step 4 caches streamed answers; steps 5 to 8 put a limit per API key in front (default: \
+            sliding window, 5 per 10 s). The start message says what the step has. Then `fire 7 --key bot`, or from \
+            a shell:
 
             `curl -i http://127.0.0.1:\(defaultPort)/v1/chat/completions -H 'Authorization: Bearer bot' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'`
 
@@ -41,7 +44,9 @@ enum ServeLabCommands {
                 if previous.isEmpty { return ["start", "stop", "status"] }
                 if previous.last == "--algorithm" { return LimiterSpec.algorithms }
                 if previous.last == "--step" { return (1...8).map(String.init) }
-                return previous.first == "start" ? ["--step", "--port", "--limit", "--algorithm", "--latency-scale"] : []
+                guard previous.first == "start" else { return [] }
+                let flags = ["--port", "--limit", "--algorithm", "--latency-scale"]
+                return previous.count == 1 ? (1...8).map(String.init) + flags : flags
             },
             handler: { session, arguments in
                 let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
@@ -50,9 +55,9 @@ enum ServeLabCommands {
                 case "stop" where words.count == 1: await stop(session, context)
                 case "status" where words.count == 1:
                     if let running = context.gateway {
-                        session.say("serving server.swift step \(running.step) on http://127.0.0.1:\(running.port) (limit \(running.limiter.rate) per key, \(running.limiter.algorithm)).")
+                        session.sayWrapped("serving server.swift step \(running.step) on http://127.0.0.1:\(running.port): \(contents(step: running.step, limiter: running.limiter)).")
                     } else {
-                        session.say("The gateway is not running; `serve start --step 8` starts it.")
+                        session.say("The gateway is not running; `serve start` starts step 8, `serve start N` step N.")
                     }
                 default: throw ReplLabError.usage(serveUsage)
                 }
@@ -66,9 +71,15 @@ enum ServeLabCommands {
             return
         }
         let flags = try FlagParser(words, known: ["step", "port", "limit", "algorithm", "latency-scale"], usage: serveUsage)
-        guard flags.positionals.isEmpty else { throw ReplLabError.usage(serveUsage) }
+        guard flags.positionals.count <= 1, flags.positionals.isEmpty || flags["step"] == nil else { throw ReplLabError.usage(serveUsage) }
         var options = GatewayFactory.Options()
         options.step = try flags.int("step", in: 1...8) ?? 8
+        if let word = flags.positionals.first {
+            guard let step = Int(word), ServerSwift.steps.contains(step) else {
+                throw ReplLabError.invalid("`\(word)` is not a server.swift step: use 1 to 8. Usage: \(serveUsage)")
+            }
+            options.step = step
+        }
         let port = try flags.int("port", in: 0...65_535) ?? defaultPort
         if let text = flags["latency-scale"] {
             guard let scale = Double(text), (0...100).contains(scale) else {
@@ -112,8 +123,21 @@ enum ServeLabCommands {
         }
         let task = Task.detached { _ = try? await server.run() }
         context.gateway = Running(server: server, port: server.port, task: task, step: options.step, limiter: limiter)
-        let which = flags["step"] == nil ? " (the finished server of lesson 8; `--step N` serves another)" : ""
-        session.sayWrapped("Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port) (limit \(limiter.rate) per key, \(limiter.algorithm)). Try `fire 7 --key bot`.")
+        let which = flags["step"] == nil && flags.positionals.isEmpty ? " (the finished server of lesson 8; `serve start N` serves step N)" : ""
+        let next = options.step >= 5 ? "fire 7 --key bot" : "fire 3"
+        session.sayWrapped("Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port): \(contents(step: options.step, limiter: limiter)). Try `\(next)`.")
+    }
+
+    /// What the gateway of `step` does to a request, in order, as `ServerSwift` builds it.
+    static func contents(step: Int, limiter: LimiterSpec) -> String {
+        switch step {
+        case ...1: return "no cache and no rate limit, every request goes to the model"
+        case 2: return "the exact cache, in your Redis; no rate limit"
+        case 3: return "the exact cache, in your Redis, then the semantic cache (streamed answers are not cached); no rate limit"
+        case 4: return "the exact and semantic caches, streamed answers cached too; no rate limit"
+        default:
+            return "a limit of \(limiter.rate) per API key (\(limiter.algorithm)), then the exact and semantic caches, streamed answers cached too"
+        }
     }
 
     static func stop(_ session: ReplSession, _ context: LabContext) async {
@@ -149,7 +173,7 @@ enum ServeLabCommands {
                     throw ReplLabError.invalid("`\(flags.positionals[0])` is not a number of requests from 1 to 100.")
                 }
                 guard let running = context.gateway else {
-                    throw ReplLabError.invalid("No gateway is running: `serve start --step 8` first.")
+                    throw ReplLabError.invalid("No gateway is running: `serve start` first.")
                 }
                 let key = flags["key"] ?? "learner"
                 let body = try requestBody(prompt: flags["prompt"] ?? "How do I reset my password?")

@@ -88,6 +88,35 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("200: 5, 429: 2"), output.stdout)
     }
 
+    func testServeStartTakesAStepAndSaysWhatItServes() throws {
+        let output = try repl([
+            "serve start 2 --port 0 --latency-scale 0",
+            "fire 3",
+            "serve status",
+            "serve stop",
+            "serve start 6 --port 0 --latency-scale 0 --limit \"2 per 1h\"",
+            "fire 3 --key bot",
+            "serve stop",
+            "serve start --port 0 --latency-scale 0",
+            "serve stop",
+        ])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let lines = output.stdout.replacingOccurrences(of: "\n  ", with: " ").split(separator: "\n").map(String.init)
+        let started = lines.filter { $0.hasPrefix("Serving server.swift step") }
+        XCTAssertEqual(started.count, 3, output.stdout)
+        XCTAssertTrue(started[0].hasPrefix("Serving server.swift step 2 on http://127.0.0.1:"), output.stdout)
+        XCTAssertTrue(started[0].hasSuffix(": the exact cache, in your Redis; no rate limit. Try `fire 3`."), output.stdout)
+        XCTAssertTrue(output.stdout.contains("X-Cache: HIT-EXACT"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("200: 3\n"), output.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("serving server.swift step 2 on http://127.0.0.1:") && $0.hasSuffix("no rate limit.") }, output.stdout)
+        XCTAssertTrue(started[1].hasPrefix("Serving server.swift step 6 on http://127.0.0.1:"), output.stdout)
+        XCTAssertTrue(
+            started[1].hasSuffix(": a limit of 2 per 1h per API key (sliding-window), then the exact and semantic caches, streamed answers cached too. Try `fire 7 --key bot`."),
+            output.stdout)
+        XCTAssertTrue(output.stdout.contains("200: 2, 429: 1"), output.stdout)
+        XCTAssertTrue(started[2].hasPrefix("Serving server.swift step 8 (the finished server of lesson 8; `serve start N` serves step N) on"), output.stdout)
+    }
+
     func testServersLeftRunningStopWhenTheSessionEnds() throws {
         let output = try repl(["redis-server start 0", "serve start --port 0 --latency-scale 0", "fire 1"])
         XCTAssertEqual(output.status, 0, output.stderr)

@@ -59,12 +59,24 @@ final class ServeLabTests: XCTestCase {
         }
     }
 
+    func testServeCompletesStepsAfterStartAndTheHelpNamesThem() async throws {
+        let harness = try LabHarness()
+        let (session, output) = try harness.session()
+        XCTAssertEqual(session.completions(lineBeforeWord: "serve start ", word: ""), (1...8).map(String.init) + ["--port", "--limit", "--algorithm", "--latency-scale"])
+        XCTAssertEqual(session.completions(lineBeforeWord: "serve start 6 ", word: "--l"), ["--limit", "--latency-scale"])
+        let help = await harness.run(session, output, "help serve")
+        XCTAssertTrue(help.text.contains("serve start [N]"), help.text)
+        XCTAssertTrue(help.text.contains("steps 5 to 8 put a limit per API key in front"), help.text)
+    }
+
     func testServeAndFireErrors() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         for (line, message) in [
             ("serve", "Usage: serve start"),
             ("serve start --step 9", "--step:"),
+            ("serve start 9", "`9` is not a server.swift step: use 1 to 8."),
+            ("serve start 2 --step 3", "Usage: serve start"),
             ("serve start --port 70000", "--port:"),
             ("serve start --limit often", "--limit:"),
             ("serve start --algorithm leaky", "leaky"),
