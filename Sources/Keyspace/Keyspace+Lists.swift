@@ -117,12 +117,4 @@ extension Keyspace {
         if high >= n { high = n - 1 }
         return Int(low)..<Int(high + 1)
     }
-
-    func llen(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        switch listAt(s, KeyBytes(argv[1]), read: true) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(_, let list): out.writeRESPInteger(Int64(list.count))
-        }
-    }
 }
