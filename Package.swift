@@ -20,6 +20,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "CourseKit",
 
+    "JSONText",
+
     "SeededRandom",
 
     "REPL",
@@ -62,7 +64,9 @@ let targets: [Target] = [
 
     .target(name: "SeededRandom"),
 
-    .target(name: "CourseKit", dependencies: ["SeededRandom", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "JSONText"),
+
+    .target(name: "CourseKit", dependencies: ["SeededRandom", "JSONText", .product(name: "TOMLKit", package: "TOMLKit")]),
 
     .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
@@ -74,7 +78,7 @@ let targets: [Target] = [
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom"]),
+    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom", "JSONText"]),
 
     .target(
         name: "Semantic",
@@ -99,9 +103,11 @@ let targets: [Target] = [
 
     .target(name: "TestSupport", dependencies: ["RESP", "Semantic", nioCore], path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "CourseKitTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CourseKitTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "JSONText"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "ProgressStoreTests", dependencies: ["TestSupport", "ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "SeededRandom"]),
 
     .testTarget(name: "RESPTests", dependencies: ["RESP", "SeededRandom", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 

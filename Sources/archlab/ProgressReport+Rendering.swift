@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import JSONText
 import ProgressStore
 
 extension ProgressReport {

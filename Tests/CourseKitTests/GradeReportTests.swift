@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

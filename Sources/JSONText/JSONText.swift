@@ -1,4 +1,6 @@
-/// Minimal JSON writing with a fixed key order, so reports are byte-identical for identical input.
+/// Minimal JSON writing with a fixed key order, so reports are byte-identical for identical input:
+/// the one JSON string escaper for grade and lint reports, the progress commands and the rate-limit
+/// simulation report.
 public enum JSONText {
     /// A JSON string literal with the required escapes (a fast path when nothing needs escaping).
     public static func string(_ text: String) -> String {
