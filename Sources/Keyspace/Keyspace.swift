@@ -59,11 +59,9 @@ public final class Keyspace {
         return session
     }
 
-    /// Forgets a closed connection's WATCHed keys.
+    /// Forgets a closed connection's WATCHed keys and open transaction.
     public func closeSession(_ session: ClientSession) {
-        unwatchAll(session)
-        session.multiQueue = []
-        session.inMulti = false
+        endTransaction(session)
     }
 
     /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
@@ -125,10 +123,7 @@ public final class Keyspace {
         if spec?.id == .exec {
             let reason = message.split(separator: " ", maxSplits: 1).last.map(String.init) ?? message
             reply.writeRESPError("EXECABORT Transaction discarded because of: \(reason)")
-            session.inMulti = false
-            session.multiFailed = false
-            session.multiQueue = []
-            unwatchAll(session)
+            endTransaction(session)
             return
         }
         reply.writeRESPError(message)
