@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
     func hashAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<HashValue> {

@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
     /// Finds a key of the expected kind: `.missing`, `.found`, or `.wrongType` (reply already written).

@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
     /// The string stored at `position`, or nil with WRONGTYPE written to `out` when the key holds another kind.
