@@ -20,6 +20,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "CourseKit",
 
+    "JSONText",
+
     "SeededRandom",
 
     "REPL",
@@ -62,7 +64,9 @@ let targets: [Target] = [
 
     .target(name: "SeededRandom"),
 
-    .target(name: "CourseKit", dependencies: ["SeededRandom", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "JSONText"),
+
+    .target(name: "CourseKit", dependencies: ["SeededRandom", "JSONText", .product(name: "TOMLKit", package: "TOMLKit")]),
 
     .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
 
@@ -74,7 +78,7 @@ let targets: [Target] = [
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom"]),
+    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom", "JSONText"]),
 
     .target(
         name: "Semantic",
@@ -97,31 +101,35 @@ let targets: [Target] = [
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies),
 
-    .testTarget(name: "CourseKitTests", dependencies: ["SeededRandom", "CourseKit"], resources: [.copy("Fixtures")]),
+    .target(name: "TestSupport", dependencies: ["RESP", "Semantic", nioCore], path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CourseKitTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "JSONText"], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "ProgressStoreTests", dependencies: ["TestSupport", "ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "SeededRandom"]),
 
     .testTarget(name: "RESPTests", dependencies: ["RESP", "SeededRandom", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
-    .testTarget(name: "KeyspaceTests", dependencies: ["Keyspace", "RESP", "SeededRandom", nioCore], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KeyspaceTests", dependencies: ["TestSupport", "Keyspace", "RESP", "SeededRandom", nioCore]),
 
-    .testTarget(name: "RedisServerTests", dependencies: ["RedisServer", "Keyspace", "RESP", "SeededRandom", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["TestSupport", "RedisServer", "Keyspace", "RESP", "SeededRandom", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RateLimitTests", dependencies: ["RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
+    .testTarget(name: "RateLimitTests", dependencies: ["TestSupport", "RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
 
-    .testTarget(name: "SemanticTests", dependencies: ["SeededRandom", "Semantic"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SemanticTests", dependencies: ["TestSupport", "SeededRandom", "Semantic"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
 
-    .testTarget(name: "LabsTests", dependencies: ["Labs", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom"]),
+    .testTarget(name: "LabsTests", dependencies: ["TestSupport", "Labs", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
     .testTarget(name: "REPLTests", dependencies: ["SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "LabCommandsTests", dependencies: ["LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LabCommandsTests", dependencies: ["TestSupport", "LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "EndToEndTests", dependencies: ["SeededRandom", "CourseKit", "ProgressStore"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "ProgressStore"]),
 ]
 
 let package = Package(

@@ -1,3 +1,5 @@
+import JSONText
+
 extension GradeReport {
     /// One JSON document shaped like Exercism's `results.json` version 3, with the scores GitHub
     /// Classroom's reporter reads: `version`, `status`, `score`, `max_score`, and one test per

@@ -1,3 +1,5 @@
+import JSONText
+
 extension GradeReport {
     /// TAP version 13: one test point per question, a YAML block with the message and scores for
     /// a failed one, and a comment line per quiz with its score and pass mark.

@@ -1,3 +1,5 @@
+import JSONText
+
 /// Renders lint findings for people (`path:line:col: error: message`) or tools (a JSON array).
 public enum LintReport {
     public enum Format: String, Sendable, CaseIterable {

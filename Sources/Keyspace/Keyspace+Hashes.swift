@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
     func hashAt(_ s: ClientSession, _ key: KeyBytes, read: Bool = false) -> Typed<HashValue> {
@@ -59,22 +60,6 @@ extension Keyspace {
         }
     }
 
-    func hdel(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        let key = KeyBytes(argv[1])
-        switch hashAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(let position, let hash):
-            let before = MemoryCost.of(databases[s.database].entry(at: position))
-            var removed: Int64 = 0
-            for field in argv.dropFirst(2) where hash.remove(KeyBytes(field)) { removed += 1 }
-            remeasure(s.database, position, before: before)
-            removeIfEmpty(s.database, position, count: hash.count)
-            if removed > 0 { signalModified(s.database, key) }
-            out.writeRESPInteger(removed)
-        }
-    }
-
     func hincrby(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         guard let increment = parseRedisInteger(argv[3].readableBytesView) else {
             out.writeRESPError(Self.notInteger)
@@ -103,14 +88,6 @@ extension Keyspace {
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)
         out.writeRESPInteger(result)
-    }
-
-    func hlen(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        switch hashAt(s, KeyBytes(argv[1]), read: true) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(_, let hash): out.writeRESPInteger(Int64(hash.count))
-        }
     }
 
     func hexists(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {

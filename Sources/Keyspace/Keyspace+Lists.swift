@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
     /// Finds a key of the expected kind: `.missing`, `.found`, or `.wrongType` (reply already written).
@@ -116,13 +117,5 @@ extension Keyspace {
         if low > high || low >= n { return nil }
         if high >= n { high = n - 1 }
         return Int(low)..<Int(high + 1)
-    }
-
-    func llen(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        switch listAt(s, KeyBytes(argv[1]), read: true) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(_, let list): out.writeRESPInteger(Int64(list.count))
-        }
     }
 }

@@ -16,22 +16,6 @@ extension Keyspace {
         out.writeRESPInteger(added)
     }
 
-    func srem(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        let key = KeyBytes(argv[1])
-        switch setAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(let position, let set):
-            let before = MemoryCost.of(databases[s.database].entry(at: position))
-            var removed: Int64 = 0
-            for member in argv.dropFirst(2) where set.remove(KeyBytes(member)) { removed += 1 }
-            remeasure(s.database, position, before: before)
-            removeIfEmpty(s.database, position, count: set.count)
-            if removed > 0 { signalModified(s.database, key) }
-            out.writeRESPInteger(removed)
-        }
-    }
-
     func smembers(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         switch setAt(s, KeyBytes(argv[1]), read: true) {
         case .wrongType: out.writeRESPError(Self.wrongType)
@@ -48,14 +32,6 @@ extension Keyspace {
         case .wrongType: out.writeRESPError(Self.wrongType)
         case .missing: out.writeRESPInteger(0)
         case .found(_, let set): out.writeRESPInteger(set.contains(KeyBytes(argv[2])) ? 1 : 0)
-        }
-    }
-
-    func scard(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        switch setAt(s, KeyBytes(argv[1]), read: true) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(_, let set): out.writeRESPInteger(Int64(set.count))
         }
     }
 

@@ -107,30 +107,6 @@ extension Keyspace {
         }
     }
 
-    func zrem(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        let key = KeyBytes(argv[1])
-        switch zsetAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(let position, let zset):
-            let before = MemoryCost.of(databases[s.database].entry(at: position))
-            var removed: Int64 = 0
-            for member in argv.dropFirst(2) where zset.remove(KeyBytes(member)) { removed += 1 }
-            remeasure(s.database, position, before: before)
-            removeIfEmpty(s.database, position, count: zset.count)
-            if removed > 0 { signalModified(s.database, key) }
-            out.writeRESPInteger(removed)
-        }
-    }
-
-    func zcard(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        switch zsetAt(s, KeyBytes(argv[1]), read: true) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPInteger(0)
-        case .found(_, let zset): out.writeRESPInteger(Int64(zset.count))
-        }
-    }
-
     func zscore(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         switch zsetAt(s, KeyBytes(argv[1]), read: true) {
         case .wrongType: out.writeRESPError(Self.wrongType)

@@ -1,15 +1,22 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
+    /// The string stored at `position`, or nil with WRONGTYPE written to `out` when the key holds another kind.
+    func stringValue(_ dbIndex: Int, _ position: Int, _ out: inout ByteBuffer) -> KeyBytes? {
+        guard case .string(let bytes) = databases[dbIndex].entry(at: position).value else {
+            out.writeRESPError(Self.wrongType)
+            return nil
+        }
+        return bytes
+    }
+
     func get(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         guard let position = lookup(s.database, KeyBytes(argv[1]), read: true) else {
             out.writeRESPNullBulk(s.protocolVersion)
             return
         }
-        guard case .string(let bytes) = databases[s.database].entry(at: position).value else {
-            out.writeRESPError(Self.wrongType)
-            return
-        }
+        guard let bytes = stringValue(s.database, position, &out) else { return }
         out.writeRESPBulk(bytes)
     }
 
@@ -27,10 +34,7 @@ extension Keyspace {
         let key = KeyBytes(argv[1])
         if options.get {
             if let position = lookup(s.database, key, read: true) {
-                guard case .string(let old) = databases[s.database].entry(at: position).value else {
-                    out.writeRESPError(Self.wrongType)
-                    return
-                }
+                guard let old = stringValue(s.database, position, &out) else { return }
                 out.writeRESPBulk(old)
             } else {
                 out.writeRESPNullBulk(s.protocolVersion)
@@ -71,10 +75,7 @@ extension Keyspace {
             out.writeRESPNullBulk(s.protocolVersion)
             return
         }
-        guard case .string(let bytes) = databases[s.database].entry(at: position).value else {
-            out.writeRESPError(Self.wrongType)
-            return
-        }
+        guard let bytes = stringValue(s.database, position, &out) else { return }
         out.writeRESPBulk(bytes)
         remove(s.database, position)
         signalModified(s.database, key)
@@ -91,10 +92,7 @@ extension Keyspace {
             out.writeRESPNullBulk(s.protocolVersion)
             return
         }
-        guard case .string(let bytes) = databases[s.database].entry(at: position).value else {
-            out.writeRESPError(Self.wrongType)
-            return
-        }
+        guard let bytes = stringValue(s.database, position, &out) else { return }
         var expireAt: Int64?
         if let pending = options.pendingExpire {
             switch expireTime(pending.argument, milliseconds: pending.milliseconds, absolute: pending.absolute, name: "getex") {
@@ -149,10 +147,7 @@ extension Keyspace {
             out.writeRESPInteger(Int64(argv[2].readableBytes))
             return
         }
-        guard case .string = databases[s.database].entry(at: position).value else {
-            out.writeRESPError(Self.wrongType)
-            return
-        }
+        guard stringValue(s.database, position, &out) != nil else { return }
         let length = mutate(s.database, position) { entry -> Int in
             guard case .string(let stored) = entry.value else { return 0 }
             var bytes = stored.bytes
@@ -170,10 +165,7 @@ extension Keyspace {
             out.writeRESPInteger(0)
             return
         }
-        guard case .string(let bytes) = databases[s.database].entry(at: position).value else {
-            out.writeRESPError(Self.wrongType)
-            return
-        }
+        guard let bytes = stringValue(s.database, position, &out) else { return }
         out.writeRESPInteger(Int64(bytes.count))
     }
 
@@ -196,10 +188,7 @@ extension Keyspace {
         var current: Int64 = 0
         let position = lookup(s.database, key)
         if let position {
-            guard case .string(let bytes) = databases[s.database].entry(at: position).value else {
-                out.writeRESPError(Self.wrongType)
-                return
-            }
+            guard let bytes = stringValue(s.database, position, &out) else { return }
             guard let value = parseRedisInteger(bytes) else {
                 out.writeRESPError(Self.notInteger)
                 return
@@ -226,10 +215,7 @@ extension Keyspace {
         var current: Float80 = 0
         let position = lookup(s.database, key)
         if let position {
-            guard case .string(let bytes) = databases[s.database].entry(at: position).value else {
-                out.writeRESPError(Self.wrongType)
-                return
-            }
+            guard let bytes = stringValue(s.database, position, &out) else { return }
             guard let value = parseRedisLongDouble(bytes.bytes) else {
                 out.writeRESPError("ERR value is not a valid float")
                 return

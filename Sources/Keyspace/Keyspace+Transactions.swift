@@ -20,10 +20,7 @@ extension Keyspace {
         let queue = s.multiQueue
         let failed = s.multiFailed
         let dirty = s.watchDirty
-        s.inMulti = false
-        s.multiFailed = false
-        s.multiQueue = []
-        unwatchAll(s)
+        endTransaction(s)
         if failed {
             out.writeRESPError("EXECABORT Transaction discarded because of previous errors.")
             return
@@ -45,11 +42,17 @@ extension Keyspace {
             out.writeRESPError("ERR DISCARD without MULTI")
             return
         }
+        endTransaction(s)
+        out.writeRESPSimpleString("OK")
+    }
+
+    /// Leaves MULTI (EXEC, DISCARD, an EXECABORT, a closed connection): the queue and its error
+    /// flag are dropped, and every WATCH ends.
+    func endTransaction(_ s: ClientSession) {
         s.inMulti = false
         s.multiFailed = false
         s.multiQueue = []
         unwatchAll(s)
-        out.writeRESPSimpleString("OK")
     }
 
     func watch(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {

@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 extension Keyspace {
     func zrange(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {

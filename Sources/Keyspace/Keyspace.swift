@@ -59,11 +59,9 @@ public final class Keyspace {
         return session
     }
 
-    /// Forgets a closed connection's WATCHed keys.
+    /// Forgets a closed connection's WATCHed keys and open transaction.
     public func closeSession(_ session: ClientSession) {
-        unwatchAll(session)
-        session.multiQueue = []
-        session.inMulti = false
+        endTransaction(session)
     }
 
     /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
@@ -125,10 +123,7 @@ public final class Keyspace {
         if spec?.id == .exec {
             let reason = message.split(separator: " ", maxSplits: 1).last.map(String.init) ?? message
             reply.writeRESPError("EXECABORT Transaction discarded because of: \(reason)")
-            session.inMulti = false
-            session.multiFailed = false
-            session.multiQueue = []
-            unwatchAll(session)
+            endTransaction(session)
             return
         }
         reply.writeRESPError(message)
@@ -193,24 +188,24 @@ public final class Keyspace {
         case .lpop: pop(argv, s, &out, front: true)
         case .rpop: pop(argv, s, &out, front: false)
         case .lrange: lrange(argv, s, &out)
-        case .llen: llen(argv, s, &out)
+        case .llen: countMembers(argv, s, &out, of: ListValue.self)
         case .hset: hset(argv, s, &out)
         case .hget: hget(argv, s, &out)
         case .hmget: hmget(argv, s, &out)
         case .hgetall: hgetall(argv, s, &out)
-        case .hdel: hdel(argv, s, &out)
+        case .hdel: removeMembers(argv, s, &out, from: HashValue.self)
         case .hincrby: hincrby(argv, s, &out)
-        case .hlen: hlen(argv, s, &out)
+        case .hlen: countMembers(argv, s, &out, of: HashValue.self)
         case .hexists: hexists(argv, s, &out)
         case .sadd: sadd(argv, s, &out)
-        case .srem: srem(argv, s, &out)
+        case .srem: removeMembers(argv, s, &out, from: SetValue.self)
         case .smembers: smembers(argv, s, &out)
         case .sismember: sismember(argv, s, &out)
-        case .scard: scard(argv, s, &out)
+        case .scard: countMembers(argv, s, &out, of: SetValue.self)
         case .spop: spop(argv, s, &out)
         case .zadd: zadd(argv, s, &out)
-        case .zrem: zrem(argv, s, &out)
-        case .zcard: zcard(argv, s, &out)
+        case .zrem: removeMembers(argv, s, &out, from: SortedSetValue.self)
+        case .zcard: countMembers(argv, s, &out, of: SortedSetValue.self)
         case .zscore: zscore(argv, s, &out)
         case .zrange: zrange(argv, s, &out)
         case .zrangebyscore: zrangebyscore(argv, s, &out)

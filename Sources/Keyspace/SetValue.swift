@@ -1,3 +1,5 @@
+import RESP
+
 /// A set of members kept densely (with a position index), so SPOP draws in O(1) and, for a
 /// given seed, deterministically. Like Redis's intset, a small all-integer set lists its
 /// members in numeric order.

@@ -32,6 +32,8 @@ struct Entry {
 /// A container kind a key can hold: created empty, wrapped into and found in a `StoredValue`.
 protocol ContainerValue: AnyObject {
     init()
+    /// How many elements (members, fields) it holds.
+    var count: Int { get }
     /// The container when `value` holds this kind.
     static func held(in value: StoredValue) -> Self?
     var stored: StoredValue { get }
@@ -56,3 +58,15 @@ extension SortedSetValue: ContainerValue {
     static func held(in value: StoredValue) -> SortedSetValue? { if case .zset(let zset) = value { zset } else { nil } }
     var stored: StoredValue { .zset(self) }
 }
+
+/// A container whose members (or fields) SREM, ZREM and HDEL remove one by one.
+protocol MemberRemovable: ContainerValue {
+    /// Removes `member`; false when it was not there.
+    func remove(_ member: KeyBytes) -> Bool
+}
+
+extension SetValue: MemberRemovable {}
+
+extension SortedSetValue: MemberRemovable {}
+
+extension HashValue: MemberRemovable {}

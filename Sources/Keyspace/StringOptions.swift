@@ -1,4 +1,5 @@
 import NIOCore
+import RESP
 
 /// The options of SET and GETEX after parsing, with the expiry already made absolute (Unix ms).
 struct StringOptions {

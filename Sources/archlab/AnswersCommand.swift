@@ -35,12 +35,7 @@ struct AnswersTemplateCommand: ParsableCommand {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
         }
-        let unknown = quizIDs.filter { course.quiz(id: $0) == nil }
-        guard unknown.isEmpty else {
-            StandardError.print("archlab: unknown quiz \(unknown.map { "`\($0)`" }.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        let quizzes = quizIDs.isEmpty ? course.quizzes : quizIDs.compactMap { course.quiz(id: $0) }
+        let quizzes = try selectQuizzes(quizIDs, in: course)
         let text = AnswersTemplate.render(quizzes: quizzes, course: course)
         guard let output else {
             print(text, terminator: "")

@@ -20,6 +20,18 @@ struct CourseOptions: ParsableArguments {
     }
 }
 
+/// The quizzes `ids` name in `course` (all of them when `ids` is empty), or exit 2 naming the ids
+/// that are not quizzes of the course (`grade --quiz`, `answers template`).
+@discardableResult
+func selectQuizzes(_ ids: [String], in course: Course) throws -> [Quiz] {
+    let unknown = ids.filter { course.quiz(id: $0) == nil }
+    guard unknown.isEmpty else {
+        StandardError.print("archlab: unknown quiz \(unknown.map { "`\($0)`" }.joined(separator: ", "))")
+        throw ExitCode(2)
+    }
+    return ids.isEmpty ? course.quizzes : ids.compactMap { course.quiz(id: $0) }
+}
+
 /// Writing to standard error.
 enum StandardError {
     static func print(_ message: String) {

@@ -54,11 +54,7 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         let course = try loadCourse()
-        let unknown = quizIDs.filter { course.quiz(id: $0) == nil }
-        guard unknown.isEmpty else {
-            StandardError.print("archlab: unknown quiz \(unknown.map { "`\($0)`" }.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
+        try selectQuizzes(quizIDs, in: course)
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var answers: [AnswersFile] = []
         var errors: [AnswersError] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import JSONText
 import ProgressStore
 
 /// `archlab learners`: who has progress in the database.

@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import JSONText
 import ProgressStore
 
 extension ProgressReport {
@@ -11,7 +12,7 @@ extension ProgressReport {
         } else {
             let rows = lessons.map { row -> [String] in
                 let page = row.page.map { page in row.pages.map { "\(page)/\($0)" } ?? "\(page)" } ?? "-"
-                let best = row.best.map { "\(ProgressNumber.text($0.score))/\(ProgressNumber.text($0.maxScore))" } ?? "-"
+                let best = row.best.map { "\(JSONText.number($0.score))/\(JSONText.number($0.maxScore))" } ?? "-"
                 return [row.id, row.title, row.status, page, best, "\(row.attempts)"]
             }
             lines.append("Lessons")
@@ -40,7 +41,7 @@ extension ProgressReport {
                 header: ["QUIZ", "SCORE", "PASSED", "FINISHED"],
                 rows: attempts.map {
                     [
-                        $0.quizId, "\(ProgressNumber.text($0.score))/\(ProgressNumber.text($0.maxScore))",
+                        $0.quizId, "\(JSONText.number($0.score))/\(JSONText.number($0.maxScore))",
                         $0.passed ? "yes" : "no", ProgressTimestamp.string($0.finishedAt),
                     ]
                 })
@@ -68,8 +69,8 @@ extension ProgressReport {
         let attemptObjects = attempts.map { attempt in
             JSONText.object([
                 ("quiz", JSONText.string(attempt.quizId)),
-                ("score", ProgressNumber.text(attempt.score)),
-                ("max_score", ProgressNumber.text(attempt.maxScore)),
+                ("score", JSONText.number(attempt.score)),
+                ("max_score", JSONText.number(attempt.maxScore)),
                 ("passed", attempt.passed ? "true" : "false"),
                 ("finished_at", JSONText.string(ProgressTimestamp.string(attempt.finishedAt))),
             ])
@@ -95,7 +96,7 @@ extension ProgressReport {
         for row in lessons {
             rows.append([
                 learner, "lesson", row.id, row.status, row.page.map(String.init) ?? "", "",
-                row.best.map { ProgressNumber.text($0.score) } ?? "", row.best.map { ProgressNumber.text($0.maxScore) } ?? "",
+                row.best.map { JSONText.number($0.score) } ?? "", row.best.map { JSONText.number($0.maxScore) } ?? "",
                 "", "",
             ])
         }
@@ -107,8 +108,8 @@ extension ProgressReport {
         }
         for attempt in attempts {
             rows.append([
-                learner, "attempt", attempt.quizId, "", "", "", ProgressNumber.text(attempt.score),
-                ProgressNumber.text(attempt.maxScore), attempt.passed ? "true" : "false",
+                learner, "attempt", attempt.quizId, "", "", "", JSONText.number(attempt.score),
+                JSONText.number(attempt.maxScore), attempt.passed ? "true" : "false",
                 ProgressTimestamp.string(attempt.finishedAt),
             ])
         }
@@ -116,15 +117,5 @@ extension ProgressReport {
             rows.append([learner, "lab", lab.id, "run", "", "", "", "", "", ProgressTimestamp.string(lab.lastRun)])
         }
         return CSVWriter.render(rows)
-    }
-}
-
-/// Scores as `3` or `2.5` (no trailing `.0`, at most 4 decimals).
-enum ProgressNumber {
-    static func text(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let rounded = (value * 10_000).rounded() / 10_000
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-        return String(rounded)
     }
 }

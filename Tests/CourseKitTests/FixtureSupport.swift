@@ -1,14 +1,19 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import CourseKit
 
 /// Access to the fixture courses and temporary copies of them.
 enum Fixtures {
+    /// The fixtures shared with EndToEndTests: the courses, answers files and golden reports.
     static var root: URL {
-        get throws {
-            try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        }
+        get throws { try SharedFixtures.root }
+    }
+
+    /// The lint overlays only these tests use: one folder a broken course, with its `expected.txt`.
+    static var broken: URL {
+        get throws { try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/broken", withExtension: nil)) }
     }
 
     static var valid: URL {

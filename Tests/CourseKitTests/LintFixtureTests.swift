@@ -12,7 +12,7 @@ final class LintFixtureTests: XCTestCase {
     }
 
     func testEveryBrokenFixtureReportsItsFindingsWithLocation() throws {
-        let broken = try Fixtures.root.appendingPathComponent("broken")
+        let broken = try Fixtures.broken
         let cases = try FileManager.default.contentsOfDirectory(atPath: broken.path).sorted()
         XCTAssertGreaterThanOrEqual(cases.count, 35)
         for name in cases {
@@ -28,7 +28,7 @@ final class LintFixtureTests: XCTestCase {
     }
 
     func testFindingCodesNameTheCheck() throws {
-        let broken = try Fixtures.root.appendingPathComponent("broken")
+        let broken = try Fixtures.broken
         let expectations: [(fixture: String, code: String, file: String, line: Int)] = [
             ("toml-syntax", "toml-syntax", "Quizzes/01-caching.toml", 4),
             ("unknown-key", "unknown-key", "Quizzes/01-caching.toml", 11),
@@ -68,7 +68,7 @@ final class LintFixtureTests: XCTestCase {
     }
 
     func testLoadingABrokenCourseForUseThrowsItsFindings() throws {
-        let course = try Fixtures.copyOfValid(overlay: try Fixtures.root.appendingPathComponent("broken/toml-syntax"))
+        let course = try Fixtures.copyOfValid(overlay: try Fixtures.broken.appendingPathComponent("toml-syntax"))
         defer { try? FileManager.default.removeItem(at: course) }
         XCTAssertThrowsError(try Course.load(from: course)) { error in
             guard let error = error as? CourseError else { return XCTFail("\(error)") }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class GradeEndToEndTests: XCTestCase {
@@ -52,12 +53,7 @@ final class GradeEndToEndTests: XCTestCase {
         XCTAssertEqual(output.stdout, "")
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), try golden("grade.xml"))
         let xmllint = URL(fileURLWithPath: "/usr/bin/xmllint")
-        guard FileManager.default.isExecutableFile(atPath: xmllint.path) else {
-            if ProcessInfo.processInfo.environment["ARCHLAB_REQUIRE_ALL"] == "1" {
-                return XCTFail("xmllint is required (ARCHLAB_REQUIRE_ALL=1) but not installed")
-            }
-            throw XCTSkip("xmllint is not installed (apt-get install libxml2-utils)")
-        }
+        try requireTool(FileManager.default.isExecutableFile(atPath: xmllint.path), "xmllint is not installed (apt-get install libxml2-utils)")
         let process = Process()
         process.executableURL = xmllint
         process.arguments = ["--noout", "--schema", try ArchLabRunner.fixtures.appendingPathComponent("junit.xsd").path, file.path]

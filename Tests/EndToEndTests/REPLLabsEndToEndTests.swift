@@ -1,6 +1,7 @@
 import SeededRandom
 import CourseKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// The REPL's lab commands through the built binary, with a scripted standard input and the
@@ -143,14 +144,8 @@ final class REPLLabsEndToEndTests: XCTestCase {
     }
 
     func testRedisServerServesTheSessionKeyspaceToRedisCli() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/redis-cli") else {
-            if ProcessInfo.processInfo.environment["ARCHLAB_REQUIRE_ALL"] == "1" {
-                XCTFail("redis-cli is required (ARCHLAB_REQUIRE_ALL=1)")
-                return
-            }
-            throw XCTSkip("redis-cli is not installed")
-        }
-        let port = 20_000 + Int(UInt16.random(in: 0..<20_000))
+        try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/redis-cli"), "redis-cli is not installed")
+        let port = try freePort()
         let cli = "/usr/bin/redis-cli -p \(port)"
         // The REPL reads its script from a pipe; `redis-cli` runs from the shell in between.
         let output = try shell("""

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The REPL under a pseudo-terminal (util-linux `script`), where GNU readline is in charge:
@@ -8,13 +9,7 @@ final class REPLTerminalEndToEndTests: XCTestCase {
     private let prompt = "archlab[server.swift 1/8]> "
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
-            if ProcessInfo.processInfo.environment["ARCHLAB_REQUIRE_ALL"] == "1" {
-                XCTFail("util-linux `script` is required for the pseudo-terminal tests")
-                return
-            }
-            throw XCTSkip("util-linux `script` is not installed; the pseudo-terminal tests need it")
-        }
+        try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux `script` is not installed; the pseudo-terminal tests need it")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 

@@ -3,6 +3,7 @@ import Keyspace
 import NIOCore
 import RESP
 import SeededRandom
+import TestSupport
 import XCTest
 
 /// Seeded random command streams sent to both the in-process Keyspace and a real redis-server:
@@ -48,13 +49,13 @@ final class RandomDifferentialTests: XCTestCase {
     }
 
     private func compare(names: [String], words: [String], seeds: ClosedRange<UInt64>) throws {
-        guard let real = try RealRedis.start() else { return }
+        let real = try ReferenceRedis.start()
         defer { real.stop() }
         let keyspace = Keyspace()
         var mismatches: [String] = []
         for seed in seeds {
             var random = SplitMix64(seed: seed)
-            let connection = try BlockingRedisConnection(port: real.port)
+            let connection = try BlockingConnection(port: real.port)
             defer { connection.close() }
             let session = keyspace.makeSession()
             _ = try connection.roundTrip(["FLUSHALL"])
@@ -73,9 +74,9 @@ final class RandomDifferentialTests: XCTestCase {
                 let theirs = try connection.roundTrip(argv)
                 let mine = Array(ours.readableBytesView)
                 let mask = name == "SMEMBERS" || name == "EXEC" || name == "KEYS" ? "sort" : nil
-                if !DifferentialTests.equal(mine, theirs, mask: mask) && mismatches.count < 25 {
+                if !ReplyMask.equal(mine, theirs, mask: mask) && mismatches.count < 25 {
                     mismatches.append(
-                        "seed \(seed) step \(step): \(argv.joined(separator: " "))\n  redis: \(DifferentialTests.show(theirs))\n  ours:  \(DifferentialTests.show(mine))"
+                        "seed \(seed) step \(step): \(argv.joined(separator: " "))\n  redis: \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(mine))"
                     )
                 }
             }

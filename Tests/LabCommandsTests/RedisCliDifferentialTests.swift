@@ -1,5 +1,6 @@
 import Foundation
 import REPL
+import TestSupport
 import XCTest
 
 /// The REPL's `redis` output against `redis-cli --no-raw` (its terminal formatting) for the same
@@ -7,13 +8,7 @@ import XCTest
 final class RedisCliDifferentialTests: XCTestCase {
     func testReplFormatsRepliesExactlyAsRedisCli() async throws {
         let cli = "/usr/bin/redis-cli"
-        guard FileManager.default.isExecutableFile(atPath: cli) else {
-            if ProcessInfo.processInfo.environment["ARCHLAB_REQUIRE_ALL"] == "1" {
-                XCTFail("redis-cli is required (ARCHLAB_REQUIRE_ALL=1)")
-                return
-            }
-            throw XCTSkip("redis-cli is not installed")
-        }
+        try requireTool(FileManager.default.isExecutableFile(atPath: cli), "redis-cli is not installed")
         let harness = try LabHarness()
         let (session, output) = try harness.session()
         for setup in [

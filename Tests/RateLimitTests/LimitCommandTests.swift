@@ -1,39 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `archlab limit simulate` end to end, through the built binary.
 final class LimitCommandTests: XCTestCase {
-    private struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func archlab(_ arguments: [String]) throws -> Outcome {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [
-            ProcessInfo.processInfo.environment["ARCHLAB_BINARY"].map { URL(fileURLWithPath: $0) },
-            directory.appendingPathComponent("archlab"),
-            directory.deletingLastPathComponent().appendingPathComponent("archlab"),
-        ].compactMap { $0 }
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        try requireAvailable(found != nil, "archlab binary not found next to the tests (\(directory.path)); run `swift build` first")
-        guard let binary = found else { throw XCTSkip("archlab binary not found") }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    private func archlab(_ arguments: [String]) throws -> ProcessOutput {
+        try ProcessCapture.run(try BuiltProducts.executable("archlab"), arguments, environment: ["NO_COLOR": "1"])
     }
 
     func testTextShowsEveryAlgorithmWithTheChartAndCounts() throws {

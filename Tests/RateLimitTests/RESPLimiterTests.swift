@@ -3,6 +3,7 @@ import Logging
 import RESP
 import RateLimit
 import RedisServer
+import TestSupport
 import XCTest
 
 /// The RESP-backed limiter against real servers: the same decisions as the in-memory
@@ -51,9 +52,7 @@ final class RESPLimiterTests: XCTestCase {
     }
 
     private func withRedis(_ body: (Int) async throws -> Void) async throws {
-        let redis = try RedisProcess.start()
-        try requireAvailable(redis != nil, "redis-server is not installed (apt-get install redis-server)")
-        guard let redis else { return }
+        let redis = try ReferenceRedis.start()
         defer { redis.stop() }
         try await body(redis.port)
     }

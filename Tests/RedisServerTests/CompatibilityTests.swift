@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RESP
 import RedisServer
+import TestSupport
 import XCTest
 
 /// Real clients (redis-cli, redis-benchmark, redis-py) against `archlab redis-server`,
@@ -22,11 +23,7 @@ final class CompatibilityTests: XCTestCase {
     }
 
     private func startReference() throws -> Int {
-        try requireTool(findExecutable("redis-server") != nil, "redis-server is not installed")
-        guard let started = try ReferenceRedis() else {
-            try requireTool(false, "the reference redis-server did not start")
-            return 0
-        }
+        let started = try ReferenceRedis.start()
         reference = started
         return started.port
     }

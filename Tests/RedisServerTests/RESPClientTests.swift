@@ -2,6 +2,7 @@ import Keyspace
 import Logging
 import RESP
 import RedisServer
+import TestSupport
 import XCTest
 
 final class RESPClientTests: XCTestCase {
@@ -55,11 +56,7 @@ final class RESPClientTests: XCTestCase {
     }
 
     func testClientTalksToARealRedis() async throws {
-        try requireTool(findExecutable("redis-server") != nil, "redis-server is not installed")
-        guard let reference = try ReferenceRedis() else {
-            try requireTool(false, "the reference redis-server did not start")
-            return
-        }
+        let reference = try ReferenceRedis.start()
         defer { reference.stop() }
         let client = try await RESPClient.connect(to: "redis://127.0.0.1:\(reference.port)/1", protocolVersion: .v3)
         let replies = try await client.pipeline([["SET", "k", "v"], ["GET", "missing"], ["ZADD", "z", "1.5", "m"], ["ZSCORE", "z", "m"]])

@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import RESP
 import SeededRandom
+import TestSupport
 import XCTest
 
 @testable import RedisServer

@@ -1,5 +1,6 @@
 import Foundation
 import Semantic
+import TestSupport
 import XCTest
 
 /// Reads the JSON fixtures copied from the reference implementations.
@@ -17,36 +18,6 @@ enum Fixture {
 
     /// The installed MiniLM model, or a skip (a failure under ARCHLAB_REQUIRE_ALL=1) with the reason.
     static func miniLM() throws -> MiniLMEmbedder {
-        let environment = ProcessInfo.processInfo.environment
-        let store = ModelStore(environment: environment)
-        guard store.isPresent else {
-            let reason = "all-MiniLM-L6-v2 is not installed in \(store.directory); run `swift run archlab model fetch`"
-            if environment["ARCHLAB_REQUIRE_ALL"] == "1" {
-                XCTFail(reason + " (ARCHLAB_REQUIRE_ALL=1)")
-                throw Failure.modelMissing
-            }
-            print("skipping: " + reason)
-            throw XCTSkip(reason)
-        }
-        return try Shared.model(directory: store.directory)
-    }
-
-    enum Failure: Error {
-        case modelMissing
-    }
-
-    /// Loads the model once per test process.
-    private enum Shared {
-        nonisolated(unsafe) static var loaded: MiniLMEmbedder?
-        static let lock = NSLock()
-
-        static func model(directory: String) throws -> MiniLMEmbedder {
-            lock.lock()
-            defer { lock.unlock() }
-            if let loaded { return loaded }
-            let model = try MiniLMEmbedder(directory: directory)
-            loaded = model
-            return model
-        }
+        try InstalledModel.miniLM()
     }
 }

@@ -1,3 +1,5 @@
+import JSONText
+
 /// What a simulation decided: for each algorithm every request's outcome, plus the
 /// counts a learner compares. Render it with `renderText()` or `json()`.
 public struct SimulationReport: Hashable, Sendable {
@@ -58,7 +60,7 @@ public struct SimulationReport: Hashable, Sendable {
         var out = "{\n  \"algorithms\": ["
         for (index, run) in runs.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\n      \"name\": \(Self.quoted(run.name)),\n"
+            out += "    {\n      \"name\": \(JSONText.string(run.name)),\n"
             out += "      \"allowed\": \(run.allowed),\n      \"rejected\": \(run.rejected),\n      \"decisions\": ["
             for (position, decision) in run.decisions.enumerated() {
                 out += position == 0 ? "\n" : ",\n"
@@ -69,26 +71,5 @@ public struct SimulationReport: Hashable, Sendable {
         }
         out += runs.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,6 @@
-/// Minimal JSON writing with a fixed key order, so reports are byte-identical for identical input.
+/// Minimal JSON writing with a fixed key order, so reports are byte-identical for identical input:
+/// the one JSON string escaper for grade and lint reports, the progress commands and the rate-limit
+/// simulation report.
 public enum JSONText {
     /// A JSON string literal with the required escapes (a fast path when nothing needs escaping).
     public static func string(_ text: String) -> String {
@@ -24,7 +26,8 @@ public enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A number without a trailing `.0` for whole values, rounded to 4 decimals otherwise.
+    /// A number without a trailing `.0` for whole values, rounded to 4 decimals otherwise; the
+    /// progress report writes its scores this way in text and CSV too.
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 10_000).rounded() / 10_000

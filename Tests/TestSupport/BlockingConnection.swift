@@ -2,35 +2,38 @@ import Foundation
 import NIOCore
 import RESP
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A plain blocking TCP connection that returns each reply's exact bytes, for byte-for-byte
 /// comparisons between servers.
-final class BlockingConnection {
-    private let fd: Int32
+public final class BlockingConnection {
+    private var fd: Int32
     private var pending = ByteBuffer()
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// The connection failed, closed, or timed out waiting for a reply.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port`; a read waits at most ten seconds.
+    public init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
+        var address = loopback(port: port)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         if result != 0 {
-            close(fd)
+            Glibc.close(fd)
             throw Failure(description: "cannot connect to 127.0.0.1:\(port)")
         }
     }
 
     /// Sends one command as a multi-bulk request and returns the bytes of its reply.
-    func roundTrip(_ arguments: [[UInt8]]) throws -> [UInt8] {
+    public func roundTrip(_ arguments: [[UInt8]]) throws -> [UInt8] {
         var request = ByteBuffer()
         request.writeRESPArrayHeader(arguments.count)
         for argument in arguments { request.writeRESPBulk(argument) }
@@ -50,7 +53,19 @@ final class BlockingConnection {
         }
     }
 
+    /// Sends one command given as text and returns the bytes of its reply.
+    public func roundTrip(_ arguments: [String]) throws -> [UInt8] {
+        try roundTrip(arguments.map { Array($0.utf8) })
+    }
+
+    /// Closes the socket; later round trips fail.
+    public func close() {
+        guard fd >= 0 else { return }
+        _ = Glibc.close(fd)
+        fd = -1
+    }
+
     deinit {
-        close(fd)
+        close()
     }
 }
