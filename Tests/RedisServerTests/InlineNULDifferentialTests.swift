@@ -1,5 +1,6 @@
 import Logging
 import RedisServer
+import TestSupport
 import XCTest
 
 /// Inline request lines holding a NUL byte, sent over raw sockets to `archlab redis-server` and to a
@@ -29,11 +30,7 @@ final class InlineNULDifferentialTests: XCTestCase {
     }
 
     func testInlineLinesWithANULByteGetRedissReplies() async throws {
-        try requireTool(findExecutable("redis-server") != nil, "redis-server is not installed")
-        guard let reference = try ReferenceRedis() else {
-            try requireTool(false, "the reference redis-server did not start")
-            return
-        }
+        let reference = try ReferenceRedis.start()
         defer { reference.stop() }
         let server = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
         for payload in Self.cases {
