@@ -60,6 +60,9 @@ let targets: [Target] = [
 
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
+    // A header-only software-prefetch hint for Semantic's flat scan (no library to link).
+    .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+
     .target(name: "SeededRandom"),
 
     .target(name: "CourseKit", dependencies: ["SeededRandom", .product(name: "TOMLKit", package: "TOMLKit")]),
@@ -78,7 +81,7 @@ let targets: [Target] = [
 
     .target(
         name: "Semantic",
-        dependencies: ["SeededRandom", .product(name: "Crypto", package: "swift-crypto")],
+        dependencies: ["SeededRandom", "CPrefetch", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: semanticSwiftSettings
     ),
 
