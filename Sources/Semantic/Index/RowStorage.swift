@@ -66,7 +66,7 @@ final class RowBuffer<Scalar: BitwiseCopyable>: @unchecked Sendable {
         let huge = wanted >= Self.hugePageBytes
         let bytes = huge ? (wanted + Self.hugePageBytes - 1) / Self.hugePageBytes * Self.hugePageBytes : wanted
         let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePageBytes : 64)
-        #if os(Linux)
+        #if canImport(Glibc)
         // Before the first touch, so page faults can hand out 2 MiB pages; refused or disabled THP leaves 4 KiB pages.
         if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
         #endif
