@@ -62,6 +62,9 @@ let targets: [Target] = [
 
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
+    // A header-only software-prefetch hint for Semantic's flat scan (no library to link).
+    .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+
     .target(name: "SeededRandom"),
 
     .target(name: "JSONText"),
@@ -82,7 +85,7 @@ let targets: [Target] = [
 
     .target(
         name: "Semantic",
-        dependencies: ["SeededRandom", .product(name: "Crypto", package: "swift-crypto")],
+        dependencies: ["SeededRandom", "CPrefetch", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: semanticSwiftSettings
     ),
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Semantic benchmarks, Swift (release) and numpy back to back on this machine, one thread each.
-# Usage: Benchmarks/semantic.sh [minilm|flat|hnsw|sparse|all]   (needs numpy and `archlab model fetch` for minilm)
+# Usage: Benchmarks/semantic.sh [minilm|flat|hnsw|sparse|all]   (needs numpy, `archlab model fetch` for minilm, hnswlib for hnsw's reference)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -22,6 +22,12 @@ if [[ $what == flat || $what == all ]]; then
 fi
 if [[ $what == hnsw || $what == all ]]; then
     "$bin" semantic bench hnsw --iterations 200
+    # The same workload through hnswlib, the HNSW authors' library: is a shortfall ours or the data's?
+    if python3 -c 'import hnswlib' 2>/dev/null; then
+        env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 python3 Benchmarks/hnswlib_reference.py --queries 200
+    else
+        echo "hnswlib reference skipped: pip install hnswlib"
+    fi
 fi
 if [[ $what == sparse || $what == all ]]; then
     "$bin" semantic bench sparse --entries 20000 --iterations 200

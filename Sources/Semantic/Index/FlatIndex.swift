@@ -1,5 +1,6 @@
 /// Exact top-k search: every stored vector is scored against the query. Vectors live in one
-/// contiguous buffer, either as Float (exact) or Float16 (half the memory traffic, scores within ~1e-3).
+/// contiguous buffer (`RowStorage`: aligned, on huge pages once big), either as Float (exact) or
+/// Float16 (half the memory traffic, scores within ~1e-3).
 public struct FlatIndex: VectorIndex {
     /// How stored vectors are kept.
     public enum Storage: String, Sendable, CaseIterable {
@@ -11,8 +12,8 @@ public struct FlatIndex: VectorIndex {
     public let storage: Storage
     private var ids: [Int] = []
     private var positions: [Int: Int] = [:]
-    private var floats: [Float] = []
-    private var halves: [Float16] = []
+    private var floats = RowStorage<Float>()
+    private var halves = RowStorage<Float16>()
 
     public init(dimension: Int, storage: Storage = .float32) {
         self.dimension = dimension
@@ -41,10 +42,8 @@ public struct FlatIndex: VectorIndex {
             ids[position] = moved
             positions[moved] = position
             switch storage {
-            case .float32:
-                for d in 0..<dimension { floats[position * dimension + d] = floats[last * dimension + d] }
-            case .float16:
-                for d in 0..<dimension { halves[position * dimension + d] = halves[last * dimension + d] }
+            case .float32: floats.copy(from: last * dimension, to: position * dimension, length: dimension)
+            case .float16: halves.copy(from: last * dimension, to: position * dimension, length: dimension)
             }
         }
         ids.removeLast()
@@ -63,15 +62,13 @@ public struct FlatIndex: VectorIndex {
             guard let qp = q.baseAddress else { return }
             switch storage {
             case .float32:
-                floats.withUnsafeBufferPointer { base in
-                    guard let bp = base.baseAddress else { return }
+                floats.withUnsafePointer { bp in
                     FlatScan.scan(query: qp, base: bp, count: n, dimension: dim) { row, score in
                         if score > top.threshold { top.offer(id: ids[row], similarity: score) }
                     }
                 }
             case .float16:
-                halves.withUnsafeBufferPointer { base in
-                    guard let bp = base.baseAddress else { return }
+                halves.withUnsafePointer { bp in
                     FlatScan.scan(query: qp, base: bp, count: n, dimension: dim) { row, score in
                         if score > top.threshold { top.offer(id: ids[row], similarity: score) }
                     }
@@ -86,7 +83,7 @@ public struct FlatIndex: VectorIndex {
         guard let position = positions[id] else { return nil }
         let range = (position * dimension)..<((position + 1) * dimension)
         switch storage {
-        case .float32: return Array(floats[range])
+        case .float32: return floats[range]
         case .float16: return halves[range].map { Float($0) }
         }
     }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Scan kernels for `FlatIndex`: four stored rows per step share each query load and keep eight
 /// independent accumulators in flight, which keeps more memory requests outstanding than one row at a time.
 enum FlatScan {
@@ -11,10 +13,17 @@ enum FlatScan {
             let bytes = dimension * 4
             while row + 4 <= count {
                 let r0 = UnsafeRawPointer(base + row * dimension)
+                // The next four rows' lines are requested while these are scored (the hardware
+                // prefetcher alone stops at 4 KiB boundaries); the last group re-requests its own.
+                let next = r0 + (row + 8 <= count ? 4 * bytes : 0)
                 var a0 = SIMD8<Float>(), b0 = SIMD8<Float>(), a1 = SIMD8<Float>(), b1 = SIMD8<Float>()
                 var a2 = SIMD8<Float>(), b2 = SIMD8<Float>(), a3 = SIMD8<Float>(), b3 = SIMD8<Float>()
                 var offset = 0
                 while offset < bytes {
+                    archlab_prefetch(next + offset)
+                    archlab_prefetch(next + bytes + offset)
+                    archlab_prefetch(next + 2 * bytes + offset)
+                    archlab_prefetch(next + 3 * bytes + offset)
                     let q0 = q.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
                     let q1 = q.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
                     a0.addProduct(q0, r0.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self))

@@ -1,3 +1,4 @@
+import CPrefetch
 import SeededRandom
 import Foundation
 
@@ -14,7 +15,8 @@ public struct HNSWIndex: VectorIndex {
     /// Search width for queries (raised to k when smaller).
     public var efSearch: Int
 
-    private var vectors: [Float] = []
+    /// Random access: huge pages (`RowStorage`) spare most TLB misses on a big index.
+    private var vectors = RowStorage<Float>()
     private var ids: [Int] = []
     private var deleted: [Bool] = []
     private var positions: [Int: Int32] = [:]
@@ -90,7 +92,7 @@ public struct HNSWIndex: VectorIndex {
         var fresh = HNSWIndex(dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next())
         for node in ids.indices where !deleted[node] {
             let start = node * dimension
-            try? fresh.add(id: ids[node], vector: Array(vectors[start..<(start + dimension)]))
+            try? fresh.add(id: ids[node], vector: vectors[start..<(start + dimension)])
         }
         self = fresh
     }
@@ -192,9 +194,15 @@ public struct HNSWIndex: VectorIndex {
             results.push(candidate)
             if results.count > ef { results.pop() }
         }
+        var fresh: [Int32] = []
         while let closest = frontier.pop() {
             if let worst = results.top, results.count >= ef, closest.similarity < worst.similarity { break }
+            fresh.removeAll(keepingCapacity: true)
             for next in neighbours(closest.node, level: level) where visited.insert(next) {
+                fresh.append(next)
+            }
+            prefetch(fresh)
+            for next in fresh {
                 let s = score(next)
                 if results.count < ef || s > (results.top?.similarity ?? -.infinity) {
                     let candidate = Candidate(node: next, similarity: s)
@@ -207,17 +215,27 @@ public struct HNSWIndex: VectorIndex {
         return results.sortedDescending()
     }
 
-    private func similarity(_ a: Int32, _ b: Int32) -> Float {
-        vectors.withUnsafeBufferPointer { base in
-            guard let p = base.baseAddress else { return 0 }
-            return VectorMath.dot(p + Int(a) * dimension, p + Int(b) * dimension, dimension)
+    /// Requests the vectors of `nodes` before they are scored, so their cache misses overlap
+    /// instead of each waiting in turn (the nodes lie scattered over the whole index).
+    private func prefetch(_ nodes: [Int32]) {
+        let bytes = dimension * MemoryLayout<Float>.stride
+        vectors.withUnsafePointer { p in
+            for node in nodes {
+                let row = UnsafeRawPointer(p + Int(node) * dimension)
+                var offset = 0
+                while offset < bytes {
+                    archlab_prefetch(row + offset)
+                    offset += 64
+                }
+            }
         }
     }
 
+    private func similarity(_ a: Int32, _ b: Int32) -> Float {
+        vectors.withUnsafePointer { p in VectorMath.dot(p + Int(a) * dimension, p + Int(b) * dimension, dimension) }
+    }
+
     private func similarity(_ query: UnsafePointer<Float>, _ node: Int32) -> Float {
-        vectors.withUnsafeBufferPointer { base in
-            guard let p = base.baseAddress else { return 0 }
-            return VectorMath.dot(query, p + Int(node) * dimension, dimension)
-        }
+        vectors.withUnsafePointer { p in VectorMath.dot(query, p + Int(node) * dimension, dimension) }
     }
 }
