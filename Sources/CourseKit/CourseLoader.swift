@@ -103,6 +103,7 @@ struct LoadState {
         let locator = locators[Self.manifestPath] ?? TOMLKeyLocator(text: "")
         var number = 0
         var done: Set<String> = []
+        let resolver = IncludeResolver(courseDirectory: directory)
         for name in listed where done.insert(name).inserted {
             let relativePath = "Lessons/" + name
             guard !name.contains("/"), !name.hasPrefix("."), onDisk.contains(name) else {
@@ -117,7 +118,7 @@ struct LoadState {
             var frontMatter: TOMLKeyLocator?
             if let lesson = LessonParser.parse(
                 text: text, file: url(relativePath), relativePath: relativePath, number: number,
-                courseDirectory: directory, findings: &findings, frontMatter: &frontMatter)
+                resolver: resolver, findings: &findings, frontMatter: &frontMatter)
             {
                 lessons.append(lesson)
             }

@@ -6,7 +6,7 @@ enum LessonParser {
     /// `frontMatter` receives the key locator over the front matter once its closing `+++` is found, for
     /// placing the loader's cross-file findings (nil when the front matter is malformed).
     static func parse(
-        text: String, file: URL, relativePath: String, number: Int, courseDirectory: URL, findings: inout [LintFinding],
+        text: String, file: URL, relativePath: String, number: Int, resolver: IncludeResolver, findings: inout [LintFinding],
         frontMatter: inout TOMLKeyLocator?
     ) -> Lesson? {
         let lines = text.lines()
@@ -42,7 +42,6 @@ enum LessonParser {
         if let minutes, minutes <= 0 {
             diagnostics.report("invalid-value", "`minutes` must be greater than 0", at: "minutes")
         }
-        let resolver = IncludeResolver(courseDirectory: courseDirectory)
         let pages = splitPages(
             Array(lines[(close + 1)...]), firstLine: close + 2, file: file, resolver: resolver, diagnostics: diagnostics)
         guard let id else { return nil }

@@ -140,6 +140,11 @@ extension String {
 
     /// The string without leading and trailing whitespace and newlines.
     func trimmingWhitespace() -> String {
+        // Most lines start and end with a visible ASCII character: nothing to trim, and no grapheme breaking.
+        // (A character that starts with such a byte is not whitespace, nor is one that ends with it.)
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
