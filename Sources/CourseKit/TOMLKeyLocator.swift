@@ -171,6 +171,7 @@ struct TOMLKeyLocator: Sendable {
 
     /// Splits a dotted key, honouring quotes and dropping surrounding whitespace.
     private static func splitKey(_ key: String) -> [String] {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIIKey(key) }
         var parts: [String] = []
         var currentPart = ""
         var inQuote: Character?
@@ -187,6 +188,27 @@ struct TOMLKeyLocator: Sendable {
             }
         }
         parts.append(currentPart.trimmingWhitespace())
+        return parts.contains(where: \.isEmpty) ? [] : parts
+    }
+
+    /// ``splitKey(_:)`` for an ASCII key, over its bytes.
+    private static func splitASCIIKey(_ key: String) -> [String] {
+        var parts: [String] = []
+        var currentPart: [UInt8] = []
+        var inQuote: UInt8?
+        for byte in key.utf8 {
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil } else { currentPart.append(byte) }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                inQuote = byte
+            } else if byte == UInt8(ascii: ".") {
+                parts.append(String(decoding: currentPart, as: UTF8.self).trimmingWhitespace())
+                currentPart.removeAll(keepingCapacity: true)
+            } else {
+                currentPart.append(byte)
+            }
+        }
+        parts.append(String(decoding: currentPart, as: UTF8.self).trimmingWhitespace())
         return parts.contains(where: \.isEmpty) ? [] : parts
     }
 }
