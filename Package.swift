@@ -45,6 +45,23 @@ let archlabDependencies: [Target.Dependency] = [
     "GatewayServer",
 ]
 
+// The executable links the Swift runtime and Foundation statically (Linux): no dynamic symbol lookups in a dozen
+// shared libraries, ICU among them, before the REPL's first prompt (Benchmarks/repl-startup). The modules were
+// compiled against the shared Foundation, whose link entries name only itself, so the static archives it needs are
+// listed here, after it.
+#if os(Linux)
+let archlabLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags([
+        "-static-stdlib",
+        "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationEssentials",
+        "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections",
+        "-Xlinker", "-lswiftSynchronization",
+    ]),
+]
+#else
+let archlabLinkerSettings: [LinkerSetting] = []
+#endif
+
 // Semantic's numeric kernels: FMA/AVX2/F16C code generation for Swift code (Haswell and later; this toolchain rejects "x86-64-v3"), and optimised even in
 // debug builds so the MiniLM tests stay fast. Only set on x86_64 Linux, where it was measured.
 #if arch(x86_64)
@@ -102,7 +119,7 @@ let targets: [Target] = [
 
     .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "GatewayServer", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
 
-    .executableTarget(name: "archlab", dependencies: archlabDependencies),
+    .executableTarget(name: "archlab", dependencies: archlabDependencies, linkerSettings: archlabLinkerSettings),
 
     .target(name: "TestSupport", dependencies: ["RESP", "Semantic", nioCore], path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
 

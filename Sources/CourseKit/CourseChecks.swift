@@ -22,7 +22,7 @@ struct CourseChecks {
     }
 
     private mutating func report(_ code: String, _ message: String, file: String, at path: String) {
-        let position = (state.locators[file] ?? TOMLKeyLocator(text: "")).position(of: path)
+        let position = state.position(of: path, in: file)
         findings.append(LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
     }
 

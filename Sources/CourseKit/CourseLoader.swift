@@ -66,8 +66,8 @@ struct LoadState {
     var quizzes: [Quiz] = []
     var glossary: [(entry: GlossaryEntry, path: String)] = []
     var faq: [(entry: FAQEntry, path: String)] = []
-    /// Key locators of every TOML text read, by relative path, for placing cross-file findings.
-    var locators: [String: TOMLKeyLocator] = [:]
+    /// The diagnostics of every TOML text read, by relative path, whose key locators place cross-file findings.
+    var fileDiagnostics: [String: FileDiagnostics] = [:]
 
     static let manifestPath = "Lessons/course.toml"
 
@@ -79,6 +79,11 @@ struct LoadState {
         directory.appendingPathComponent(relativePath)
     }
 
+    /// Where the key at `path` is in the TOML text read from `file` (line 1 when the file was not read).
+    func position(of path: String, in file: String) -> TOMLKeyLocator.Position {
+        fileDiagnostics[file]?.locator.position(of: path) ?? TOMLKeyLocator(text: "").position(of: path)
+    }
+
     mutating func readManifest() throws(CourseError) {
         let manifestURL = url(Self.manifestPath)
         guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
@@ -88,8 +93,8 @@ struct LoadState {
             throw .unreadable(file: manifestURL.path, message: "cannot read the course manifest")
         }
         guard let text = SourceFile.text(data, relativePath: Self.manifestPath, findings: &findings) else { return }
-        let diagnostics = FileDiagnostics(file: Self.manifestPath, locator: TOMLKeyLocator(text: text))
-        locators[Self.manifestPath] = diagnostics.locator
+        let diagnostics = FileDiagnostics(file: Self.manifestPath, text: text)
+        fileDiagnostics[Self.manifestPath] = diagnostics
         if let parsed = ManifestParser.parse(text: text, diagnostics: diagnostics) {
             manifest = parsed
             manifestLoaded = true
@@ -100,13 +105,13 @@ struct LoadState {
     mutating func readLessons() {
         let onDisk = Self.files(in: url("Lessons"), withExtension: "md")
         let listed = manifestLoaded ? manifest.lessonFiles : onDisk
-        let locator = locators[Self.manifestPath] ?? TOMLKeyLocator(text: "")
         var number = 0
         var done: Set<String> = []
+        let resolver = IncludeResolver(courseDirectory: directory)
         for name in listed where done.insert(name).inserted {
             let relativePath = "Lessons/" + name
             guard !name.contains("/"), !name.hasPrefix("."), onDisk.contains(name) else {
-                let position = locator.position(of: "lessons")
+                let position = position(of: "lessons", in: Self.manifestPath)
                 findings.append(LintFinding(
                     file: Self.manifestPath, line: position.line, column: position.column, code: "dangling-reference",
                     message: "lesson file `\(name)` not found in Lessons/"))
@@ -114,15 +119,15 @@ struct LoadState {
             }
             guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
             number += 1
-            var frontMatter: TOMLKeyLocator?
+            var frontMatter: FileDiagnostics?
             if let lesson = LessonParser.parse(
                 text: text, file: url(relativePath), relativePath: relativePath, number: number,
-                courseDirectory: directory, findings: &findings, frontMatter: &frontMatter)
+                resolver: resolver, findings: &findings, frontMatter: &frontMatter)
             {
                 lessons.append(lesson)
             }
-            // The parser's own locator: the front matter is not split and scanned a second time.
-            if let frontMatter { locators[relativePath] = frontMatter }
+            // The parser's own diagnostics: the front matter is not split and scanned a second time.
+            if let frontMatter { fileDiagnostics[relativePath] = frontMatter }
         }
         for name in onDisk where manifestLoaded && !listed.contains(name) {
             findings.append(LintFinding(
@@ -131,19 +136,19 @@ struct LoadState {
         }
     }
 
-    /// Takes over the quizzes `other` read, with their locators and findings.
+    /// Takes over the quizzes `other` read, with their diagnostics and findings.
     mutating func absorb(_ other: LoadState) {
         findings += other.findings
         quizzes += other.quizzes
-        locators.merge(other.locators) { mine, _ in mine }
+        fileDiagnostics.merge(other.fileDiagnostics) { mine, _ in mine }
     }
 
     mutating func readQuizzes() {
         for name in Self.files(in: url("Quizzes"), withExtension: "toml") {
             let relativePath = "Quizzes/" + name
             guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
-            let diagnostics = FileDiagnostics(file: relativePath, locator: TOMLKeyLocator(text: text))
-            locators[relativePath] = diagnostics.locator
+            let diagnostics = FileDiagnostics(file: relativePath, text: text)
+            fileDiagnostics[relativePath] = diagnostics
             if let quiz = QuizParser.parse(text: text, file: url(relativePath), relativePath: relativePath, diagnostics: diagnostics) {
                 quizzes.append(quiz)
             }
@@ -156,8 +161,8 @@ struct LoadState {
             let relativePath = "Lessons/" + name
             guard FileManager.default.fileExists(atPath: url(relativePath).path) else { continue }
             guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
-            let diagnostics = FileDiagnostics(file: relativePath, locator: TOMLKeyLocator(text: text))
-            locators[relativePath] = diagnostics.locator
+            let diagnostics = FileDiagnostics(file: relativePath, text: text)
+            fileDiagnostics[relativePath] = diagnostics
             if isGlossary {
                 glossary = ReferenceParsers.glossary(text: text, diagnostics: diagnostics)
             } else {

@@ -1,12 +1,17 @@
-/// Collects the findings for one file and places them with the file's key locator.
+/// Collects the findings for one file and places them with the file's key locator, which is built on first use:
+/// a clean glossary or lesson front matter never needs one (start-up time).
 final class FileDiagnostics {
     let file: String
-    let locator: TOMLKeyLocator
+    private let text: String
+    private let lineOffset: Int
+    private(set) lazy var locator = TOMLKeyLocator(text: text, lineOffset: lineOffset)
     private(set) var findings: [LintFinding] = []
 
-    init(file: String, locator: TOMLKeyLocator) {
+    /// `lineOffset` is added to every key position (a lesson's front matter starts after its `+++` line).
+    init(file: String, text: String, lineOffset: Int = 0) {
         self.file = file
-        self.locator = locator
+        self.text = text
+        self.lineOffset = lineOffset
     }
 
     /// Reports a finding at the key `path` (or its nearest ancestor).

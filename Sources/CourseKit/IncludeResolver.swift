@@ -3,8 +3,28 @@ import Foundation
 /// Resolves `{{#include PATH:ANCHOR}}` and `{{#include PATH}}` lines: PATH is relative to the
 /// lesson file and must stay inside the course directory; an anchor takes the lines between
 /// `ANCHOR: name` and `ANCHOR_END: name` markers, dropping every marker line.
-struct IncludeResolver {
+///
+/// One resolver serves every lesson of a load: lessons include the same source files again and again
+/// (`server.swift` in each step), so each path is resolved, read and split into lines once.
+final class IncludeResolver {
     let courseDirectory: URL
+    /// The course directory's path components, symbolic links resolved.
+    private lazy var rootComponents = courseDirectory.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+    /// Resolved targets by lesson folder and include path.
+    private var targets: [String: URL] = [:]
+    /// What each resolved target holds.
+    private var files: [String: IncludedFile] = [:]
+
+    /// An included file as read: its lines, or why it cannot be included.
+    private enum IncludedFile {
+        case lines([String])
+        case missing
+        case notUTF8
+    }
+
+    init(courseDirectory: URL) {
+        self.courseDirectory = courseDirectory
+    }
 
     /// The directive's path and anchor when `line` is an include line, else nil.
     static func directive(in line: String) -> (path: String, anchor: String?)? {
@@ -23,24 +43,21 @@ struct IncludeResolver {
     /// The included text, or a message saying why it cannot be included (and a finding code).
     func resolve(path: String, anchor: String?, lessonFile: URL) -> Result<String, IncludeFailure> {
         guard !path.isEmpty else { return .failure(IncludeFailure(code: "include-missing", message: "include without a path")) }
-        let base = lessonFile.deletingLastPathComponent()
-        let target = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.resolvingSymlinksInPath()
-        let root = courseDirectory.standardizedFileURL.resolvingSymlinksInPath()
-        let rootComponents = root.pathComponents
-        guard target.pathComponents.starts(with: rootComponents), target.pathComponents.count > rootComponents.count else {
+        let target = self.target(path: path, lessonFile: lessonFile)
+        let targetComponents = target.pathComponents
+        guard targetComponents.starts(with: rootComponents), targetComponents.count > rootComponents.count else {
             return .failure(IncludeFailure(
                 code: "include-outside", message: "include path `\(path)` leaves the course directory"))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let data = FileManager.default.contents(atPath: target.path)
-        else {
+        let lines: [String]
+        switch file(at: target.path) {
+        case .missing:
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` not found"))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        case .notUTF8:
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` is not UTF-8 text"))
+        case .lines(let read):
+            lines = read
         }
-        let lines = text.lines()
         guard let anchor else {
             let kept = lines.filter { Self.marker(in: $0) == nil }
             return .success(Self.trimTrailingEmpty(kept).joined(separator: "\n"))
@@ -72,6 +89,32 @@ struct IncludeResolver {
                 code: "include-anchor", message: "anchor `\(anchor)` in `\(path)` has no `ANCHOR_END: \(anchor)`"))
         }
         return .success(Self.dedent(kept).joined(separator: "\n"))
+    }
+
+    /// `path` relative to the lesson's folder, standardized and with symbolic links resolved.
+    private func target(path: String, lessonFile: URL) -> URL {
+        let base = lessonFile.deletingLastPathComponent()
+        let key = base.path + "\u{0}" + path
+        if let known = targets[key] { return known }
+        let target = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL.resolvingSymlinksInPath()
+        targets[key] = target
+        return target
+    }
+
+    /// The lines of the file at `path`, read once per load.
+    private func file(at path: String) -> IncludedFile {
+        if let known = files[path] { return known }
+        let file: IncludedFile
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
+            file = .missing
+        } else if let data = FileManager.default.contents(atPath: path) {
+            file = String(data: data, encoding: .utf8).map { .lines($0.lines()) } ?? .notUTF8
+        } else {
+            file = .missing
+        }
+        files[path] = file
+        return file
     }
 
     /// `ANCHOR: name` or `ANCHOR_END: name` anywhere on a line (after `//`, `#`…).

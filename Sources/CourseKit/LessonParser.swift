@@ -3,11 +3,11 @@ import Foundation
 /// Builds a `Lesson` from a lesson file: TOML front matter between `+++` lines, then pages that
 /// each start at a `## ` heading, with includes resolved.
 enum LessonParser {
-    /// `frontMatter` receives the key locator over the front matter once its closing `+++` is found, for
+    /// `frontMatter` receives the diagnostics of the front matter once its closing `+++` is found, for
     /// placing the loader's cross-file findings (nil when the front matter is malformed).
     static func parse(
-        text: String, file: URL, relativePath: String, number: Int, courseDirectory: URL, findings: inout [LintFinding],
-        frontMatter: inout TOMLKeyLocator?
+        text: String, file: URL, relativePath: String, number: Int, resolver: IncludeResolver, findings: inout [LintFinding],
+        frontMatter: inout FileDiagnostics?
     ) -> Lesson? {
         let lines = text.lines()
         guard lines.first?.trimmingWhitespace() == "+++" else {
@@ -21,8 +21,8 @@ enum LessonParser {
             return nil
         }
         let frontText = lines[1..<close].joined(separator: "\n")
-        let diagnostics = FileDiagnostics(file: relativePath, locator: TOMLKeyLocator(text: frontText, lineOffset: 1))
-        frontMatter = diagnostics.locator
+        let diagnostics = FileDiagnostics(file: relativePath, text: frontText, lineOffset: 1)
+        frontMatter = diagnostics
         defer { findings.append(contentsOf: diagnostics.findings) }
         guard let table = SourceFile.parseTOML(frontText, diagnostics: diagnostics, lineOffset: 1) else { return nil }
         var fields = TOMLFields(table: table, path: "", diagnostics: diagnostics)
@@ -42,7 +42,6 @@ enum LessonParser {
         if let minutes, minutes <= 0 {
             diagnostics.report("invalid-value", "`minutes` must be greater than 0", at: "minutes")
         }
-        let resolver = IncludeResolver(courseDirectory: courseDirectory)
         let pages = splitPages(
             Array(lines[(close + 1)...]), firstLine: close + 2, file: file, resolver: resolver, diagnostics: diagnostics)
         guard let id else { return nil }

@@ -133,11 +133,15 @@ extension Question {
     }
 }
 
-/// Compiled `accept_regex` patterns, shared so grading ten thousand files compiles each pattern once.
+/// Compiled `accept_regex` patterns, shared so grading ten thousand files compiles each pattern once, and so
+/// loading a course (which checks each pattern, then grades the answer key) compiles it once too.
 final class ShortAnswerRegexCache: Sendable {
     static let shared = ShortAnswerRegexCache()
 
     private struct Entry: @unchecked Sendable {
+        /// Whether the pattern as written compiles.
+        let valid: Bool
+        /// The pattern anchored at the end of the answer; nil when it does not compile.
         let regex: NSRegularExpression?
     }
 
@@ -145,16 +149,25 @@ final class ShortAnswerRegexCache: Sendable {
 
     /// The compiled whole-answer pattern, or nil when it does not compile.
     func regex(_ pattern: String, caseSensitive: Bool) -> NSRegularExpression? {
+        entry(pattern, caseSensitive: caseSensitive).regex
+    }
+
+    /// Whether the pattern as written is a valid regular expression.
+    func isValid(_ pattern: String, caseSensitive: Bool) -> Bool {
+        entry(pattern, caseSensitive: caseSensitive).valid
+    }
+
+    private func entry(_ pattern: String, caseSensitive: Bool) -> Entry {
         let cacheKey = (caseSensitive ? "s:" : "i:") + pattern
-        if let hit = cache.withLock({ $0[cacheKey] }) { return hit.regex }
+        if let hit = cache.withLock({ $0[cacheKey] }) { return hit }
         let options: NSRegularExpression.Options = caseSensitive ? [] : [.caseInsensitive]
-        let compiled: NSRegularExpression?
+        let entry: Entry
         if (try? NSRegularExpression(pattern: pattern, options: options)) != nil {
-            compiled = try? NSRegularExpression(pattern: "(?:\(pattern))\\z", options: options)
+            entry = Entry(valid: true, regex: try? NSRegularExpression(pattern: "(?:\(pattern))\\z", options: options))
         } else {
-            compiled = nil
+            entry = Entry(valid: false, regex: nil)
         }
-        cache.withLock { $0[cacheKey] = Entry(regex: compiled) }
-        return compiled
+        cache.withLock { $0[cacheKey] = entry }
+        return entry
     }
 }

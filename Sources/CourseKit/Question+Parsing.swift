@@ -140,10 +140,27 @@ extension String {
 
     /// The string without leading and trailing whitespace and newlines.
     func trimmingWhitespace() -> String {
+        // Course lines are nearly always ASCII at both ends: trim ASCII whitespace bytes, without grapheme breaking,
+        // when what is left starts and ends with a visible ASCII character (no Character spans such a boundary).
+        let bytes = utf8
+        var start = bytes.startIndex
+        while start != bytes.endIndex, Self.isASCIIWhitespace(bytes[start]) { start = bytes.index(after: start) }
+        if start == bytes.endIndex { return "" }
+        var end = bytes.endIndex
+        while Self.isASCIIWhitespace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        if visible.contains(bytes[start]), visible.contains(bytes[bytes.index(before: end)]) {
+            return start == bytes.startIndex && end == bytes.endIndex ? self : String(self[start..<end])
+        }
         var slice = Substring(self)
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }
         while let last = slice.last, last.isWhitespace { slice.removeLast() }
         return String(slice)
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// Trimmed, with every run of inner whitespace collapsed to one space.

@@ -57,8 +57,14 @@ struct TOMLKeyLocator: Sendable {
     /// line of every course file at start-up, where Foundation's `components(separatedBy:)` was the hot spot).
     static func occurrences(of delimiter: String, in text: some StringProtocol) -> Int {
         let needle = Array(delimiter.utf8)
+        guard !needle.isEmpty else { return 0 }
+        // A native string's bytes are read in place; only a bridged or odd one is copied.
+        return text.utf8.withContiguousStorageIfAvailable { occurrences(of: needle, in: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { occurrences(of: needle, in: $0) }
+    }
+
+    private static func occurrences(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let first = needle.first else { return 0 }
-        let bytes = Array(text.utf8)
         var count = 0
         var index = 0
         while index + needle.count <= bytes.count {
@@ -108,6 +114,7 @@ struct TOMLKeyLocator: Sendable {
         guard let first = trimmed.first, first != "#", first != "{", first != "[",
             trimmed.utf8.contains(UInt8(ascii: "="))
         else { return nil }
+        if let ascii = asciiKeyAndValue(trimmed) { return ascii }
         var inQuote: Character?
         for index in trimmed.indices {
             let char = trimmed[index]
@@ -126,8 +133,45 @@ struct TOMLKeyLocator: Sendable {
         return nil
     }
 
+    /// ``keyAndValue(_:)`` over UTF-8 bytes for a line whose key part is ASCII (nearly every line), which
+    /// spares the grapheme breaking of walking Characters; `.some(nil)` means "not a key line", and nil that
+    /// a non-ASCII byte came first, so the Character walk decides.
+    private static func asciiKeyAndValue(_ trimmed: String) -> (String, String)?? {
+        var inQuote: UInt8?
+        for (offset, byte) in trimmed.utf8.enumerated() {
+            guard byte < 0x80 else { return nil }
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                inQuote = byte
+            } else if byte == UInt8(ascii: "=") {
+                let utf8 = trimmed.utf8
+                let equals = utf8.index(utf8.startIndex, offsetBy: offset)
+                let parts = splitKey(String(trimmed[..<equals]))
+                guard !parts.isEmpty else { return .some(nil) }
+                return (parts.joined(separator: "."), String(trimmed[utf8.index(after: equals)...]))
+            } else if !isKeyByte(byte) {
+                return .some(nil)
+            }
+        }
+        return .some(nil)
+    }
+
+    /// ASCII letters, digits, `-`, `_`, `.`, space and tab: what may stand outside quotes in a key.
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "\t"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Splits a dotted key, honouring quotes and dropping surrounding whitespace.
     private static func splitKey(_ key: String) -> [String] {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return splitASCIIKey(key) }
         var parts: [String] = []
         var currentPart = ""
         var inQuote: Character?
@@ -144,6 +188,27 @@ struct TOMLKeyLocator: Sendable {
             }
         }
         parts.append(currentPart.trimmingWhitespace())
+        return parts.contains(where: \.isEmpty) ? [] : parts
+    }
+
+    /// ``splitKey(_:)`` for an ASCII key, over its bytes.
+    private static func splitASCIIKey(_ key: String) -> [String] {
+        var parts: [String] = []
+        var currentPart: [UInt8] = []
+        var inQuote: UInt8?
+        for byte in key.utf8 {
+            if let quote = inQuote {
+                if byte == quote { inQuote = nil } else { currentPart.append(byte) }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                inQuote = byte
+            } else if byte == UInt8(ascii: ".") {
+                parts.append(String(decoding: currentPart, as: UTF8.self).trimmingWhitespace())
+                currentPart.removeAll(keepingCapacity: true)
+            } else {
+                currentPart.append(byte)
+            }
+        }
+        parts.append(String(decoding: currentPart, as: UTF8.self).trimmingWhitespace())
         return parts.contains(where: \.isEmpty) ? [] : parts
     }
 }

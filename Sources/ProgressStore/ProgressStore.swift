@@ -21,7 +21,7 @@ public final class ProgressStore: Sendable {
 
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    let database: DatabaseQueue
     let clock: any ProgressClock
     let fault: (@Sendable (FaultPoint) throws -> Void)?
 
@@ -44,30 +44,34 @@ public final class ProgressStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
-        configuration.maximumReaderCount = 2
         configuration.label = "ArchLab.progress"
         do {
-            pool = try Self.open(path: path, configuration: configuration)
+            database = try Self.open(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
         }
     }
 
-    /// Opens the pool, switches it to WAL with `synchronous = FULL` and migrates. Two processes
+    /// Opens the connection, switches the file to WAL with `synchronous = FULL` and migrates. Two processes
     /// creating the same new file at once can get SQLITE_BUSY at once, without the busy timeout
     /// (switching to WAL and the first schema write race); the loser waits a little and tries again.
-    private static func open(path: String, configuration: Configuration) throws -> DatabasePool {
+    private static func open(path: String, configuration: Configuration) throws -> DatabaseQueue {
         var attempt = 0
         while true {
             attempt += 1
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                // GRDB sets `synchronous = NORMAL` when it enables WAL; FULL also syncs the log at every commit.
-                try pool.writeWithoutTransaction { db in
+                let database = try DatabaseQueue(path: path, configuration: configuration)
+                try database.writeWithoutTransaction { db in
+                    // The journal mode is stored in the file: this writes only when a new file switches to WAL.
+                    let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    guard mode?.lowercased() == "wal" else {
+                        throw ProgressStoreError.database(path, detail: "cannot switch the progress database to WAL mode")
+                    }
+                    // FULL also syncs the log at every commit.
                     try db.execute(sql: "PRAGMA synchronous = FULL")
                 }
-                try migrate(pool, path: path)
-                return pool
+                try migrate(database, path: path)
+                return database
             } catch let error as DatabaseError
                 where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
                 Thread.sleep(forTimeInterval: 0.02 * Double(min(attempt, 10)))
@@ -75,24 +79,27 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Runs unapplied migrations. Two processes opening a new file at once may both try the same migration;
-    /// the loser's transaction rolls back and it retries, finding the work done.
-    private static func migrate(_ pool: DatabasePool, path: String) throws {
+    /// Runs unapplied migrations; a file with migrations this version does not know is refused first. A file whose
+    /// schema is current is only read (one query), without the migrator's write lock. Two processes opening a new
+    /// file at once may both try the same migration; the loser's transaction rolls back and it retries, finding the
+    /// work done.
+    private static func migrate(_ database: DatabaseQueue, path: String) throws {
         let migrator = ProgressSchema.migrator
+        let known = Set(migrator.migrations)
         var attempt = 0
         while true {
             attempt += 1
-            let unknown = try pool.read { db in
-                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
-            }
+            let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(known)
             if !unknown.isEmpty {
                 throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
             }
+            if applied == known { return }
             do {
-                try migrator.migrate(pool)
+                try migrator.migrate(database)
                 return
             } catch let error as DatabaseError {
-                let done = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
+                let done = (try? database.read { try migrator.hasCompletedMigrations($0) }) ?? false
                 if done { return }
                 if attempt >= 5 { throw error }
             }
@@ -103,10 +110,10 @@ public final class ProgressStore: Sendable {
     /// connections; the store must not be used afterwards.
     public func close() throws {
         do {
-            _ = try? pool.writeWithoutTransaction { db in
+            _ = try? database.writeWithoutTransaction { db in
                 try db.checkpoint(.passive)
             }
-            try pool.close()
+            try database.close()
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
         }
@@ -115,7 +122,7 @@ public final class ProgressStore: Sendable {
     /// Runs `body` in one IMMEDIATE write transaction, mapping SQLite errors to `ProgressStoreError`.
     func write<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try database.write(body)
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
         }
@@ -124,7 +131,7 @@ public final class ProgressStore: Sendable {
     /// Runs `body` on a read-only snapshot, mapping SQLite errors to `ProgressStoreError`.
     func read<T: Sendable>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
         }

@@ -9,6 +9,11 @@ struct CourseOptions: ParsableArguments {
 
     /// The course directory, or exit 2 with the reason on stderr.
     func locate() throws -> URL {
+        try Self.locate(explicit: course)
+    }
+
+    /// The course directory for an explicit `--course` (or none), or exit 2 with the reason on stderr.
+    static func locate(explicit course: String?) throws -> URL {
         do {
             return try CourseLocator.locate(
                 explicit: course, environment: ProcessInfo.processInfo.environment,

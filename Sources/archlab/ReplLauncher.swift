@@ -22,11 +22,26 @@ struct ReplOptions: ParsableArguments {
     var seed: UInt64?
 }
 
+/// The REPL's options as plain values, however they were parsed.
+struct ReplArguments: Equatable {
+    var course: String?
+    var learner: String?
+    var db: String?
+    var noColor = false
+    var seed: UInt64?
+}
+
 /// Builds a REPL session from the command line and the environment and runs it.
 enum ReplLauncher {
     static func run(courseOptions: CourseOptions, options: ReplOptions) async throws {
+        try await run(ReplArguments(
+            course: courseOptions.course, learner: options.learner, db: options.db, noColor: options.noColor,
+            seed: options.seed))
+    }
+
+    static func run(_ options: ReplArguments) async throws {
         let environment = ProcessInfo.processInfo.environment
-        let directory = try courseOptions.locate()
+        let directory = try CourseOptions.locate(explicit: options.course)
         // The course loads on another core while the learner is resolved and the progress database opens.
         let pending = PendingCourse(directory: directory)
         let learnerName = try LearnerChoice.resolve(options.learner)

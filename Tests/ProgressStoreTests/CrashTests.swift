@@ -20,7 +20,7 @@ final class CrashTests: XCTestCase {
 
     private func check(_ path: String, acknowledged: [(Int64, String)], file: StaticString = #filePath, line: UInt = #line) throws {
         let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
-        let (integrity, stored, answerCounts, unlockedAttempts) = try store.pool.read { db in
+        let (integrity, stored, answerCounts, unlockedAttempts) = try store.database.read { db in
             (
                 try String.fetchAll(db, sql: "PRAGMA integrity_check"),
                 try QuizAttemptRecord.fetchAll(db),

@@ -35,7 +35,7 @@ final class MigrationTests: XCTestCase {
         let path = directory.appendingPathComponent("empty.sqlite").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
-        let applied = try store.pool.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
+        let applied = try store.database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
         XCTAssertEqual(applied, Set(ProgressSchema.migrator.migrations))
         let ada = try store.ensureLearner("ada")
         XCTAssertEqual(try store.attempts(learner: ada), [])
@@ -49,7 +49,7 @@ final class MigrationTests: XCTestCase {
         let clock = ManualProgressClock(testEpoch)
         let store = try ProgressStore(path: path, clock: clock)
 
-        let applied = try store.pool.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
+        let applied = try store.database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
         XCTAssertEqual(applied, ["v1", "v2-lab-runs"])
         let ada = try XCTUnwrap(try store.learner(named: "ada"))
         let attempts = try store.attempts(learner: ada)

@@ -25,7 +25,7 @@ final class ProgressStoreTests: XCTestCase {
 
     func testWritesAreCommittedWithFullSynchronousInWAL() throws {
         let store = try openStore(try makeTemporaryDirectory(self))
-        let (mode, synchronous) = try store.pool.writeWithoutTransaction { db in
+        let (mode, synchronous) = try store.database.writeWithoutTransaction { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
         }
         XCTAssertEqual(mode, "wal")
@@ -67,7 +67,7 @@ final class ProgressStoreTests: XCTestCase {
         let store = try openStore(try makeTemporaryDirectory(self))
         let ada = try store.ensureLearner("ada")
         _ = try store.recordAttempt(learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
-        let stored = try store.pool.read { db in
+        let stored = try store.database.read { db in
             try String.fetchAll(db, sql: "SELECT finishedAt FROM quizAttempt UNION ALL SELECT unlockedAt FROM unlock")
         }
         XCTAssertEqual(stored, ["2026-11-27T10:00:00.000Z", "2026-11-27T10:00:00.000Z"])
@@ -135,7 +135,7 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertFalse(try store.reset(learnerNamed: "ada"))
         XCTAssertEqual(try store.learners().map(\.learner.name), ["bob"])
         XCTAssertEqual(try store.attempts(learner: bob).count, 1)
-        let orphans = try store.pool.read { db in
+        let orphans = try store.database.read { db in
             try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM answer) + (SELECT count(*) FROM unlock) + (SELECT count(*) FROM lessonProgress)")
         }
         XCTAssertEqual(orphans, 2 + 1 + 1)

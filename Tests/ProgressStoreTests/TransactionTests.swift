@@ -7,7 +7,7 @@ final class TransactionTests: XCTestCase {
     private struct InjectedFailure: Error {}
 
     private func counts(_ store: ProgressStore) throws -> [Int] {
-        try store.pool.read { db in
+        try store.database.read { db in
             [
                 try QuizAttemptRecord.fetchCount(db),
                 try AnswerRecord.fetchCount(db),
