@@ -94,4 +94,21 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
             }
         }
     }
+
+    func testRandomTextsEmbedBitIdenticallyOnTheASCIIAndUnicodePaths() throws {
+        let pieces = ["a", "Z", "Reset", "PASSWORD?", "42", "#8312", " ", "  ", "\t", "\n", "-", "'", "é", "E\u{301}", "ß", "東京", "🙂", "x9"]
+        var state: UInt64 = 21
+        func below(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for dimension in [1024, 61] {
+            let embedder = LexicalEmbedder(dimension: dimension)
+            for _ in 0..<1_500 {
+                let text = (0..<below(16)).map { _ in pieces[below(pieces.count)] }.joined()
+                let ours = try embedder.embed(text)
+                XCTAssertEqual(ours.map(\.bitPattern), referenceEmbed(text, dimension: dimension).map(\.bitPattern), text)
+            }
+        }
+    }
 }

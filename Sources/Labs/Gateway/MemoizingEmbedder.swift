@@ -11,6 +11,12 @@ public final class MemoizingEmbedder: Embedder {
         self.inner = inner
     }
 
+    /// `embedder` memoised where that pays: the lexical embedder hashes a prompt in about a
+    /// microsecond, less than finding and keeping its 4 KB vector, so it is used as it is.
+    public static func wherePaying(_ embedder: any Embedder) -> any Embedder {
+        embedder is LexicalEmbedder ? embedder : MemoizingEmbedder(embedder)
+    }
+
     public var name: String { inner.name }
     public var dimension: Int { inner.dimension }
     public var vectorsAreSparse: Bool { inner.vectorsAreSparse }

@@ -6,7 +6,7 @@ import Semantic
 /// arrival order, the clock jumps to each arrival, and nothing sleeps. Same seed, same report.
 public struct ScenarioRunner: Sendable {
     public var seed: UInt64
-    /// The embedder of the semantic cache (MiniLM or lexical); embeddings are memoised per run.
+    /// The embedder of the semantic cache (MiniLM or lexical); MiniLM's embeddings are memoised per run.
     public var embedder: any Embedder
     /// A RESP server to keep the exact cache in; nil uses a fresh in-process Keyspace.
     /// On an external server, TTLs run on that server's real clock (a simulated hour passes in
@@ -27,7 +27,7 @@ public struct ScenarioRunner: Sendable {
         var semanticCache: SemanticCache?
         if let semantic = setup.semantic {
             semanticCache = SemanticCache(
-                embedder: MemoizingEmbedder(embedder),
+                embedder: MemoizingEmbedder.wherePaying(embedder),
                 configuration: SemanticCacheConfiguration(
                     threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000,
                     index: .suited(to: embedder)),

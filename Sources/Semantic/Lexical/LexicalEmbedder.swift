@@ -21,16 +21,32 @@ public struct LexicalEmbedder: Embedder {
     /// Hashes the features of `LexicalFeatures` byte by byte (group prefix, then the feature's UTF-8)
     /// without building their strings; the result is bit for bit what hashing those strings gives.
     public func embed(_ text: String) throws -> [Float] {
-        let texts = LexicalFeatures.words(in: text)
-        let words = texts.map { Array($0.utf8) }
         var combined = [Double](repeating: 0, count: dimension)
         var group = FeatureGroup(dimension: dimension)
+        if let words = ASCIIWordRuns(text) {
+            Self.hashFeatures(of: words, into: &group, combined: &combined)
+        } else {
+            Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group, combined: &combined)
+        }
+        // Only the buckets some feature reached can be non-zero: summing their squares in bucket order
+        // adds exactly what summing all `dimension` squares in order adds.
+        let reached = group.reached.sorted()
+        let length = reached.reduce(0) { $0 + combined[$1] * combined[$1] }.squareRoot()
+        var vector = [Float](repeating: 0, count: dimension)
+        guard length > 0 else { return vector }
+        for index in reached { vector[index] = Float(combined[index] / length) }
+        return vector
+    }
+
+    /// The three feature groups of words given as strings (any text).
+    private static func hashFeatures(of texts: [String], into group: inout FeatureGroup, combined: inout [Double]) {
+        let words = texts.map { Array($0.utf8) }
         for word in words {
             var h = FeatureHash(prefix: "w|")
             h.add(word)
             group.count(h.value)
         }
-        group.flush(weight: Self.groupWeights.words, into: &combined)
+        group.flush(weight: groupWeights.words, into: &combined)
         for (first, second) in zip(words, words.dropFirst()) {
             var h = FeatureHash(prefix: "b|")
             h.add(first)
@@ -38,7 +54,7 @@ public struct LexicalEmbedder: Embedder {
             h.add(second)
             group.count(h.value)
         }
-        group.flush(weight: Self.groupWeights.bigrams, into: &combined)
+        group.flush(weight: groupWeights.bigrams, into: &combined)
         for word in texts {
             let padded = [Unicode.Scalar("^")] + Array(word.unicodeScalars) + [Unicode.Scalar("$")]
             var i = 0
@@ -49,10 +65,73 @@ public struct LexicalEmbedder: Embedder {
                 i += 1
             }
         }
-        group.flush(weight: Self.groupWeights.trigrams, into: &combined)
-        let length = combined.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard length > 0 else { return [Float](repeating: 0, count: dimension) }
-        return combined.map { Float($0 / length) }
+        group.flush(weight: groupWeights.trigrams, into: &combined)
+    }
+
+    /// The same groups for ASCII words kept as runs of one byte array (a scalar is a byte there).
+    private static func hashFeatures(of words: ASCIIWordRuns, into group: inout FeatureGroup, combined: inout [Double]) {
+        let bytes = words.bytes
+        for word in 0..<words.count {
+            var h = FeatureHash(prefix: "w|")
+            h.add(bytes[words.range(word)])
+            group.count(h.value)
+        }
+        group.flush(weight: groupWeights.words, into: &combined)
+        for word in 0..<max(0, words.count - 1) {
+            var h = FeatureHash(prefix: "b|")
+            h.add(bytes[words.range(word)])
+            h.add(UInt8(ascii: " "))
+            h.add(bytes[words.range(word + 1)])
+            group.count(h.value)
+        }
+        group.flush(weight: groupWeights.bigrams, into: &combined)
+        for word in 0..<words.count {
+            let range = words.range(word)
+            // Trigrams of "^word$": position -1 is "^" and position `count` is "$".
+            for start in (range.lowerBound - 1)...(range.upperBound - 2) {
+                var h = FeatureHash(prefix: "c|")
+                for position in start..<(start + 3) {
+                    h.add(position < range.lowerBound ? UInt8(ascii: "^") : position >= range.upperBound ? UInt8(ascii: "$") : bytes[position])
+                }
+                group.count(h.value)
+            }
+        }
+        group.flush(weight: groupWeights.trigrams, into: &combined)
+    }
+}
+
+/// The words of an ASCII text as `LexicalFeatures.words(in:)` finds them (lowercased runs of letters
+/// and digits), kept as ranges of one byte array instead of one string each.
+private struct ASCIIWordRuns {
+    private(set) var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// Nil when `text` has a byte outside ASCII.
+    init?(_ text: String) {
+        bytes.reserveCapacity(text.utf8.count)
+        var inWord = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...:
+                return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                bytes.append(byte)
+                inWord = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 0x20)
+                inWord = true
+            default:
+                if inWord { ends.append(bytes.count) }
+                inWord = false
+            }
+        }
+        if inWord { ends.append(bytes.count) }
+    }
+
+    var count: Int { ends.count }
+
+    func range(_ word: Int) -> Range<Int> {
+        (word == 0 ? 0 : ends[word - 1])..<ends[word]
     }
 }
 
@@ -70,7 +149,7 @@ private struct FeatureHash {
         value = value &* FNV1a64.prime
     }
 
-    mutating func add(_ bytes: [UInt8]) {
+    mutating func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
         for byte in bytes { add(byte) }
     }
 
@@ -82,24 +161,37 @@ private struct FeatureHash {
 /// Signed counts of one feature group per bucket, L2-normalised into the combined vector.
 private struct FeatureGroup {
     private var counts: [Double]
+    /// Per bucket: bit 0 set while the current group has touched it, bit 1 once any group has.
+    private var marks: [UInt8]
+    /// Buckets of the current group, in the order they were first touched (the order their squares are summed).
     private var touched: [Int] = []
+    /// Buckets any group has touched, each once.
+    private(set) var reached: [Int] = []
     private let dimension: UInt64
 
     init(dimension: Int) {
         self.counts = [Double](repeating: 0, count: dimension)
+        self.marks = [UInt8](repeating: 0, count: dimension)
         self.dimension = UInt64(dimension)
     }
 
     mutating func count(_ hash: UInt64) {
         let index = Int(hash % dimension)
-        if counts[index] == 0 && !touched.contains(index) { touched.append(index) }
+        if marks[index] & 1 == 0 {
+            touched.append(index)
+            if marks[index] == 0 { reached.append(index) }
+            marks[index] = 3
+        }
         counts[index] += (hash >> 63) == 0 ? 1 : -1
     }
 
     /// Adds `weight` times the group's unit-length count vector to `combined` and resets the counts.
     mutating func flush(weight: Double, into combined: inout [Double]) {
         defer {
-            for index in touched { counts[index] = 0 }
+            for index in touched {
+                counts[index] = 0
+                marks[index] = 2
+            }
             touched.removeAll(keepingCapacity: true)
         }
         guard !touched.isEmpty else { return }
