@@ -108,6 +108,9 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
                 let text = (0..<below(16)).map { _ in pieces[below(pieces.count)] }.joined()
                 let ours = try embedder.embed(text)
                 XCTAssertEqual(ours.map(\.bitPattern), referenceEmbed(text, dimension: dimension).map(\.bitPattern), text)
+                let sparse = try embedder.sparseEmbedding(text)
+                XCTAssertEqual(sparse, SparseVector(ours), text)
+                XCTAssertEqual(sparse.dense.map(\.bitPattern), ours.map(\.bitPattern), text)
             }
         }
     }

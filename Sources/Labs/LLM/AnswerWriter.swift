@@ -126,38 +126,56 @@ enum AnswerWriter {
         guard isPlainASCII(plan.header) else { return written(plan).chunks.joined() }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(plan.tokens * 6)
-        for word in plan.header.utf8.split(separator: UInt8(ascii: " ")) {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
-            bytes.append(contentsOf: word)
+        var header = plan.header
+        header.withUTF8 { utf8 in
+            var pendingSpace = false
+            for byte in utf8 {
+                if byte == UInt8(ascii: " ") {
+                    pendingSpace = !bytes.isEmpty
+                } else {
+                    if pendingSpace { bytes.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    bytes.append(byte)
+                }
+            }
         }
         for index in 0..<plan.sentenceCount {
             if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
-            bytes.append(contentsOf: sentences[plan.order[index % plan.order.count]].utf8)
+            bytes.append(contentsOf: sentenceBytes[plan.order[index % plan.order.count]])
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    private static let sentenceBytes: [[UInt8]] = sentences.map { Array($0.utf8) }
+
     /// The byte length of each word of an ASCII opening line (split at spaces), or nil for any other line.
     /// Such a word holds no space or line feed, so it counts `(length + 3) / 4` tokens.
     private static func asciiHeaderWordLengths(_ header: String) -> [Int]? {
-        guard isPlainASCII(header) else { return nil }
-        var lengths: [Int] = []
-        var run = 0
-        for byte in header.utf8 {
-            if byte == UInt8(ascii: " ") {
-                if run > 0 { lengths.append(run) }
-                run = 0
-            } else {
-                run += 1
+        var header = header
+        return header.withUTF8 { utf8 -> [Int]? in
+            var lengths: [Int] = []
+            lengths.reserveCapacity(16)
+            var run = 0
+            for byte in utf8 {
+                if byte >= 0x80 || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") { return nil }
+                if byte == UInt8(ascii: " ") {
+                    if run > 0 { lengths.append(run) }
+                    run = 0
+                } else {
+                    run += 1
+                }
             }
+            if run > 0 { lengths.append(run) }
+            return lengths
         }
-        if run > 0 { lengths.append(run) }
-        return lengths
     }
 
     /// ASCII without line breaks: the lines `headerWords` splits at their space bytes.
     private static func isPlainASCII(_ header: String) -> Bool {
-        header.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }
+        var header = header
+        return header.withUTF8 { utf8 in
+            utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }
+        }
     }
 
     /// The opening line's words, each with its trailing space. An ASCII line without line breaks

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A model-free embedder: signed feature hashing (FNV-1a 64) of words, word bigrams and character
 /// trigrams. It needs no set-up and matches near-duplicates (shared words and spellings), not meaning.
 public struct LexicalEmbedder: Embedder {
@@ -21,32 +23,40 @@ public struct LexicalEmbedder: Embedder {
     /// Hashes the features of `LexicalFeatures` byte by byte (group prefix, then the feature's UTF-8)
     /// without building their strings; the result is bit for bit what hashing those strings gives.
     public func embed(_ text: String) throws -> [Float] {
-        var combined = [Double](repeating: 0, count: dimension)
-        var group = FeatureGroup(dimension: dimension)
-        if let words = ASCIIWordRuns(text) {
-            Self.hashFeatures(of: words, into: &group, combined: &combined)
-        } else {
-            Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group, combined: &combined)
+        scratch.withGroup(dimension: dimension) { group in
+            if let words = ASCIIWordRuns(text) {
+                Self.hashFeatures(of: words, into: &group)
+            } else {
+                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
+            }
+            return group.finish()
         }
-        // Only the buckets some feature reached can be non-zero: summing their squares in bucket order
-        // adds exactly what summing all `dimension` squares in order adds.
-        let reached = group.reached.sorted()
-        let length = reached.reduce(0) { $0 + combined[$1] * combined[$1] }.squareRoot()
-        var vector = [Float](repeating: 0, count: dimension)
-        guard length > 0 else { return vector }
-        for index in reached { vector[index] = Float(combined[index] / length) }
-        return vector
     }
 
+    /// `embed(text)`'s non-zero components, computed without the dense vector.
+    public func sparseEmbedding(_ text: String) throws -> SparseVector {
+        scratch.withGroup(dimension: dimension) { group in
+            if let words = ASCIIWordRuns(text) {
+                Self.hashFeatures(of: words, into: &group)
+            } else {
+                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
+            }
+            return group.finishSparse()
+        }
+    }
+
+    /// Bucket arrays kept between embeddings, so one costs no large allocation.
+    private let scratch = FeatureScratch()
+
     /// The three feature groups of words given as strings (any text).
-    private static func hashFeatures(of texts: [String], into group: inout FeatureGroup, combined: inout [Double]) {
+    private static func hashFeatures(of texts: [String], into group: inout FeatureGroup) {
         let words = texts.map { Array($0.utf8) }
         for word in words {
             var h = FeatureHash(prefix: "w|")
             h.add(word)
             group.count(h.value)
         }
-        group.flush(weight: groupWeights.words, into: &combined)
+        group.flush(weight: groupWeights.words)
         for (first, second) in zip(words, words.dropFirst()) {
             var h = FeatureHash(prefix: "b|")
             h.add(first)
@@ -54,7 +64,7 @@ public struct LexicalEmbedder: Embedder {
             h.add(second)
             group.count(h.value)
         }
-        group.flush(weight: groupWeights.bigrams, into: &combined)
+        group.flush(weight: groupWeights.bigrams)
         for word in texts {
             let padded = [Unicode.Scalar("^")] + Array(word.unicodeScalars) + [Unicode.Scalar("$")]
             var i = 0
@@ -65,38 +75,38 @@ public struct LexicalEmbedder: Embedder {
                 i += 1
             }
         }
-        group.flush(weight: groupWeights.trigrams, into: &combined)
+        group.flush(weight: groupWeights.trigrams)
     }
 
     /// The same groups for ASCII words kept as runs of one byte array (a scalar is a byte there).
-    private static func hashFeatures(of words: ASCIIWordRuns, into group: inout FeatureGroup, combined: inout [Double]) {
+    private static func hashFeatures(of words: ASCIIWordRuns, into group: inout FeatureGroup) {
         let bytes = words.bytes
         for word in 0..<words.count {
-            var h = FeatureHash(prefix: "w|")
+            var h = FeatureHash.words
             h.add(bytes[words.range(word)])
             group.count(h.value)
         }
-        group.flush(weight: groupWeights.words, into: &combined)
+        group.flush(weight: groupWeights.words)
         for word in 0..<max(0, words.count - 1) {
-            var h = FeatureHash(prefix: "b|")
+            var h = FeatureHash.bigrams
             h.add(bytes[words.range(word)])
             h.add(UInt8(ascii: " "))
             h.add(bytes[words.range(word + 1)])
             group.count(h.value)
         }
-        group.flush(weight: groupWeights.bigrams, into: &combined)
+        group.flush(weight: groupWeights.bigrams)
         for word in 0..<words.count {
             let range = words.range(word)
             // Trigrams of "^word$": position -1 is "^" and position `count` is "$".
             for start in (range.lowerBound - 1)...(range.upperBound - 2) {
-                var h = FeatureHash(prefix: "c|")
+                var h = FeatureHash.trigrams
                 for position in start..<(start + 3) {
                     h.add(position < range.lowerBound ? UInt8(ascii: "^") : position >= range.upperBound ? UInt8(ascii: "$") : bytes[position])
                 }
                 group.count(h.value)
             }
         }
-        group.flush(weight: groupWeights.trigrams, into: &combined)
+        group.flush(weight: groupWeights.trigrams)
     }
 }
 
@@ -139,6 +149,11 @@ private struct ASCIIWordRuns {
 private struct FeatureHash {
     private(set) var value = FNV1a64.offsetBasis
 
+    /// The state after each group's prefix, hashed once.
+    static let words = FeatureHash(prefix: "w|")
+    static let bigrams = FeatureHash(prefix: "b|")
+    static let trigrams = FeatureHash(prefix: "c|")
+
     init(prefix: StaticString) {
         prefix.withUTF8Buffer { for byte in $0 { add(byte) } }
     }
@@ -161,32 +176,37 @@ private struct FeatureHash {
 /// Signed counts of one feature group per bucket, L2-normalised into the combined vector.
 private struct FeatureGroup {
     private var counts: [Double]
+    /// The weighted, normalised groups added so far.
+    private var combined: [Double]
     /// Per bucket: bit 0 set while the current group has touched it, bit 1 once any group has.
     private var marks: [UInt8]
     /// Buckets of the current group, in the order they were first touched (the order their squares are summed).
     private var touched: [Int] = []
-    /// Buckets any group has touched, each once.
-    private(set) var reached: [Int] = []
+    private var reachedAny = false
     private let dimension: UInt64
+    /// `dimension - 1` when the dimension is a power of two (1,024 is): the bucket is then a mask, not a division.
+    private let mask: UInt64?
 
     init(dimension: Int) {
         self.counts = [Double](repeating: 0, count: dimension)
+        self.combined = [Double](repeating: 0, count: dimension)
         self.marks = [UInt8](repeating: 0, count: dimension)
         self.dimension = UInt64(dimension)
+        self.mask = dimension.nonzeroBitCount == 1 ? UInt64(dimension - 1) : nil
     }
 
     mutating func count(_ hash: UInt64) {
-        let index = Int(hash % dimension)
+        let index = Int(mask.map { hash & $0 } ?? hash % dimension)
         if marks[index] & 1 == 0 {
             touched.append(index)
-            if marks[index] == 0 { reached.append(index) }
             marks[index] = 3
+            reachedAny = true
         }
         counts[index] += (hash >> 63) == 0 ? 1 : -1
     }
 
-    /// Adds `weight` times the group's unit-length count vector to `combined` and resets the counts.
-    mutating func flush(weight: Double, into combined: inout [Double]) {
+    /// Adds `weight` times the group's unit-length count vector to the combined vector and resets the counts.
+    mutating func flush(weight: Double) {
         defer {
             for index in touched {
                 counts[index] = 0
@@ -200,5 +220,80 @@ private struct FeatureGroup {
         for index in touched {
             combined[index] += weight * counts[index] / length
         }
+    }
+
+    /// The combined vector at unit length, leaving the group empty for the next text. Only the
+    /// buckets some feature reached can be non-zero: summing their squares in bucket order adds
+    /// exactly what summing every bucket's square in order adds.
+    mutating func finish() -> [Float] {
+        var vector = [Float](repeating: 0, count: marks.count)
+        finish { index, value in vector[index] = value }
+        return vector
+    }
+
+    /// `finish()`'s non-zero components.
+    mutating func finishSparse() -> SparseVector {
+        var indices: [Int32] = []
+        var values: [Float] = []
+        finish { index, value in
+            guard value != 0 else { return }
+            indices.append(Int32(truncatingIfNeeded: index))
+            values.append(value)
+        }
+        return SparseVector(dimension: marks.count, indices: indices, values: values)
+    }
+
+    /// Reports each reached bucket's component at unit length, in bucket order, and empties the group
+    /// for the next text (nothing is reported when the vector is all zeros). Only the buckets some
+    /// feature reached can be non-zero: summing their squares in bucket order adds exactly what
+    /// summing every bucket's square in order adds.
+    private mutating func finish(_ report: (Int, Float) -> Void) {
+        guard reachedAny else { return }
+        reachedAny = false
+        // The marked buckets in order, eight marks at a time: most words of marks are all zero.
+        var reached = touched
+        touched = []
+        defer {
+            reached.removeAll(keepingCapacity: true)
+            touched = reached
+        }
+        marks.withUnsafeBytes { raw in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != 0 {
+                    for index in offset..<(offset + 8) where raw[index] != 0 { reached.append(index) }
+                }
+                offset += 8
+            }
+            for index in offset..<raw.count where raw[index] != 0 { reached.append(index) }
+        }
+        var length = 0.0
+        for index in reached { length += combined[index] * combined[index] }
+        length = length.squareRoot()
+        for index in reached {
+            if length > 0 { report(index, Float(combined[index] / length)) }
+            combined[index] = 0
+            marks[index] = 0
+        }
+    }
+}
+
+/// One `FeatureGroup` kept with an embedder between texts; a text that finds it busy (another
+/// thread) gets a fresh one.
+private final class FeatureScratch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: FeatureGroup?
+
+    func withGroup<T>(dimension: Int, _ body: (inout FeatureGroup) -> T) -> T {
+        guard lock.try() else {
+            var fresh = FeatureGroup(dimension: dimension)
+            return body(&fresh)
+        }
+        defer { lock.unlock() }
+        var group = kept ?? FeatureGroup(dimension: dimension)
+        kept = nil
+        let result = body(&group)
+        kept = group
+        return result
     }
 }
