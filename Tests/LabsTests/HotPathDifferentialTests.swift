@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+import Semantic
 import XCTest
 
 @testable import Labs
@@ -108,6 +109,17 @@ final class HotPathDifferentialTests: XCTestCase {
             XCTAssertEqual(plain.latencyMs, forwarded.latencyMs)
             XCTAssertEqual(plain.complete, forwarded.complete)
             XCTAssertEqual(plain.llmCall, forwarded.llmCall)
+        }
+    }
+
+    func testTheMemoGivesTheEmbeddersOwnVectorsInBothForms() throws {
+        let lexical = LexicalEmbedder()
+        let memo = MemoizingEmbedder(lexical)
+        var random = SplitMix64(seed: 16)
+        let texts = (0..<200).map { _ in asciiText(&random) }
+        for text in texts + texts {
+            XCTAssertEqual(try memo.sparseEmbedding(text), try lexical.sparseEmbedding(text))
+            XCTAssertEqual(try memo.embed(text), try lexical.embed(text))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Semantic
 import XCTest
 
@@ -92,6 +93,22 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
                 let reference = referenceEmbed(text, dimension: dimension)
                 XCTAssertEqual(ours.map(\.bitPattern), reference.map(\.bitPattern), "\(dimension): \(text)")
             }
+        }
+    }
+
+    func testThreadsEmbeddingAtOnceGetTheVectorsOfOneThread() throws {
+        let embedder = LexicalEmbedder()
+        let texts = (0..<400).map { "Question \($0 % 37) about order #\($0 * 7919 % 100_000), caf\u{E9} \($0 % 3 == 0 ? "東京" : "tokyo")" }
+        let expected = try texts.map { try embedder.embed($0).map(\.bitPattern) }
+        let results = Mutex<[Int: [UInt32]]>([:])
+        DispatchQueue.concurrentPerform(iterations: 4) { lane in
+            for index in stride(from: lane, to: texts.count, by: 4) {
+                let vector = (try? embedder.sparseEmbedding(texts[index]).dense) ?? []
+                results.withLock { $0[index] = vector.map(\.bitPattern) }
+            }
+        }
+        for index in texts.indices {
+            XCTAssertEqual(results.withLock { $0[index] }, expected[index], texts[index])
         }
     }
 

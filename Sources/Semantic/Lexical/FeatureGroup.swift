@@ -106,23 +106,24 @@ struct FeatureGroup {
     }
 }
 
-/// One `FeatureGroup` kept with an embedder between texts; a text that finds it busy (another
-/// thread) gets a fresh one.
+/// `FeatureGroup`s kept between texts, one per thread embedding at the same time, so an embedding
+/// costs no large allocation.
 final class FeatureScratch: @unchecked Sendable {
     static let shared = FeatureScratch()
     private let lock = NSLock()
-    private var kept: FeatureGroup?
+    private var idle: [FeatureGroup] = []
+    /// More idle groups than threads that embed at once are not kept.
+    private static let kept = 8
 
     func withGroup<T>(dimension: Int, _ body: (inout FeatureGroup) -> T) -> T {
-        guard lock.try() else {
-            var fresh = FeatureGroup(dimension: dimension)
-            return body(&fresh)
-        }
-        defer { lock.unlock() }
-        var group = kept.flatMap { $0.dimension == dimension ? $0 : nil } ?? FeatureGroup(dimension: dimension)
-        kept = nil
+        lock.lock()
+        let reused = idle.popLast()
+        lock.unlock()
+        var group = reused.flatMap { $0.dimension == dimension ? $0 : nil } ?? FeatureGroup(dimension: dimension)
         let result = body(&group)
-        kept = group
+        lock.lock()
+        if idle.count < Self.kept { idle.append(group) }
+        lock.unlock()
         return result
     }
 }
