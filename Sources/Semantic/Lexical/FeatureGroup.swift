@@ -9,7 +9,8 @@ struct FeatureGroup {
     private var marks: [UInt8]
     /// Buckets of the current group, in the order they were first touched (the order their squares are summed).
     private var touched: [Int] = []
-    private var reachedAny = false
+    /// Buckets any group of the current text has touched.
+    private var reachedCount = 0
     private let buckets: UInt64
     var dimension: Int { marks.count }
     /// `dimension - 1` when the dimension is a power of two (1,024 is): the bucket is then a mask, not a division.
@@ -27,8 +28,8 @@ struct FeatureGroup {
         let index = Int(mask.map { hash & $0 } ?? hash % buckets)
         if marks[index] & 1 == 0 {
             touched.append(index)
+            if marks[index] == 0 { reachedCount += 1 }
             marks[index] = 3
-            reachedAny = true
         }
         counts[index] += (hash >> 63) == 0 ? 1 : -1
     }
@@ -63,6 +64,8 @@ struct FeatureGroup {
     mutating func finishSparse() -> SparseVector {
         var indices: [Int32] = []
         var values: [Float] = []
+        indices.reserveCapacity(reachedCount)
+        values.reserveCapacity(reachedCount)
         finish { index, value in
             guard value != 0 else { return }
             indices.append(Int32(truncatingIfNeeded: index))
@@ -76,11 +79,12 @@ struct FeatureGroup {
     /// feature reached can be non-zero: summing their squares in bucket order adds exactly what
     /// summing every bucket's square in order adds.
     private mutating func finish(_ report: (Int, Float) -> Void) {
-        guard reachedAny else { return }
-        reachedAny = false
+        guard reachedCount > 0 else { return }
         // The marked buckets in order, eight marks at a time: most words of marks are all zero.
         var reached = touched
         touched = []
+        reached.reserveCapacity(reachedCount)
+        reachedCount = 0
         defer {
             reached.removeAll(keepingCapacity: true)
             touched = reached
