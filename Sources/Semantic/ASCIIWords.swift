@@ -5,32 +5,43 @@ public enum ASCIIWords {
     /// when `text` has a byte outside ASCII. Whitespace is what `Character.isWhitespace` says for
     /// ASCII: tab, line feed, vertical tab, form feed, carriage return and space.
     public static func joined(_ text: String, lowercased: Bool = false, limit: Int = .max) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var words = 0
-        var inWord = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case 0x09...0x0D, 0x20:
-                inWord = false
-            default:
-                if !inWord {
-                    if words == limit { return finish(bytes, checking: text) }
-                    if words > 0 { bytes.append(0x20) }
-                    words += 1
-                    inWord = true
+        var sawNonASCII = false
+        var stoppedAtLimit = false
+        // Written straight into the new string's storage: the result is never longer than `text`.
+        let result = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            var words = 0
+            var inWord = false
+            for byte in text.utf8 {
+                switch byte {
+                case 0x80...:
+                    sawNonASCII = true
+                    return 0
+                case 0x09...0x0D, 0x20:
+                    inWord = false
+                default:
+                    if !inWord {
+                        if words == limit {
+                            stoppedAtLimit = true
+                            return count
+                        }
+                        if words > 0 {
+                            buffer[count] = 0x20
+                            count += 1
+                        }
+                        words += 1
+                        inWord = true
+                    }
+                    let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+                    buffer[count] = lowercased && isUpper ? byte + 0x20 : byte
+                    count += 1
                 }
-                let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-                bytes.append(lowercased && isUpper ? byte + 0x20 : byte)
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The words kept so far, provided the rest of `text` is ASCII too (the fallback must decide otherwise).
-    private static func finish(_ bytes: [UInt8], checking text: String) -> String? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        if sawNonASCII { return nil }
+        // The words kept so far count only if the rest of `text` is ASCII too (the fallback must decide otherwise).
+        if stoppedAtLimit, !text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        return result
     }
 }

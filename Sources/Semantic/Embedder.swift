@@ -13,6 +13,8 @@ public protocol Embedder: Sendable {
     func embed(batch texts: [String]) throws -> [[Float]]
     /// True when most components of every vector are zero, so an inverted (sparse) index searches them fastest.
     var vectorsAreSparse: Bool { get }
+    /// `embed(text)` as its non-zero components; embedders with sparse vectors compute it without the dense one.
+    func sparseEmbedding(_ text: String) throws -> SparseVector
 }
 
 extension Embedder {
@@ -20,6 +22,10 @@ extension Embedder {
 
     public func embed(batch texts: [String]) throws -> [[Float]] {
         try texts.map { try embed($0) }
+    }
+
+    public func sparseEmbedding(_ text: String) throws -> SparseVector {
+        SparseVector(try embed(text))
     }
 
     /// Plain cosine similarity of the two texts' embeddings, in [-1, 1].

@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+import Semantic
 import XCTest
 
 @testable import Labs
@@ -53,6 +54,72 @@ final class HotPathDifferentialTests: XCTestCase {
             XCTAssertEqual(answer.chunks, HotPathReference.answerChunks(to: request, tokens: range))
             XCTAssertEqual(answer.chunkTokens, answer.chunks.map(TokenCounter.count))
             XCTAssertEqual(AnswerWriter.tokens(to: request, tokens: range), TokenCounter.count(answer.chunks.joined()))
+        }
+    }
+
+    func testPlannedAnswersMatchTheirWrittenChunks() {
+        var random = SplitMix64(seed: 13)
+        for round in 0..<1_000 {
+            let prompt = round % 3 == 0 ? randomText(&random, maxPieces: 30) : asciiText(&random)
+            let range = round % 2 == 0 ? LLMProfile().answerTokens : 1...(1 + random.below(400))
+            let plan = AnswerWriter.plan(for: LLMRequest(tenant: "t", prompt: prompt), tokens: range)
+            let written = AnswerWriter.written(plan)
+            XCTAssertEqual(AnswerWriter.chunkTokens(of: plan), written.chunkTokens, "prompt \(Array(prompt.unicodeScalars))")
+            XCTAssertEqual(AnswerWriter.text(of: plan), written.chunks.joined(), "prompt \(Array(prompt.unicodeScalars))")
+        }
+    }
+
+    func testSimulatedCallsMatchTheEagerModel() {
+        var random = SplitMix64(seed: 14)
+        for seed in 0..<6 {
+            let profile = LLMProfile(failureRate: seed % 3 == 0 ? 0.1 : 0, abortRate: seed % 2 == 0 ? 0.3 : 0.02)
+            var llm = SimulatedLLM(profile: profile, seed: UInt64(seed))
+            var reference = ReferenceLLM(profile: profile, seed: UInt64(seed))
+            for round in 0..<300 {
+                let prompt = round % 4 == 0 ? randomText(&random, maxPieces: 20) : asciiText(&random)
+                let request = LLMRequest(tenant: "t", prompt: prompt)
+                let stream = random.below(2) == 0
+                let call = llm.call(request, stream: stream)
+                let expected = reference.call(request, stream: stream)
+                XCTAssertEqual(call.chunks, expected.chunks)
+                XCTAssertEqual(call.text, expected.chunks.map(\.text).joined())
+                XCTAssertEqual(call.outcome, expected.outcome)
+                XCTAssertEqual(call.outputTokens, expected.output)
+                XCTAssertEqual(call.totalMs, expected.totalMs)
+                XCTAssertEqual(call.costUSD, expected.cost)
+            }
+        }
+    }
+
+    func testTheLLMStageAnswersAlikeWithAndWithoutAListener() async throws {
+        let profile = LLMProfile(failureRate: 0.05, abortRate: 0.2)
+        let quiet = LLMStage(SimulatedLLM(profile: profile, seed: 5))
+        let listened = LLMStage(SimulatedLLM(profile: profile, seed: 5))
+        var random = SplitMix64(seed: 15)
+        for round in 0..<300 {
+            var request = GatewayRequest(
+                request: LLMRequest(prompt: asciiText(&random)), apiKey: "k", clientAddress: "10.0.0.1",
+                stream: round % 2 == 0, atMs: Int64(round))
+            let plain = try await quiet.answer(request)
+            request.onChunk = { _, _ in }
+            let forwarded = try await listened.answer(request)
+            XCTAssertEqual(plain.text, forwarded.text)
+            XCTAssertEqual(plain.chunks, forwarded.chunks)
+            XCTAssertEqual(plain.status, forwarded.status)
+            XCTAssertEqual(plain.latencyMs, forwarded.latencyMs)
+            XCTAssertEqual(plain.complete, forwarded.complete)
+            XCTAssertEqual(plain.llmCall, forwarded.llmCall)
+        }
+    }
+
+    func testTheMemoGivesTheEmbeddersOwnVectorsInBothForms() throws {
+        let lexical = LexicalEmbedder()
+        let memo = MemoizingEmbedder(lexical)
+        var random = SplitMix64(seed: 16)
+        let texts = (0..<200).map { _ in asciiText(&random) }
+        for text in texts + texts {
+            XCTAssertEqual(try memo.sparseEmbedding(text), try lexical.sparseEmbedding(text))
+            XCTAssertEqual(try memo.embed(text), try lexical.embed(text))
         }
     }
 

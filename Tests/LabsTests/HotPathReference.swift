@@ -83,3 +83,43 @@ enum HotPathReference {
         return result
     }
 }
+
+/// The simulated model as it was before calls kept only their answer's plan: every chunk written
+/// and timed at once.
+struct ReferenceLLM {
+    var profile: LLMProfile
+    var random: SeededGenerator
+
+    init(profile: LLMProfile, seed: UInt64) {
+        self.profile = profile
+        random = SeededGenerator.derived(seed: seed, "llm")
+    }
+
+    mutating func call(_ request: LLMRequest, stream: Bool) -> (chunks: [LLMChunk], outcome: LLMOutcome, output: Int, totalMs: Double, cost: Double) {
+        let input = request.inputTokens
+        let ttft = profile.timeToFirstTokenMs * jitter()
+        if random.unit() < profile.failureRate {
+            return ([], .failed(status: 500), 0, ttft, 0)
+        }
+        let answer = AnswerWriter.answer(to: request, tokens: profile.answerTokens)
+        var chunks: [LLMChunk] = []
+        var clock = ttft
+        for (index, text) in answer.chunks.enumerated() {
+            if index > 0 { clock += profile.perTokenMs * Double(answer.chunkTokens[index]) * jitter() }
+            chunks.append(LLMChunk(text: text, atMs: clock))
+        }
+        var outcome = LLMOutcome.complete
+        var output = answer.tokens
+        if stream, random.unit() < profile.abortRate, chunks.count > 1 {
+            let kept = 1 + Int(random.next() % UInt64(chunks.count - 1))
+            chunks.removeLast(chunks.count - kept)
+            outcome = .aborted(afterChunks: kept)
+            output = answer.chunkTokens[..<kept].reduce(0, +)
+        }
+        return (chunks, outcome, output, chunks.last?.atMs ?? ttft, profile.prices.cost(inputTokens: input, outputTokens: output))
+    }
+
+    private mutating func jitter() -> Double {
+        1 + profile.jitter * (2 * random.unit() - 1)
+    }
+}

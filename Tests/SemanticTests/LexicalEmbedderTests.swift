@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Semantic
 import XCTest
 
@@ -91,6 +92,42 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
                 let ours = try embedder.embed(text)
                 let reference = referenceEmbed(text, dimension: dimension)
                 XCTAssertEqual(ours.map(\.bitPattern), reference.map(\.bitPattern), "\(dimension): \(text)")
+            }
+        }
+    }
+
+    func testThreadsEmbeddingAtOnceGetTheVectorsOfOneThread() throws {
+        let embedder = LexicalEmbedder()
+        let texts = (0..<400).map { "Question \($0 % 37) about order #\($0 * 7919 % 100_000), caf\u{E9} \($0 % 3 == 0 ? "東京" : "tokyo")" }
+        let expected = try texts.map { try embedder.embed($0).map(\.bitPattern) }
+        let results = Mutex<[Int: [UInt32]]>([:])
+        DispatchQueue.concurrentPerform(iterations: 4) { lane in
+            for index in stride(from: lane, to: texts.count, by: 4) {
+                let vector = (try? embedder.sparseEmbedding(texts[index]).dense) ?? []
+                results.withLock { $0[index] = vector.map(\.bitPattern) }
+            }
+        }
+        for index in texts.indices {
+            XCTAssertEqual(results.withLock { $0[index] }, expected[index], texts[index])
+        }
+    }
+
+    func testRandomTextsEmbedBitIdenticallyOnTheASCIIAndUnicodePaths() throws {
+        let pieces = ["a", "Z", "Reset", "PASSWORD?", "42", "#8312", " ", "  ", "\t", "\n", "-", "'", "é", "E\u{301}", "ß", "東京", "🙂", "x9"]
+        var state: UInt64 = 21
+        func below(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for dimension in [1024, 61] {
+            let embedder = LexicalEmbedder(dimension: dimension)
+            for _ in 0..<1_500 {
+                let text = (0..<below(16)).map { _ in pieces[below(pieces.count)] }.joined()
+                let ours = try embedder.embed(text)
+                XCTAssertEqual(ours.map(\.bitPattern), referenceEmbed(text, dimension: dimension).map(\.bitPattern), text)
+                let sparse = try embedder.sparseEmbedding(text)
+                XCTAssertEqual(sparse, SparseVector(ours), text)
+                XCTAssertEqual(sparse.dense.map(\.bitPattern), ours.map(\.bitPattern), text)
             }
         }
     }

@@ -121,17 +121,20 @@ final class SparseIndexTests: XCTestCase {
         let forms = ["What is %@?", "Explain %@ simply.", "how does %@ work", "What is %@", "Give an example of %@ in Swift."]
         var flat = FlatIndex(dimension: embedder.dimension)
         var sparse = SparseIndex(dimension: embedder.dimension)
+        var fromComponents = SparseIndex(dimension: embedder.dimension)
         var id = 0
         for topic in topics {
             for form in forms {
                 let vector = try embedder.embed(form.replacingOccurrences(of: "%@", with: topic))
                 try flat.add(id: id, vector: vector)
                 try sparse.add(id: id, vector: vector)
+                try fromComponents.add(id: id, sparse: try embedder.sparseEmbedding(form.replacingOccurrences(of: "%@", with: topic)))
                 id += 1
             }
         }
         for probe in ["what is a token bucket", "explain redis ttl", "tell me about 429", "zebra", ""] {
             try assertSameHits(flat, sparse, try embedder.embed(probe), k: 4)
+            try assertSameHits(flat, fromComponents, try embedder.embed(probe), k: 4)
         }
     }
 

@@ -21,10 +21,22 @@ public enum CacheKey {
             request.tenant, request.model, request.systemPrompt,
             "temperature=\(request.temperature)", "max_tokens=\(request.maxTokens)",
             normalise(request.prompt),
-        ].joined(separator: "\u{1F}")
-        return "llm:exact:" + hex(SHA256.hash(data: Array(material.utf8)))
+        ]
+        return "llm:exact:" + hex(SHA256.hash(data: joined(material, separator: 0x1F)))
     }
     // ANCHOR_END: key
+
+    /// The UTF-8 of `parts` with `separator` between them: `parts.joined(separator:)`'s bytes,
+    /// without building the joined string.
+    static func joined(_ parts: [String], separator: UInt8) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(separator) }
+            bytes.append(contentsOf: part.utf8)
+        }
+        return bytes
+    }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 

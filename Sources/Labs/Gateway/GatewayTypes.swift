@@ -64,7 +64,12 @@ public struct GatewayResult: Sendable {
     /// The full answer text (for a stream: what was delivered).
     public var text: String
     /// The answer as chunks, for replaying a cache hit as a stream.
-    public var chunks: [LLMChunk]
+    public var chunks: [LLMChunk] {
+        get { givenChunks ?? llmCall?.chunks ?? [] }
+        set { givenChunks = newValue }
+    }
+    /// The chunks as given; nil when they are all of `llmCall`'s (written only when read).
+    private var givenChunks: [LLMChunk]?
     /// The LLM call, when there was one.
     public var llmCall: LLMCall?
     /// Time the request spent in the gateway, milliseconds (simulated in scenarios).
@@ -83,12 +88,18 @@ public struct GatewayResult: Sendable {
         self.outcome = outcome
         self.status = status
         self.text = text
-        self.chunks = chunks
+        self.givenChunks = chunks
         self.llmCall = llmCall
         self.latencyMs = latencyMs
         self.rateLimit = rateLimit
         self.similarity = similarity
         self.complete = complete
+    }
+
+    /// A result whose chunks are all those `call` delivered.
+    init(outcome: GatewayOutcome, status: Int, text: String, deliveredBy call: LLMCall, latencyMs: Double, complete: Bool) {
+        self.init(outcome: outcome, status: status, text: text, llmCall: call, latencyMs: latencyMs, complete: complete)
+        givenChunks = nil
     }
 
     /// Whether this answer may be stored in a cache: a complete, successful LLM answer only.

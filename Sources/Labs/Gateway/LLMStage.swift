@@ -1,19 +1,29 @@
+import Synchronization
+
 /// The last stage: the (simulated) LLM. Streams are forwarded chunk by chunk and accumulated
 /// at the same time; the result says whether the whole answer made it, and only then may an
 /// earlier stage cache it.
-public actor LLMStage {
-    private var llm: SimulatedLLM
+/// Calls are decided one at a time, in the order they arrive.
+public final class LLMStage: Sendable {
+    private let llm: Mutex<SimulatedLLM>
 
     public init(_ llm: SimulatedLLM) {
-        self.llm = llm
+        self.llm = Mutex(llm)
     }
 
     public func answer(_ request: GatewayRequest) async throws -> GatewayResult {
-        let call = llm.call(request.request, stream: request.stream)
+        let call = llm.withLock { $0.call(request.request, stream: request.stream) }
         if case .failed(let status) = call.outcome {
             return GatewayResult(
                 outcome: .miss, status: status == 500 ? 502 : status, text: "", llmCall: call,
                 latencyMs: call.totalMs, complete: false
+            )
+        }
+        guard request.onChunk != nil else {
+            // No client reads chunk by chunk (a simulated run): what arrived is the call's whole delivery.
+            return GatewayResult(
+                outcome: .miss, status: 200, text: call.text, deliveredBy: call, latencyMs: call.totalMs,
+                complete: call.outcome.isComplete
             )
         }
         // ANCHOR: accumulate

@@ -6,9 +6,16 @@ import Semantic
 public final class MemoizingEmbedder: Embedder {
     private let inner: any Embedder
     private let memo = Mutex<[String: [Float]]>([:])
+    private let sparseMemo = Mutex<[String: SparseVector]>([:])
 
     public init(_ inner: any Embedder) {
         self.inner = inner
+    }
+
+    /// `embedder` memoised where that pays: the lexical embedder hashes a prompt in about a
+    /// microsecond, less than finding and keeping its vector, so it is used as it is.
+    public static func wherePaying(_ embedder: any Embedder) -> any Embedder {
+        embedder is LexicalEmbedder ? embedder : MemoizingEmbedder(embedder)
     }
 
     public var name: String { inner.name }
@@ -23,6 +30,13 @@ public final class MemoizingEmbedder: Embedder {
         if let known = memo.withLock({ $0[text] }) { return known }
         let vector = try inner.embed(text)
         memo.withLock { $0[text] = vector }
+        return vector
+    }
+
+    public func sparseEmbedding(_ text: String) throws -> SparseVector {
+        if let known = sparseMemo.withLock({ $0[text] }) { return known }
+        let vector = try inner.sparseEmbedding(text)
+        sparseMemo.withLock { $0[text] = vector }
         return vector
     }
 }

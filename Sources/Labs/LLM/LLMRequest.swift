@@ -51,20 +51,3 @@ public enum LLMOutcome: Sendable, Hashable {
 
     public var isComplete: Bool { self == .complete }
 }
-
-/// Everything a simulated call produces: the chunks in order, how it ended, what it cost.
-public struct LLMCall: Sendable, Hashable {
-    public var request: LLMRequest
-    /// The chunks that were actually delivered (all of them when complete, a prefix when aborted).
-    public var chunks: [LLMChunk]
-    public var outcome: LLMOutcome
-    public var inputTokens: Int
-    /// Tokens generated and billed; an aborted stream is billed for what was generated.
-    public var outputTokens: Int
-    public var timeToFirstTokenMs: Double
-    public var totalMs: Double
-    public var costUSD: Double
-
-    /// The delivered text, chunk after chunk.
-    public var text: String { chunks.map(\.text).joined() }
-}

@@ -62,29 +62,31 @@ public struct SimulatedLLM: Sendable {
         let ttft = profile.timeToFirstTokenMs * jitterFactor()
         if random.unit() < profile.failureRate {
             return LLMCall(
-                request: request, chunks: [], outcome: .failed(status: 500), inputTokens: input,
+                request: request, delivery: .chunks([]), outcome: .failed(status: 500), inputTokens: input,
                 outputTokens: 0, timeToFirstTokenMs: ttft, totalMs: ttft, costUSD: 0
             )
         }
-        let answer = AnswerWriter.answer(to: request, tokens: profile.answerTokens)
-        var chunks: [LLMChunk] = []
-        chunks.reserveCapacity(answer.chunks.count)
+        // The answer is planned and timed here; its text is written only if someone reads it.
+        let plan = AnswerWriter.plan(for: request, tokens: profile.answerTokens)
+        let chunkTokens = AnswerWriter.chunkTokens(of: plan)
+        var times: [Double] = []
+        times.reserveCapacity(chunkTokens.count)
         var clock = ttft
-        for (index, text) in answer.chunks.enumerated() {
-            if index > 0 { clock += profile.perTokenMs * Double(answer.chunkTokens[index]) * jitterFactor() }
-            chunks.append(LLMChunk(text: text, atMs: clock))
+        for (index, tokens) in chunkTokens.enumerated() {
+            if index > 0 { clock += profile.perTokenMs * Double(tokens) * jitterFactor() }
+            times.append(clock)
         }
         var outcome = LLMOutcome.complete
-        var output = answer.tokens
-        if stream, random.unit() < profile.abortRate, chunks.count > 1 {
-            let kept = 1 + Int(random.next() % UInt64(chunks.count - 1))
-            chunks.removeLast(chunks.count - kept)
+        var output = chunkTokens.reduce(0, +)
+        if stream, random.unit() < profile.abortRate, times.count > 1 {
+            let kept = 1 + Int(random.next() % UInt64(times.count - 1))
+            times.removeLast(times.count - kept)
             outcome = .aborted(afterChunks: kept)
-            output = answer.chunkTokens[..<kept].reduce(0, +)
+            output = chunkTokens[..<kept].reduce(0, +)
         }
         return LLMCall(
-            request: request, chunks: chunks, outcome: outcome, inputTokens: input, outputTokens: output,
-            timeToFirstTokenMs: ttft, totalMs: chunks.last?.atMs ?? ttft,
+            request: request, delivery: .planned(plan, times: times, whole: outcome.isComplete), outcome: outcome,
+            inputTokens: input, outputTokens: output, timeToFirstTokenMs: ttft, totalMs: times.last ?? ttft,
             costUSD: profile.prices.cost(inputTokens: input, outputTokens: output)
         )
     }

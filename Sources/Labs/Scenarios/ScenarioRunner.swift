@@ -1,3 +1,4 @@
+import Dispatch
 import Keyspace
 import RESP
 import Semantic
@@ -6,7 +7,7 @@ import Semantic
 /// arrival order, the clock jumps to each arrival, and nothing sleeps. Same seed, same report.
 public struct ScenarioRunner: Sendable {
     public var seed: UInt64
-    /// The embedder of the semantic cache (MiniLM or lexical); embeddings are memoised per run.
+    /// The embedder of the semantic cache (MiniLM or lexical); MiniLM's embeddings are memoised per run.
     public var embedder: any Embedder
     /// A RESP server to keep the exact cache in; nil uses a fresh in-process Keyspace.
     /// On an external server, TTLs run on that server's real clock (a simulated hour passes in
@@ -27,7 +28,7 @@ public struct ScenarioRunner: Sendable {
         var semanticCache: SemanticCache?
         if let semantic = setup.semantic {
             semanticCache = SemanticCache(
-                embedder: MemoizingEmbedder(embedder),
+                embedder: MemoizingEmbedder.wherePaying(embedder),
                 configuration: SemanticCacheConfiguration(
                     threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000,
                     index: .suited(to: embedder)),
@@ -60,15 +61,26 @@ public struct ScenarioRunner: Sendable {
             // A request that reached the model is priced by its call; only the others need the list price.
             var listCost = 0.0
             if result.llmCall == nil {
-                listCost = listCosts[item.request] ?? llm.listCost(of: item.request)
-                listCosts[item.request] = listCost
+                if let known = listCosts[item.request] {
+                    listCost = known
+                } else {
+                    listCost = llm.listCost(of: item.request)
+                    listCosts[item.request] = listCost
+                }
             }
             builder.record(item, result, listCost: listCost)
         }
         if let redis {
             try await Self.removeKeys(matching: parts.exactKeyPrefix + "*", on: redis)
         }
+        Self.releaseElsewhere((gateway, parts, workload, listCosts))
         return builder.finish()
+    }
+
+    /// Drops a finished run's gateway, caches and workload on another thread: a run of 100,000
+    /// requests leaves hundreds of thousands of objects to free, and the report need not wait.
+    private static func releaseElsewhere(_ leftovers: some Sendable) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(leftovers) {} }
     }
 
     /// Deletes a run's keys with SCAN and UNLINK, never KEYS or FLUSHDB on someone's server.

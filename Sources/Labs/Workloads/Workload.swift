@@ -125,9 +125,10 @@ public enum WorkloadGenerator {
                 }
             }
         }
-        // A stable order: by time, then by the order of generation (sorting indices, not requests).
-        let order = requests.indices.sorted { (requests[$0].atMs, $0) < (requests[$1].atMs, $1) }
-        return order.map { requests[$0] }
+        // A stable order: by time, then by the order of generation (sorting keys, not requests).
+        var keys = requests.indices.map { SortKey(atMs: requests[$0].atMs, index: $0) }
+        keys.sort()
+        return keys.map { requests[$0.index] }
     }
 
     private static func abusive(_ client: Client, at: Int64, prompt: String, spec: WorkloadSpec) -> WorkloadRequest {
@@ -136,6 +137,16 @@ public enum WorkloadGenerator {
             request: LLMRequest(tenant: client.tenant, prompt: prompt, temperature: spec.temperature),
             intent: "abuse:\(prompt)", stream: false
         )
+    }
+}
+
+/// Where a request goes in arrival order: by time, then by the order it was generated in.
+private struct SortKey: Comparable {
+    var atMs: Int64
+    var index: Int
+
+    static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+        (lhs.atMs, lhs.index) < (rhs.atMs, rhs.index)
     }
 }
 

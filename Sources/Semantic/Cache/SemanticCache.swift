@@ -31,6 +31,9 @@ public final class SemanticCache: @unchecked Sendable {
     private var expiryQueue: [(id: Int, expiresAt: Double)] = []
     private var expiryHead = 0
     private var counters = SemanticCacheStats()
+    /// The prompt the last lookup embedded and its vector: a miss is usually followed by a store of
+    /// the same prompt, which then needs no second embedding.
+    private var lastEmbedded: (prompt: String, vector: PromptVector)?
 
     public init(embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
                 clock: any CacheClock = SystemCacheClock()) {
@@ -65,11 +68,12 @@ public final class SemanticCache: @unchecked Sendable {
     public func lookup(_ prompt: String, in partition: CachePartition) throws -> SemanticLookup {
         let normalised = PromptNormaliser.normalise(prompt)
         if let hit = locked({ exactLookup(normalised, in: partition) }) { return hit }
-        let vector = try embedder.embed(prompt)
+        let vector = try PromptVector(prompt, embedder: embedder)
         return try locked {
+            lastEmbedded = (prompt, vector)
             if let hit = exactLookup(normalised, in: partition) { return hit }
             var result = SemanticLookup(outcome: .miss, response: nil, nearestPrompt: nil, nearestSimilarity: nil)
-            if let index = indexes[partition], let nearest = try index.search(vector, k: 1).first, let entry = entries[nearest.id] {
+            if let index = indexes[partition], let nearest = try index.search(vector.dense, k: 1).first, let entry = entries[nearest.id] {
                 result.nearestPrompt = entry.prompt
                 result.nearestSimilarity = nearest.similarity
                 if nearest.similarity >= settings.threshold {
@@ -86,7 +90,8 @@ public final class SemanticCache: @unchecked Sendable {
     /// Stores `response` for `prompt` in `partition`, replacing an entry with the same normalised prompt.
     public func store(_ prompt: String, response: String, in partition: CachePartition) throws {
         let normalised = PromptNormaliser.normalise(prompt)
-        let vector = try embedder.embed(prompt)
+        let known = locked { lastEmbedded.flatMap { $0.prompt.utf8.elementsEqual(prompt.utf8) ? $0.vector : nil } }
+        let vector = try known ?? PromptVector(prompt, embedder: embedder)
         try locked {
             let now = clock.now()
             expireAll(now: now)
@@ -95,7 +100,10 @@ public final class SemanticCache: @unchecked Sendable {
             // Taken out of the dictionary while adding, so the index storage is not copied on write.
             var index = indexes.removeValue(forKey: partition) ?? settings.index.make(dimension: embedder.dimension)
             do {
-                try index.add(id: id, vector: vector)
+                switch vector {
+                case .dense(let dense): try index.add(id: id, vector: dense)
+                case .sparse(let sparse): try index.add(id: id, sparse: sparse)
+                }
                 indexes[partition] = index
             } catch {
                 if index.count > 0 { indexes[partition] = index }
@@ -200,5 +208,23 @@ public final class SemanticCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try body()
+    }
+}
+
+/// A prompt's embedding in the form its embedder computes fastest: sparse embedders skip the dense
+/// vector unless a search needs it.
+enum PromptVector {
+    case dense([Float])
+    case sparse(SparseVector)
+
+    init(_ prompt: String, embedder: any Embedder) throws {
+        self = embedder.vectorsAreSparse ? .sparse(try embedder.sparseEmbedding(prompt)) : .dense(try embedder.embed(prompt))
+    }
+
+    var dense: [Float] {
+        switch self {
+        case .dense(let vector): return vector
+        case .sparse(let vector): return vector.dense
+        }
     }
 }

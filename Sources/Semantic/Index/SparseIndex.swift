@@ -38,6 +38,12 @@ public struct SparseIndex: VectorIndex {
 
     public mutating func add(id: Int, vector: [Float]) throws {
         guard vector.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count) }
+        try add(id: id, sparse: SparseVector(vector))
+    }
+
+    /// Stores the components as given (the non-zero ones, buckets increasing), with no dense pass.
+    public mutating func add(id: Int, sparse vector: SparseVector) throws {
+        guard vector.dimension == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: vector.dimension) }
         remove(id: id)
         guard let slot = Int32(exactly: slotIDs.count), let row = Int32(exactly: rows.count) else {
             throw SemanticError.indexFull(capacity: Int(Int32.max))
@@ -47,8 +53,8 @@ public struct SparseIndex: VectorIndex {
         slotRows.append(row)
         rows.append(slot)
         positions[id] = slot
-        for (bucket, value) in vector.enumerated() where value != 0 {
-            slotBuckets.append(Int32(truncatingIfNeeded: bucket))
+        for (bucket, value) in zip(vector.indices, vector.values) where value != 0 {
+            slotBuckets.append(bucket)
             slotValues.append(value)
         }
         slotStarts.append(slotBuckets.count)

@@ -15,10 +15,18 @@ public protocol VectorIndex: Sendable {
     var count: Int { get }
     /// Adds `vector` (unit length) under `id`; throws on a wrong dimension.
     mutating func add(id: Int, vector: [Float]) throws
+    /// `add(id:vector:)` for a vector given by its non-zero components.
+    mutating func add(id: Int, sparse vector: SparseVector) throws
     /// Removes the entry with `id`, if present.
     mutating func remove(id: Int)
     /// The `k` most similar entries, most similar first.
     func search(_ query: [Float], k: Int) throws -> [SearchHit]
+}
+
+extension VectorIndex {
+    public mutating func add(id: Int, sparse vector: SparseVector) throws {
+        try add(id: id, vector: vector.dense)
+    }
 }
 
 /// Keeps the best `k` hits seen so far; tiny k makes insertion into a sorted array the fastest choice.

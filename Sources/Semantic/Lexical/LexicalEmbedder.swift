@@ -21,16 +21,41 @@ public struct LexicalEmbedder: Embedder {
     /// Hashes the features of `LexicalFeatures` byte by byte (group prefix, then the feature's UTF-8)
     /// without building their strings; the result is bit for bit what hashing those strings gives.
     public func embed(_ text: String) throws -> [Float] {
-        let texts = LexicalFeatures.words(in: text)
+        scratch.withGroup(dimension: dimension) { group in
+            if let words = ASCIIWordRuns(text) {
+                Self.hashFeatures(of: words, into: &group)
+            } else {
+                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
+            }
+            return group.finish()
+        }
+    }
+
+    /// `embed(text)`'s non-zero components, computed without the dense vector.
+    public func sparseEmbedding(_ text: String) throws -> SparseVector {
+        scratch.withGroup(dimension: dimension) { group in
+            if let words = ASCIIWordRuns(text) {
+                Self.hashFeatures(of: words, into: &group)
+            } else {
+                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
+            }
+            return group.finishSparse()
+        }
+    }
+
+    /// Bucket arrays kept between embeddings, so one costs no large allocation. Shared by every
+    /// lexical embedder (a static, so the struct's layout stays as it was for code compiled against it).
+    private var scratch: FeatureScratch { FeatureScratch.shared }
+
+    /// The three feature groups of words given as strings (any text).
+    private static func hashFeatures(of texts: [String], into group: inout FeatureGroup) {
         let words = texts.map { Array($0.utf8) }
-        var combined = [Double](repeating: 0, count: dimension)
-        var group = FeatureGroup(dimension: dimension)
         for word in words {
             var h = FeatureHash(prefix: "w|")
             h.add(word)
             group.count(h.value)
         }
-        group.flush(weight: Self.groupWeights.words, into: &combined)
+        group.flush(weight: groupWeights.words)
         for (first, second) in zip(words, words.dropFirst()) {
             var h = FeatureHash(prefix: "b|")
             h.add(first)
@@ -38,7 +63,7 @@ public struct LexicalEmbedder: Embedder {
             h.add(second)
             group.count(h.value)
         }
-        group.flush(weight: Self.groupWeights.bigrams, into: &combined)
+        group.flush(weight: groupWeights.bigrams)
         for word in texts {
             let padded = [Unicode.Scalar("^")] + Array(word.unicodeScalars) + [Unicode.Scalar("$")]
             var i = 0
@@ -49,16 +74,84 @@ public struct LexicalEmbedder: Embedder {
                 i += 1
             }
         }
-        group.flush(weight: Self.groupWeights.trigrams, into: &combined)
-        let length = combined.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard length > 0 else { return [Float](repeating: 0, count: dimension) }
-        return combined.map { Float($0 / length) }
+        group.flush(weight: groupWeights.trigrams)
+    }
+
+    /// The same groups for ASCII words kept as runs of one byte array (a scalar is a byte there).
+    private static func hashFeatures(of words: ASCIIWordRuns, into group: inout FeatureGroup) {
+        let bytes = words.bytes
+        for word in 0..<words.count {
+            var h = FeatureHash.words
+            h.add(bytes[words.range(word)])
+            group.count(h.value)
+        }
+        group.flush(weight: groupWeights.words)
+        for word in 0..<max(0, words.count - 1) {
+            var h = FeatureHash.bigrams
+            h.add(bytes[words.range(word)])
+            h.add(UInt8(ascii: " "))
+            h.add(bytes[words.range(word + 1)])
+            group.count(h.value)
+        }
+        group.flush(weight: groupWeights.bigrams)
+        for word in 0..<words.count {
+            let range = words.range(word)
+            // Trigrams of "^word$": position -1 is "^" and position `count` is "$".
+            for start in (range.lowerBound - 1)...(range.upperBound - 2) {
+                var h = FeatureHash.trigrams
+                for position in start..<(start + 3) {
+                    h.add(position < range.lowerBound ? UInt8(ascii: "^") : position >= range.upperBound ? UInt8(ascii: "$") : bytes[position])
+                }
+                group.count(h.value)
+            }
+        }
+        group.flush(weight: groupWeights.trigrams)
+    }
+}
+
+/// The words of an ASCII text as `LexicalFeatures.words(in:)` finds them (lowercased runs of letters
+/// and digits), kept as ranges of one byte array instead of one string each.
+private struct ASCIIWordRuns {
+    private(set) var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// Nil when `text` has a byte outside ASCII.
+    init?(_ text: String) {
+        bytes.reserveCapacity(text.utf8.count)
+        var inWord = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...:
+                return nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                bytes.append(byte)
+                inWord = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte + 0x20)
+                inWord = true
+            default:
+                if inWord { ends.append(bytes.count) }
+                inWord = false
+            }
+        }
+        if inWord { ends.append(bytes.count) }
+    }
+
+    var count: Int { ends.count }
+
+    func range(_ word: Int) -> Range<Int> {
+        (word == 0 ? 0 : ends[word - 1])..<ends[word]
     }
 }
 
 /// FNV-1a 64 fed incrementally, so a feature is hashed from its parts.
 private struct FeatureHash {
     private(set) var value = FNV1a64.offsetBasis
+
+    /// The state after each group's prefix, hashed once.
+    static let words = FeatureHash(prefix: "w|")
+    static let bigrams = FeatureHash(prefix: "b|")
+    static let trigrams = FeatureHash(prefix: "c|")
 
     init(prefix: StaticString) {
         prefix.withUTF8Buffer { for byte in $0 { add(byte) } }
@@ -70,43 +163,11 @@ private struct FeatureHash {
         value = value &* FNV1a64.prime
     }
 
-    mutating func add(_ bytes: [UInt8]) {
+    mutating func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
         for byte in bytes { add(byte) }
     }
 
     mutating func add(_ scalar: Unicode.Scalar) {
         for byte in scalar.utf8 { add(byte) }
-    }
-}
-
-/// Signed counts of one feature group per bucket, L2-normalised into the combined vector.
-private struct FeatureGroup {
-    private var counts: [Double]
-    private var touched: [Int] = []
-    private let dimension: UInt64
-
-    init(dimension: Int) {
-        self.counts = [Double](repeating: 0, count: dimension)
-        self.dimension = UInt64(dimension)
-    }
-
-    mutating func count(_ hash: UInt64) {
-        let index = Int(hash % dimension)
-        if counts[index] == 0 && !touched.contains(index) { touched.append(index) }
-        counts[index] += (hash >> 63) == 0 ? 1 : -1
-    }
-
-    /// Adds `weight` times the group's unit-length count vector to `combined` and resets the counts.
-    mutating func flush(weight: Double, into combined: inout [Double]) {
-        defer {
-            for index in touched { counts[index] = 0 }
-            touched.removeAll(keepingCapacity: true)
-        }
-        guard !touched.isEmpty else { return }
-        let length = touched.reduce(0) { $0 + counts[$1] * counts[$1] }.squareRoot()
-        guard length > 0 else { return }
-        for index in touched {
-            combined[index] += weight * counts[index] / length
-        }
     }
 }
