@@ -79,9 +79,9 @@ public enum ServerSwift {
     // ANCHOR_END: step4
 
     // ANCHOR: step5
-    /// Steps 5–8: identify the caller, then rate limit, before any cache or model work.
-    /// Step 5 uses a fixed window, step 6 a token bucket, step 7 a sliding window, and step 8
-    /// whichever limiter is configured, with the 429 headers the HTTP layer adds.
+    /// Steps 5–8: identify the caller, then rate limit, before any cache or model work. The
+    /// limiter is a parameter (the scenarios' `algorithm`, `archlab serve --algorithm`, a sliding
+    /// window by default); step 8 adds the 429 headers the HTTP layer sends.
     static func step5to8(_ parts: GatewayParts) -> [any GatewayStage] {
         var stages: [any GatewayStage] = [IdentifyStage()]
         if let limiter = parts.limiter {
