@@ -36,32 +36,16 @@ enum HotPathReference {
         try? JSONDecoder().decode(CachedAnswer.self, from: Data(bytes))
     }
 
-    private static let openers = [
-        "Here is how to handle", "Good question about", "Happy to help with", "Let's sort out",
-    ]
-    private static let sentences = [
-        "Open Settings and choose Account from the menu on the left.",
-        "Select the option you need and confirm the change with your password.",
-        "The change usually takes effect within a minute.",
-        "If the confirmation email does not arrive within five minutes, check your spam folder.",
-        "You can also do this from the mobile app under Profile.",
-        "Only workspace owners and admins can change this for the whole team.",
-        "We keep a record of the change in your account's activity log.",
-        "If the page shows an error, sign out, sign in again and retry.",
-        "Make sure your browser is up to date before you try again.",
-        "Our support team can help from the Help page if anything still looks wrong.",
-        "Changes apply to every device where you are signed in.",
-        "Nothing else in your account changes when you do this.",
-    ]
-
     /// The answer's chunks as the first AnswerWriter wrote them: recount the growing text after
-    /// every sentence, split it into words, group the words.
+    /// every sentence, split it into words, group the words. The phrases are AnswerWriter's own.
     static func answerChunks(to request: LLMRequest, tokens range: ClosedRange<Int>) -> [String] {
         var random = SeededGenerator.derived(seed: 0, "\(request.model)\u{1F}\(request.systemPrompt)\u{1F}\(request.prompt)")
         let span = UInt64(range.upperBound - range.lowerBound + 1)
         let target = range.lowerBound + Int(random.next() % span)
         let topic = request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
+        let openers = AnswerWriter.openers
         var text = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
+        let sentences = AnswerWriter.sentences
         var order = Array(sentences.indices)
         order.shuffle(using: &random)
         var next = 0

@@ -25,10 +25,10 @@ struct AnswerPlan: Sendable, Hashable {
 /// Writes the simulated model's answers: plausible support-desk prose whose words and
 /// length depend only on the request, so equal requests always get equal answers.
 enum AnswerWriter {
-    private static let openers = [
+    static let openers = [
         "Here is how to handle", "Good question about", "Happy to help with", "Let's sort out",
     ]
-    private static let sentences = [
+    static let sentences = [
         "Open Settings and choose Account from the menu on the left.",
         "Select the option you need and confirm the change with your password.",
         "The change usually takes effect within a minute.",
