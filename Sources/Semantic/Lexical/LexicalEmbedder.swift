@@ -21,31 +21,26 @@ public struct LexicalEmbedder: Embedder {
     /// Hashes the features of `LexicalFeatures` byte by byte (group prefix, then the feature's UTF-8)
     /// without building their strings; the result is bit for bit what hashing those strings gives.
     public func embed(_ text: String) throws -> [Float] {
-        scratch.withGroup(dimension: dimension) { group in
-            if let words = ASCIIWordRuns(text) {
-                Self.hashFeatures(of: words, into: &group)
-            } else {
-                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
-            }
-            return group.finish()
-        }
+        withHashedFeatures(of: text) { $0.finish() }
     }
 
     /// `embed(text)`'s non-zero components, computed without the dense vector.
     public func sparseEmbedding(_ text: String) throws -> SparseVector {
-        scratch.withGroup(dimension: dimension) { group in
+        withHashedFeatures(of: text) { $0.finishSparse() }
+    }
+
+    /// Hashes `text`'s features into the shared scratch buckets (ASCII text as byte runs, anything
+    /// else through its word strings), then lets `finish` read the vector out.
+    private func withHashedFeatures<Result>(of text: String, _ finish: (inout FeatureGroup) -> Result) -> Result {
+        FeatureScratch.shared.withGroup(dimension: dimension) { group in
             if let words = ASCIIWordRuns(text) {
                 Self.hashFeatures(of: words, into: &group)
             } else {
                 Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
             }
-            return group.finishSparse()
+            return finish(&group)
         }
     }
-
-    /// Bucket arrays kept between embeddings, so one costs no large allocation. Shared by every
-    /// lexical embedder (a static, so the struct's layout stays as it was for code compiled against it).
-    private var scratch: FeatureScratch { FeatureScratch.shared }
 
     /// The three feature groups of words given as strings (any text).
     private static func hashFeatures(of texts: [String], into group: inout FeatureGroup) {
