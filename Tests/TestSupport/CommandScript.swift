@@ -4,27 +4,27 @@ import Foundation
 /// shell-like quoting, `#` comments. A line may start with a mask directive:
 /// `!sort` (compare an array reply as a multiset), `!ints` (integers masked), `!type` (only the
 /// reply's type byte), `!skip-real` (run in process only).
-struct CommandScript {
-    struct Line {
-        var number: Int
-        var mask: String?
-        var arguments: [String]
+public struct CommandScript {
+    public struct Line: Equatable {
+        public var number: Int
+        public var mask: String?
+        public var arguments: [String]
     }
 
-    struct Case {
-        var lines: [Line]
+    public struct Case {
+        public var lines: [Line]
         var firstLine: Int { lines.first?.number ?? 0 }
     }
 
-    var cases: [Case]
+    public var cases: [Case]
 
-    struct ParseError: Error, CustomStringConvertible {
-        var line: Int
-        var message: String
-        var description: String { "line \(line): \(message)" }
+    public struct ParseError: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
     }
 
-    init(text: String) throws {
+    public init(text: String) throws {
         var cases: [Case] = []
         var current: [Line] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
