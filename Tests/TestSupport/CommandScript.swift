@@ -5,7 +5,7 @@ import Foundation
 /// `!sort` (compare an array reply as a multiset), `!ints` (integers masked), `!type` (only the
 /// reply's type byte), `!skip-real` (run in process only).
 public struct CommandScript {
-    public struct Line: Equatable {
+    public struct Line {
         public var number: Int
         public var mask: String?
         public var arguments: [String]
@@ -13,7 +13,6 @@ public struct CommandScript {
 
     public struct Case {
         public var lines: [Line]
-        var firstLine: Int { lines.first?.number ?? 0 }
     }
 
     public var cases: [Case]
@@ -96,15 +95,5 @@ public struct CommandScript {
         }
         if inWord { words.append(String(decoding: word, as: UTF8.self)) }
         return words
-    }
-
-    /// RESP encoding of one command as a client sends it.
-    static func encode(_ arguments: [String]) -> [UInt8] {
-        var out = Array("*\(arguments.count)\r\n".utf8)
-        for argument in arguments {
-            let bytes = Array(argument.utf8)
-            out += Array("$\(bytes.count)\r\n".utf8) + bytes + [13, 10]
-        }
-        return out
     }
 }
