@@ -67,7 +67,7 @@ extension Keyspace {
                 return
             }
             zset = SortedSetValue()
-            position = store(s.database, key, .zset(zset))
+            position = store(s.database, key, .zset(zset), at: .some(nil))
         }
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         var added = 0, updated = 0

@@ -29,9 +29,7 @@ final class CompatibilityTests: XCTestCase {
     }
 
     private func redisCLI() throws -> String {
-        let path = findExecutable("redis-cli")
-        try requireTool(path != nil, "redis-cli is not installed")
-        return path ?? ""
+        try requireExecutable("redis-cli", "redis-cli is not installed")
     }
 
     func testRedisCliOneShotMatchesRealRedis() async throws {
@@ -93,10 +91,9 @@ final class CompatibilityTests: XCTestCase {
     }
 
     func testRedisBenchmarkDefaultSuiteHasNoErrors() async throws {
-        let path = findExecutable("redis-benchmark")
-        try requireTool(path != nil, "redis-benchmark is not installed")
+        let path = try requireExecutable("redis-benchmark", "redis-benchmark is not installed")
         let port = try await startServer()
-        let result = try ProcessRunner.run(path ?? "", ["-p", String(port), "-q", "-n", "200", "-c", "10"], timeout: 300)
+        let result = try ProcessRunner.run(path, ["-p", String(port), "-q", "-n", "200", "-c", "10"], timeout: 300)
         XCTAssertFalse(result.timedOut, "redis-benchmark did not finish")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertFalse(result.stdout.contains("Error from server") || result.stdout.contains("ERR"), String(result.stdout.suffix(2000)))

@@ -12,9 +12,7 @@ public final class ReferenceRedis: @unchecked Sendable {
     /// Starts `redis-server` from PATH: a skip (a failure under `ARCHLAB_REQUIRE_ALL=1`) when it is
     /// not installed; throws when it is installed but never listens (a failure, not a reason to skip).
     public static func start() throws -> ReferenceRedis {
-        let found = findExecutable("redis-server")
-        try requireTool(found != nil, "redis-server is not installed (apt-get install redis-server)")
-        guard let executable = found else { throw StartFailure(executable: "redis-server") }
+        let executable = try requireExecutable("redis-server", "redis-server is not installed (apt-get install redis-server)")
         for _ in 0..<5 {
             let port = try freePort()
             let process = Process()

@@ -12,6 +12,15 @@ public func requireTool(_ available: Bool, _ reason: String, file: StaticString 
     throw XCTSkip(reason)
 }
 
+/// The full path of the executable `name` found in `PATH`; when it is not there, a skip with
+/// `reason` (a failure under `ARCHLAB_REQUIRE_ALL=1`), as `requireTool`.
+public func requireExecutable(_ name: String, _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let found = findExecutable(name)
+    try requireTool(found != nil, reason, file: file, line: line)
+    guard let found else { throw XCTSkip(reason) }
+    return found
+}
+
 /// The full path of `name` in a directory of `PATH`, or nil when no such executable is there.
 public func findExecutable(_ name: String) -> String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"

@@ -14,7 +14,7 @@ extension TrafficSpec {
             return count == 1 ? "1 request at \(time(at))" : "a burst of \(count) requests at \(time(at))"
         case .steady(let perSecond, let duration, let from):
             let count = steadyCount(perSecond: perSecond, duration: duration)
-            let last = from + Int64((Double(count - 1) * 1000 / perSecond).rounded())
+            let last = steadyTime(count - 1, perSecond: perSecond, from: from)
             if count == 1 { return "1 request at \(time(from))" }
             return "\(count) requests at \(rate(perSecond)) from \(time(from)) to \(time(last))"
         case .random(let count, let over, let from):

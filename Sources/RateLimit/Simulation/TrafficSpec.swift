@@ -37,7 +37,7 @@ public struct TrafficSpec: Hashable, Sendable {
             case .steady(let perSecond, let duration, let from):
                 let count = Self.steadyCount(perSecond: perSecond, duration: duration)
                 for index in 0..<count {
-                    times.append(from + Int64((Double(index) * 1000 / perSecond).rounded()))
+                    times.append(Self.steadyTime(index, perSecond: perSecond, from: from))
                 }
             case .random(let count, let over, let from):
                 var spread = (0..<count).map { _ in from + Int64.random(in: 0..<over, using: &generator) }
@@ -51,5 +51,10 @@ public struct TrafficSpec: Hashable, Sendable {
     /// Requests in `steady R/s for D`: one every 1/R s while inside D.
     static func steadyCount(perSecond: Double, duration: Int64) -> Int {
         Int((perSecond * Double(duration) / 1000).rounded(.up))
+    }
+
+    /// When request `index` (from 0) of `steady R/s … from F` arrives, in ms.
+    static func steadyTime(_ index: Int, perSecond: Double, from: Int64) -> Int64 {
+        from + Int64((Double(index) * 1000 / perSecond).rounded())
     }
 }

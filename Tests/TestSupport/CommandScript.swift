@@ -4,27 +4,26 @@ import Foundation
 /// shell-like quoting, `#` comments. A line may start with a mask directive:
 /// `!sort` (compare an array reply as a multiset), `!ints` (integers masked), `!type` (only the
 /// reply's type byte), `!skip-real` (run in process only).
-struct CommandScript {
-    struct Line {
-        var number: Int
-        var mask: String?
-        var arguments: [String]
+public struct CommandScript {
+    public struct Line {
+        public var number: Int
+        public var mask: String?
+        public var arguments: [String]
     }
 
-    struct Case {
-        var lines: [Line]
-        var firstLine: Int { lines.first?.number ?? 0 }
+    public struct Case {
+        public var lines: [Line]
     }
 
-    var cases: [Case]
+    public var cases: [Case]
 
-    struct ParseError: Error, CustomStringConvertible {
-        var line: Int
-        var message: String
-        var description: String { "line \(line): \(message)" }
+    public struct ParseError: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
     }
 
-    init(text: String) throws {
+    public init(text: String) throws {
         var cases: [Case] = []
         var current: [Line] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -96,15 +95,5 @@ struct CommandScript {
         }
         if inWord { words.append(String(decoding: word, as: UTF8.self)) }
         return words
-    }
-
-    /// RESP encoding of one command as a client sends it.
-    static func encode(_ arguments: [String]) -> [UInt8] {
-        var out = Array("*\(arguments.count)\r\n".utf8)
-        for argument in arguments {
-            let bytes = Array(argument.utf8)
-            out += Array("$\(bytes.count)\r\n".utf8) + bytes + [13, 10]
-        }
-        return out
     }
 }
