@@ -105,4 +105,10 @@ final class SimulationTests: XCTestCase {
         XCTAssertEqual(SimulationReport.formatTime(250), "0.25 s")
         XCTAssertEqual(SimulationReport.formatTime(180_000), "3m")
     }
+
+    func testAVerySlowRateIsNotDescribedAsZero() throws {
+        let slow = try TrafficSpec(parsing: "steady 0.0001/s for 20000s")
+        XCTAssertEqual(slow.partDescriptions, ["2 requests at 0.0001 per second from 0 s to 10000 s"])
+        XCTAssertEqual(try TrafficSpec(parsing: "steady 0.5/s for 4s").partDescriptions, ["2 requests at 30 per minute from 0 s to 2 s"])
+    }
 }

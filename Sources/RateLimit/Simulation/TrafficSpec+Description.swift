@@ -32,8 +32,10 @@ extension TrafficSpec {
         return "\(number(perSecond)) per second"
     }
 
+    /// Up to three decimals, trailing zeros dropped; a rate too small for that keeps two significant digits.
     private static func number(_ value: Double) -> String {
         let thousandths = (value * 1000).rounded()
+        if thousandths == 0, value != 0 { return String(format: "%.2g", value) }
         if thousandths.truncatingRemainder(dividingBy: 1000) == 0 { return String(Int64(thousandths / 1000)) }
         var text = String(format: "%.3f", thousandths / 1000)
         while text.hasSuffix("0") { text.removeLast() }
