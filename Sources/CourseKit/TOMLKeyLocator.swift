@@ -15,13 +15,12 @@ struct TOMLKeyLocator: Sendable {
         var arrayCounts: [String: Int] = [:]
         var current = ""
         var inMultiline: String?
-        for (index, rawLine) in text.lines().enumerated() {
+        for (index, line) in text.lines().enumerated() {
             let lineNumber = index + 1 + lineOffset
             if let delimiter = inMultiline {
-                if Self.occurrences(of: delimiter, in: rawLine) % 2 == 1 { inMultiline = nil }
+                if Self.occurrences(of: delimiter, in: line) % 2 == 1 { inMultiline = nil }
                 continue
             }
-            let line = rawLine
             let trimmed = line.trimmingWhitespace()
             let indent = line.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
             if trimmed.hasPrefix("[") {

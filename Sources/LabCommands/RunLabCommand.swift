@@ -72,7 +72,7 @@ enum RunLabCommand {
         }
         session.say(ReportRenderer.text(report, scenario: scenario).trimmingTrailingNewlines())
         try session.recordLabRun(
-            scenarioID: scenario.id, parametersJSON: try json(values.values.merging(embedder.map { ["model": $0.name] } ?? [:]) { $1 }),
+            scenarioID: scenario.id, parametersJSON: try LabRunRecording.parametersJSON(values.values, model: embedder?.name),
             summaryJSON: try ScenarioListing.json(report))
         return .succeeded
     }
@@ -124,12 +124,6 @@ enum RunLabCommand {
         } catch let error as LabError {
             throw ReplLabError.invalid("\(error)")
         }
-    }
-
-    private static func json(_ values: [String: String]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(values), as: UTF8.self)
     }
 
     private enum ListingFormat: String {

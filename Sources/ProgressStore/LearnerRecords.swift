@@ -19,12 +19,6 @@ public struct LearnerRecords: Sendable, Hashable {
 
 extension ProgressStore {
     static func learnerRecords(_ db: Database, learner: Learner) throws -> LearnerRecords {
-        let passed = try String.fetchAll(
-            db,
-            QuizAttemptRecord
-                .filter(Column("learnerId") == learner.id && Column("passed") == true)
-                .select(Column("quizId"), as: String.self)
-                .distinct())
         let ran = try String.fetchAll(
             db,
             LabRunRecord
@@ -36,6 +30,17 @@ extension ProgressStore {
             UnlockRecord
                 .filter(Column("learnerId") == learner.id)
                 .select(Column("nodeId"), as: String.self))
-        return LearnerRecords(passedQuizIds: Set(passed), ranLabIds: Set(ran), unlockedNodeIds: Set(unlocked))
+        return LearnerRecords(
+            passedQuizIds: try passedQuizIds(db, learner: learner), ranLabIds: Set(ran), unlockedNodeIds: Set(unlocked))
+    }
+
+    /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).
+    static func passedQuizIds(_ db: Database, learner: Learner) throws -> Set<String> {
+        Set(try String.fetchAll(
+            db,
+            QuizAttemptRecord
+                .filter(Column("learnerId") == learner.id && Column("passed") == true)
+                .select(Column("quizId"), as: String.self)
+                .distinct()))
     }
 }

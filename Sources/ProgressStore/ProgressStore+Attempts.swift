@@ -73,15 +73,7 @@ extension ProgressStore {
 
     /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).
     public func passedQuizIds(learner: Learner) throws -> Set<String> {
-        try read { db in
-            let ids = try String.fetchAll(
-                db,
-                QuizAttemptRecord
-                    .filter(Column("learnerId") == learner.id && Column("passed") == true)
-                    .select(Column("quizId"), as: String.self)
-                    .distinct())
-            return Set(ids)
-        }
+        try read { db in try Self.passedQuizIds(db, learner: learner) }
     }
 
     static func attempt(_ record: QuizAttemptRecord, _ db: Database) throws -> QuizAttempt {

@@ -1,4 +1,5 @@
 import CourseKit
+import Foundation
 import ProgressStore
 
 /// Records a lab run with the Matrix nodes it completes: the same for the REPL's `run` and the
@@ -16,6 +17,15 @@ public enum LabRunRecording {
             learner: learner, scenarioId: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
             decidingUnlocks: { nodesToUnlock(in: course, given: $0) })
         return recorded.newlyUnlocked.map(\.nodeId)
+    }
+
+    /// A run's parameters as JSON text with sorted keys, `model` set to the embedder's name when the run
+    /// had one: the REPL's `run` and the shell's `archlab run` store the same text.
+    public static func parametersJSON(_ values: [String: String], model: String?) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let all = values.merging(model.map { ["model": $0] } ?? [:]) { $1 }
+        return String(decoding: try encoder.encode(all), as: UTF8.self)
     }
 
     /// The nodes the learner's records complete (cascades included), minus those already unlocked.

@@ -52,13 +52,6 @@ struct LabRunRecorder {
         }
     }
 
-    /// Parameters as JSON text with sorted keys, as the REPL's `run` stores them.
-    static func json(_ values: [String: String]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(values), as: UTF8.self)
-    }
-
     private static func loadCourse(_ explicit: String?, required: Bool) throws -> Course? {
         let directory: URL
         do {

@@ -30,7 +30,8 @@ struct ShowProgress: ParsableCommand {
         let course = try loadCourse()
         let store = try database.open()
         // One lookup by name; every learner is summarised only for the message when this one is missing.
-        if try withStoreErrors({ try store.learner(named: name) }) == nil {
+        let found = try withStoreErrors { try store.learner(named: name) }
+        if found == nil {
             let list = try LearnerChoice.knownLearners(in: store)
             guard learner == nil else {
                 StandardError.print("archlab: no learner \(name.debugDescription) in \(store.path) (\(list))")
@@ -39,7 +40,7 @@ struct ShowProgress: ParsableCommand {
             StandardError.print("archlab: nothing recorded for \(name.debugDescription) yet (\(list); pick one with --learner)")
         }
         let report = try withStoreErrors {
-            try ProgressReport.build(store: store, learnerName: name, course: course)
+            try ProgressReport.build(store: store, learner: found, learnerName: name, course: course)
         }
         switch format {
         case .text: print(report.renderText())

@@ -31,9 +31,10 @@ struct ProgressReport {
     /// Scenario ids of the labs run, in the order first run, with the time of the latest run.
     var labs: [(id: String, lastRun: Date)] = []
 
-    /// Builds the report from the store, laid over the course when there is one (else from the records alone).
-    static func build(store: ProgressStore, learnerName: String, course: Course?) throws -> ProgressReport {
-        guard let learner = try store.learner(named: learnerName) else {
+    /// Builds the report from the store, laid over the course when there is one (else from the records alone);
+    /// `learner` is the caller's lookup of `learnerName`, nil when the store does not have them.
+    static func build(store: ProgressStore, learner: Learner?, learnerName: String, course: Course?) throws -> ProgressReport {
+        guard let learner else {
             return from(
                 learner: learnerName, database: store.path, course: course, positions: [], attempts: [],
                 unlocks: [], ranLabs: [])

@@ -3,6 +3,7 @@ import Foundation
 import Labs
 import RESP
 import RedisServer
+import REPL
 import Semantic
 
 /// `archlab run SCENARIO`: one step of server.swift on a simulated workload, with its report.
@@ -79,10 +80,10 @@ struct RunCommand: AsyncParsableCommand {
             case .text: print(ReportRenderer.text(report, scenario: scenario), terminator: "")
             }
             if let recorder {
-                let model = choice.map { ["model": $0.embedder.name] } ?? [:]
-                let values = try scenario.values(parameters).values.merging(model) { $1 }
                 let lines = try recorder.record(
-                    scenarioID: scenario.id, parametersJSON: try LabRunRecorder.json(values),
+                    scenarioID: scenario.id,
+                    parametersJSON: try LabRunRecording.parametersJSON(
+                        try scenario.values(parameters).values, model: choice?.embedder.name),
                     summaryJSON: try ScenarioListing.json(report))
                 for line in lines {
                     if format == .text { print(line) } else { StandardError.print(line) }

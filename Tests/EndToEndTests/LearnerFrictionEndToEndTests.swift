@@ -4,16 +4,8 @@ import XCTest
 
 /// Small learner-facing behaviours of the REPL and the shell commands, through the built binary
 /// over the shipped course (findings of the new-learner walkthrough).
-final class LearnerFrictionEndToEndTests: XCTestCase {
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("friction-e2e-\(UUID().uuidString)")
-
-    override func setUpWithError() throws {
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class LearnerFrictionEndToEndTests: ScratchDirectoryTestCase {
+    override class var scratchPrefix: String { "friction-e2e" }
 
     private func repl(_ lines: [String]) throws -> ArchLabRunner.Output {
         let database = scratch.appendingPathComponent("progress.sqlite").path

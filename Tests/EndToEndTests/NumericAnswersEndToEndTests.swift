@@ -5,16 +5,8 @@ import XCTest
 
 /// Numeric answers a learner types naturally (another spelling of the unit, a dollar sign, thousands
 /// separators) through the built binary; another unit is asked again (never counted), not converted.
-final class NumericAnswersEndToEndTests: XCTestCase {
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("numeric-e2e-\(UUID().uuidString)")
-
-    override func setUpWithError() throws {
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class NumericAnswersEndToEndTests: ScratchDirectoryTestCase {
+    override class var scratchPrefix: String { "numeric-e2e" }
 
     private func courseDirectory() throws -> URL {
         try ArchLabRunner.fixtures.appendingPathComponent("valid")

@@ -3,16 +3,8 @@ import Foundation
 import XCTest
 
 /// The learner's REPL driven through the built binary with scripted standard input, over the shipped course.
-final class REPLEndToEndTests: XCTestCase {
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("repl-e2e-\(UUID().uuidString)")
-
-    override func setUpWithError() throws {
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class REPLEndToEndTests: ScratchDirectoryTestCase {
+    override class var scratchPrefix: String { "repl-e2e" }
 
     private var database: String { scratch.appendingPathComponent("progress.sqlite").path }
 

@@ -3,16 +3,8 @@ import XCTest
 
 /// `archlab run` from the shell records the lab for a learner, as the lessons' `$ archlab run …` lines
 /// promise, and `archlab progress` lists the labs run.
-final class RunRecordingEndToEndTests: XCTestCase {
-    private let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("run-record-\(UUID().uuidString)")
-
-    override func setUpWithError() throws {
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: scratch)
-    }
+final class RunRecordingEndToEndTests: ScratchDirectoryTestCase {
+    override class var scratchPrefix: String { "run-record" }
 
     private var database: String { scratch.appendingPathComponent("progress.sqlite").path }
 
