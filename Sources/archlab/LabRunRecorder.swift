@@ -66,7 +66,8 @@ struct LabRunRecorder {
         do {
             return try CourseLoader.load(directory: directory).course
         } catch {
-            StandardError.print("archlab: \(error)")
+            guard required || explicit != nil else { return nil }
+            StandardError.print("archlab: \(error); the run cannot be recorded without the course")
             throw ExitCode(2)
         }
     }

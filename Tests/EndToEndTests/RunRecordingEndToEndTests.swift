@@ -47,6 +47,22 @@ final class RunRecordingEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertFalse(opted.stdout.contains("Recorded"), opted.stdout)
     }
 
+    func testABrokenCourseNobodyAskedForDoesNotStopAPlainRun() throws {
+        try createLearner("ada")
+        let broken = scratch.appendingPathComponent("broken-course")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try Data("title = ".utf8).write(to: broken.appendingPathComponent("course.toml"))
+        let environment = ["ARCHLAB_DB": database, "XDG_STATE_HOME": scratch.path, "USER": "ada", "LOGNAME": "ada",
+                           "ARCHLAB_COURSE": broken.path]
+        let run = try ArchLabRunner.run(["run", "baseline"], in: scratch, environment: environment)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Step 1"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("Recorded"), run.stdout)
+        let named = try ArchLabRunner.run(["run", "baseline", "--learner", "ada"], in: scratch, environment: environment)
+        XCTAssertEqual(named.status, 2, "a learner who asked for recording is told the course cannot be read")
+        XCTAssertTrue(named.stderr.contains("the run cannot be recorded without the course"), named.stderr)
+    }
+
     func testAnUnknownLearnerIsAnErrorNamingTheKnownOnes() throws {
         try createLearner("ada")
         let run = try shell(["run", "baseline", "--learner", "nobody"])
