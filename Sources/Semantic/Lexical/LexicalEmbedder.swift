@@ -21,25 +21,24 @@ public struct LexicalEmbedder: Embedder {
     /// Hashes the features of `LexicalFeatures` byte by byte (group prefix, then the feature's UTF-8)
     /// without building their strings; the result is bit for bit what hashing those strings gives.
     public func embed(_ text: String) throws -> [Float] {
-        scratch.withGroup(dimension: dimension) { group in
-            if let words = ASCIIWordRuns(text) {
-                Self.hashFeatures(of: words, into: &group)
-            } else {
-                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
-            }
-            return group.finish()
-        }
+        withFeatures(of: text) { $0.finish() }
     }
 
     /// `embed(text)`'s non-zero components, computed without the dense vector.
     public func sparseEmbedding(_ text: String) throws -> SparseVector {
+        withFeatures(of: text) { $0.finishSparse() }
+    }
+
+    /// Hashes the features of `text` into a scratch group and returns what `finish` makes of it.
+    private func withFeatures<T>(of text: String, _ finish: (inout FeatureGroup) -> T) -> T {
         scratch.withGroup(dimension: dimension) { group in
             if let words = ASCIIWordRuns(text) {
                 Self.hashFeatures(of: words, into: &group)
             } else {
-                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
+                // Not ASCII, so `LexicalFeatures.words(in:)` would take its Unicode path: go there directly.
+                Self.hashFeatures(of: LexicalFeatures.unicodeWords(in: text), into: &group)
             }
-            return group.finishSparse()
+            return finish(&group)
         }
     }
 
@@ -51,13 +50,13 @@ public struct LexicalEmbedder: Embedder {
     private static func hashFeatures(of texts: [String], into group: inout FeatureGroup) {
         let words = texts.map { Array($0.utf8) }
         for word in words {
-            var h = FeatureHash(prefix: "w|")
+            var h = FeatureHash.words
             h.add(word)
             group.count(h.value)
         }
         group.flush(weight: groupWeights.words)
         for (first, second) in zip(words, words.dropFirst()) {
-            var h = FeatureHash(prefix: "b|")
+            var h = FeatureHash.bigrams
             h.add(first)
             h.add(UInt8(ascii: " "))
             h.add(second)
@@ -68,7 +67,7 @@ public struct LexicalEmbedder: Embedder {
             let padded = [Unicode.Scalar("^")] + Array(word.unicodeScalars) + [Unicode.Scalar("$")]
             var i = 0
             while i + 3 <= padded.count {
-                var h = FeatureHash(prefix: "c|")
+                var h = FeatureHash.trigrams
                 for scalar in padded[i..<(i + 3)] { h.add(scalar) }
                 group.count(h.value)
                 i += 1
