@@ -8,7 +8,7 @@ public enum CacheKey {
     /// and "reset my password?" are the same question. Plain ASCII prompts (nearly all of them)
     /// take a one-pass fast path with the same result.
     public static func normalise(_ prompt: String) -> String {
-        asciiNormalised(prompt)
+        ASCIIWords.joined(prompt, lowercased: true)
             ?? prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
     // ANCHOR_END: normalise
@@ -38,7 +38,8 @@ public enum CacheKey {
         return bytes
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// Lowercase hex digits by value (also `CachedAnswerJSON`'s `\u00XX` escapes).
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The digest as lowercase hex, two digits per byte.
     static func hex(_ digest: SHA256.Digest) -> String {
@@ -49,10 +50,5 @@ public enum CacheKey {
             bytes.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `normalise` for a prompt made only of ASCII, in one pass over its bytes; nil for any other prompt.
-    static func asciiNormalised(_ prompt: String) -> String? {
-        ASCIIWords.joined(prompt, lowercased: true)
     }
 }

@@ -31,13 +31,11 @@ public struct CachedAnswer: Sendable, Codable, Hashable {
     /// Decodes a stored entry; anything else (a value another program wrote) is not a hit.
     /// Entries in the usual shape take a fast path; anything unusual goes through `JSONDecoder`.
     public static func decode<Bytes: Collection>(_ bytes: Bytes) -> CachedAnswer? where Bytes.Element == UInt8 {
-        let parsed: CachedAnswerJSON.Parsed = bytes.withContiguousStorageIfAvailable { buffer in
-            var reader = CachedAnswerJSON.Reader(buffer)
-            return reader.read()
-        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+        func read(_ buffer: UnsafeBufferPointer<UInt8>) -> CachedAnswerJSON.Parsed {
             var reader = CachedAnswerJSON.Reader(buffer)
             return reader.read()
         }
+        let parsed = bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read)
         if case .answer(let answer) = parsed { return answer }
         return try? JSONDecoder().decode(CachedAnswer.self, from: Data(bytes))
     }

@@ -10,8 +10,6 @@ enum CachedAnswerJSON {
         case unsure
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// Writes the entry as compact JSON with keys in sorted order.
     struct Writer {
         private(set) var bytes: [UInt8] = []
@@ -61,7 +59,7 @@ enum CachedAnswerJSON {
             case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
             case 0..<0x20:
                 bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
-                bytes += [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                bytes += [CacheKey.hexDigits[Int(byte >> 4)], CacheKey.hexDigits[Int(byte & 0xF)]]
             default: bytes += [UInt8(ascii: "\\"), byte]
             }
         }

@@ -22,7 +22,7 @@ public enum GatewayFactory {
     public static func make(_ options: Options, redis: any RESPCommandSender, embedder: any Embedder) throws -> Gateway {
         let semantic = options.step >= 3
             ? SemanticCache(
-                embedder: MemoizingEmbedder(embedder),
+                embedder: MemoizingEmbedder.wherePaying(embedder),
                 configuration: SemanticCacheConfiguration(
                     threshold: Float(options.threshold), ttl: Double(options.ttlSeconds), index: .suited(to: embedder)))
             : nil

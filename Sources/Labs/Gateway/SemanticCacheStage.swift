@@ -29,7 +29,7 @@ public struct SemanticCacheStage: GatewayStage {
             systemPrompt: request.request.systemPrompt, parameters: parameters
         )
         let lookup = try cache.lookup(request.request.prompt, in: partition)
-        if lookup.isHit, let stored = lookup.response, let cached = CachedAnswer.decode(Array(stored.utf8)) {
+        if lookup.isHit, let stored = lookup.response, let cached = CachedAnswer.decode(stored.utf8) {
             let similarity = Double(lookup.nearestSimilarity ?? 1)
             return GatewayResult(
                 outcome: .semanticHit(similarity: similarity, intent: cached.intent), status: 200,

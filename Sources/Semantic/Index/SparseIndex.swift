@@ -109,9 +109,7 @@ public struct SparseIndex: VectorIndex {
             var top = RankedTopK(k: wanted)
             query.withUnsafeBufferPointer { q in
                 for slot in slotIDs.indices where slotLive[slot] && scores[slot] >= cut {
-                    let range = slotStarts[slot]..<slotStarts[slot + 1]
-                    let exact = FlatRounding.dot(query: q, buckets: slotBuckets[range], values: slotValues[range])
-                    top.offer(id: slotIDs[slot], similarity: exact, row: slotRows[slot])
+                    offerExactly(slot, query: q, to: &top)
                 }
             }
             return top.hits
@@ -123,12 +121,17 @@ public struct SparseIndex: VectorIndex {
         var top = RankedTopK(k: k)
         query.withUnsafeBufferPointer { q in
             for slot in slotIDs.indices where slotLive[slot] {
-                let range = slotStarts[slot]..<slotStarts[slot + 1]
-                let exact = FlatRounding.dot(query: q, buckets: slotBuckets[range], values: slotValues[range])
-                top.offer(id: slotIDs[slot], similarity: exact, row: slotRows[slot])
+                offerExactly(slot, query: q, to: &top)
             }
         }
         return top.hits
+    }
+
+    /// Offers `slot` to `top` with its cosine rounded exactly as a flat scan rounds it.
+    private func offerExactly(_ slot: Int, query: UnsafeBufferPointer<Float>, to top: inout RankedTopK) {
+        let range = slotStarts[slot]..<slotStarts[slot + 1]
+        let exact = FlatRounding.dot(query: query, buckets: slotBuckets[range], values: slotValues[range])
+        top.offer(id: slotIDs[slot], similarity: exact, row: slotRows[slot])
     }
 
     /// Renumbers the live slots densely and drops the tombstones' postings.

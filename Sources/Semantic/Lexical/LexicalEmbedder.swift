@@ -21,38 +21,41 @@ public struct LexicalEmbedder: Embedder {
     /// Hashes the features of `LexicalFeatures` byte by byte (group prefix, then the feature's UTF-8)
     /// without building their strings; the result is bit for bit what hashing those strings gives.
     public func embed(_ text: String) throws -> [Float] {
-        withHashedFeatures(of: text) { $0.finish() }
+        withFeatures(of: text) { $0.finish() }
     }
 
     /// `embed(text)`'s non-zero components, computed without the dense vector.
     public func sparseEmbedding(_ text: String) throws -> SparseVector {
-        withHashedFeatures(of: text) { $0.finishSparse() }
+        withFeatures(of: text) { $0.finishSparse() }
     }
 
-    /// Hashes `text`'s features into the shared scratch buckets (ASCII text as byte runs, anything
-    /// else through its word strings), then lets `finish` read the vector out.
-    private func withHashedFeatures<Result>(of text: String, _ finish: (inout FeatureGroup) -> Result) -> Result {
-        FeatureScratch.shared.withGroup(dimension: dimension) { group in
+    /// Hashes the features of `text` into a scratch group and returns what `finish` makes of it.
+    private func withFeatures<T>(of text: String, _ finish: (inout FeatureGroup) -> T) -> T {
+        scratch.withGroup(dimension: dimension) { group in
             if let words = ASCIIWordRuns(text) {
                 Self.hashFeatures(of: words, into: &group)
             } else {
-                Self.hashFeatures(of: LexicalFeatures.words(in: text), into: &group)
+                // Not ASCII, so `LexicalFeatures.words(in:)` would take its Unicode path: go there directly.
+                Self.hashFeatures(of: LexicalFeatures.unicodeWords(in: text), into: &group)
             }
             return finish(&group)
         }
     }
 
+    /// Bucket arrays kept between embeddings, so one costs no large allocation; shared by every lexical embedder.
+    private var scratch: FeatureScratch { FeatureScratch.shared }
+
     /// The three feature groups of words given as strings (any text).
     private static func hashFeatures(of texts: [String], into group: inout FeatureGroup) {
         let words = texts.map { Array($0.utf8) }
         for word in words {
-            var h = FeatureHash(prefix: "w|")
+            var h = FeatureHash.words
             h.add(word)
             group.count(h.value)
         }
         group.flush(weight: groupWeights.words)
         for (first, second) in zip(words, words.dropFirst()) {
-            var h = FeatureHash(prefix: "b|")
+            var h = FeatureHash.bigrams
             h.add(first)
             h.add(UInt8(ascii: " "))
             h.add(second)
@@ -63,7 +66,7 @@ public struct LexicalEmbedder: Embedder {
             let padded = [Unicode.Scalar("^")] + Array(word.unicodeScalars) + [Unicode.Scalar("$")]
             var i = 0
             while i + 3 <= padded.count {
-                var h = FeatureHash(prefix: "c|")
+                var h = FeatureHash.trigrams
                 for scalar in padded[i..<(i + 3)] { h.add(scalar) }
                 group.count(h.value)
                 i += 1
