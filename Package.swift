@@ -30,11 +30,17 @@ let archlabDependencies: [Target.Dependency] = [
 
     "ProgressStore",
 
+    "CourseProgress",
+
     "RateLimit",
 
     "Semantic",
 
     "Labs",
+
+    "Gateway",
+
+    "Clocks",
 
     "Keyspace",
 
@@ -84,40 +90,52 @@ let targets: [Target] = [
 
     .target(name: "SeededRandom"),
 
+    // The one clock protocol and its system, coarse and manual clocks.
+    .target(name: "Clocks"),
+
     .target(name: "JSONText"),
 
     .target(name: "CourseKit", dependencies: ["SeededRandom", "JSONText", .product(name: "TOMLKit", package: "TOMLKit")]),
 
-    .target(name: "ProgressStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "ProgressStore", dependencies: ["Clocks", .product(name: "GRDB", package: "GRDB.swift")]),
+
+    // A learner's records: recording with unlocks decided in the write transaction, the progress report, stored answers.
+    .target(name: "CourseProgress", dependencies: ["CourseKit", "ProgressStore"]),
 
     .executableTarget(name: "ProgressCrashWriter", dependencies: ["ProgressStore"]),
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
-    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", nioCore, nioPosix, logging]),
+    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", "Clocks", nioCore, nioPosix, logging]),
 
-    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom", "JSONText"]),
+    .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom", "JSONText", "Clocks"]),
 
     .target(
         name: "Semantic",
-        dependencies: ["SeededRandom", "CPrefetch", .product(name: "Crypto", package: "swift-crypto")],
+        dependencies: ["SeededRandom", "CPrefetch", "Clocks", .product(name: "Crypto", package: "swift-crypto")],
         swiftSettings: semanticSwiftSettings
     ),
 
-    .target(name: "Labs", dependencies: ["RESP", "SeededRandom", "Keyspace", "RateLimit", "Semantic", "Terminal", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Histogram", package: "hdrhistogram-swift")]),
+    // server.swift: the gateway's stages and steps, cache keys, the cached-answer codec, the LLM client interface.
+    .target(name: "Gateway", dependencies: ["Clocks", "RESP", "RateLimit", "Semantic", .product(name: "Crypto", package: "swift-crypto")]),
+
+    .target(name: "Labs", dependencies: ["Gateway", "Clocks", "RESP", "SeededRandom", "Keyspace", "RateLimit", "Semantic", .product(name: "Histogram", package: "hdrhistogram-swift")]),
 
     .target(
         name: "GatewayServer",
-        dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
+        dependencies: ["Gateway", "Clocks", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
 
-    .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "Terminal", "SeededRandom"]),
+    .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "CourseProgress", "Terminal", "SeededRandom", "Clocks"]),
 
-    .target(name: "LabCommands", dependencies: ["REPL", "CourseKit", "Labs", "GatewayServer", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
+    .target(name: "LabCommands", dependencies: ["REPL", "CourseProgress", "Labs", "Gateway", "Clocks", "GatewayServer", "Keyspace", "RESP", "RedisServer", "RateLimit", "Semantic", "Terminal", logging]),
+
+    // Test doubles shared by the test targets (a scripted line editor, buffered output); linked only by tests.
+    .target(name: "ArchLabTesting", dependencies: ["Terminal", "REPL"]),
 
     .executableTarget(name: "archlab", dependencies: archlabDependencies, linkerSettings: archlabLinkerSettings),
 
@@ -125,36 +143,46 @@ let targets: [Target] = [
 
     .testTarget(name: "CourseKitTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "JSONText"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "ProgressStoreTests", dependencies: ["TestSupport", "ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ProgressStoreTests", dependencies: ["Clocks", "TestSupport", "ProgressStore", .product(name: "GRDB", package: "GRDB.swift")], resources: [.copy("Fixtures")]),
+
+    .testTarget(name: "CourseProgressTests", dependencies: ["TestSupport", "CourseProgress", "CourseKit", "ProgressStore", "Clocks"]),
+
+    .testTarget(name: "ClocksTests", dependencies: ["Clocks"]),
 
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "SeededRandom"]),
 
     .testTarget(name: "RESPTests", dependencies: ["RESP", "SeededRandom", nioCore, .product(name: "NIOTestUtils", package: "swift-nio")]),
 
-    .testTarget(name: "KeyspaceTests", dependencies: ["TestSupport", "Keyspace", "RESP", "SeededRandom", nioCore]),
+    .testTarget(name: "KeyspaceTests", dependencies: ["Clocks", "TestSupport", "Keyspace", "RESP", "SeededRandom", nioCore]),
 
-    .testTarget(name: "RedisServerTests", dependencies: ["TestSupport", "RedisServer", "Keyspace", "RESP", "SeededRandom", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
+    .testTarget(name: "RedisServerTests", dependencies: ["Clocks", "TestSupport", "RedisServer", "Keyspace", "RESP", "SeededRandom", nioCore, nioPosix, logging, .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOTestUtils", package: "swift-nio")], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "RateLimitTests", dependencies: ["TestSupport", "RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
+    .testTarget(name: "RateLimitTests", dependencies: ["Clocks", "TestSupport", "RateLimit", "RESP", "RedisServer", "Keyspace", logging]),
 
-    .testTarget(name: "SemanticTests", dependencies: ["TestSupport", "SeededRandom", "Semantic"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SemanticTests", dependencies: ["Clocks", "TestSupport", "SeededRandom", "Semantic"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Labs", "Keyspace", "RateLimit", "Semantic"]),
+    .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Gateway", "Clocks", "Labs", "Keyspace", "RateLimit", "Semantic"]),
 
-    .testTarget(name: "LabsTests", dependencies: ["TestSupport", "Labs", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom"]),
+    .testTarget(name: "GatewayTests", dependencies: ["TestSupport", "Gateway", "Clocks", "Labs", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom", .product(name: "Crypto", package: "swift-crypto")]),
+
+    .testTarget(name: "LabsTests", dependencies: ["TestSupport", "Labs", "Gateway", "Clocks", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    .testTarget(name: "REPLTests", dependencies: ["SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "REPLTests", dependencies: ["ArchLabTesting", "Clocks", "CourseProgress", "SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
-    .testTarget(name: "LabCommandsTests", dependencies: ["TestSupport", "LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LabCommandsTests", dependencies: ["ArchLabTesting", "TestSupport", "LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
+
+    // Checks every module's imports against docs/architecture.md.
+    .testTarget(name: "ArchitectureTests"),
 
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "ProgressStore"]),
 ]
 
 let package = Package(
     name: "ArchLab",
-    platforms: [.macOS(.v14)],
+    // Linux is where ArchLab is built and tested; macOS 15 is the first with the Synchronization module it uses.
+    platforms: [.macOS(.v15)],
     products: [.executable(name: "archlab", targets: ["archlab"])],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -2,7 +2,12 @@ extension Quiz {
     /// Grades responses keyed by question id; a question with no response scores 0.
     /// Passed when score ≥ pass × max score (with a tiny tolerance for floating-point sums).
     public func grade(_ responses: [String: Response]) -> QuizGrade {
-        let grades = questions.map { $0.grade(responses[$0.id]) }
+        grade(questionGrades: questions.map { $0.grade(responses[$0.id]) })
+    }
+
+    /// The quiz's grade from its questions' grades, one per question in quiz order, as the REPL has them
+    /// after grading each answer when it was given: an attempt is graded once.
+    public func grade(questionGrades grades: [QuestionGrade]) -> QuizGrade {
         let score = grades.reduce(0) { $0 + $1.points }
         let maxScore = grades.reduce(0) { $0 + $1.maxPoints }
         let passed = score >= pass * maxScore - 1e-9

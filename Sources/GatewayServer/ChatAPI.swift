@@ -1,5 +1,5 @@
+import Gateway
 import Foundation
-import Labs
 
 /// The OpenAI-compatible request body of `POST /v1/chat/completions`.
 struct ChatRequest: Decodable {

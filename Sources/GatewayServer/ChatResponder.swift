@@ -1,5 +1,6 @@
+import Gateway
+import Clocks
 import Foundation
-import Labs
 import NIOCore
 import NIOHTTP1
 import Synchronization
@@ -10,10 +11,13 @@ final class ChatResponder: Sendable {
     let gateway: Gateway
     let latencyScale: Double
     let metrics: GatewayMetrics
+    /// Stamps requests (`created`, the limiter's arrival time) and the rate-limit headers' resets.
+    let clock: any WallClock
     private let counter = Atomic<Int>(0)
 
-    init(gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics) {
+    init(gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock) {
         self.gateway = gateway
+        self.clock = clock
         self.latencyScale = latencyScale
         self.metrics = metrics
     }
@@ -32,13 +36,13 @@ final class ChatResponder: Sendable {
         }
         let stream = chat.stream ?? false
         let id = "chatcmpl-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
-        let created = Int64(Date().timeIntervalSince1970)
+        let created = clock.nowMilliseconds() / 1000
         let streaming = Mutex(false)
         let scale = latencyScale
 
         var request = GatewayRequest(
             request: llmRequest, apiKey: Self.bearerToken(head.headers), clientAddress: peer, stream: stream,
-            atMs: Int64(Date().timeIntervalSince1970 * 1000))
+            atMs: clock.nowMilliseconds())
         request.onChunk = { chunk, admitted in
             try await Task.sleep(until: started + .microseconds(Int64(chunk.atMs * scale * 1000)), clock: .continuous)
             guard stream else { return }
@@ -48,7 +52,7 @@ final class ChatResponder: Sendable {
             }
             if first {
                 try await writer.startEvents(
-                    headers: Self.headers(admitted.rateLimit, cache: "MISS", similarity: admitted.nearestSimilarity))
+                    headers: self.headers(admitted.rateLimit, cache: "MISS", similarity: admitted.nearestSimilarity))
             }
             try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: chunk.text, first: first)))
         }
@@ -60,7 +64,7 @@ final class ChatResponder: Sendable {
         case .semanticHit: cache = "HIT-SEMANTIC"
         case .miss, .rejected: cache = "MISS"
         }
-        let headers = Self.headers(result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
+        let headers = self.headers(result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
 
         // ANCHOR: reject
         if result.status == 429 {
@@ -118,10 +122,10 @@ final class ChatResponder: Sendable {
     // ANCHOR: headers
     /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix time), Retry-After
     /// on a rejection, and the cache outcome.
-    static func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
+    func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let verdict {
-            let nowMs = Int64(Date().timeIntervalSince1970 * 1000)
+            let nowMs = clock.nowMilliseconds()
             let resetIn = max(0, (verdict.resetMs - nowMs + 999) / 1000)
             headers.add(name: "RateLimit-Limit", value: String(verdict.limit))
             headers.add(name: "RateLimit-Remaining", value: String(verdict.remaining))

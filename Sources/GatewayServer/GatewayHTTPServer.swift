@@ -1,5 +1,6 @@
+import Gateway
+import Clocks
 import Foundation
-import Labs
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -30,11 +31,16 @@ public final class GatewayHTTPServer: Sendable {
     private let responder: ChatResponder
 
     /// Binds the socket (a ``ListenError`` names the address when it cannot); call ``run()`` to serve. The bound port is in ``port`` (useful with port 0).
-    public init(gateway: Gateway, configuration: GatewayServerConfiguration, logger: Logger = Logger(label: "archlab.serve")) async throws {
+    /// `clock` stamps requests and rate-limit headers; pass the one the gateway's limiter reads.
+    public init(
+        gateway: Gateway, configuration: GatewayServerConfiguration, clock: any WallClock,
+        logger: Logger = Logger(label: "archlab.serve")
+    ) async throws {
         self.gateway = gateway
         self.configuration = configuration
         self.logger = logger
-        self.responder = ChatResponder(gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics)
+        self.responder = ChatResponder(
+            gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock)
         do {
             server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.backlog, value: 256)

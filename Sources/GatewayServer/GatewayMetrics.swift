@@ -1,4 +1,4 @@
-import Labs
+import Gateway
 import Prometheus
 
 /// The gateway's Prometheus metrics: requests, cache hits by kind, 429s, tokens, cost, latency.

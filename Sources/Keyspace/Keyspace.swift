@@ -1,3 +1,4 @@
+import Clocks
 import NIOCore
 import RESP
 
@@ -11,7 +12,7 @@ public final class Keyspace {
     /// Supplies the network facts `INFO` reports; the server replaces it when it starts.
     public var serverInfo: () -> ServerInfoSnapshot = { ServerInfoSnapshot() }
 
-    let clock: any KeyspaceClock
+    let clock: any WallClock
     var random: KeyspaceRandom
     var databases: [Database]
     var stats = KeyspaceStats()
@@ -32,7 +33,7 @@ public final class Keyspace {
 
     public init(
         configuration: KeyspaceConfiguration = .init(),
-        clock: any KeyspaceClock = SystemKeyspaceClock(),
+        clock: any WallClock = SystemClock(),
         seed: UInt64 = 0x5EED_CAFE
     ) {
         self.configuration = configuration

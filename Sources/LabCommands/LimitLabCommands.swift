@@ -1,3 +1,5 @@
+import Gateway
+import Clocks
 import Labs
 import REPL
 import RateLimit

@@ -1,3 +1,4 @@
+import CourseProgress
 import Foundation
 import Labs
 import REPL

@@ -1,3 +1,5 @@
+import Gateway
+import Clocks
 import Foundation
 import GatewayServer
 import Labs
@@ -101,9 +103,13 @@ enum ServeLabCommands {
         }
         options.limiter = limiter
         options.threshold = Double(context.threshold)
+        // The kernel's cached tick (see GatewayFactory.make) for the limiter and the responses alike.
+        let clock = CoarseSystemClock()
         let gateway: Gateway
         do {
-            gateway = try GatewayFactory.make(options, redis: context.keyspace, embedder: try context.embedderChoice().embedder)
+            gateway = try GatewayFactory.make(
+                options, redis: context.keyspace, embedder: try context.embedderChoice().embedder,
+                llm: SimulatedLLM(seed: 42), clock: clock)
         } catch let error as ReplLabError {
             throw error
         } catch {
@@ -116,7 +122,8 @@ enum ServeLabCommands {
         logger.logLevel = .error
         let server: GatewayHTTPServer
         do {
-            server = try await GatewayHTTPServer(gateway: gateway, configuration: configuration, logger: logger)
+            server = try await GatewayHTTPServer(
+                gateway: gateway, configuration: configuration, clock: clock, logger: logger)
         } catch {
             let reason = (error as? ListenError)?.explanation ?? "\(error)"
             throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(reason) (`serve start --port 0` picks a free port).")

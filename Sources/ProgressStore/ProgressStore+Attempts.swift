@@ -13,14 +13,16 @@ extension ProgressStore {
 
     /// Records a finished attempt like `recordAttempt(learner:_:unlocking:)`, but the nodes to unlock are decided
     /// inside the transaction, from the learner's records with this attempt already in them, so a lab run or
-    /// attempt another process records at the same moment is never missed.
+    /// attempt another process records at the same moment is never missed. A passed attempt also marks
+    /// `completingLesson` completed, in the same transaction.
     public func recordAttempt(
-        learner: Learner, _ attempt: FinishedAttempt, decidingUnlocks decide: (LearnerRecords) throws -> [String]
+        learner: Learner, _ attempt: FinishedAttempt, completingLesson lessonId: String? = nil,
+        decidingUnlocks decide: (LearnerRecords) throws -> [String]
     ) throws -> RecordedAttempt {
         for answer in attempt.answers where !Self.isValidJSON(answer.responseJSON) {
             throw ProgressStoreError.invalidJSON(field: "response to \(answer.questionId)")
         }
-        let now = clock.now()
+        let now = clock.date()
         let fault = self.fault
         return try write { db in
             var record = QuizAttemptRecord(
@@ -38,6 +40,11 @@ extension ProgressStore {
                 ).insert(db)
             }
             try fault?(.afterAnswers)
+            if attempt.passed, let lessonId {
+                try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { record in
+                    if record.completedAt == nil { record.completedAt = now }
+                }
+            }
             let nodes = try decide(try Self.learnerRecords(db, learner: learner))
             let unlocked = try Self.insertUnlocks(
                 db, learner: learner, nodes: nodes, at: now, attemptId: attemptId, labRunId: nil)

@@ -20,7 +20,7 @@ extension ProgressStore {
     ) throws -> RecordedLabRun {
         guard Self.isValidJSON(parametersJSON) else { throw ProgressStoreError.invalidJSON(field: "lab parameters") }
         guard Self.isValidJSON(summaryJSON) else { throw ProgressStoreError.invalidJSON(field: "lab summary") }
-        let now = clock.now()
+        let now = clock.date()
         return try write { db in
             var record = LabRunRecord(
                 id: nil, learnerId: learner.id, scenarioId: scenarioId,

@@ -5,7 +5,7 @@ extension ProgressStore {
     /// The learner named `name` (trimmed; control characters refused), created on first use.
     public func ensureLearner(_ name: String) throws -> Learner {
         let valid = try LearnerName.validated(name)
-        let now = clock.now()
+        let now = clock.date()
         let record = try write { db -> LearnerRecord in
             if let existing = try LearnerRecord.filter(Column("name") == valid).fetchOne(db) {
                 return existing

@@ -25,7 +25,7 @@ extension ProgressStore {
 
     /// Records that the learner is on `page` (zero-based) of `lessonId`; the first call stamps "first seen".
     public func setReadingPosition(learner: Learner, lessonId: String, page: Int) throws {
-        let now = clock.now()
+        let now = clock.date()
         try write { db in
             try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { $0.page = max(0, page) }
         }
@@ -33,7 +33,7 @@ extension ProgressStore {
 
     /// Marks `lessonId` completed (the first completion time is kept).
     public func markLessonCompleted(learner: Learner, lessonId: String) throws {
-        let now = clock.now()
+        let now = clock.date()
         try write { db in
             try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { record in
                 if record.completedAt == nil { record.completedAt = now }
@@ -41,7 +41,7 @@ extension ProgressStore {
         }
     }
 
-    private static func upsertLesson(
+    static func upsertLesson(
         _ db: Database, learner: Learner, lessonId: String, now: Date,
         change: (inout LessonProgressRecord) -> Void
     ) throws {

@@ -17,7 +17,7 @@ extension ProgressStore {
     /// returns the ones that were not unlocked before.
     @discardableResult
     public func recordUnlocks(learner: Learner, nodes: [String]) throws -> [NodeUnlock] {
-        let now = clock.now()
+        let now = clock.date()
         return try write { db in
             try Self.insertUnlocks(db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: nil)
         }

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import GRDB
 
@@ -22,19 +23,19 @@ public final class ProgressStore: Sendable {
     /// The database file.
     public let path: String
     let database: DatabaseQueue
-    let clock: any ProgressClock
+    let clock: any WallClock
     let fault: (@Sendable (FaultPoint) throws -> Void)?
 
     /// Opens (creating if missing, with mode 0600 and parent directories) and migrates the database at `path`.
     ///
     /// An existing file is checked read-only first; a file that is not SQLite, is corrupt, belongs to another
     /// application or was written by a newer ArchLab is refused with a `ProgressStoreError` and left untouched.
-    public convenience init(path: String, clock: any ProgressClock = SystemProgressClock(), busyTimeout: TimeInterval = 30) throws {
+    public convenience init(path: String, clock: any WallClock = SystemClock(), busyTimeout: TimeInterval = 30) throws {
         try self.init(path: path, clock: clock, busyTimeout: busyTimeout, fault: nil)
     }
 
     init(
-        path: String, clock: any ProgressClock, busyTimeout: TimeInterval,
+        path: String, clock: any WallClock, busyTimeout: TimeInterval,
         fault: (@Sendable (FaultPoint) throws -> Void)?
     ) throws {
         self.path = path

@@ -1,3 +1,4 @@
+import CourseProgress
 import CourseKit
 import Foundation
 import Terminal
@@ -22,19 +23,21 @@ enum InfoCommands {
             help: "Shows your standing, each System Check's best score and number of attempts, and the labs you have run."
         ) { session, _ in
             session.say("Learner \(ControlCharacters.strip(session.learner.name)): \(try session.standing()).")
-            let attempts = try session.store.attempts(learner: session.learner)
-            let unlocked = try session.unlockedNodeIDs()
+            let report = try ProgressReport.build(
+                store: session.store, learner: session.learner, learnerName: session.learner.name, course: session.course)
+            let unlocked = Set(report.nodes.filter(\.unlocked).map(\.id))
             var rows: [[String]] = []
-            for lesson in session.course.lessons {
-                let mine = attempts.filter { $0.quizId == lesson.quiz }
-                let best = mine.max { $0.ratio < $1.ratio }
-                let score = best.map { "\(Int(($0.ratio * 100).rounded()))%" } ?? "—"
+            for (lesson, row) in zip(session.course.lessons, report.lessons) {
+                let score = row.best.map { "\(Int(($0.ratio * 100).rounded()))%" } ?? "—"
                 let node = session.course.node(id: lesson.node)?.title ?? lesson.node
-                rows.append(["\(lesson.number). \(lesson.title)", score, String(mine.count), unlocked.contains(lesson.node) ? "✓ \(node)" : "× \(node)"])
+                rows.append([
+                    "\(lesson.number). \(lesson.title)", score, String(row.attempts),
+                    unlocked.contains(lesson.node) ? "✓ \(node)" : "× \(node)",
+                ])
             }
             let table = TextTable(header: ["Lesson", "Best", "Tries", "Node"], rows: rows, alignments: [.left, .right, .right, .left])
             for line in table.render(width: session.width, painter: session.painter) { session.say(line) }
-            let labs = try session.store.ranLabIds(learner: session.learner).sorted()
+            let labs = report.labs.map(\.id).sorted()
             session.say("Labs run: " + (labs.isEmpty ? "none yet" : labs.joined(separator: ", ")))
             return .succeeded
         }

@@ -1,3 +1,4 @@
+import CourseProgress
 import CourseKit
 import Foundation
 import ProgressStore
@@ -17,7 +18,7 @@ struct QuizFlow {
 
     func run() throws -> CommandResult {
         let seed = session.generator.next()
-        let startedAt = session.clock.now()
+        let startedAt = session.clock.date()
         let painter = session.painter
         session.say(painter.paint(quiz.title, .bold, .cyan))
         let count = quiz.questions.count
@@ -32,7 +33,7 @@ struct QuizFlow {
             }
             answers.append(answered)
         }
-        let grade = quiz.grade(Dictionary(answers.map { ($0.grade.questionID, $0.response) }, uniquingKeysWith: { first, _ in first }))
+        let grade = quiz.grade(questionGrades: answers.map(\.grade))
         session.say("")
         let verdict = grade.passed ? painter.paint("PASSED", .green, .bold) : painter.paint("NOT PASSED", .red, .bold)
         session.say("Score: \(points(grade.score))/\(points(grade.maxScore)) (\(percent(grade.maxScore > 0 ? grade.score / grade.maxScore : 0))) — \(verdict); the pass mark is \(points(grade.passMark)).")
@@ -46,7 +47,6 @@ struct QuizFlow {
         let recorded = try AttemptRecording.record(finished, for: session.learner, in: session.store, course: session.course)
         if grade.passed {
             if let lesson = session.course.lessons.first(where: { $0.quiz == quiz.id }) {
-                try session.store.markLessonCompleted(learner: session.learner, lessonId: lesson.id)
                 if let following = session.course.lesson(number: lesson.number + 1),
                    (try? session.availability(of: following).isOpen) == true {
                     session.say("Next: `open \(following.number)` for “\(following.title)”.")

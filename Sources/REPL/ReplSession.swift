@@ -1,3 +1,4 @@
+import Clocks
 import SeededRandom
 import CourseKit
 import Foundation
@@ -15,10 +16,10 @@ public struct ReplConfiguration {
     public var width: Int
     public var seed: UInt64
     /// When quiz attempts start (the store stamps their finish with its own clock).
-    public var clock: any ProgressClock
+    public var clock: any WallClock
 
     public init(course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
-                painter: Painter, width: Int, seed: UInt64, clock: any ProgressClock = SystemProgressClock()) {
+                painter: Painter, width: Int, seed: UInt64, clock: any WallClock = SystemClock()) {
         self.course = course
         self.courseFindings = courseFindings
         self.store = store
@@ -41,7 +42,7 @@ public final class ReplSession {
     public let width: Int
     let editor: LineEditor
     let courseFindings: Int
-    let clock: any ProgressClock
+    let clock: any WallClock
     var generator: SplitMix64
 
     /// The learner whose progress is read and written.

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Clocks
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -51,7 +52,7 @@ public enum LimiterBenchmark {
         lines.append(line("in-memory fixed-window, manual clock (the clock's share)", identifiers, decisions, clockless))
         let clockCost = measure(decisions) {
             var total = 0
-            let clock: any RateLimitClock = SystemClock()
+            let clock: any WallClock = SystemClock()
             for _ in 0..<decisions { total &+= Int(truncatingIfNeeded: clock.nowMilliseconds()) }
             return total
         }
@@ -64,7 +65,7 @@ public enum LimiterBenchmark {
     }
 
     private static func run<A: RateLimitAlgorithm>(
-        _ algorithm: A, _ names: [String], _ decisions: Int, clock: any RateLimitClock = SystemClock()
+        _ algorithm: A, _ names: [String], _ decisions: Int, clock: any WallClock = SystemClock()
     ) -> (Int64) -> Int {
         { _ in
             let limiter = InMemoryRateLimiter(algorithm, clock: clock)

@@ -1,3 +1,4 @@
+import Clocks
 import Keyspace
 import Logging
 
@@ -6,7 +7,7 @@ extension RedisServer {
     /// Refuses a non-loopback address without a password (protected mode).
     public static func start(
         configuration: RedisServerConfiguration,
-        clock: any KeyspaceClock = SystemKeyspaceClock(),
+        clock: any WallClock = SystemClock(),
         logger: Logger
     ) async throws -> RedisServer {
         if !configuration.isLoopback && configuration.keyspace.requirepass == nil {

@@ -9,7 +9,7 @@ public enum LineInput: Sendable, Equatable {
 }
 
 /// Reads the learner's lines. ``ReadlineEditor`` serves terminals (history, completion, Ctrl-C),
-/// ``PlainLineEditor`` scripts and pipes, ``ScriptedLineEditor`` tests.
+/// ``PlainLineEditor`` scripts and pipes, `ScriptedLineEditor` (ArchLabTesting) tests.
 public protocol LineEditor: AnyObject {
     /// Whether prompts and interactive hints should be shown.
     var isInteractive: Bool { get }
@@ -30,31 +30,6 @@ public final class PlainLineEditor: LineEditor {
     public func readLine(prompt: String) -> LineInput {
         guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
         return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
-    }
-
-    public func remember(_ line: String) {}
-}
-
-/// Replays a fixed list of inputs, then reports the end of input; records the prompts it was shown.
-public final class ScriptedLineEditor: LineEditor {
-    private var inputs: [LineInput]
-    /// Every prompt passed to ``readLine(prompt:)``, in order.
-    public private(set) var prompts: [String] = []
-    public let isInteractive: Bool
-
-    public init(_ inputs: [LineInput], interactive: Bool = false) {
-        self.inputs = inputs
-        isInteractive = interactive
-    }
-
-    /// Convenience for scripts made only of lines.
-    public convenience init(lines: [String], interactive: Bool = false) {
-        self.init(lines.map(LineInput.line), interactive: interactive)
-    }
-
-    public func readLine(prompt: String) -> LineInput {
-        prompts.append(prompt)
-        return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
     }
 
     public func remember(_ line: String) {}

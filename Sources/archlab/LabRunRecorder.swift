@@ -1,8 +1,8 @@
 import ArgumentParser
+import CourseProgress
 import CourseKit
 import Foundation
 import ProgressStore
-import REPL
 
 /// Records a shell `archlab run` for a learner, so a lesson's `$ archlab run …` line unlocks the same
 /// lab-gated Matrix nodes as the REPL's `run`. With `--learner` the learner must exist (exit 1 naming the

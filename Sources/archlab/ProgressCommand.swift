@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseProgress
 import CourseKit
 import Foundation
 import ProgressStore

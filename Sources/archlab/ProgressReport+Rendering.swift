@@ -1,3 +1,4 @@
+import CourseProgress
 import CourseKit
 import Foundation
 import JSONText

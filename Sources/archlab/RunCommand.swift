@@ -1,9 +1,10 @@
 import ArgumentParser
+import CourseProgress
 import Foundation
+import LabCommands
 import Labs
 import RESP
 import RedisServer
-import REPL
 import Semantic
 
 /// `archlab run SCENARIO`: one step of server.swift on a simulated workload, with its report.

@@ -1,4 +1,6 @@
+import Gateway
 import ArgumentParser
+import Clocks
 import Foundation
 import GatewayServer
 import Keyspace
@@ -64,12 +66,16 @@ struct ServeCommand: AsyncParsableCommand {
             let choice = try SemanticCLI.embedder(model)
             let redis: any RESPCommandSender =
                 if let redisURL { try await RESPClient.connect(to: redisURL) } else { SharedKeyspace() }
-            let gateway = try GatewayFactory.make(options, redis: redis, embedder: choice.embedder)
+            // The kernel's cached tick (see GatewayFactory.make) for the limiter and the responses alike.
+            let clock = CoarseSystemClock()
+            let gateway = try GatewayFactory.make(
+                options, redis: redis, embedder: choice.embedder, llm: SimulatedLLM(seed: 42), clock: clock)
             var configuration = GatewayServerConfiguration()
             configuration.host = bind
             configuration.port = port
             configuration.latencyScale = latencyScale
-            let server = try await GatewayHTTPServer(gateway: gateway, configuration: configuration, logger: logger)
+            let server = try await GatewayHTTPServer(
+                gateway: gateway, configuration: configuration, clock: clock, logger: logger)
             logger.info(
                 "serving server.swift step \(step) on http://\(bind):\(server.port) (limit \(limit), \(algorithm); embedder \(choice.embedder.name))")
             try await withThrowingTaskGroup(of: Void.self) { group in

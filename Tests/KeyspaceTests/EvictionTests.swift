@@ -22,7 +22,7 @@ final class EvictionTests: XCTestCase {
         let h = Harness(KeyspaceConfiguration(maxmemory: limit, policy: .allkeysLRU))
         h.raw("SET", "hot", "v")
         for i in 0..<3_000 {
-            h.clock.advance(by: 1_000)
+            h.clock.advance(milliseconds: 1_000)
             h.raw("GET", "hot")
             h.raw("SET", "key:\(i)", String(repeating: "x", count: 100))
             XCTAssertLessThanOrEqual(h.info("used_memory") ?? Int.max, limit)
@@ -34,7 +34,7 @@ final class EvictionTests: XCTestCase {
     func testLRUApproximationEvictsMostlyTheOldestKeys() {
         let h = Harness(KeyspaceConfiguration(maxmemory: 0, policy: .allkeysLRU), seed: 11)
         for i in 0..<4_000 {
-            h.clock.advance(by: 1_000)
+            h.clock.advance(milliseconds: 1_000)
             h.raw("SET", "key:\(i)", String(repeating: "v", count: 40))
         }
         let full = h.info("used_memory") ?? 0

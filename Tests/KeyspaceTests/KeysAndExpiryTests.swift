@@ -9,10 +9,10 @@ final class KeysAndExpiryTests: XCTestCase {
         let h = Harness()
         h.raw("SET", "k", "v", "EX", "10")
         XCTAssertEqual(h.raw("TTL", "k"), ":10\r\n")
-        h.clock.advance(by: 9_400)
+        h.clock.advance(milliseconds: 9_400)
         XCTAssertEqual(h.raw("TTL", "k"), ":1\r\n")
         XCTAssertEqual(h.raw("PTTL", "k"), ":600\r\n")
-        h.clock.advance(by: 600)
+        h.clock.advance(milliseconds: 600)
         XCTAssertEqual(h.raw("GET", "k"), "$-1\r\n")
         XCTAssertEqual(h.raw("EXISTS", "k"), ":0\r\n")
         XCTAssertEqual(h.info("expired_keys"), 1)
@@ -23,7 +23,7 @@ final class KeysAndExpiryTests: XCTestCase {
         for i in 0..<500 { h.raw("SET", "t\(i)", "v", "PX", "100") }
         for i in 0..<100 { h.raw("SET", "p\(i)", "v") }
         XCTAssertEqual(h.raw("DBSIZE"), ":600\r\n")
-        h.clock.advance(by: 101)
+        h.clock.advance(milliseconds: 101)
         for _ in 0..<20 { h.keyspace.activeExpireCycle() }
         XCTAssertEqual(h.raw("DBSIZE"), ":100\r\n")
         XCTAssertEqual(h.info("expired_keys"), 500)

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import Keyspace
 import NIOCore
@@ -28,7 +29,7 @@ final class RandomCommandTests: XCTestCase {
 
     func testRandomCommandsAlwaysAnswerExactlyOnce() throws {
         var random = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["ARCHLAB_FUZZ_SEED"] ?? "") ?? 42)
-        let clock = ManualKeyspaceClock()
+        let clock = ManualClock(milliseconds: 1_700_000_000_000)
         let keyspace = Keyspace(configuration: KeyspaceConfiguration(maxmemory: 2_000_000, policy: .allkeysLRU), clock: clock, seed: 9)
         var sessions = (0..<4).map { _ in keyspace.makeSession() }
         for step in 0..<20_000 {
@@ -45,7 +46,7 @@ final class RandomCommandTests: XCTestCase {
                 sessions[index] = keyspace.makeSession()
             }
             if step % 100 == 0 {
-                clock.advance(by: 700)
+                clock.advance(milliseconds: 700)
                 keyspace.activeExpireCycle()
             }
         }

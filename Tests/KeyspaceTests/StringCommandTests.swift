@@ -32,7 +32,7 @@ final class StringCommandTests: XCTestCase {
         XCTAssertEqual(h.raw("SET", "k", "v", "NX", "XX"), "-ERR syntax error\r\n")
         XCTAssertEqual(h.raw("SET", "k", "v", "PX", "1500"), "+OK\r\n")
         XCTAssertEqual(h.raw("PTTL", "k"), ":1500\r\n")
-        h.clock.advance(by: 1500)
+        h.clock.advance(milliseconds: 1500)
         XCTAssertEqual(h.raw("GET", "k"), "$-1\r\n")
     }
 }

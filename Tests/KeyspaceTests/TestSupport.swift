@@ -1,3 +1,4 @@
+import Clocks
 import Keyspace
 import NIOCore
 import RESP
@@ -5,7 +6,7 @@ import XCTest
 
 /// A keyspace with a manual clock and one session, running commands given as strings.
 final class Harness {
-    let clock = ManualKeyspaceClock()
+    let clock = ManualClock(milliseconds: 1_700_000_000_000)
     let keyspace: Keyspace
     var session: ClientSession
 

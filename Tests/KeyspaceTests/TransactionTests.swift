@@ -41,7 +41,7 @@ final class TransactionTests: XCTestCase {
         let h = Harness()
         h.raw("SET", "k", "v", "PX", "10")
         h.raw("WATCH", "k")
-        h.clock.advance(by: 20)
+        h.clock.advance(milliseconds: 20)
         h.keyspace.activeExpireCycle()
         h.raw("MULTI")
         h.raw("PING")
@@ -51,7 +51,7 @@ final class TransactionTests: XCTestCase {
     func testKeyAlreadyExpiredWhenWatchedDoesNotFailExec() {
         let h = Harness()
         h.raw("SET", "k", "v", "PX", "10")
-        h.clock.advance(by: 20)
+        h.clock.advance(milliseconds: 20)
         h.raw("WATCH", "k")
         h.keyspace.activeExpireCycle()
         h.raw("MULTI")

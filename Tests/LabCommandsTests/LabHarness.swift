@@ -1,3 +1,4 @@
+import ArchLabTesting
 import CourseKit
 import Foundation
 import LabCommands

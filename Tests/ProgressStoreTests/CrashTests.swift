@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import GRDB
 import XCTest
@@ -19,7 +20,7 @@ final class CrashTests: XCTestCase {
     }
 
     private func check(_ path: String, acknowledged: [(Int64, String)], file: StaticString = #filePath, line: UInt = #line) throws {
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let (integrity, stored, answerCounts, unlockedAttempts) = try store.database.read { db in
             (
                 try String.fetchAll(db, sql: "PRAGMA integrity_check"),

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import GRDB
 import XCTest
@@ -34,7 +35,7 @@ final class MigrationTests: XCTestCase {
         let directory = try makeTemporaryDirectory(self)
         let path = directory.appendingPathComponent("empty.sqlite").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let applied = try store.database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
         XCTAssertEqual(applied, Set(ProgressSchema.migrator.migrations))
         let ada = try store.ensureLearner("ada")
@@ -46,7 +47,7 @@ final class MigrationTests: XCTestCase {
         let directory = try makeTemporaryDirectory(self)
         let path = directory.appendingPathComponent("progress.sqlite").path
         try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
-        let clock = ManualProgressClock(testEpoch)
+        let clock = ManualClock(milliseconds: testEpochMilliseconds)
         let store = try ProgressStore(path: path, clock: clock)
 
         let applied = try store.database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }

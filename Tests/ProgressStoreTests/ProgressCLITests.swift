@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import TestSupport
 import XCTest
@@ -12,7 +13,7 @@ final class ProgressCLITests: XCTestCase {
     }
 
     private func courseFixture() throws -> String {
-        try XCTUnwrap(Bundle.module.url(forResource: "course", withExtension: nil, subdirectory: "Fixtures")).path
+        try SharedFixtures.url("valid").path
     }
 
     private func json(_ text: String) throws -> [String: Any] {
@@ -47,7 +48,7 @@ final class ProgressCLITests: XCTestCase {
 
     func testProgressShowsAttemptsUnlocksAndReadingPositions() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let ada = try store.ensureLearner("ada")
         _ = try store.recordAttempt(learner: ada, sampleAttempt(quiz: "caching", score: 2, passed: false))
         _ = try store.recordAttempt(learner: ada, sampleAttempt(quiz: "caching", score: 3.5, passed: true), unlocking: ["cost-model"])
@@ -83,7 +84,7 @@ final class ProgressCLITests: XCTestCase {
 
     func testResetAsksAndRefusesWithoutATerminal() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         _ = try store.recordAttempt(learner: try store.ensureLearner("ada"), sampleAttempt(score: 1, passed: false))
         _ = try store.ensureLearner("bob")
         try store.close()
@@ -112,7 +113,7 @@ final class ProgressCLITests: XCTestCase {
         let script = URL(fileURLWithPath: "/usr/bin/script")
         try requireTool(FileManager.default.isExecutableFile(atPath: script.path), "script (util-linux) is needed for a terminal")
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         _ = try store.recordAttempt(learner: try store.ensureLearner("ada"), sampleAttempt(score: 1, passed: false))
         try store.close()
         let command = "'\(try archlab().path)' progress reset --learner ada --db '\(path)'"

@@ -1,10 +1,11 @@
+import Clocks
 import Foundation
 import GRDB
 import XCTest
 @testable import ProgressStore
 
 final class ProgressStoreTests: XCTestCase {
-    private func openStore(_ directory: URL, clock: ManualProgressClock = ManualProgressClock(testEpoch)) throws -> ProgressStore {
+    private func openStore(_ directory: URL, clock: ManualClock = ManualClock(milliseconds: testEpochMilliseconds)) throws -> ProgressStore {
         try ProgressStore(path: directory.appendingPathComponent("nested/dir/progress.sqlite").path, clock: clock)
     }
 
@@ -46,14 +47,14 @@ final class ProgressStoreTests: XCTestCase {
     }
 
     func testReadingPositionKeepsFirstSeenAndCompletion() throws {
-        let clock = ManualProgressClock(testEpoch)
+        let clock = ManualClock(milliseconds: testEpochMilliseconds)
         let store = try openStore(try makeTemporaryDirectory(self), clock: clock)
         let ada = try store.ensureLearner("ada")
         XCTAssertNil(try store.readingPosition(learner: ada, lessonId: "exact-caching"))
         try store.setReadingPosition(learner: ada, lessonId: "exact-caching", page: 2)
-        clock.advance(by: 60)
+        clock.advance(milliseconds: 60_000)
         try store.markLessonCompleted(learner: ada, lessonId: "exact-caching")
-        clock.advance(by: 60)
+        clock.advance(milliseconds: 60_000)
         try store.setReadingPosition(learner: ada, lessonId: "exact-caching", page: 4)
         try store.markLessonCompleted(learner: ada, lessonId: "exact-caching")
         let position = try XCTUnwrap(try store.readingPosition(learner: ada, lessonId: "exact-caching"))
@@ -74,11 +75,11 @@ final class ProgressStoreTests: XCTestCase {
     }
 
     func testBestScoreIsKeptAcrossUnlimitedRetries() throws {
-        let clock = ManualProgressClock(testEpoch)
+        let clock = ManualClock(milliseconds: testEpochMilliseconds)
         let store = try openStore(try makeTemporaryDirectory(self), clock: clock)
         let ada = try store.ensureLearner("ada")
         for score in [1.0, 3.0, 2.0, 3.0] {
-            clock.advance(by: 10)
+            clock.advance(milliseconds: 10_000)
             _ = try store.recordAttempt(learner: ada, sampleAttempt(score: score, passed: score >= 3))
         }
         XCTAssertEqual(try store.attempts(learner: ada).map(\.score), [1, 3, 2, 3])
@@ -92,12 +93,12 @@ final class ProgressStoreTests: XCTestCase {
     }
 
     func testAChangedQuizKeepsOldAttemptsAndNeverRevokesAnUnlock() throws {
-        let clock = ManualProgressClock(testEpoch)
+        let clock = ManualClock(milliseconds: testEpochMilliseconds)
         let store = try openStore(try makeTemporaryDirectory(self), clock: clock)
         let ada = try store.ensureLearner("ada")
         let first = try store.recordAttempt(learner: ada, sampleAttempt(hash: "old", score: 4, passed: true), unlocking: ["exact-cache"])
         XCTAssertEqual(first.newlyUnlocked.map(\.nodeId), ["exact-cache"])
-        clock.advance(by: 3600)
+        clock.advance(milliseconds: 3600_000)
         let second = try store.recordAttempt(
             learner: ada, sampleAttempt(hash: "new", score: 0, maxScore: 5, passed: false, questions: ["other"]),
             unlocking: ["exact-cache"])

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import XCTest
 
@@ -7,12 +8,12 @@ import XCTest
 final class ReadOnlySessionTests: XCTestCase {
     func testAReadOnlySessionLeavesTheFileByteIdenticalAndNoSidecars() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
-        let first = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let first = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         _ = try first.ensureLearner("ada")
         try first.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let learner = try XCTUnwrap(try store.learner(named: "ada"))
         XCTAssertEqual(try store.lessonProgress(learner: learner), [])
         XCTAssertEqual(try store.unlockedNodes(learner: learner), [])

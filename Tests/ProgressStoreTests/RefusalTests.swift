@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import GRDB
 import XCTest
@@ -10,7 +11,7 @@ final class RefusalTests: XCTestCase {
     ) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let siblingsBefore = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
-        XCTAssertThrowsError(try ProgressStore(path: path, clock: ManualProgressClock(testEpoch)), file: file, line: line) { error in
+        XCTAssertThrowsError(try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds)), file: file, line: line) { error in
             guard let refusal = error as? ProgressStoreError else {
                 return XCTFail("unexpected error \(error)", file: file, line: line)
             }
@@ -27,7 +28,7 @@ final class RefusalTests: XCTestCase {
     /// A closed, checkpointed progress database with some data (no -wal left behind).
     private func makeDatabase(_ directory: URL) throws -> String {
         let path = directory.appendingPathComponent("progress.sqlite").path
-        let store = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let ada = try store.ensureLearner("ada")
         for index in 0..<40 {
             _ = try store.recordAttempt(

@@ -16,6 +16,7 @@ func makeTemporaryDirectory(_ testCase: XCTestCase) throws -> URL {
 
 /// 2026-11-27T10:00:00Z, the start of every test clock.
 let testEpoch = Date(timeIntervalSince1970: 1_795_773_600)
+let testEpochMilliseconds: Int64 = 1_795_773_600_000
 
 func sampleAttempt(
     quiz: String = "exact-caching", hash: String = "h1", score: Double, maxScore: Double = 4,

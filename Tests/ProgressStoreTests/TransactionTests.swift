@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 import GRDB
 import XCTest
@@ -18,7 +19,7 @@ final class TransactionTests: XCTestCase {
 
     private func assertFailureMidwayLeavesNothing(at point: ProgressStore.FaultPoint) throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
-        let failing = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch), busyTimeout: 5) { reached in
+        let failing = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds), busyTimeout: 5) { reached in
             if reached == point { throw InjectedFailure() }
         }
         let ada = try failing.ensureLearner("ada")
@@ -30,7 +31,7 @@ final class TransactionTests: XCTestCase {
         XCTAssertEqual(try counts(failing), [0, 0, 0])
         try failing.close()
 
-        let reopened = try ProgressStore(path: path, clock: ManualProgressClock(testEpoch))
+        let reopened = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         XCTAssertEqual(try counts(reopened), [0, 0, 0])
         let recorded = try reopened.recordAttempt(learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
         XCTAssertEqual(recorded.newlyUnlocked.map(\.nodeId), ["exact-cache"])
@@ -48,7 +49,7 @@ final class TransactionTests: XCTestCase {
     func testADatabaseConstraintFailureMidwayLeavesNothing() throws {
         let store = try ProgressStore(
             path: try makeTemporaryDirectory(self).appendingPathComponent("p.sqlite").path,
-            clock: ManualProgressClock(testEpoch))
+            clock: ManualClock(milliseconds: testEpochMilliseconds))
         let ada = try store.ensureLearner("ada")
         let duplicated = sampleAttempt(score: 2, passed: false, questions: ["setex", "why-ttl", "setex"])
         XCTAssertThrowsError(try store.recordAttempt(learner: ada, duplicated, unlocking: ["exact-cache"])) { error in
@@ -60,7 +61,7 @@ final class TransactionTests: XCTestCase {
     func testAResponseThatIsNotJSONIsRefusedBeforeWriting() throws {
         let store = try ProgressStore(
             path: try makeTemporaryDirectory(self).appendingPathComponent("p.sqlite").path,
-            clock: ManualProgressClock(testEpoch))
+            clock: ManualClock(milliseconds: testEpochMilliseconds))
         let ada = try store.ensureLearner("ada")
         let bad = FinishedAttempt(
             quizId: "q", contentHash: "h", startedAt: testEpoch, score: 0, maxScore: 1, passed: false,

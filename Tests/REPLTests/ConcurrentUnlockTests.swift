@@ -1,3 +1,5 @@
+import Clocks
+import CourseProgress
 import CourseKit
 import Foundation
 import ProgressStore
@@ -8,7 +10,7 @@ import XCTest
 final class ConcurrentUnlockTests: XCTestCase {
     /// A clock whose first reading waits until the other side's clock has been read too, so two stores
     /// reach their write at the same moment: each has done whatever it does before writing.
-    private final class RendezvousClock: ProgressClock, @unchecked Sendable {
+    private final class RendezvousClock: WallClock, @unchecked Sendable {
         private let mine: DispatchSemaphore
         private let theirs: DispatchSemaphore
         private let lock = NSLock()
@@ -19,7 +21,7 @@ final class ConcurrentUnlockTests: XCTestCase {
             self.theirs = theirs
         }
 
-        func now() -> Date {
+        func nowMilliseconds() -> Int64 {
             lock.lock()
             let first = !met
             met = true
@@ -28,7 +30,7 @@ final class ConcurrentUnlockTests: XCTestCase {
                 mine.signal()
                 _ = theirs.wait(timeout: .now() + 60)
             }
-            return Date(timeIntervalSince1970: 1_800_000_000)
+            return 1_800_000_000_000
         }
     }
 

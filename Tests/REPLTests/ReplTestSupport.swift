@@ -1,4 +1,5 @@
 import SeededRandom
+import ArchLabTesting
 import CourseKit
 import Foundation
 import ProgressStore

@@ -1,3 +1,4 @@
+import Clocks
 import Keyspace
 import Logging
 import RESP

@@ -43,8 +43,8 @@ final class CompatibilityTests: XCTestCase {
         ]
         for protocolFlag in [["-2"], ["-3"]] {
             for command in commands {
-                let mine = try ProcessRunner.run(cli, protocolFlag + ["-p", String(ours)] + command, timeout: 30)
-                let real = try ProcessRunner.run(cli, protocolFlag + ["-p", String(theirs)] + command, timeout: 30)
+                let mine = try ProcessCapture.run(URL(fileURLWithPath: cli), protocolFlag + ["-p", String(ours)] + command, timeout: 30)
+                let real = try ProcessCapture.run(URL(fileURLWithPath: cli), protocolFlag + ["-p", String(theirs)] + command, timeout: 30)
                 XCTAssertEqual(mine.stdout, real.stdout, "redis-cli \(protocolFlag[0]) \(command.joined(separator: " "))")
             }
         }
@@ -78,8 +78,8 @@ final class CompatibilityTests: XCTestCase {
             QUIT
 
             """
-        let mine = try ProcessRunner.run(cli, ["-p", String(ours)], input: script, timeout: 30)
-        let real = try ProcessRunner.run(cli, ["-p", String(theirs)], input: script, timeout: 30)
+        let mine = try ProcessCapture.run(URL(fileURLWithPath: cli), ["-p", String(ours)], input: script, timeout: 30)
+        let real = try ProcessCapture.run(URL(fileURLWithPath: cli), ["-p", String(theirs)], input: script, timeout: 30)
         let mask = { (text: String) in
             text.split(separator: "\n", omittingEmptySubsequences: false).filter {
                 !($0.contains("version") || $0.contains("\"id\"") || $0.hasPrefix("redis") || $0.hasPrefix("7.") || $0.hasPrefix("0."))
@@ -93,7 +93,7 @@ final class CompatibilityTests: XCTestCase {
     func testRedisBenchmarkDefaultSuiteHasNoErrors() async throws {
         let path = try requireExecutable("redis-benchmark", "redis-benchmark is not installed")
         let port = try await startServer()
-        let result = try ProcessRunner.run(path, ["-p", String(port), "-q", "-n", "200", "-c", "10"], timeout: 300)
+        let result = try ProcessCapture.run(URL(fileURLWithPath: path), ["-p", String(port), "-q", "-n", "200", "-c", "10"], timeout: 300)
         XCTAssertFalse(result.timedOut, "redis-benchmark did not finish")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertFalse(result.stdout.contains("Error from server") || result.stdout.contains("ERR"), String(result.stdout.suffix(2000)))
@@ -114,8 +114,8 @@ final class CompatibilityTests: XCTestCase {
         let ours = try await startServer()
         let theirs = try startReference()
         let environment = ["PYTHONPATH": directory]
-        let mine = try ProcessRunner.run(python ?? "", [script, String(ours), String(protocolVersion)], environment: environment, timeout: 60)
-        let real = try ProcessRunner.run(python ?? "", [script, String(theirs), String(protocolVersion)], environment: environment, timeout: 60)
+        let mine = try ProcessCapture.run(URL(fileURLWithPath: python ?? ""), [script, String(ours), String(protocolVersion)], environment: environment, timeout: 60)
+        let real = try ProcessCapture.run(URL(fileURLWithPath: python ?? ""), [script, String(theirs), String(protocolVersion)], environment: environment, timeout: 60)
         XCTAssertFalse(mine.timedOut, "redis-py hung against archlab:\n\(mine.stdout)")
         XCTAssertEqual(mine.status, 0, mine.stderr)
         XCTAssertEqual(real.status, 0, real.stderr)

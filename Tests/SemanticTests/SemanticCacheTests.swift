@@ -1,3 +1,4 @@
+import Clocks
 import SeededRandom
 import Semantic
 import XCTest
@@ -29,7 +30,7 @@ final class SemanticCacheTests: XCTestCase {
     ])
     private let acme = CachePartition(tenant: "acme", model: "gpt-x", systemPrompt: "You are helpful.", parameters: ["temperature": "0"])
 
-    private func cache(ttl: Double = 60, maxEntries: Int = 100, clock: ManualCacheClock = ManualCacheClock()) -> SemanticCache {
+    private func cache(ttl: Double = 60, maxEntries: Int = 100, clock: ManualClock = ManualClock()) -> SemanticCache {
         SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, ttl: ttl, maxEntries: maxEntries), clock: clock)
     }
 
@@ -72,12 +73,12 @@ final class SemanticCacheTests: XCTestCase {
     }
 
     func testAbsoluteTTLIsNotExtendedByHits() throws {
-        let clock = ManualCacheClock()
+        let clock = ManualClock()
         let cache = cache(ttl: 10, clock: clock)
         try cache.store("base", response: "A", in: acme)
-        clock.advance(by: 9)
+        clock.advance(milliseconds: 9_000)
         XCTAssertEqual(try cache.lookup("base", in: acme).outcome, .exactHit)
-        clock.advance(by: 1)
+        clock.advance(milliseconds: 1_000)
         XCTAssertEqual(try cache.lookup("base", in: acme).outcome, .miss, "expired exactly ttl seconds after the store")
         XCTAssertEqual(cache.count, 0)
         XCTAssertEqual(cache.stats.expirations, 1)
@@ -85,7 +86,7 @@ final class SemanticCacheTests: XCTestCase {
 
     func testLeastRecentlyUsedEntryIsEvicted() throws {
         let cache = SemanticCache(embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 0.99, ttl: 60, maxEntries: 2),
-                                  clock: ManualCacheClock())
+                                  clock: ManualClock())
         try cache.store("alpha question", response: "1", in: acme)
         try cache.store("beta question", response: "2", in: acme)
         XCTAssertEqual(try cache.lookup("alpha question", in: acme).outcome, .exactHit)
@@ -138,7 +139,7 @@ final class SemanticCacheTests: XCTestCase {
 
     func testEvictionOrderMatchesASimpleLRUModelOverRandomOperations() throws {
         var generator = SplitMix64(seed: 11)
-        let clock = ManualCacheClock()
+        let clock = ManualClock()
         let cache = SemanticCache(embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 1.01, ttl: 1000, maxEntries: 5),
                                   clock: clock)
         var model: [String] = []
@@ -163,7 +164,7 @@ final class SemanticCacheTests: XCTestCase {
 
     func testEveryIndexKindGivesTheSameHitsOnASmallCache() throws {
         for kind in [SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16), .sparse] {
-            let cache = SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind), clock: ManualCacheClock())
+            let cache = SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind), clock: ManualClock())
             try cache.store("base", response: "A", in: acme)
             try cache.store("far", response: "B", in: acme)
             XCTAssertEqual(try cache.lookup("close", in: acme).response, "A", "\(kind)")

@@ -1,3 +1,4 @@
+import Clocks
 import SeededRandom
 @testable import Semantic
 import XCTest
@@ -139,7 +140,7 @@ final class SparseIndexTests: XCTestCase {
     }
 
     func testASemanticCacheAnswersTheSameWithSparseAsWithFlatThroughEvictionAndExpiry() throws {
-        let clock = ManualCacheClock()
+        let clock = ManualClock()
         let caches = [SemanticCacheConfiguration.IndexKind.flat(.float32), .sparse].map { kind in
             SemanticCache(embedder: LexicalEmbedder(),
                           configuration: SemanticCacheConfiguration(threshold: 0.6, ttl: 50, maxEntries: 25, index: kind),
@@ -161,7 +162,7 @@ final class SparseIndexTests: XCTestCase {
             if !results[0].isHit {
                 for cache in caches { try cache.store(prompt, response: "answer \(step)", in: partition) }
             }
-            clock.advance(by: 1)
+            clock.advance(milliseconds: 1_000)
         }
         XCTAssertEqual(caches[1].stats, caches[0].stats)
         XCTAssertGreaterThan(caches[0].stats.evictions + caches[0].stats.expirations, 100)

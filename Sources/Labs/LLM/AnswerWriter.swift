@@ -1,3 +1,4 @@
+import Gateway
 import SeededRandom
 import RateLimit
 import Semantic
@@ -222,4 +223,10 @@ enum AnswerWriter {
         for byte in request.prompt.utf8 { add(byte) }
         return hash
     }
+}
+
+extension AnswerPlan: PlannedAnswer {
+    package func chunkTexts() -> [String] { AnswerWriter.written(self).chunks }
+
+    package func wholeText() -> String { AnswerWriter.text(of: self) }
 }

@@ -41,13 +41,14 @@ public struct LLMProfile: Sendable, Hashable {
     }
 }
 
+import Gateway
 import SeededRandom
 import RateLimit
 
 /// A deterministic stand-in for a hosted LLM. The same prompt always gets the same answer
 /// text (so a cached answer is indistinguishable from a fresh one); latency jitter and
 /// failures come from a seeded generator, so a scenario run twice gives the same report.
-public struct SimulatedLLM: Sendable {
+public struct SimulatedLLM: LLMClient {
     public var profile: LLMProfile
     private var random: SeededGenerator
 

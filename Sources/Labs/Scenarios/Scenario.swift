@@ -1,3 +1,4 @@
+import Gateway
 import RateLimit
 
 /// A named knob of a scenario, with its default.
@@ -113,6 +114,10 @@ public struct ScenarioValues: Sendable {
         } catch {
             throw LabError.badParameter(rate, text, expected: "N per DURATION, e.g. 5 per 10 s, or none")
         }
-        return try LimiterSpec(algorithm: algorithm, rate: parsed)
+        do {
+            return try LimiterSpec(algorithm: algorithm, rate: parsed)
+        } catch {
+            throw LabError.badParameter("algorithm", algorithm, expected: LimiterSpec.algorithms.joined(separator: ", "))
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Gateway
+
 /// The scenarios that ship with the course, one per lesson at least.
 public enum ScenarioCatalog {
     public static let all: [Scenario] = [

@@ -1,3 +1,4 @@
+import Gateway
 import Histogram
 
 /// What a scenario run measured. Field names are the JSON contract (`archlab run --format json`).

@@ -1,3 +1,5 @@
+import Gateway
+import Clocks
 import Dispatch
 import Keyspace
 import RESP
@@ -23,7 +25,7 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario, parameters assignments: [String: String] = [:]) async throws -> ScenarioReport {
         let values = try scenario.values(assignments)
         let setup = try scenario.configure(values)
-        let clock = SimulationClock()
+        let clock = ManualClock()
         let workload = WorkloadGenerator.generate(setup.workload, seed: seed)
         var semanticCache: SemanticCache?
         if let semantic = setup.semantic {

@@ -1,3 +1,4 @@
+import Gateway
 import SeededRandom
 import Foundation
 import RateLimit

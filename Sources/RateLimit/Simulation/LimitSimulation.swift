@@ -1,3 +1,5 @@
+import Clocks
+
 /// Runs simulated traffic through each chosen algorithm on its own in-memory limiter,
 /// with a simulated clock starting at t = 0 (an epoch-aligned instant, so fixed windows
 /// start at 0, 10 s, 20 s…). Requests at the same instant are decided in order.

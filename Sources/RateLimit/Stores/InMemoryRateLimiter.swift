@@ -1,3 +1,4 @@
+import Clocks
 import Synchronization
 
 /// A rate limiter that keeps its state in this process: thread-safe (one lock around a
@@ -13,11 +14,11 @@ public final class InMemoryRateLimiter<Algorithm: RateLimitAlgorithm>: RateLimit
 
     public let algorithm: Algorithm
     public let prefix: String
-    private let clock: any RateLimitClock
+    private let clock: any WallClock
     private let storage = Mutex(Storage())
 
     /// A limiter using `algorithm`, reading time from `clock`.
-    public init(_ algorithm: Algorithm, prefix: String = "ratelimit", clock: any RateLimitClock = SystemClock()) {
+    public init(_ algorithm: Algorithm, prefix: String = "ratelimit", clock: any WallClock = SystemClock()) {
         self.algorithm = algorithm
         self.prefix = prefix
         self.clock = clock

@@ -1,3 +1,4 @@
+import Clocks
 import RESP
 
 /// A rate limiter whose state lives in a Redis-compatible server (a real Redis or
@@ -14,14 +15,14 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
     public let graceMilliseconds: Int64
     /// How many times a transaction is retried under contention before giving up.
     public let maximumAttempts: Int
-    private let clock: any RateLimitClock
+    private let clock: any WallClock
     private let connections: any RESPConnectionSource
 
     public init(
         _ algorithm: Algorithm,
         connections: any RESPConnectionSource,
         prefix: String = "ratelimit",
-        clock: any RateLimitClock = SystemClock(),
+        clock: any WallClock = SystemClock(),
         graceMilliseconds: Int64 = 60_000,
         maximumAttempts: Int = 1000
     ) {

@@ -1,3 +1,4 @@
+import Clocks
 import Foundation
 
 /// A semantic cache of LLM answers: an exact check on the normalised prompt first, then the nearest
@@ -18,7 +19,7 @@ public final class SemanticCache: @unchecked Sendable {
 
     public let embedder: any Embedder
     private var settings: SemanticCacheConfiguration
-    private let clock: any CacheClock
+    private let clock: any WallClock
     private let lock = NSLock()
     private var entries: [Int: Entry] = [:]
     private var exact: [CachePartition: [String: Int]] = [:]
@@ -36,7 +37,7 @@ public final class SemanticCache: @unchecked Sendable {
     private var lastEmbedded: (prompt: String, vector: PromptVector)?
 
     public init(embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
-                clock: any CacheClock = SystemCacheClock()) {
+                clock: any WallClock = SystemClock()) {
         self.embedder = embedder
         self.settings = configuration
         self.clock = clock
@@ -93,7 +94,7 @@ public final class SemanticCache: @unchecked Sendable {
         let known = locked { lastEmbedded.flatMap { $0.prompt.utf8.elementsEqual(prompt.utf8) ? $0.vector : nil } }
         let vector = try known ?? PromptVector(prompt, embedder: embedder)
         try locked {
-            let now = clock.now()
+            let now = clock.nowSeconds()
             expireAll(now: now)
             if let old = exact[partition]?[normalised] { removeEntry(old) }
             let id = nextID
@@ -138,7 +139,7 @@ public final class SemanticCache: @unchecked Sendable {
     }
 
     private func exactLookup(_ normalised: String, in partition: CachePartition) -> SemanticLookup? {
-        expireAll(now: clock.now())
+        expireAll(now: clock.nowSeconds())
         guard let id = exact[partition]?[normalised], let entry = entries[id] else { return nil }
         touch(id)
         let result = SemanticLookup(outcome: .exactHit, response: entry.response, nearestPrompt: entry.prompt, nearestSimilarity: 1)

@@ -1,0 +1,126 @@
+import CourseKit
+import Foundation
+import ProgressStore
+
+/// A learner's state as `archlab progress` and the REPL's `progress` show it: lesson status, Matrix nodes,
+/// attempts and labs run.
+public struct ProgressReport: Sendable {
+    public struct LessonRow: Sendable {
+        public var id: String
+        public var title: String
+        /// `locked`, `open`, `in-progress` or `completed`.
+        public var status: String
+        /// 1-based page the learner is on, nil when never opened.
+        public var page: Int?
+        public var pages: Int?
+        public var best: QuizAttempt?
+        public var attempts: Int
+    }
+
+    public struct NodeRow: Sendable {
+        public var id: String
+        public var title: String
+        public var unlocked: Bool
+        public var unlockedAt: Date?
+    }
+
+    public var learner: String
+    public var database: String
+    public var lessons: [LessonRow]
+    public var nodes: [NodeRow]
+    public var attempts: [QuizAttempt]
+    /// Scenario ids of the labs run, in the order first run, with the time of the latest run.
+    public var labs: [(id: String, lastRun: Date)] = []
+
+    /// Builds the report from the store, laid over the course when there is one (else from the records alone);
+    /// `learner` is the caller's lookup of `learnerName`, nil when the store does not have them.
+    public static func build(store: ProgressStore, learner: Learner?, learnerName: String, course: Course?) throws -> ProgressReport {
+        guard let learner else {
+            return from(
+                learner: learnerName, database: store.path, course: course, positions: [], attempts: [],
+                unlocks: [], ranLabs: [])
+        }
+        let runs = try store.labRuns(learner: learner)
+        var report = from(
+            learner: learner.name, database: store.path, course: course,
+            positions: try store.lessonProgress(learner: learner),
+            attempts: try store.attempts(learner: learner),
+            unlocks: try store.unlockedNodes(learner: learner),
+            ranLabs: Set(runs.map(\.scenarioId)))
+        report.labs = labsRun(runs)
+        return report
+    }
+
+    public static func from(
+        learner: String, database: String, course: Course?, positions: [LessonProgress],
+        attempts: [QuizAttempt], unlocks: [NodeUnlock], ranLabs: Set<String>
+    ) -> ProgressReport {
+        let passed = Set(attempts.filter(\.passed).map(\.quizId))
+        let recorded = Dictionary(unlocks.map { ($0.nodeId, $0.unlockedAt) }, uniquingKeysWith: min)
+        let computed = course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs) ?? []
+        let unlocked = Set(recorded.keys).union(computed)
+        let position = Dictionary(positions.map { ($0.lessonId, $0) }, uniquingKeysWith: { first, _ in first })
+        let best = bestByQuiz(attempts)
+        let countByQuiz = Dictionary(grouping: attempts, by: \.quizId).mapValues(\.count)
+
+        var lessons: [LessonRow] = []
+        var nodes: [NodeRow] = []
+        if let course {
+            for lesson in course.lessons {
+                let progress = position[lesson.id]
+                let done = passed.contains(lesson.quiz) || unlocked.contains(lesson.node) || progress?.completedAt != nil
+                let status: String
+                if done {
+                    status = "completed"
+                } else if progress != nil {
+                    status = "in-progress"
+                } else if course.availability(of: lesson, unlocked: unlocked).isOpen {
+                    status = "open"
+                } else {
+                    status = "locked"
+                }
+                lessons.append(LessonRow(
+                    id: lesson.id, title: lesson.title, status: status, page: progress.map { $0.page + 1 },
+                    pages: lesson.pages.count, best: best[lesson.quiz], attempts: countByQuiz[lesson.quiz] ?? 0))
+            }
+            nodes = course.matrix.nodes.map { node in
+                NodeRow(id: node.id, title: node.title, unlocked: unlocked.contains(node.id), unlockedAt: recorded[node.id])
+            }
+        }
+        let known = Set(lessons.map(\.id))
+        for progress in positions where !known.contains(progress.lessonId) {
+            lessons.append(LessonRow(
+                id: progress.lessonId, title: progress.lessonId,
+                status: progress.completedAt == nil ? "in-progress" : "completed",
+                page: progress.page + 1, pages: nil, best: nil, attempts: 0))
+        }
+        let knownNodes = Set(nodes.map(\.id))
+        for unlock in unlocks where !knownNodes.contains(unlock.nodeId) {
+            nodes.append(NodeRow(id: unlock.nodeId, title: unlock.nodeId, unlocked: true, unlockedAt: unlock.unlockedAt))
+        }
+        return ProgressReport(learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
+    }
+
+    /// Each scenario once, in the order first run, with its latest run time.
+    public static func labsRun(_ runs: [LabRun]) -> [(id: String, lastRun: Date)] {
+        var labs: [(id: String, lastRun: Date)] = []
+        for run in runs {
+            if let index = labs.firstIndex(where: { $0.id == run.scenarioId }) {
+                labs[index].lastRun = max(labs[index].lastRun, run.ranAt)
+            } else {
+                labs.append((run.scenarioId, run.ranAt))
+            }
+        }
+        return labs
+    }
+
+    /// The first attempt with the highest share of points, per quiz.
+    public static func bestByQuiz(_ attempts: [QuizAttempt]) -> [String: QuizAttempt] {
+        var best: [String: QuizAttempt] = [:]
+        for attempt in attempts {
+            if let current = best[attempt.quizId], current.ratio >= attempt.ratio { continue }
+            best[attempt.quizId] = attempt
+        }
+        return best
+    }
+}

@@ -1,3 +1,0 @@
-// ANCHOR: all
-let answer = 42
-// ANCHOR_END: all
