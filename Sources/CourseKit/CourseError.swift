@@ -3,7 +3,7 @@ import Foundation
 /// Why a course could not be found, read or used; `description` is the message for the user.
 public struct CourseError: Error, Sendable, CustomStringConvertible {
     private enum Reason: Sendable {
-        case notFound(searchedFrom: String)
+        case notFound(searchedFrom: String, installed: String?)
         case notACourse(path: String)
         case unreadable(file: String, message: String)
         case invalid(findings: [LintFinding])
@@ -15,7 +15,9 @@ public struct CourseError: Error, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    static func notFound(searchedFrom: String) -> Self { .init(.notFound(searchedFrom: searchedFrom)) }
+    static func notFound(searchedFrom: String, installed: String? = nil) -> Self {
+        .init(.notFound(searchedFrom: searchedFrom, installed: installed))
+    }
     static func notACourse(path: String) -> Self { .init(.notACourse(path: path)) }
     static func unreadable(file: String, message: String) -> Self { .init(.unreadable(file: file, message: message)) }
     static func invalid(findings: [LintFinding]) -> Self { .init(.invalid(findings: findings)) }
@@ -28,8 +30,9 @@ public struct CourseError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch reason {
-        case .notFound(let start):
-            return "no course found: no `Lessons/course.toml` in \(start) or any folder above it "
+        case .notFound(let start, let installed):
+            let beside = installed.map { ", nor in \($0) (the course installed beside archlab)" } ?? ""
+            return "no course found: no `Lessons/course.toml` in \(start) or any folder above it\(beside) "
                 + "(use --course DIR or set ARCHLAB_COURSE)"
         case .notACourse(let path):
             return "\(path): not a course directory (no `Lessons/course.toml`)"

@@ -1,12 +1,14 @@
 import Foundation
 
 /// Finds the course directory: `--course DIR`, else `ARCHLAB_COURSE`, else the nearest ancestor
-/// of the working directory holding `Lessons/course.toml`. Environment and working directory are
-/// passed in so tests control them.
+/// of the working directory holding `Lessons/course.toml`, else the course installed beside the
+/// binary (`<bindir>/../share/archlab/course`, where `make install` puts it). Environment, working
+/// directory and the installed course's place are passed in so tests control them.
 public enum CourseLocator {
-    /// The course directory, or a `CourseError` saying where it looked.
+    /// The course directory, or a `CourseError` saying where it looked. `installed` is the last place
+    /// tried (see ``installedCourse(besideExecutable:)``); nil tries no installed course.
     public static func locate(
-        explicit: String?, environment: [String: String], workingDirectory: URL
+        explicit: String?, environment: [String: String], workingDirectory: URL, installed: URL? = nil
     ) throws(CourseError) -> URL {
         if let chosen = explicit ?? environment["ARCHLAB_COURSE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             let url = URL(fileURLWithPath: chosen, relativeTo: workingDirectory).standardizedFileURL
@@ -21,7 +23,14 @@ public enum CourseLocator {
             if parent == candidate || parent.isEmpty { break }
             candidate = parent
         }
-        throw .notFound(searchedFrom: workingDirectory.path)
+        if let installed, hasManifest(installed) { return installed.standardizedFileURL }
+        throw .notFound(searchedFrom: workingDirectory.path, installed: installed?.standardizedFileURL.path)
+    }
+
+    /// Where an installed course lives for the binary at `executable`: `<bindir>/../share/archlab/course`.
+    public static func installedCourse(besideExecutable executable: URL) -> URL {
+        executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/archlab/course", isDirectory: true).standardizedFileURL
     }
 
     static func hasManifest(_ directory: URL) -> Bool {

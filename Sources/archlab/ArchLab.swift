@@ -5,7 +5,7 @@ struct ArchLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archlab",
         abstract: "A terminal course on production-ready LLM backends: caching, semantic caching and rate limiting.",
-        version: "0.1.0",
+        version: ArchLabVersion.current,
         subcommands: [
             LearnCommand.self,
             LintCommand.self,

@@ -4,7 +4,10 @@ import Foundation
 
 /// The `--course DIR` option shared by every command that reads the course.
 struct CourseOptions: ParsableArguments {
-    @Option(name: .long, help: "The course directory (default: $ARCHLAB_COURSE, else the nearest folder above holding Lessons/course.toml).")
+    @Option(name: .long, help: """
+        The course directory (default: $ARCHLAB_COURSE, else the nearest folder above holding Lessons/course.toml, \
+        else the course installed beside the binary, <bindir>/../share/archlab/course).
+        """)
     var course: String?
 
     /// The course directory, or exit 2 with the reason on stderr.
@@ -17,11 +20,24 @@ struct CourseOptions: ParsableArguments {
         do {
             return try CourseLocator.locate(
                 explicit: course, environment: ProcessInfo.processInfo.environment,
-                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                installed: installedCourse)
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// The course `make install` puts beside the running binary (`<bindir>/../share/archlab/course`, the binary's
+    /// symbolic links resolved), the locator's last fallback; nil when the binary's path is unknown.
+    static var installedCourse: URL? {
+        #if os(Linux)
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        guard executable.path != "/proc/self/exe" else { return nil }
+        #else
+        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
+        #endif
+        return CourseLocator.installedCourse(besideExecutable: executable)
     }
 }
 

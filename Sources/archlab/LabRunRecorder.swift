@@ -57,7 +57,8 @@ struct LabRunRecorder {
         do {
             directory = try CourseLocator.locate(
                 explicit: explicit, environment: ProcessInfo.processInfo.environment,
-                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                installed: CourseOptions.installedCourse)
         } catch {
             guard required || explicit != nil else { return nil }
             StandardError.print("archlab: \(error); the run cannot be recorded without the course")

@@ -57,7 +57,8 @@ struct ShowProgress: ParsableCommand {
         do {
             directory = try CourseLocator.locate(
                 explicit: courseOptions.course, environment: ProcessInfo.processInfo.environment,
-                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                installed: CourseOptions.installedCourse)
         } catch {
             if explicit != nil {
                 StandardError.print("archlab: \(error)")
