@@ -13,10 +13,6 @@ let archlabDependencies: [Target.Dependency] = [
 
     logging,
 
-    nioCore,
-
-    nioPosix,
-
     "RESP",
 
     "CourseKit",
@@ -170,9 +166,9 @@ let targets: [Target] = [
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    .testTarget(name: "REPLTests", dependencies: ["ArchLabTesting", "Clocks", "CourseProgress", "SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "REPLTests", dependencies: ["ArchLabTesting", "TestSupport", "Clocks", "CourseProgress", "SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"]),
 
-    .testTarget(name: "LabCommandsTests", dependencies: ["ArchLabTesting", "TestSupport", "LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "LabCommandsTests", dependencies: ["ArchLabTesting", "TestSupport", "LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"]),
 
     // Checks every module's imports against docs/architecture.md.
     .testTarget(name: "ArchitectureTests"),

@@ -5,6 +5,7 @@ import LabCommands
 import ProgressStore
 import REPL
 import Terminal
+import TestSupport
 import XCTest
 
 /// A fixture course whose lessons name real scenarios, a temporary database, and a session with the
@@ -17,8 +18,7 @@ final class LabHarness {
 
     /// `interrupted` stands in for Ctrl-C: the lab commands poll it.
     init(interrupted: @escaping @Sendable () -> Bool = { false }) throws {
-        let fixture = try XCTUnwrap(
-            Bundle.module.url(forResource: "Fixtures/course", withExtension: nil), "fixture course missing from the test bundle")
+        let fixture = try SharedFixtures.url("lab-course")
         course = try CourseLoader.load(directory: fixture).course
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("lab-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -79,7 +79,7 @@ final class ConcurrentUnlockTests: XCTestCase {
                     if side == 0 {
                         _ = try AttemptRecording.record(cachePass, for: ada, in: quizStore, course: course)
                     } else {
-                        _ = try LabRunRecording.record("demo-lab", parametersJSON: "{}", summaryJSON: "{}", for: ada, in: labStore, course: course)
+                        _ = try LabRunRecording.record("exact-cache", parametersJSON: "{}", summaryJSON: "{}", for: ada, in: labStore, course: course)
                     }
                 } catch {
                     failures.add("\(error)")

@@ -113,7 +113,7 @@ final class QuizFlowTests: XCTestCase {
             + ["open 2", "quiz"] + harness.answers("cache", attempt: 2)
         let (session, output, _) = try harness.session(lines.map(LineInput.line))
         _ = await session.run()
-        try session.recordLabRun(scenarioID: "demo-lab")
+        try session.recordLabRun(scenarioID: "exact-cache")
         XCTAssertTrue(output.text.contains("NODE UNLOCKED: Lab Node"))
         let final = try await harness.run(["open 3", "quiz"] + harness.answers("final", attempt: 1))
         XCTAssertTrue(final.text.contains("NODE UNLOCKED: Final\nNODE UNLOCKED: Milestone"), final.text)
@@ -123,6 +123,6 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertTrue(final.text.contains("Learner ada: 2/3 lessons, 3/5 nodes unlocked."))
         let after = try await harness.run(["progress"])
         XCTAssertTrue(after.text.contains("Learner ada: 3/3 lessons, 5/5 nodes unlocked."))
-        XCTAssertTrue(after.text.contains("Labs run: demo-lab"))
+        XCTAssertTrue(after.text.contains("Labs run: exact-cache"))
     }
 }

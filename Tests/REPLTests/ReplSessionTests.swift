@@ -51,7 +51,7 @@ final class ReplSessionTests: XCTestCase {
         let harness = try ReplHarness()
         let result = try await harness.run(["open 2", "open final", "open 7", "lessons"])
         XCTAssertTrue(result.text.contains("! error: Lesson 2 “Exact Caching” is locked: it needs Basics (pass the System Check of lesson 1 “Basics of Caching”)."))
-        XCTAssertTrue(result.text.contains("! error: Lesson 3 “Final Step” is locked: it needs Lab Node (run the `demo-lab` lab: `run demo-lab`)."))
+        XCTAssertTrue(result.text.contains("! error: Lesson 3 “Final Step” is locked: it needs Lab Node (run the `exact-cache` lab: `run exact-cache`)."))
         XCTAssertTrue(result.text.contains("! error: No lesson `7`"))
         XCTAssertTrue(result.text.contains("  1. Basics of Caching (5 min) — open"))
         XCTAssertTrue(result.text.contains("  2. Exact Caching (5 min) — locked — needs Basics"))

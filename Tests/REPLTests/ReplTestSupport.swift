@@ -5,6 +5,7 @@ import Foundation
 import ProgressStore
 import REPL
 import Terminal
+import TestSupport
 import XCTest
 
 /// A fixture course, a temporary database and helpers to drive sessions with scripted input.
@@ -16,8 +17,7 @@ final class ReplHarness {
     private let directory: URL
 
     init() throws {
-        let fixture = try XCTUnwrap(
-            Bundle.module.url(forResource: "Fixtures/course", withExtension: nil), "fixture course missing from the test bundle")
+        let fixture = try SharedFixtures.url("lab-course")
         course = try CourseLoader.load(directory: fixture).course
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("repl-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
 
-/// The fixtures more than one test target reads: the `valid/` and `broken/` courses, `answers/`,
+/// The fixtures more than one test target reads: the `valid/`, `broken/` and `lab-course/` (REPLTests,
+/// LabCommandsTests) courses, `answers/`,
 /// `golden/` and `junit.xsd` (CourseKitTests, EndToEndTests) and `differential.redis`, the
 /// differential scripts (KeyspaceTests, RedisServerTests).
 public enum SharedFixtures {
