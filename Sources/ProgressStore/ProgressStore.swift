@@ -41,6 +41,7 @@ public final class ProgressStore: Sendable {
         self.clock = clock
         self.fault = fault
         try DatabaseFileInspector.prepare(path: path)
+        try DatabaseFileInspector.checkWritable(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -50,6 +51,41 @@ public final class ProgressStore: Sendable {
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
         }
+    }
+
+    /// Opens an existing progress database only to read it (`grade --db`): nothing is created, migrated or written,
+    /// and a file without a write-ahead log is read lock-free, so no `-wal` or `-shm` file appears next to it.
+    /// A missing file, or one that is not an ArchLab database no newer than this version, is refused.
+    public static func openReadOnly(path: String, clock: any ProgressClock = SystemProgressClock()) throws -> ProgressStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ProgressStoreError.database(path, detail: "progress database not found")
+        }
+        try DatabaseFileInspector.prepare(path: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "ArchLab.progress.readonly"
+        do {
+            let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+            let location = hasWAL ? path : DatabaseFileInspector.immutableURI(path)
+            let database = try DatabaseQueue(path: location, configuration: configuration)
+            let applied = try database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
+            guard applied == Set(ProgressSchema.migrator.migrations) else {
+                try database.close()
+                throw ProgressStoreError.database(
+                    path, detail: "written by an older ArchLab; open it once with `archlab` to bring it up to date")
+            }
+            return ProgressStore(path: path, clock: clock, database: database)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    private init(path: String, clock: any ProgressClock, database: DatabaseQueue) {
+        self.path = path
+        self.clock = clock
+        self.fault = nil
+        self.database = database
     }
 
     /// Opens the connection, switches the file to WAL with `synchronous = FULL` and migrates. Two processes
