@@ -87,6 +87,8 @@ struct LoadState {
     mutating func readManifest() throws(CourseError) {
         let manifestURL = url(Self.manifestPath)
         guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
+        guard CourseFileBounds.check(manifestURL, relativePath: Self.manifestPath, courseDirectory: directory, findings: &findings)
+        else { return }
         guard FileManager.default.isReadableFile(atPath: manifestURL.path),
             let data = FileManager.default.contents(atPath: manifestURL.path)
         else {
@@ -117,7 +119,7 @@ struct LoadState {
                     message: "lesson file `\(name)` not found in Lessons/"))
                 continue
             }
-            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, courseDirectory: directory, findings: &findings) else { continue }
             number += 1
             var frontMatter: FileDiagnostics?
             if let lesson = LessonParser.parse(
@@ -146,7 +148,7 @@ struct LoadState {
     mutating func readQuizzes() {
         for name in Self.files(in: url("Quizzes"), withExtension: "toml") {
             let relativePath = "Quizzes/" + name
-            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, courseDirectory: directory, findings: &findings) else { continue }
             let diagnostics = FileDiagnostics(file: relativePath, text: text)
             fileDiagnostics[relativePath] = diagnostics
             if let quiz = QuizParser.parse(text: text, file: url(relativePath), relativePath: relativePath, diagnostics: diagnostics) {
@@ -160,7 +162,7 @@ struct LoadState {
         for (name, isGlossary) in [("glossary.toml", true), ("faq.toml", false)] {
             let relativePath = "Lessons/" + name
             guard FileManager.default.fileExists(atPath: url(relativePath).path) else { continue }
-            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, courseDirectory: directory, findings: &findings) else { continue }
             let diagnostics = FileDiagnostics(file: relativePath, text: text)
             fileDiagnostics[relativePath] = diagnostics
             if isGlossary {

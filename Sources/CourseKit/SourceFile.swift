@@ -3,8 +3,13 @@ import TOMLKit
 
 /// Reading course files as text, and parsing TOML text with syntax errors turned into findings.
 enum SourceFile {
-    /// Reads a file as UTF-8 text; nil (with a finding) when it is missing, unreadable or not UTF-8.
-    static func read(_ url: URL, relativePath: String, findings: inout [LintFinding]) -> String? {
+    /// Reads a course file as UTF-8 text; nil (with a finding) when it is missing, unreadable or not UTF-8, reached
+    /// through a symbolic link that leaves `courseDirectory` (checked before reading).
+    static func read(_ url: URL, relativePath: String, courseDirectory: URL, findings: inout [LintFinding]) -> String? {
+        if FileManager.default.fileExists(atPath: url.path),
+           !CourseFileBounds.check(url, relativePath: relativePath, courseDirectory: courseDirectory, findings: &findings) {
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             findings.append(LintFinding(
