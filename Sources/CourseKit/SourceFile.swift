@@ -4,7 +4,7 @@ import TOMLKit
 /// Reading course files as text, and parsing TOML text with syntax errors turned into findings.
 enum SourceFile {
     /// Reads a course file as UTF-8 text; nil (with a finding) when it is missing, unreadable or not UTF-8, reached
-    /// through a symbolic link that leaves `courseDirectory` (checked before reading).
+    /// through a symbolic link that leaves `courseDirectory`, or over 10 MB (both checked before reading).
     static func read(_ url: URL, relativePath: String, courseDirectory: URL, findings: inout [LintFinding]) -> String? {
         if FileManager.default.fileExists(atPath: url.path),
            !CourseFileBounds.check(url, relativePath: relativePath, courseDirectory: courseDirectory, findings: &findings) {
