@@ -20,7 +20,8 @@ enum SourceFile {
         return text(data, relativePath: relativePath, findings: &findings)
     }
 
-    /// A file's bytes as UTF-8 text; nil (with a finding) when they are not UTF-8 or hold a NUL byte.
+    /// A file's bytes as UTF-8 text; nil (with a finding) when they are not UTF-8 or hold a NUL byte. Control
+    /// characters are reported as findings; the text is still returned, so the rest of the file is checked.
     static func text(_ data: Data, relativePath: String, findings: inout [LintFinding]) -> String? {
         guard let text = String(data: data, encoding: .utf8) else {
             findings.append(LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
@@ -31,6 +32,7 @@ enum SourceFile {
             findings.append(LintFinding(file: relativePath, line: line, code: "toml-syntax", message: "the file contains a NUL byte"))
             return nil
         }
+        findings += ControlCharacterLint.findings(in: text, relativePath: relativePath)
         return text
     }
 

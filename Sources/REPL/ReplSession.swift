@@ -57,7 +57,7 @@ public final class ReplSession {
     /// commands followed by `additionalCommands` (labs' commands).
     public init(configuration: ReplConfiguration, editor: LineEditor, output: ReplOutput,
                 additionalCommands: [ReplCommand] = []) throws {
-        course = configuration.course
+        course = configuration.course.mappingDisplayText(ControlCharacters.sanitize)
         store = configuration.store
         painter = configuration.painter
         width = configuration.width
@@ -133,7 +133,7 @@ public final class ReplSession {
 
     private func fail(_ error: ReplError) -> CommandResult {
         anyCommandFailed = true
-        output.error(painter.paint("error:", .red, .bold) + " " + error.description)
+        output.error(painter.paint("error:", .red, .bold) + " " + ControlCharacters.sanitize(error.description))
         return .failed
     }
 
@@ -150,9 +150,11 @@ public final class ReplSession {
         editor.readLine(prompt: prompt)
     }
 
-    /// Prints plain text.
+    /// Prints plain text. Without colour no escape sequence is ever meant, so the whole line passes the
+    /// sanitiser once more; with colour, course text was sanitised when the session opened and the painter's
+    /// codes are the only escapes.
     public func say(_ text: String) {
-        output.line(text)
+        output.line(painter.colorEnabled ? text : ControlCharacters.sanitize(text))
     }
 
     /// Prints a one-line message wrapped at the terminal width, continuation lines indented by
@@ -177,7 +179,7 @@ public final class ReplSession {
 
     /// Prints Markdown rendered for the terminal.
     public func show(markdown: String) {
-        output.line(MarkdownRenderer(painter: painter, width: width).render(markdown))
+        say(MarkdownRenderer(painter: painter, width: width).render(markdown))
     }
 
     /// Reopens the lesson read most recently, at its saved page.
