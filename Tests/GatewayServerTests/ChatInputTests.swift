@@ -1,0 +1,77 @@
+import Foundation
+import Keyspace
+import Labs
+import RateLimit
+import Semantic
+import XCTest
+
+@testable import GatewayServer
+
+/// What `POST /v1/chat/completions` accepts, over real sockets: OpenAI's list-of-parts `content` (text parts
+/// joined), a clear 400 for other part types and out-of-range numbers, and error paths written as
+/// `messages[0].content`.
+final class ChatInputTests: XCTestCase {
+    private var server: GatewayHTTPServer?
+    private var serving: Task<Void, Error>?
+
+    private func start() async throws -> Int {
+        let gateway = try GatewayFactory.make(GatewayFactory.Options(), redis: SharedKeyspace(), embedder: LexicalEmbedder())
+        var configuration = GatewayServerConfiguration()
+        configuration.port = 0
+        configuration.latencyScale = 0.02
+        let server = try await GatewayHTTPServer(gateway: gateway, configuration: configuration)
+        self.server = server
+        serving = Task { try await server.run() }
+        return server.port
+    }
+
+    override func tearDown() async throws {
+        server?.shutdown()
+        _ = try? await serving?.value
+    }
+
+    private func post(_ port: Int, _ body: String) throws -> HTTPTestClient.Response {
+        try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer t"])
+    }
+
+    private func message(_ response: HTTPTestClient.Response) throws -> String {
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any])
+        return try XCTUnwrap((object["error"] as? [String: Any])?["message"] as? String, response.body)
+    }
+
+    func testTextPartsAreJoinedIntoThePrompt() async throws {
+        let port = try await start()
+        let parts = #"{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"text","text":"How do I reset "},{"type":"text","text":"my password?"}]}]}"#
+        let first = try post(port, parts)
+        XCTAssertEqual(first.status, 200, first.body)
+        let plain = try post(port, #"{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}"#)
+        XCTAssertEqual(plain.status, 200, plain.body)
+        XCTAssertEqual(plain.header("X-Cache"), "HIT-EXACT", "the parts did not join into the same prompt")
+    }
+
+    func testOtherPartTypesAreRefusedWithAClearMessage() async throws {
+        let port = try await start()
+        let image = #"{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"http://x/y.png"}}]}]}"#
+        let response = try post(port, image)
+        XCTAssertEqual(response.status, 400)
+        XCTAssertEqual(try message(response), "`messages[0].content[1]` is a part of type `image_url`; only `text` parts are supported")
+    }
+
+    func testOutOfRangeMaxTokensIsNotCalledInvalidJSON() async throws {
+        let port = try await start()
+        for value in ["1e30", "0", "-3", "2.5", "100001"] {
+            let response = try post(port, #"{"model":"gpt-4o","max_tokens":\#(value),"messages":[{"role":"user","content":"hi"}]}"#)
+            XCTAssertEqual(response.status, 400, value)
+            XCTAssertEqual(try message(response), "`max_tokens` must be an integer between 1 and 100000", value)
+        }
+        let fine = try post(port, #"{"model":"gpt-4o","max_tokens":100000,"messages":[{"role":"user","content":"hi"}]}"#)
+        XCTAssertEqual(fine.status, 200, fine.body)
+    }
+
+    func testErrorPathsUseSubscripts() async throws {
+        let port = try await start()
+        let response = try post(port, #"{"model":"gpt-4o","messages":[{"role":"user","content":"ok"},{"role":"user","content":5}]}"#)
+        XCTAssertEqual(response.status, 400)
+        XCTAssertEqual(try message(response), "field `messages[1].content` has the wrong type")
+    }
+}
