@@ -58,7 +58,8 @@ final class IncludeResolver {
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` is not UTF-8 text"))
         case .tooLarge(let size):
             return .failure(IncludeFailure(
-                code: "file-too-large", message: "included file `\(path)` is larger than 10 MB (\(size) bytes) and was not read"))
+                code: "file-too-large",
+                message: "included file `\(path)` is larger than 10 MB (\(size) bytes) and was not read"))
         case .lines(let read):
             lines = read
         }

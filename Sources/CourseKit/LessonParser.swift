@@ -97,7 +97,8 @@ enum LessonParser {
             if markdown.utf8.count > CourseFileBounds.maxPageBytes {
                 diagnostics.report(
                     "page-too-large",
-                    "page `\(page.title)` is larger than 1 MB (\(markdown.utf8.count) bytes) and was not loaded; split it",
+                    "page `\(page.title)` is larger than 1 MB (\(markdown.utf8.count) bytes) and was not loaded; "
+                        + "split it",
                     line: page.line)
                 markdown = "(This page is larger than 1 MB and was not loaded.)"
             }

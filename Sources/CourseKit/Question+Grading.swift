@@ -140,7 +140,9 @@ extension Question {
         if accept.contains(where: { normalisedShort($0) == answer }) { return .accepted }
         var stopped: String?
         for pattern in acceptRegex {
-            guard let regex = ShortAnswerRegexCache.shared.regex(pattern, caseSensitive: caseSensitive) else { continue }
+            guard let regex = ShortAnswerRegexCache.shared.regex(pattern, caseSensitive: caseSensitive) else {
+                continue
+            }
             switch ShortAnswerRegexCache.matchesWholly(regex, answer) {
             case true?: return .accepted
             case false?: continue

@@ -50,12 +50,14 @@ enum QuestionRules {
                 "short-regex", "\(name): `accept_regex` entry `\(pattern)` is not a valid regular expression",
                 at: path + ".accept_regex")
         }
-        for pattern in question.acceptRegex where ShortAnswerRegexCache.shared.isValid(pattern, caseSensitive: question.caseSensitive) {
+        let cache = ShortAnswerRegexCache.shared
+        for pattern in question.acceptRegex where cache.isValid(pattern, caseSensitive: question.caseSensitive) {
             if let problem = RegexBacktracking.problem(in: pattern) {
                 diagnostics.report(
                     "short-regex-backtracking",
                     "\(name): `accept_regex` entry `\(pattern)` \(problem), which can backtrack catastrophically "
-                        + "(seconds per answer); use one quantifier, a possessive one (`a++`) or an atomic group (`(?>…)`)",
+                        + "(seconds per answer); use one quantifier, a possessive one (`a++`) "
+                        + "or an atomic group (`(?>…)`)",
                     at: path + ".accept_regex")
             }
         }

@@ -130,7 +130,8 @@ enum RegexBacktracking {
                     position += 1
                     atomic = position < scalars.count && scalars[position] == ">"
                     // Skip the group's flags or kind up to `:`, `>`, `=`, `!` or `)`.
-                    while position < scalars.count, !":>=!)".unicodeScalars.contains(scalars[position]) { position += 1 }
+                    let ends = ":>=!)".unicodeScalars
+                    while position < scalars.count, !ends.contains(scalars[position]) { position += 1 }
                     if position < scalars.count, scalars[position] == ")" {
                         position += 1
                         return nil

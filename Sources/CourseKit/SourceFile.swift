@@ -7,7 +7,9 @@ enum SourceFile {
     /// through a symbolic link that leaves `courseDirectory`, or over 10 MB (both checked before reading).
     static func read(_ url: URL, relativePath: String, courseDirectory: URL, findings: inout [LintFinding]) -> String? {
         if FileManager.default.fileExists(atPath: url.path),
-           !CourseFileBounds.check(url, relativePath: relativePath, courseDirectory: courseDirectory, findings: &findings) {
+            !CourseFileBounds.check(
+                url, relativePath: relativePath, courseDirectory: courseDirectory, findings: &findings)
+        {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {

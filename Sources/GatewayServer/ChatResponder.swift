@@ -160,7 +160,8 @@ final class ChatResponder: Sendable {
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
             throw HTTPError.badRequest("field `\(ChatRequest.path(context.codingPath))` has the wrong type")
         } catch let part as ChatRequest.UnsupportedPart {
-            throw HTTPError.badRequest("`\(part.path)` is a part of type `\(part.type)`; only `text` parts are supported")
+            throw HTTPError.badRequest(
+                "`\(part.path)` is a part of type `\(part.type)`; only `text` parts are supported")
         } catch {
             throw HTTPError.badRequest("the body is not valid JSON")
         }

@@ -125,9 +125,11 @@ enum DatabaseFileInspector {
             let applied = try ProgressSchema.migrator.appliedIdentifiers(db)
             let first = ProgressSchema.migrator.migrations.first ?? "v1"
             guard applied.contains(first) else {
-                let listed = applied.isEmpty ? "it is empty" : "it lists " + applied.sorted().map { "`\($0)`" }.joined(separator: ", ")
-                throw ProgressStoreError.foreignDatabase(
-                    path, found: "a `grdb_migrations` table that does not list ArchLab's first migration `\(first)` (\(listed))")
+                let names = applied.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                let listed = applied.isEmpty ? "it is empty" : "it lists " + names
+                let found = "a `grdb_migrations` table that does not list ArchLab's first migration "
+                    + "`\(first)` (\(listed))"
+                throw ProgressStoreError.foreignDatabase(path, found: found)
             }
             let unknown = applied.subtracting(ProgressSchema.migrator.migrations)
             if !unknown.isEmpty {
@@ -142,7 +144,8 @@ enum DatabaseFileInspector {
             return ProgressSchema.objectNames.contains(name) ? nil : "\(row["type"] as String) `\(name)`"
         }
         if !strangers.isEmpty {
-            let shown = strangers.prefix(5).joined(separator: ", ") + (strangers.count > 5 ? " and \(strangers.count - 5) more" : "")
+            let more = strangers.count > 5 ? " and \(strangers.count - 5) more" : ""
+            let shown = strangers.prefix(5).joined(separator: ", ") + more
             throw ProgressStoreError.foreignDatabase(path, found: shown)
         }
     }
@@ -167,7 +170,8 @@ enum DatabaseFileInspector {
         }
         let directory = (path as NSString).deletingLastPathComponent
         if access(directory.isEmpty ? "." : directory, W_OK) != 0 {
-            throw ProgressStoreError.readOnly(path, detail: "its folder cannot be written: \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw ProgressStoreError.readOnly(path, detail: "its folder cannot be written: \(reason)")
         }
     }
 

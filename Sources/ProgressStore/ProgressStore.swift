@@ -56,7 +56,9 @@ public final class ProgressStore: Sendable {
     /// Opens an existing progress database only to read it (`grade --db`): nothing is created, migrated or written,
     /// and a file without a write-ahead log is read lock-free, so no `-wal` or `-shm` file appears next to it.
     /// A missing file, or one that is not an ArchLab database no newer than this version, is refused.
-    public static func openReadOnly(path: String, clock: any ProgressClock = SystemProgressClock()) throws -> ProgressStore {
+    public static func openReadOnly(
+        path: String, clock: any ProgressClock = SystemProgressClock()
+    ) throws -> ProgressStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ProgressStoreError.database(path, detail: "progress database not found")
         }

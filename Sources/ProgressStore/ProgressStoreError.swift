@@ -29,7 +29,9 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
     static func newerSchema(_ path: String, unknown: [String]) -> Self {
         Self(.newerSchema(unknown: unknown.sorted()), path: path)
     }
-    static func foreignDatabase(_ path: String, found: String) -> Self { Self(.foreignDatabase(found: found), path: path) }
+    static func foreignDatabase(_ path: String, found: String) -> Self {
+        Self(.foreignDatabase(found: found), path: path)
+    }
     static func readOnly(_ path: String, detail: String) -> Self { Self(.readOnly(detail: detail), path: path) }
     static func notAFile(_ path: String) -> Self { Self(.notAFile, path: path) }
     static func cannotCreate(_ path: String, detail: String) -> Self { Self(.cannotCreate(detail: detail), path: path) }

@@ -17,7 +17,10 @@ struct GradeCommand: ParsableCommand {
         case text, json, junit, tap
     }
 
-    @Argument(help: "Answers files (TOML: learner = \"…\" and [quiz.ID] tables), folders whose *.toml files are graded in name order, or globs; a folder or glob with no file is exit 2.")
+    @Argument(help: """
+        Answers files (TOML: learner = "…" and [quiz.ID] tables), folders whose *.toml files are graded in name \
+        order, or globs; a folder or glob with no file is exit 2.
+        """)
     var files: [String] = []
 
     @OptionGroup var courseOptions: CourseOptions

@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-scale"), help: "Multiply the simulated LLM's delays (0.1 = ten times faster).")
     var latencyScale = 1.0
 
-    @Option(name: .customLong("max-connections"), help: "Most connections open at once; the next one is closed at once.")
+    @Option(
+        name: .customLong("max-connections"), help: "Most connections open at once; the next one is closed at once.")
     var maxConnections = 1024
 
     @Option(name: .customLong("header-timeout"), help: .hidden)

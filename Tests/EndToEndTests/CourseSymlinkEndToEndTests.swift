@@ -25,12 +25,11 @@ final class CourseSymlinkEndToEndTests: ScratchDirectoryTestCase {
         let lint = try ArchLabRunner.run(["lint", "--course", course.path])
         XCTAssertEqual(lint.status, 1, lint.stdout)
         for relative in ["Lessons/02-limits.md", "Quizzes/02-limits.toml", "Lessons/glossary.toml"] {
-            XCTAssertTrue(
-                lint.stdout.contains("\(relative):1:1: error: the file is a symbolic link that leaves the course folder"),
-                lint.stdout)
+            let expected = "\(relative):1:1: error: the file is a symbolic link that leaves the course folder"
+            XCTAssertTrue(lint.stdout.contains(expected), lint.stdout)
         }
-        let grade = try ArchLabRunner.run(
-            ["grade", "--course", course.path, try ArchLabRunner.fixtures.appendingPathComponent("answers/perfect.toml").path])
+        let answers = try ArchLabRunner.fixtures.appendingPathComponent("answers/perfect.toml").path
+        let grade = try ArchLabRunner.run(["grade", "--course", course.path, answers])
         XCTAssertEqual(grade.status, 2)
         XCTAssertTrue(grade.stderr.contains("Quizzes/02-limits.toml"), grade.stderr)
     }

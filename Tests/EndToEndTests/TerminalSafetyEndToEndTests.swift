@@ -66,7 +66,8 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
             XCTAssertTrue(session.stdout.contains("Every call costs money."), session.stdout)
             XCTAssertTrue(session.stdout.contains("In-memory data store."), session.stdout)
             XCTAssertTrue(session.stdout.contains("What is the primary benefit"), session.stdout)
-            XCTAssertTrue((session.stdout + session.stderr).contains("unknown command 'NOPE'"), session.stdout + session.stderr)
+            let everything = session.stdout + session.stderr
+            XCTAssertTrue(everything.contains("unknown command 'NOPE'"), everything)
         }
     }
 

@@ -15,7 +15,8 @@ final class ChatInputTests: XCTestCase {
     private var serving: Task<Void, Error>?
 
     private func start() async throws -> Int {
-        let gateway = try GatewayFactory.make(GatewayFactory.Options(), redis: SharedKeyspace(), embedder: LexicalEmbedder())
+        let gateway = try GatewayFactory.make(
+            GatewayFactory.Options(), redis: SharedKeyspace(), embedder: LexicalEmbedder())
         var configuration = GatewayServerConfiguration()
         configuration.port = 0
         configuration.latencyScale = 0.02
@@ -31,7 +32,13 @@ final class ChatInputTests: XCTestCase {
     }
 
     private func post(_ port: Int, _ body: String) throws -> HTTPTestClient.Response {
-        try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer t"])
+        try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer t"])
+    }
+
+    /// A request body with these `messages` (JSON) and any `extra` fields (JSON members followed by a comma).
+    private func body(_ messages: String, _ extra: String = "") -> String {
+        #"{"model":"gpt-4o",\#(extra)"messages":\#(messages)}"#
     }
 
     private func message(_ response: HTTPTestClient.Response) throws -> String {
@@ -41,36 +48,42 @@ final class ChatInputTests: XCTestCase {
 
     func testTextPartsAreJoinedIntoThePrompt() async throws {
         let port = try await start()
-        let parts = #"{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"text","text":"How do I reset "},{"type":"text","text":"my password?"}]}]}"#
+        let parts = body(#"""
+            [{"role":"user","content":[{"type":"text","text":"How do I reset "},{"type":"text","text":"my password?"}]}]
+            """#)
         let first = try post(port, parts)
         XCTAssertEqual(first.status, 200, first.body)
-        let plain = try post(port, #"{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}"#)
+        let plain = try post(port, body(#"[{"role":"user","content":"How do I reset my password?"}]"#))
         XCTAssertEqual(plain.status, 200, plain.body)
         XCTAssertEqual(plain.header("X-Cache"), "HIT-EXACT", "the parts did not join into the same prompt")
     }
 
     func testOtherPartTypesAreRefusedWithAClearMessage() async throws {
         let port = try await start()
-        let image = #"{"model":"gpt-4o","messages":[{"role":"user","content":[{"type":"text","text":"What is this?"},{"type":"image_url","image_url":{"url":"http://x/y.png"}}]}]}"#
+        let image = body(#"""
+            [{"role":"user","content":[{"type":"text","text":"What is this?"},
+             {"type":"image_url","image_url":{"url":"http://x/y.png"}}]}]
+            """#)
         let response = try post(port, image)
         XCTAssertEqual(response.status, 400)
-        XCTAssertEqual(try message(response), "`messages[0].content[1]` is a part of type `image_url`; only `text` parts are supported")
+        let expected = "`messages[0].content[1]` is a part of type `image_url`; only `text` parts are supported"
+        XCTAssertEqual(try message(response), expected)
     }
 
     func testOutOfRangeMaxTokensIsNotCalledInvalidJSON() async throws {
         let port = try await start()
         for value in ["1e30", "0", "-3", "2.5", "100001"] {
-            let response = try post(port, #"{"model":"gpt-4o","max_tokens":\#(value),"messages":[{"role":"user","content":"hi"}]}"#)
+            let response = try post(port, body(#"[{"role":"user","content":"hi"}]"#, #""max_tokens":\#(value),"#))
             XCTAssertEqual(response.status, 400, value)
             XCTAssertEqual(try message(response), "`max_tokens` must be an integer between 1 and 100000", value)
         }
-        let fine = try post(port, #"{"model":"gpt-4o","max_tokens":100000,"messages":[{"role":"user","content":"hi"}]}"#)
+        let fine = try post(port, body(#"[{"role":"user","content":"hi"}]"#, #""max_tokens":100000,"#))
         XCTAssertEqual(fine.status, 200, fine.body)
     }
 
     func testErrorPathsUseSubscripts() async throws {
         let port = try await start()
-        let response = try post(port, #"{"model":"gpt-4o","messages":[{"role":"user","content":"ok"},{"role":"user","content":5}]}"#)
+        let response = try post(port, body(#"[{"role":"user","content":"ok"},{"role":"user","content":5}]"#))
         XCTAssertEqual(response.status, 400)
         XCTAssertEqual(try message(response), "field `messages[1].content` has the wrong type")
     }

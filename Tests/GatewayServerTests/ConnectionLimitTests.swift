@@ -15,8 +15,11 @@ final class ConnectionLimitTests: XCTestCase {
     private var server: GatewayHTTPServer?
     private var serving: Task<Void, Error>?
 
-    private func start(headerTimeout: Double = 60, idleTimeout: Double = 60, maxConnections: Int = 1024) async throws -> Int {
-        let gateway = try GatewayFactory.make(GatewayFactory.Options(), redis: SharedKeyspace(), embedder: LexicalEmbedder())
+    private func start(
+        headerTimeout: Double = 60, idleTimeout: Double = 60, maxConnections: Int = 1024
+    ) async throws -> Int {
+        let gateway = try GatewayFactory.make(
+            GatewayFactory.Options(), redis: SharedKeyspace(), embedder: LexicalEmbedder())
         var configuration = GatewayServerConfiguration()
         configuration.port = 0
         configuration.latencyScale = 0.02

@@ -7,19 +7,24 @@ import XCTest
 /// a view, an empty `grdb_migrations` table, another GRDB application's database (which must not be called
 /// "written by a newer ArchLab"), and ArchLab's own tables next to a stranger's.
 final class ForeignDatabaseRefusalTests: XCTestCase {
-    private func assertRefusedAsForeign(_ path: String, naming: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRefusedAsForeign(
+        _ path: String, naming: String, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let directory = (path as NSString).deletingLastPathComponent
         let siblingsBefore = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
-        XCTAssertThrowsError(try ProgressStore(path: path, clock: ManualProgressClock(testEpoch)), file: file, line: line) { error in
+        let open = { try ProgressStore(path: path, clock: ManualProgressClock(testEpoch)) }
+        XCTAssertThrowsError(try open(), file: file, line: line) { error in
             let text = "\(error)"
             XCTAssertTrue((error as? ProgressStoreError)?.isRefusedFile ?? false, text, file: file, line: line)
             XCTAssertTrue(text.contains("not an ArchLab progress database"), text, file: file, line: line)
             XCTAssertFalse(text.contains("newer ArchLab"), text, file: file, line: line)
             XCTAssertTrue(text.contains(naming), text, file: file, line: line)
         }
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "the file must stay byte-identical", file: file, line: line)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: directory)), siblingsBefore, file: file, line: line)
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(after, before, "the file must stay byte-identical", file: file, line: line)
+        let siblingsAfter = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
+        XCTAssertEqual(siblingsAfter, siblingsBefore, file: file, line: line)
     }
 
     private func makeFile(_ sql: String) throws -> String {

@@ -28,7 +28,8 @@ final class HostileCourseTextTests: XCTestCase {
             in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
         XCTAssertNotEqual(withoutColour, text, "the renderer painted nothing")
         for scalar in ["\u{1B}", "\u{07}", "\u{9B}", "\u{202E}"] as [Unicode.Scalar] {
-            XCTAssertFalse(withoutColour.unicodeScalars.contains(scalar), "U+\(String(scalar.value, radix: 16)) reached the terminal")
+            let name = "U+" + String(scalar.value, radix: 16)
+            XCTAssertFalse(withoutColour.unicodeScalars.contains(scalar), "\(name) reached the terminal")
         }
         let prompt = try XCTUnwrap(harness.course.quiz(id: quiz.id)?.questions.first?.prompt)
         XCTAssertTrue(withoutColour.contains(prompt), withoutColour)

@@ -41,7 +41,8 @@ final class ProtoMaxBulkLenDifferentialTests: XCTestCase {
     func testProtoMaxBulkLenBoundsRequestsAndAppendAsRedisDoes() async throws {
         let reference = try ReferenceRedis.start()
         defer { reference.stop() }
-        let server = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
+        let server = try await RedisServer.start(
+            configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
         let port = server.port
         let ours = try Self.transcript(port: port)
         try await server.shutdown()
