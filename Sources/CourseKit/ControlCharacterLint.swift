@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds characters in course files that would drive a learner's terminal instead of being read: C0 controls but
 /// tab and newline (and the carriage return of a CRLF line end), DEL, C1 controls, and the bidirectional
 /// overrides and isolates that reorder what is shown (U+202A–U+202E, U+2066–U+2069). Raw in any file, and in
@@ -13,17 +15,23 @@ enum ControlCharacterLint {
 
     static func findings(in text: String, relativePath: String) -> [LintFinding] {
         var found: [LintFinding] = []
-        let isTOML = relativePath.hasSuffix(".toml")
         var lineNumber = 0
+        let isTOML = relativePath.hasSuffix(".toml")
+        // A lesson's front matter (between its first two `+++` lines) is TOML too.
+        var inFrontMatter = false
         // Split on the scalar: "\r\n" is one Character, so a String split would keep CRLF lines together.
         for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let scalars = Array(line)
+            let fence = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespacesAndNewlines) == "+++"
+            if fence && !isTOML && (lineNumber == 1 || inFrontMatter) { inFrontMatter = lineNumber == 1 }
             for (index, scalar) in scalars.enumerated() where isControl(scalar) {
                 if scalar == "\r" && index == scalars.count - 1 { continue }
                 found.append(finding(scalar, relativePath, lineNumber, index + 1, escaped: false))
             }
-            if isTOML { found += escapes(in: scalars, relativePath: relativePath, line: lineNumber) }
+            if isTOML || (inFrontMatter && !fence) {
+                found += escapes(in: scalars, relativePath: relativePath, line: lineNumber)
+            }
             if found.count >= maxFindingsPerFile { break }
         }
         return Array(found.prefix(maxFindingsPerFile))

@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseKit
 import Foundation
 import ProgressStore
+import Terminal
 
 /// `archlab progress`: a learner's lessons, Matrix nodes and attempts; `archlab progress reset` forgets them.
 struct ProgressCommand: ParsableCommand {
@@ -66,7 +67,8 @@ struct ShowProgress: ParsableCommand {
             return nil
         }
         do {
-            return try CourseLoader.load(directory: directory).course
+            // The report prints course titles: through the terminal's sanitiser, like the REPL's.
+            return try CourseLoader.load(directory: directory).course.mappingDisplayText(ControlCharacters.sanitize)
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

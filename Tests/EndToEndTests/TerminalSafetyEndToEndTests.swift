@@ -27,6 +27,10 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
                  "What is the primary benefit", #"What is the \u001B[2Jprimary benefit"#)
         try edit(course.appendingPathComponent("Quizzes/01-caching.toml"),
                  "text = \"More tokens\"", #"text = "More \u0008\u0008tokens\u2066""#)
+        try edit(course.appendingPathComponent("Lessons/01-caching.md"),
+                 "title = \"Caching\"", #"title = "Cach\u001B]0;x\u0007ing""#)
+        try edit(course.appendingPathComponent("Quizzes/02-limits.toml"),
+                 "example = \"Too Many Requests\"", #"example = "Too Many\u001B[2J Requests""#)
         try edit(course.appendingPathComponent("Lessons/glossary.toml"),
                  "In-memory data store.", #"In-memory \u001B]0;owned\u0007data store."#)
         return course
@@ -48,6 +52,8 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
             "Quizzes/01-caching.toml:9:23: error: control character U+001B (ESC)",
             "Quizzes/01-caching.toml:18:16: error: control character U+0008",
             "Lessons/glossary.toml:3:25: error: control character U+001B (ESC)",
+            "Lessons/01-caching.md:3:14: error: control character U+001B (ESC)",
+            #"the `example` `Too Many\u{1B}[2J Requests` is not accepted"#,
         ] {
             XCTAssertTrue(output.stdout.contains(expected), "missing \(expected) in\n\(output.stdout)")
         }
@@ -69,6 +75,18 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
             let everything = session.stdout + session.stderr
             XCTAssertTrue(everything.contains("unknown command 'NOPE'"), everything)
         }
+    }
+
+    func testProgressShowsCourseTitlesSanitised() throws {
+        let course = try hostileCourse()
+        let database = scratch.appendingPathComponent("p.sqlite").path
+        _ = try ReplProcess.run(
+            ["--course", course.path, "--db", database, "--learner", "ada"], input: "open 1\n",
+            environment: ["XDG_STATE_HOME": scratch.path])
+        let output = try ArchLabRunner.run(["progress", "--course", course.path, "--db", database, "--learner", "ada"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        assertClean(output.stdout, "progress's output")
+        XCTAssertTrue(output.stdout.contains("Caching"), output.stdout)
     }
 
     func testGradeEscapesALearnerNameInTextOutput() throws {
