@@ -23,7 +23,8 @@ enum ControlCharacterLint {
         for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let scalars = Array(line)
-            let fence = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespacesAndNewlines) == "+++"
+            let text = String(String.UnicodeScalarView(scalars))
+            let fence = text.trimmingCharacters(in: .whitespacesAndNewlines) == "+++"
             if fence && !isTOML && (lineNumber == 1 || inFrontMatter) { inFrontMatter = lineNumber == 1 }
             for (index, scalar) in scalars.enumerated() where isControl(scalar) {
                 if scalar == "\r" && index == scalars.count - 1 { continue }

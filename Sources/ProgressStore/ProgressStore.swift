@@ -29,19 +29,24 @@ public final class ProgressStore: Sendable {
     ///
     /// An existing file is checked read-only first; a file that is not SQLite, is corrupt, belongs to another
     /// application or was written by a newer ArchLab is refused with a `ProgressStoreError` and left untouched.
-    public convenience init(path: String, clock: any ProgressClock = SystemProgressClock(), busyTimeout: TimeInterval = 30) throws {
-        try self.init(path: path, clock: clock, busyTimeout: busyTimeout, fault: nil)
+    /// With `requireWritable` (the default, for sessions that record), a file this process cannot write is refused
+    /// too, before anything is read from it; commands that only show progress pass false.
+    public convenience init(
+        path: String, clock: any ProgressClock = SystemProgressClock(), busyTimeout: TimeInterval = 30,
+        requireWritable: Bool = true
+    ) throws {
+        try self.init(path: path, clock: clock, busyTimeout: busyTimeout, fault: nil, requireWritable: requireWritable)
     }
 
     init(
         path: String, clock: any ProgressClock, busyTimeout: TimeInterval,
-        fault: (@Sendable (FaultPoint) throws -> Void)?
+        fault: (@Sendable (FaultPoint) throws -> Void)?, requireWritable: Bool = true
     ) throws {
         self.path = path
         self.clock = clock
         self.fault = fault
         try DatabaseFileInspector.prepare(path: path)
-        try DatabaseFileInspector.checkWritable(path: path)
+        if requireWritable { try DatabaseFileInspector.checkWritable(path: path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true

@@ -29,7 +29,7 @@ struct ShowProgress: ParsableCommand {
     func run() throws {
         let name = try LearnerChoice.resolve(learner)
         let course = try loadCourse()
-        let store = try database.open()
+        let store = try database.open(forWriting: false)
         // One lookup by name; every learner is summarised only for the message when this one is missing.
         let found = try withStoreErrors { try store.learner(named: name) }
         if found == nil {

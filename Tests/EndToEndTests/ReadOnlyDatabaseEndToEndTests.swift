@@ -63,6 +63,16 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
         }
     }
 
+    func testProgressAndLearnersStillShowAReadOnlyDatabase() throws {
+        XCTAssertEqual(try repl(["quit"]).status, 0)
+        try makeReadOnly(database)
+        let progress = try ArchLabRunner.run(["progress", "--db", database, "--learner", "ada"])
+        XCTAssertEqual(progress.status, 0, progress.stderr)
+        let learners = try ArchLabRunner.run(["learners", "--db", database])
+        XCTAssertEqual(learners.status, 0, learners.stderr)
+        XCTAssertTrue(learners.stdout.contains("ada"), learners.stdout)
+    }
+
     func testGradeFromADatabaseNeitherCreatesNorWritesIt() throws {
         let valid = try ArchLabRunner.fixtures.appendingPathComponent("valid").path
         let missing = try ArchLabRunner.run(["grade", "--course", valid, "--learner", "ada", "--db", database])
