@@ -50,6 +50,12 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
         }
     }
 
+    /// True when the file was refused because this process cannot write it.
+    public var isReadOnly: Bool {
+        if case .readOnly = kind { return true }
+        return false
+    }
+
     public var description: String {
         let file = path ?? "progress database"
         switch kind {

@@ -73,6 +73,19 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertTrue(learners.stdout.contains("ada"), learners.stdout)
     }
 
+    func testARunOnAReadOnlyDatabaseGoesUnrecordedUnlessRecordingWasAsked() throws {
+        XCTAssertEqual(try repl(["quit"]).status, 0)
+        try makeReadOnly(database)
+        let environment = ["ARCHLAB_DB": database, "XDG_STATE_HOME": scratch.path, "USER": "ada", "LOGNAME": "ada"]
+        let plain = try ArchLabRunner.run(["run", "baseline"], in: scratch, environment: environment)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertFalse(plain.stdout.contains("Recorded"), plain.stdout)
+        let named = try ArchLabRunner.run(["run", "baseline", "--learner", "ada"], in: scratch, environment: environment)
+        XCTAssertEqual(named.status, 2, named.stdout)
+        XCTAssertTrue(named.stderr.contains("the progress database is read-only"), named.stderr)
+        XCTAssertEqual(named.stdout, "", "nothing runs when the run asked to be recorded cannot be")
+    }
+
     func testGradeFromADatabaseNeitherCreatesNorWritesIt() throws {
         let valid = try ArchLabRunner.fixtures.appendingPathComponent("valid").path
         let missing = try ArchLabRunner.run(["grade", "--course", valid, "--learner", "ada", "--db", database])
