@@ -80,7 +80,8 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
         let plain = try ArchLabRunner.run(["run", "baseline"], in: scratch, environment: environment)
         XCTAssertEqual(plain.status, 0, plain.stderr)
         XCTAssertFalse(plain.stdout.contains("Recorded"), plain.stdout)
-        let named = try ArchLabRunner.run(["run", "baseline", "--learner", "ada"], in: scratch, environment: environment)
+        let named = try ArchLabRunner.run(
+            ["run", "baseline", "--learner", "ada"], in: scratch, environment: environment)
         XCTAssertEqual(named.status, 2, named.stdout)
         XCTAssertTrue(named.stderr.contains("the progress database is read-only"), named.stderr)
         XCTAssertEqual(named.stdout, "", "nothing runs when the run asked to be recorded cannot be")

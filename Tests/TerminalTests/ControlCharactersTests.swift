@@ -21,7 +21,8 @@ final class ControlCharactersTests: XCTestCase {
         XCTAssertEqual(ControlCharacters.sanitize("abc\u{202E}fed\u{202C} \u{2066}x\u{2069}"), "abcfed x")
         XCTAssertEqual(ControlCharacters.sanitize("line 1\n\tline 2"), "line 1\n\tline 2")
         XCTAssertEqual(ControlCharacters.sanitize("Zoë 日本 👩‍💻 \u{200D}"), "Zoë 日本 👩‍💻 \u{200D}")
-        XCTAssertEqual(ControlCharacters.sanitize("an unterminated \u{1B}]0;title\nnext line"), "an unterminated \nnext line")
+        XCTAssertEqual(
+            ControlCharacters.sanitize("an unterminated \u{1B}]0;title\nnext line"), "an unterminated \nnext line")
     }
 
     func testStripMakesOneLine() {
