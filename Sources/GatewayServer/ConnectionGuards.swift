@@ -3,17 +3,18 @@ import NIOHTTP1
 import Synchronization
 
 /// The deadlines of one HTTP connection, shared by the two handlers that watch it: a client has
-/// `headerTimeout` to send a whole request head (counted from connecting, and on a kept-alive connection from
-/// the first byte of its next request) and may sit idle between requests for `idleTimeout`; past either, the
-/// connection is closed. While a request is being answered (a slow or streamed reply) no deadline runs.
+/// `headerTimeout` to send a whole request, head and body (counted from connecting, and on a kept-alive connection
+/// from the first byte of its next request), so neither a trickled head nor a trickled body holds a connection;
+/// it may sit idle between requests for `idleTimeout`; past either, the connection is closed. While a request is
+/// being answered (a slow or streamed reply) no deadline runs.
 /// Lives on the channel's event loop.
 final class ConnectionDeadlines {
     private enum State {
         /// Connected or between requests, no byte of the next request yet.
         case waiting
-        /// Bytes of a request head have arrived, the head is not complete.
+        /// Bytes of a request have arrived, the request (head and body) is not complete.
         case readingHead
-        /// A request head was read; its answer is not finished.
+        /// A whole request was read; its answer is not finished.
         case answering
     }
 
@@ -44,8 +45,8 @@ final class ConnectionDeadlines {
         arm(headerTimeout, channel)
     }
 
-    /// A whole request head was read: no deadline while it is answered.
-    func headRead() {
+    /// A whole request was read: no deadline while it is answered.
+    func requestRead() {
         state = .answering
         deadline?.cancel()
         deadline = nil
@@ -103,7 +104,8 @@ final class RequestBytesWatcher: ChannelInboundHandler {
     }
 }
 
-/// After the HTTP decoder: a decoded request head stops the header clock, the end of a response starts the idle one.
+/// After the HTTP decoder: the end of a decoded request stops the header clock, the end of a response starts the
+/// idle one.
 final class RequestProgressWatcher: ChannelDuplexHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -117,7 +119,7 @@ final class RequestProgressWatcher: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) { deadlines.headRead() }
+        if case .end = unwrapInboundIn(data) { deadlines.requestRead() }
         context.fireChannelRead(data)
     }
 

@@ -13,8 +13,8 @@ public struct GatewayServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 64 * 1024
     /// Multiplies the simulated LLM's delays (1 = under 300 ms to the first token, under 2 s in all).
     public var latencyScale: Double = 1
-    /// Seconds a client has to send a whole request head (from connecting, or from the first byte of a
-    /// request on a kept-alive connection); a connection still sending its head then is closed.
+    /// Seconds a client has to send a whole request, head and body (from connecting, or from the first byte of a
+    /// request on a kept-alive connection); a connection still sending its request then is closed.
     public var headerReadTimeout: Double = 10
     /// Seconds a kept-alive connection may wait for its next request before it is closed.
     public var idleTimeout: Double = 60

@@ -53,6 +53,14 @@ final class ConnectionLimitTests: XCTestCase {
         XCTAssertTrue(halfSent.waitForClose().closed, "a half-sent request head stays open")
     }
 
+    func testARequestBodyThatNeverCompletesIsClosedAfterTheHeaderTimeout() async throws {
+        let port = try await start(headerTimeout: 0.3)
+        let client = try HTTPTestClient(port: port, readTimeout: 5)
+        client.sendRaw(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"model\":")
+        XCTAssertTrue(client.waitForClose().closed, "a trickled body holds the connection")
+    }
+
     func testAnIdleKeepAliveConnectionIsClosedAfterTheIdleTimeout() async throws {
         let port = try await start(idleTimeout: 0.3)
         let client = try HTTPTestClient(port: port, readTimeout: 5)
