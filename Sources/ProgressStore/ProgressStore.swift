@@ -88,6 +88,33 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    /// A store on an in-memory copy of the database at `path` (`archlab --read-only`): the session reads and
+    /// records as usual, and everything it records is discarded when the store goes away; the file is only read
+    /// (lock-free when it has no write-ahead log), never created, migrated or written. A missing file gives an
+    /// empty copy. A file that is not an ArchLab database no newer than this version is refused as usual.
+    public static func openDiscardableCopy(
+        path: String, clock: any ProgressClock = SystemProgressClock()
+    ) throws -> ProgressStore {
+        do {
+            let memory = try DatabaseQueue()
+            if FileManager.default.fileExists(atPath: path) {
+                try DatabaseFileInspector.prepare(path: path)
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(10)
+                let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+                let source = try DatabaseQueue(
+                    path: hasWAL ? path : DatabaseFileInspector.immutableURI(path), configuration: configuration)
+                try source.backup(to: memory)
+                try source.close()
+            }
+            try migrate(memory, path: path)
+            return ProgressStore(path: path, clock: clock, database: memory)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
     private init(path: String, clock: any ProgressClock, database: DatabaseQueue) {
         self.path = path
         self.clock = clock

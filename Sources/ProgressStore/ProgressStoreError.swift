@@ -70,7 +70,8 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
                 + "ArchLab left it untouched (choose another file with --db or ARCHLAB_DB)"
         case .readOnly(let detail):
             return "\(file): the progress database is read-only (\(detail)); nothing would be saved, so ArchLab stops "
-                + "before the session starts — make it writable or choose another file with --db or ARCHLAB_DB"
+                + "before the session starts — make it writable, choose another file with --db or ARCHLAB_DB, "
+                + "or open it with `archlab --read-only` to look around without saving"
         case .notAFile:
             return "\(file): not a regular file"
         case .cannotCreate(let detail):

@@ -16,6 +16,9 @@ public struct ReplConfiguration {
     public var seed: UInt64
     /// When quiz attempts start (the store stamps their finish with its own clock).
     public var clock: any ProgressClock
+    /// The store is a copy that is thrown away (`archlab --read-only`): the start screen says nothing will be
+    /// saved, and leaving never claims progress was saved.
+    public var discardsProgress = false
 
     public init(course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
                 painter: Painter, width: Int, seed: UInt64, clock: any ProgressClock = SystemProgressClock()) {
@@ -38,6 +41,8 @@ public final class ReplSession {
     public let registry = CommandRegistry()
     public let output: ReplOutput
     public let painter: Painter
+    /// Whether the session works on a throw-away copy of the progress database (`archlab --read-only`).
+    public let discardsProgress: Bool
     public let width: Int
     let editor: LineEditor
     let courseFindings: Int
@@ -60,6 +65,7 @@ public final class ReplSession {
         course = configuration.course.mappingDisplayText(ControlCharacters.sanitize)
         store = configuration.store
         painter = configuration.painter
+        discardsProgress = configuration.discardsProgress
         width = configuration.width
         courseFindings = configuration.courseFindings
         generator = SplitMix64(seed: configuration.seed)
@@ -90,7 +96,7 @@ public final class ReplSession {
         while true {
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
-                if editor.isInteractive { say("Progress saved. Bye, \(ControlCharacters.strip(learner.name)).") }
+                if editor.isInteractive { say(farewell) }
                 return exitStatus
             case .interrupted:
                 continue
@@ -99,6 +105,12 @@ public final class ReplSession {
                 if await execute(line) == .quit { return exitStatus }
             }
         }
+    }
+
+    /// What leaving says: that progress is saved, or with `--read-only` that nothing was.
+    var farewell: String {
+        let name = ControlCharacters.strip(learner.name)
+        return discardsProgress ? "Nothing was saved (read-only session). Bye, \(name)." : "Progress saved. Bye, \(name)."
     }
 
     private var exitStatus: Int32 {

@@ -10,10 +10,10 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
     private var database: String { scratch.appendingPathComponent("progress.sqlite").path }
     private var locked: [String] = []
 
-    private func repl(_ lines: [String]) throws -> ArchLabRunner.Output {
+    private func repl(_ lines: [String], extra: [String] = []) throws -> ArchLabRunner.Output {
         try ReplProcess.run(
             ["--course", try ArchLabRunner.fixtures.appendingPathComponent("valid").path, "--db", database,
-             "--learner", "ada", "--seed", "7"],
+             "--learner", "ada", "--seed", "7"] + extra,
             input: lines.map { $0 + "\n" }.joined(), environment: ["XDG_STATE_HOME": scratch.path])
     }
 
@@ -55,12 +55,37 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
         let session = try repl(["quiz 1", "a", "a c", "allkeys-lru", "3600", "quit"])
         XCTAssertEqual(session.status, 2, session.stdout)
         XCTAssertTrue(session.stderr.contains("\(database): the progress database is read-only"), session.stderr)
+        XCTAssertTrue(session.stderr.contains("archlab --read-only"), session.stderr)
         XCTAssertFalse(session.stdout.contains("System Check"), session.stdout)
         XCTAssertFalse(session.stdout.contains("Progress saved"), session.stdout)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: database)), before)
         for sidecar in ["-wal", "-shm"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: database + sidecar), sidecar)
         }
+    }
+
+    func testWithReadOnlyTheSessionSaysNothingIsSavedAndSavesNothing() throws {
+        XCTAssertEqual(try repl(["open 1", "quit"]).status, 0)
+        try makeReadOnly(database)
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        let session = try repl(["quiz 1", "a", "a b", "allkeys-lru", "3600", "progress", "quit"], extra: ["--read-only"])
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertTrue(session.stdout.contains("Read-only: this session works on a copy of your progress; nothing you do"),
+                      session.stdout)
+        XCTAssertTrue(session.stdout.contains("System Check"), session.stdout)
+        XCTAssertTrue(session.stdout.contains("Nothing was saved (read-only session). Bye, ada."), session.stdout)
+        XCTAssertFalse(session.stdout.contains("Progress saved"), session.stdout)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: database)), before)
+        for sidecar in ["-wal", "-shm"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: database + sidecar), sidecar)
+        }
+        let missing = scratch.appendingPathComponent("never.sqlite").path
+        let fresh = try ReplProcess.run(
+            ["--course", try ArchLabRunner.fixtures.appendingPathComponent("valid").path, "--db", missing,
+             "--learner", "bo", "--read-only"],
+            input: "quit\n", environment: ["XDG_STATE_HOME": scratch.path])
+        XCTAssertEqual(fresh.status, 0, fresh.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "--read-only created a database")
     }
 
     func testProgressAndLearnersStillShowAReadOnlyDatabase() throws {
