@@ -110,7 +110,8 @@ public final class ReplSession {
     /// What leaving says: that progress is saved, or with `--read-only` that nothing was.
     var farewell: String {
         let name = ControlCharacters.strip(learner.name)
-        return discardsProgress ? "Nothing was saved (read-only session). Bye, \(name)." : "Progress saved. Bye, \(name)."
+        if discardsProgress { return "Nothing was saved (read-only session). Bye, \(name)." }
+        return "Progress saved. Bye, \(name)."
     }
 
     private var exitStatus: Int32 {

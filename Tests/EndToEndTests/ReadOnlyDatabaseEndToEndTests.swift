@@ -68,10 +68,11 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(try repl(["open 1", "quit"]).status, 0)
         try makeReadOnly(database)
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
-        let session = try repl(["quiz 1", "a", "a b", "allkeys-lru", "3600", "progress", "quit"], extra: ["--read-only"])
+        let script = ["quiz 1", "a", "a b", "allkeys-lru", "3600", "progress", "quit"]
+        let session = try repl(script, extra: ["--read-only"])
         XCTAssertEqual(session.status, 0, session.stderr)
-        XCTAssertTrue(session.stdout.contains("Read-only: this session works on a copy of your progress; nothing you do"),
-                      session.stdout)
+        let notice = "Read-only: this session works on a copy of your progress; nothing you do"
+        XCTAssertTrue(session.stdout.contains(notice), session.stdout)
         XCTAssertTrue(session.stdout.contains("System Check"), session.stdout)
         XCTAssertTrue(session.stdout.contains("Nothing was saved (read-only session). Bye, ada."), session.stdout)
         XCTAssertFalse(session.stdout.contains("Progress saved"), session.stdout)
