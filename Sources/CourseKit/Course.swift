@@ -5,19 +5,19 @@ import Foundation
 public struct Course: Sendable {
     /// The course directory (the folder that holds `Lessons/`).
     public let directory: URL
-    public let title: String
-    public let subtitle: String?
+    public internal(set) var title: String
+    public internal(set) var subtitle: String?
     /// The ticker line shown under the title ("OPTIMIZE /// SECURE /// ...").
-    public let ticker: String
-    public let description: String?
-    public let quote: String?
+    public internal(set) var ticker: String
+    public internal(set) var description: String?
+    public internal(set) var quote: String?
     /// Lessons in the order `course.toml` lists them.
-    public let lessons: [Lesson]
+    public internal(set) var lessons: [Lesson]
     /// Quizzes in lesson order, then any quiz file no lesson names, by file name.
-    public let quizzes: [Quiz]
-    public let matrix: Matrix
-    public let glossary: [GlossaryEntry]
-    public let faq: [FAQEntry]
+    public internal(set) var quizzes: [Quiz]
+    public internal(set) var matrix: Matrix
+    public internal(set) var glossary: [GlossaryEntry]
+    public internal(set) var faq: [FAQEntry]
 
     public init(
         directory: URL, title: String, subtitle: String?, ticker: String, description: String?, quote: String?,

@@ -84,9 +84,17 @@ struct LoadState {
         fileDiagnostics[file]?.locator.position(of: path) ?? TOMLKeyLocator(text: "").position(of: path)
     }
 
+    /// A course file's text, read through `SourceFile.read` (inside the course folder, at most 10 MB).
+    mutating func readCourseFile(_ relativePath: String) -> String? {
+        SourceFile.read(url(relativePath), relativePath: relativePath, courseDirectory: directory, findings: &findings)
+    }
+
     mutating func readManifest() throws(CourseError) {
         let manifestURL = url(Self.manifestPath)
         guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
+        guard CourseFileBounds.check(
+            manifestURL, relativePath: Self.manifestPath, courseDirectory: directory, findings: &findings)
+        else { return }
         guard FileManager.default.isReadableFile(atPath: manifestURL.path),
             let data = FileManager.default.contents(atPath: manifestURL.path)
         else {
@@ -117,7 +125,7 @@ struct LoadState {
                     message: "lesson file `\(name)` not found in Lessons/"))
                 continue
             }
-            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            guard let text = readCourseFile(relativePath) else { continue }
             number += 1
             var frontMatter: FileDiagnostics?
             if let lesson = LessonParser.parse(
@@ -146,7 +154,7 @@ struct LoadState {
     mutating func readQuizzes() {
         for name in Self.files(in: url("Quizzes"), withExtension: "toml") {
             let relativePath = "Quizzes/" + name
-            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            guard let text = readCourseFile(relativePath) else { continue }
             let diagnostics = FileDiagnostics(file: relativePath, text: text)
             fileDiagnostics[relativePath] = diagnostics
             if let quiz = QuizParser.parse(text: text, file: url(relativePath), relativePath: relativePath, diagnostics: diagnostics) {
@@ -160,7 +168,7 @@ struct LoadState {
         for (name, isGlossary) in [("glossary.toml", true), ("faq.toml", false)] {
             let relativePath = "Lessons/" + name
             guard FileManager.default.fileExists(atPath: url(relativePath).path) else { continue }
-            guard let text = SourceFile.read(url(relativePath), relativePath: relativePath, findings: &findings) else { continue }
+            guard let text = readCourseFile(relativePath) else { continue }
             let diagnostics = FileDiagnostics(file: relativePath, text: text)
             fileDiagnostics[relativePath] = diagnostics
             if isGlossary {

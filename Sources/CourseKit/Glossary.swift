@@ -1,11 +1,11 @@
 /// A glossary term with its definition and, optionally, the course page's snippet and its Swift twin.
 public struct GlossaryEntry: Sendable, Hashable {
-    public let term: String
-    public let definition: String
+    public internal(set) var term: String
+    public internal(set) var definition: String
     /// The course page's JavaScript snippet.
-    public let snippet: String?
+    public internal(set) var snippet: String?
     /// The Swift twin of `snippet`, as the course code writes it.
-    public let swift: String?
+    public internal(set) var swift: String?
     /// The id of the lesson where the term is taught.
     public let lesson: String?
     public let seeAlso: [String]
@@ -25,8 +25,8 @@ public struct GlossaryEntry: Sendable, Hashable {
 
 /// A frequently asked question with a Markdown answer.
 public struct FAQEntry: Sendable, Hashable {
-    public let question: String
-    public let answer: String
+    public internal(set) var question: String
+    public internal(set) var answer: String
     /// The id of the lesson the question belongs to, if any.
     public let lesson: String?
 

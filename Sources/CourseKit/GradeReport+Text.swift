@@ -7,7 +7,8 @@ extension GradeReport {
         for file in files {
             let verdict = file.passed(minScore: minScore) ? "PASSED" : "FAILED"
             let passedCount = file.quizzes.filter(\.passed).count
-            let who = file.learner.isEmpty ? file.path : "\(file.learner) (\(file.path))"
+            let path = GradeFormat.escapingControls(file.path)
+            let who = file.learner.isEmpty ? path : "\(GradeFormat.escapingControls(file.learner)) (\(path))"
             var header = "\(who): \(GradeFormat.points(file.score))/\(GradeFormat.points(file.maxScore)) points, "
                 + "\(passedCount) of \(file.quizzes.count) System Checks passed"
             if let minScore { header += ", minimum \(GradeFormat.points(minScore * 100))%" }

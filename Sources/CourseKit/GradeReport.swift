@@ -87,6 +87,22 @@ public struct GradeReport: Sendable, Hashable {
 
 /// Number formatting shared by every grade format and the REPL: whole numbers without decimals, others to 2 places.
 public enum GradeFormat {
+    /// `text` with each control character or bidi control written as `\u{1B}`, so a learner name in a text report
+    /// shows what it holds instead of driving the terminal.
+    public static func escapingControls(_ text: String) -> String {
+        let escaped = { (scalar: Unicode.Scalar) in ControlCharacterLint.isControl(scalar) || scalar.value < 0x20 }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if escaped(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// `5.25`, `2`, `0.67` (a 75% pass mark of 7 points is `5.25`, not `5.2`).
     public static func points(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100

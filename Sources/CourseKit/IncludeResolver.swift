@@ -20,6 +20,7 @@ final class IncludeResolver {
         case lines([String])
         case missing
         case notUTF8
+        case tooLarge(Int)
     }
 
     init(courseDirectory: URL) {
@@ -55,6 +56,10 @@ final class IncludeResolver {
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` not found"))
         case .notUTF8:
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` is not UTF-8 text"))
+        case .tooLarge(let size):
+            return .failure(IncludeFailure(
+                code: "file-too-large",
+                message: "included file `\(path)` is larger than 10 MB (\(size) bytes) and was not read"))
         case .lines(let read):
             lines = read
         }
@@ -108,6 +113,8 @@ final class IncludeResolver {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
             file = .missing
+        } else if let size = CourseFileBounds.size(of: path), size > CourseFileBounds.maxFileBytes {
+            file = .tooLarge(size)
         } else if let data = FileManager.default.contents(atPath: path) {
             file = String(data: data, encoding: .utf8).map { .lines($0.lines()) } ?? .notUTF8
         } else {

@@ -3,7 +3,7 @@ import Foundation
 /// One lesson: its front matter and its pages, with every `{{#include}}` already resolved.
 public struct Lesson: Sendable, Hashable {
     public let id: String
-    public let title: String
+    public internal(set) var title: String
     /// The `server.swift` step this lesson builds (1...8).
     public let step: Int
     /// The Matrix node this lesson teaches (equals its quiz's `unlocks`).
@@ -13,14 +13,14 @@ public struct Lesson: Sendable, Hashable {
     /// The default scenario for `run`, if any.
     public let scenario: String?
     public let minutes: Int
-    public let summary: String?
+    public internal(set) var summary: String?
     /// 1-based position in course order.
     public let number: Int
     /// The lesson file.
     public let file: URL
     /// The lesson file's path relative to the course directory (`Lessons/02-exact-caching.md`).
     public let relativePath: String
-    public let pages: [LessonPage]
+    public internal(set) var pages: [LessonPage]
 
     public init(
         id: String, title: String, step: Int, node: String, quiz: String, scenario: String?, minutes: Int,
@@ -44,9 +44,9 @@ public struct Lesson: Sendable, Hashable {
 /// One page of a lesson: the text under one `## ` heading, up to the next.
 public struct LessonPage: Sendable, Hashable {
     /// The heading text without the `## ` marker.
-    public let title: String
+    public internal(set) var title: String
     /// The page's Markdown body (without its heading line), includes resolved.
-    public let markdown: String
+    public internal(set) var markdown: String
     /// The 1-based line of the page's heading in the lesson file.
     public let line: Int
 

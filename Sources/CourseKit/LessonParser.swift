@@ -93,7 +93,15 @@ enum LessonParser {
             var body = page.body
             while let first = body.first, first.allSatisfy(\.isWhitespace) { body.removeFirst() }
             while let last = body.last, last.allSatisfy(\.isWhitespace) { body.removeLast() }
-            let markdown = body.joined(separator: "\n")
+            var markdown = body.joined(separator: "\n")
+            if markdown.utf8.count > CourseFileBounds.maxPageBytes {
+                diagnostics.report(
+                    "page-too-large",
+                    "page `\(page.title)` is larger than 1 MB (\(markdown.utf8.count) bytes) and was not loaded; "
+                        + "split it",
+                    line: page.line)
+                markdown = "(This page is larger than 1 MB and was not loaded.)"
+            }
             if markdown.isEmpty || page.title.isEmpty {
                 let what = page.title.isEmpty ? "a page heading without a title" : "page `\(page.title)` is empty"
                 diagnostics.report("empty-page", what, line: page.line)

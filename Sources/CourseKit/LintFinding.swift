@@ -25,8 +25,9 @@ public struct LintFinding: Sendable, Hashable, Codable, CustomStringConvertible 
         self.message = message
     }
 
-    /// `path:line:col: error: message`, the form editors and CI logs link to.
+    /// `path:line:col: error: message`, the form editors and CI logs link to. A control character quoted from a
+    /// course file is written as `\u{1B}`, so printing a finding never drives the terminal.
     public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        GradeFormat.escapingControls("\(file):\(line):\(column): \(severity.rawValue): \(message)")
     }
 }

@@ -1,7 +1,7 @@
 /// The Architect Matrix: the graph of skills a learner unlocks, drawn on a grid.
 public struct Matrix: Sendable, Hashable {
     /// Nodes in the order `course.toml` lists them.
-    public let nodes: [MatrixNode]
+    public internal(set) var nodes: [MatrixNode]
 
     public init(nodes: [MatrixNode]) {
         self.nodes = nodes
@@ -23,7 +23,7 @@ public struct Matrix: Sendable, Hashable {
 /// One node of the Matrix.
 public struct MatrixNode: Sendable, Hashable {
     public let id: String
-    public let title: String
+    public internal(set) var title: String
     /// Node ids that must be unlocked first; empty for a root.
     public let requires: [String]
     /// Grid column (`at[0]`).
@@ -32,7 +32,7 @@ public struct MatrixNode: Sendable, Hashable {
     public let row: Int
     /// A scenario id that must have been run, if any.
     public let lab: String?
-    public let summary: String?
+    public internal(set) var summary: String?
     /// 1-based line of the node's `[[node]]` header in `course.toml`.
     public let line: Int
 

@@ -45,7 +45,15 @@ extension Question {
         case (.multiple, .option(let key)):
             return gradeChoices([key])
         case (.short, .text(let text)):
-            return (acceptsShort(text) ? 1 : 0, [])
+            switch matchShort(text) {
+            case .accepted: return (1, [])
+            case .rejected: return (0, [])
+            case .stopped(let pattern):
+                return (0, [
+                    "`accept_regex` entry `\(pattern)` was stopped after too many matching steps on this answer "
+                        + "(it can backtrack catastrophically), so the answer scored 0; tell the course's author",
+                ])
+            }
         case (.numeric, .number(let value, let unit)):
             return gradeNumber(value, unit: unit)
         case (.numeric, .text(let text)):
@@ -115,16 +123,33 @@ extension Question {
     /// DESIGN.md's `short` rule: trimmed, inner whitespace collapsed, case-folded unless
     /// `case_sensitive`; equal to an `accept` entry or matching a regex over the whole answer.
     func acceptsShort(_ text: String) -> Bool {
+        if case .accepted = matchShort(text) { return true }
+        return false
+    }
+
+    /// How a short answer fared: accepted, rejected, or rejected because a regex ran out of its step budget
+    /// before deciding (scored 0, with the pattern named).
+    enum ShortMatch {
+        case accepted
+        case rejected
+        case stopped(pattern: String)
+    }
+
+    func matchShort(_ text: String) -> ShortMatch {
         let answer = normalisedShort(text)
-        if accept.contains(where: { normalisedShort($0) == answer }) { return true }
-        return acceptRegex.contains { pattern in
+        if accept.contains(where: { normalisedShort($0) == answer }) { return .accepted }
+        var stopped: String?
+        for pattern in acceptRegex {
             guard let regex = ShortAnswerRegexCache.shared.regex(pattern, caseSensitive: caseSensitive) else {
-                return false
+                continue
             }
-            let range = NSRange(answer.startIndex..<answer.endIndex, in: answer)
-            guard let match = regex.firstMatch(in: answer, options: [.anchored], range: range) else { return false }
-            return match.range == range
+            switch ShortAnswerRegexCache.matchesWholly(regex, answer) {
+            case true?: return .accepted
+            case false?: continue
+            case nil: stopped = stopped ?? pattern
+            }
         }
+        return stopped.map { .stopped(pattern: $0) } ?? .rejected
     }
 
     private func normalisedShort(_ text: String) -> String {
@@ -146,6 +171,32 @@ final class ShortAnswerRegexCache: Sendable {
     }
 
     private let cache = Mutex<[String: Entry]>([:])
+
+    /// Progress reports ICU may make while matching one answer against one pattern before the match is stopped.
+    /// ICU reports about every 10,000 backtracking steps; an ordinary pattern on a short answer makes none, a
+    /// catastrophic one thousands. Counting steps, not time, keeps grading deterministic.
+    static let progressBudget = 100
+
+    /// Whether `regex` matches the whole of `answer`; nil when the match used up ``progressBudget`` and was stopped.
+    static func matchesWholly(_ regex: NSRegularExpression, _ answer: String) -> Bool? {
+        let range = NSRange(answer.startIndex..<answer.endIndex, in: answer)
+        var matched = false
+        var reports = 0
+        var stopped = false
+        regex.enumerateMatches(in: answer, options: [.anchored, .reportProgress], range: range) { result, _, stop in
+            if let result {
+                matched = result.range == range
+                stop.pointee = true
+                return
+            }
+            reports += 1
+            if reports > progressBudget {
+                stopped = true
+                stop.pointee = true
+            }
+        }
+        return stopped ? nil : matched
+    }
 
     /// The compiled whole-answer pattern, or nil when it does not compile.
     func regex(_ pattern: String, caseSensitive: Bool) -> NSRegularExpression? {

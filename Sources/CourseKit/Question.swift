@@ -9,11 +9,11 @@ public struct Question: Sendable, Hashable {
     public let kind: QuestionKind
     /// Points for a fully correct answer (default 1, > 0).
     public let points: Double
-    public let prompt: String
-    public let hints: [String]
-    public let explanation: String
+    public internal(set) var prompt: String
+    public internal(set) var hints: [String]
+    public internal(set) var explanation: String
     /// `single` / `multiple`: the options in file order.
-    public let options: [QuizOption]
+    public internal(set) var options: [QuizOption]
     /// `multiple` / `order`: partial credit instead of all-or-nothing.
     public let partial: Bool
     /// `short`: accepted answers, compared after normalisation.
@@ -23,15 +23,15 @@ public struct Question: Sendable, Hashable {
     /// `short`: compare case-sensitively (default false).
     public let caseSensitive: Bool
     /// `short`: an answer that must be accepted (required when only regexes are given).
-    public let example: String?
+    public internal(set) var example: String?
     /// `numeric`: the right value.
     public let answer: Double?
     /// `numeric`: absolute tolerance (default 0).
     public let tolerance: Double
     /// `numeric`: the unit a learner may type after the number (`s`, `ms`, `tokens`).
-    public let unit: String?
+    public internal(set) var unit: String?
     /// `order`: the items, listed in the right order.
-    public let items: [OrderItem]
+    public internal(set) var items: [OrderItem]
     /// 1-based line of the question's `[[question]]` header in its quiz file.
     public let line: Int
 
@@ -75,10 +75,10 @@ public struct Question: Sendable, Hashable {
 public struct QuizOption: Sendable, Hashable {
     /// The file key (`a`, `b`, ...); stored and graded, never shown.
     public let key: String
-    public let text: String
+    public internal(set) var text: String
     public let correct: Bool
     /// Shown when a learner picks this option and it is wrong.
-    public let feedback: String?
+    public internal(set) var feedback: String?
     public let line: Int
 
     public init(key: String, text: String, correct: Bool = false, feedback: String? = nil, line: Int = 0) {
@@ -93,7 +93,7 @@ public struct QuizOption: Sendable, Hashable {
 /// An item of an `order` question; the file lists items in the right order.
 public struct OrderItem: Sendable, Hashable {
     public let key: String
-    public let text: String
+    public internal(set) var text: String
     public let line: Int
 
     public init(key: String, text: String, line: Int = 0) {

@@ -50,6 +50,17 @@ enum QuestionRules {
                 "short-regex", "\(name): `accept_regex` entry `\(pattern)` is not a valid regular expression",
                 at: path + ".accept_regex")
         }
+        let cache = ShortAnswerRegexCache.shared
+        for pattern in question.acceptRegex where cache.isValid(pattern, caseSensitive: question.caseSensitive) {
+            if let problem = RegexBacktracking.problem(in: pattern) {
+                diagnostics.report(
+                    "short-regex-backtracking",
+                    "\(name): `accept_regex` entry `\(pattern)` \(problem), which can backtrack catastrophically "
+                        + "(seconds per answer); use one quantifier, a possessive one (`a++`) "
+                        + "or an atomic group (`(?>…)`)",
+                    at: path + ".accept_regex")
+            }
+        }
         if question.accept.isEmpty, !question.acceptRegex.isEmpty, question.example == nil {
             diagnostics.report(
                 "short-example", "\(name): a short question with only `accept_regex` needs an `example` answer", at: path)

@@ -3,12 +3,12 @@ import Foundation
 /// A System Check: the questions of one lesson, the node a pass unlocks, and the pass mark.
 public struct Quiz: Sendable, Hashable {
     public let id: String
-    public let title: String
+    public internal(set) var title: String
     /// The Matrix node unlocked on the first pass.
     public let unlocks: String
     /// Share of the maximum score needed to pass (0 < pass <= 1).
     public let pass: Double
-    public let questions: [Question]
+    public internal(set) var questions: [Question]
     /// The quiz file.
     public let file: URL
     /// The quiz file's path relative to the course directory (`Quizzes/02-exact-caching.toml`).

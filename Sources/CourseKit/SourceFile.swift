@@ -3,8 +3,15 @@ import TOMLKit
 
 /// Reading course files as text, and parsing TOML text with syntax errors turned into findings.
 enum SourceFile {
-    /// Reads a file as UTF-8 text; nil (with a finding) when it is missing, unreadable or not UTF-8.
-    static func read(_ url: URL, relativePath: String, findings: inout [LintFinding]) -> String? {
+    /// Reads a course file as UTF-8 text; nil (with a finding) when it is missing, unreadable or not UTF-8, reached
+    /// through a symbolic link that leaves `courseDirectory`, or over 10 MB (both checked before reading).
+    static func read(_ url: URL, relativePath: String, courseDirectory: URL, findings: inout [LintFinding]) -> String? {
+        if FileManager.default.fileExists(atPath: url.path),
+            !CourseFileBounds.check(
+                url, relativePath: relativePath, courseDirectory: courseDirectory, findings: &findings)
+        {
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             findings.append(LintFinding(
@@ -15,7 +22,8 @@ enum SourceFile {
         return text(data, relativePath: relativePath, findings: &findings)
     }
 
-    /// A file's bytes as UTF-8 text; nil (with a finding) when they are not UTF-8 or hold a NUL byte.
+    /// A file's bytes as UTF-8 text; nil (with a finding) when they are not UTF-8 or hold a NUL byte. Control
+    /// characters are reported as findings; the text is still returned, so the rest of the file is checked.
     static func text(_ data: Data, relativePath: String, findings: inout [LintFinding]) -> String? {
         guard let text = String(data: data, encoding: .utf8) else {
             findings.append(LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
@@ -26,6 +34,7 @@ enum SourceFile {
             findings.append(LintFinding(file: relativePath, line: line, code: "toml-syntax", message: "the file contains a NUL byte"))
             return nil
         }
+        findings += ControlCharacterLint.findings(in: text, relativePath: relativePath)
         return text
     }
 

@@ -13,7 +13,7 @@ public enum StoredAnswers {
         }
         let attempts: [QuizAttempt]
         do {
-            let store = try ProgressStore(path: databasePath)
+            let store = try ProgressStore.openReadOnly(path: databasePath)
             defer { try? store.close() }
             guard let learner = try store.learner(named: name) else {
                 throw StoredAnswersError("\(databasePath): no learner named `\(name)`")

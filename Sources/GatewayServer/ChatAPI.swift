@@ -6,13 +6,66 @@ struct ChatRequest: Decodable {
     struct Message: Decodable {
         var role: String
         var content: String
+
+        enum CodingKeys: String, CodingKey {
+            case role, content
+        }
+
+        /// `content` as a string, or as OpenAI's list of parts whose `text` parts are joined in order.
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            role = try container.decode(String.self, forKey: .role)
+            if let text = try? container.decode(String.self, forKey: .content) {
+                content = text
+                return
+            }
+            let parts = try container.decode([Part].self, forKey: .content)
+            var text = ""
+            for (index, part) in parts.enumerated() {
+                guard part.type == "text", let piece = part.text else {
+                    let path = ChatRequest.path(decoder.codingPath + [CodingKeys.content]) + "[\(index)]"
+                    throw UnsupportedPart(path: path, type: part.type)
+                }
+                text += piece
+            }
+            content = text
+        }
+    }
+
+    /// One element of a list-of-parts `content`.
+    struct Part: Decodable {
+        var type: String
+        var text: String?
+    }
+
+    /// A `content` part that is not text (an image, audio): the gateway's model only reads text.
+    struct UnsupportedPart: Error {
+        var path: String
+        var type: String
+    }
+
+    /// The largest `max_tokens` accepted.
+    static let maxTokensLimit = 100_000
+
+    /// A decoding path as a reader writes it: `messages[0].content`.
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
     }
 
     var model: String
     var messages: [Message]
     var stream: Bool?
     var temperature: Double?
-    var maxTokens: Int?
+    /// Any JSON number, so `1e30` is answered as out of range rather than as invalid JSON.
+    var maxTokens: Double?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, stream, temperature
@@ -29,13 +82,13 @@ struct ChatRequest: Decodable {
         if let temperature, !(0...2).contains(temperature) {
             throw HTTPError.badRequest("`temperature` must be between 0 and 2")
         }
-        if let maxTokens, maxTokens < 1 {
-            throw HTTPError.badRequest("`max_tokens` must be at least 1")
+        if let maxTokens, maxTokens.rounded() != maxTokens || !(1...Double(Self.maxTokensLimit)).contains(maxTokens) {
+            throw HTTPError.badRequest("`max_tokens` must be an integer between 1 and \(Self.maxTokensLimit)")
         }
         let system = messages.filter { $0.role == "system" }.map(\.content).joined(separator: "\n")
         return LLMRequest(
             tenant: tenant, model: model, systemPrompt: system.isEmpty ? LLMRequest(prompt: "").systemPrompt : system,
-            prompt: prompt, temperature: temperature ?? 0, maxTokens: maxTokens ?? 512)
+            prompt: prompt, temperature: temperature ?? 0, maxTokens: maxTokens.map { Int($0) } ?? 512)
     }
 }
 

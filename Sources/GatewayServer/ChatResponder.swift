@@ -159,11 +159,13 @@ final class ChatResponder: Sendable {
         guard body.readableBytes > 0 else { throw HTTPError.badRequest("the request body is empty; send a JSON chat completion request") }
         do {
             return try JSONDecoder().decode(ChatRequest.self, from: Data(body.readableBytesView))
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw HTTPError.badRequest("missing field `\(key.stringValue)`")
+        } catch DecodingError.keyNotFound(let key, let context) {
+            throw HTTPError.badRequest("missing field `\(ChatRequest.path(context.codingPath + [key]))`")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw HTTPError.badRequest("field `\(path)` has the wrong type")
+            throw HTTPError.badRequest("field `\(ChatRequest.path(context.codingPath))` has the wrong type")
+        } catch let part as ChatRequest.UnsupportedPart {
+            throw HTTPError.badRequest(
+                "`\(part.path)` is a part of type `\(part.type)`; only `text` parts are supported")
         } catch {
             throw HTTPError.badRequest("the body is not valid JSON")
         }

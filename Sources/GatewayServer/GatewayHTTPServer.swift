@@ -14,6 +14,13 @@ public struct GatewayServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 64 * 1024
     /// Multiplies the simulated LLM's delays (1 = under 300 ms to the first token, under 2 s in all).
     public var latencyScale: Double = 1
+    /// Seconds a client has to send a whole request, head and body (from connecting, or from the first byte of a
+    /// request on a kept-alive connection); a connection still sending its request then is closed.
+    public var headerReadTimeout: Double = 10
+    /// Seconds a kept-alive connection may wait for its next request before it is closed.
+    public var idleTimeout: Double = 60
+    /// Most connections open at once; the next one is closed as soon as it is accepted.
+    public var maxConnections: Int = 1024
 
     public init() {}
 }
@@ -41,13 +48,27 @@ public final class GatewayHTTPServer: Sendable {
         self.logger = logger
         self.responder = ChatResponder(
             gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock)
+        let connections = ConnectionCount(maximum: configuration.maxConnections)
+        let headerTimeout = configuration.headerReadTimeout
+        let idleTimeout = configuration.idleTimeout
         do {
             server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .bind(host: configuration.host, port: configuration.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        let pipeline = channel.pipeline.syncOperations
+                        if connections.admit() {
+                            channel.closeFuture.whenComplete { _ in connections.release() }
+                            let deadlines = ConnectionDeadlines(headerTimeout: headerTimeout, idleTimeout: idleTimeout)
+                            try pipeline.addHandler(RequestBytesWatcher(deadlines))
+                            try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+                            try pipeline.addHandler(RequestProgressWatcher(deadlines))
+                        } else {
+                            // Over --max-connections: closed as soon as it is active, never read.
+                            try pipeline.addHandler(RefusedConnectionCloser())
+                            try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
+                        }
                         return try Connection(wrappingChannelSynchronously: channel)
                     }
                 }

@@ -53,8 +53,13 @@ extension Keyspace {
         }
     }
 
+    /// Redis's lower bound for `proto-max-bulk-len` (1mb).
+    static let minimumProtoMaxBulkLength = 1 << 20
+
     private func configSet(_ argv: [ByteBuffer], _ out: inout ByteBuffer) {
-        let settable: Set<String> = ["maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients"]
+        let settable: Set<String> = [
+            "maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients", "proto-max-bulk-len",
+        ]
         guard argv.count % 2 == 0 else {
             out.writeRESPError(sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[argv.count - 1].text)'"))
             return
@@ -81,6 +86,17 @@ extension Keyspace {
                     return
                 }
                 updated.maxmemory = bytes
+            case "proto-max-bulk-len":
+                guard let bytes = parseMemoryValue(value) else {
+                    out.writeRESPError(failure("argument must be a memory value"))
+                    return
+                }
+                guard bytes >= Self.minimumProtoMaxBulkLength else {
+                    out.writeRESPError(failure(
+                        "argument must be between \(Self.minimumProtoMaxBulkLength) and \(Int.max) inclusive"))
+                    return
+                }
+                updated.protoMaxBulkLength = bytes
             case "maxmemory-policy":
                 guard let policy = EvictionPolicy(rawValue: value.lowercased()) else {
                     out.writeRESPError(failure(

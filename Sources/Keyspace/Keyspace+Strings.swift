@@ -147,7 +147,8 @@ extension Keyspace {
             out.writeRESPInteger(Int64(argv[2].readableBytes))
             return
         }
-        guard stringValue(s.database, position, &out) != nil else { return }
+        guard let current = stringValue(s.database, position, &out) else { return }
+        guard fitsStringLimit(current.count, adding: argv[2].readableBytes, &out) else { return }
         let length = mutate(s.database, position) { entry -> Int in
             guard case .string(let stored) = entry.value else { return 0 }
             var bytes = stored.bytes
@@ -158,6 +159,17 @@ extension Keyspace {
         }
         signalModified(s.database, key)
         out.writeRESPInteger(Int64(length))
+    }
+
+    /// Redis's `checkStringLength`: whether a string of `size` bytes may grow by `added` bytes without going
+    /// over `proto-max-bulk-len`; when not, writes Redis's error. Every command that grows a string asks first.
+    func fitsStringLimit(_ size: Int, adding added: Int, _ out: inout ByteBuffer) -> Bool {
+        let (total, overflow) = size.addingReportingOverflow(added)
+        if overflow || total > configuration.protoMaxBulkLength {
+            out.writeRESPError("ERR string exceeds maximum allowed size (proto-max-bulk-len)")
+            return false
+        }
+        return true
     }
 
     func strlen(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {

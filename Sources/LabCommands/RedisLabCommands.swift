@@ -1,6 +1,7 @@
 import Logging
 import REPL
 import RedisServer
+import Terminal
 
 /// `redis …` on the learner's in-process keyspace, and `redis-server start|stop|status`, which
 /// serves that same keyspace over TCP for `redis-cli`.
@@ -33,7 +34,7 @@ enum RedisLabCommands {
                 let words = try QuotedArguments.split(arguments.rest)
                 guard !words.isEmpty else { throw ReplLabError.usage("redis <command> [arguments …]") }
                 let reply = try context.keyspace.execute(words)
-                session.say(RedisReplyFormatter.format(reply))
+                session.say(ControlCharacters.sanitize(RedisReplyFormatter.format(reply)))
                 if case .error = reply { return .failed }
                 return .succeeded
             })

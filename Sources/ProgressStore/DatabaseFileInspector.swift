@@ -105,26 +105,49 @@ enum DatabaseFileInspector {
                     throw ProgressStoreError.corrupt(path, detail: problems.prefix(3).joined(separator: "; "))
                 }
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let hasMigrations = try db.tableExists("grdb_migrations")
                 if applicationID != 0 && applicationID != ProgressSchema.applicationID {
-                    throw ProgressStoreError.foreignDatabase(path)
+                    throw ProgressStoreError.foreignDatabase(path, found: "application_id \(applicationID)")
                 }
-                if !hasMigrations {
-                    let tables = try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
-                    if tables > 0 { throw ProgressStoreError.foreignDatabase(path) }
-                    return
-                }
-                let known = Set(ProgressSchema.migrator.migrations)
-                let unknown = try ProgressSchema.migrator.appliedIdentifiers(db).subtracting(known)
-                if !unknown.isEmpty {
-                    throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
-                }
+                try checkOwnership(db, path: path)
             }
         } catch let error as DatabaseError {
             throw classify(error, path: path)
         }
         try queue.close()
+    }
+
+    /// Refuses a database that is not ArchLab's, naming what was found: a `grdb_migrations` table that does not
+    /// list ArchLab's first migration (another GRDB application's, or an empty one), or any table or view that
+    /// ArchLab's schema does not have. A file that lists ArchLab's first migration and migrations this version
+    /// does not know was written by a newer ArchLab, whose new tables are then expected.
+    static func checkOwnership(_ db: Database, path: String) throws {
+        if try db.tableExists("grdb_migrations") {
+            let applied = try ProgressSchema.migrator.appliedIdentifiers(db)
+            let first = ProgressSchema.migrator.migrations.first ?? "v1"
+            guard applied.contains(first) else {
+                let names = applied.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                let listed = applied.isEmpty ? "it is empty" : "it lists " + names
+                let found = "a `grdb_migrations` table that does not list ArchLab's first migration "
+                    + "`\(first)` (\(listed))"
+                throw ProgressStoreError.foreignDatabase(path, found: found)
+            }
+            let unknown = applied.subtracting(ProgressSchema.migrator.migrations)
+            if !unknown.isEmpty {
+                throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
+            }
+        }
+        let strangers = try Row.fetchAll(db, sql: """
+            SELECT type, name FROM sqlite_master
+            WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name
+            """).compactMap { row -> String? in
+            let name: String = row["name"]
+            return ProgressSchema.objectNames.contains(name) ? nil : "\(row["type"] as String) `\(name)`"
+        }
+        if !strangers.isEmpty {
+            let more = strangers.count > 5 ? " and \(strangers.count - 5) more" : ""
+            let shown = strangers.prefix(5).joined(separator: ", ") + more
+            throw ProgressStoreError.foreignDatabase(path, found: shown)
+        }
     }
 
     private static func classify(_ error: DatabaseError, path: String) -> ProgressStoreError {
@@ -138,8 +161,22 @@ enum DatabaseFileInspector {
         }
     }
 
+    /// Refuses a database this process cannot write (its mode, the immutable attribute, a read-only mount) or whose
+    /// folder it cannot write (SQLite keeps its `-wal` and `-shm` files there), before the session starts, so a
+    /// learner never works through a quiz whose attempt cannot be saved.
+    static func checkWritable(path: String) throws {
+        if access(path, W_OK) != 0 {
+            throw ProgressStoreError.readOnly(path, detail: String(cString: strerror(errno)))
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if access(directory.isEmpty ? "." : directory, W_OK) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw ProgressStoreError.readOnly(path, detail: "its folder cannot be written: \(reason)")
+        }
+    }
+
     /// A read-only, lock-free URI for a file that has no write-ahead log: nothing is created next to it.
-    private static func immutableURI(_ path: String) -> String {
+    static func immutableURI(_ path: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "/-._~")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path

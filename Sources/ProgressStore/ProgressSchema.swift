@@ -67,4 +67,23 @@ enum ProgressSchema {
         }
         return migrator
     }()
+
+    /// The tables and views ArchLab's schema has once every migration ran (and GRDB's `grdb_migrations`):
+    /// read from an in-memory database migrated once, so a new migration's tables count without a list to update.
+    static let objectNames: Set<String> = {
+        var names: Set<String> = ["grdb_migrations"]
+        guard let memory = try? DatabaseQueue() else { return names }
+        do {
+            try migrator.migrate(memory)
+            try memory.read { db in
+                let rows = try String.fetchAll(db, sql: """
+                    SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'
+                    """)
+                names.formUnion(rows)
+            }
+        } catch {
+            return names
+        }
+        return names
+    }()
 }

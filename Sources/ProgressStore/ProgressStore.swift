@@ -30,18 +30,24 @@ public final class ProgressStore: Sendable {
     ///
     /// An existing file is checked read-only first; a file that is not SQLite, is corrupt, belongs to another
     /// application or was written by a newer ArchLab is refused with a `ProgressStoreError` and left untouched.
-    public convenience init(path: String, clock: any WallClock = SystemClock(), busyTimeout: TimeInterval = 30) throws {
-        try self.init(path: path, clock: clock, busyTimeout: busyTimeout, fault: nil)
+    /// With `requireWritable` (the default, for sessions that record), a file this process cannot write is refused
+    /// too, before anything is read from it; commands that only show progress pass false.
+    public convenience init(
+        path: String, clock: any WallClock = SystemClock(), busyTimeout: TimeInterval = 30,
+        requireWritable: Bool = true
+    ) throws {
+        try self.init(path: path, clock: clock, busyTimeout: busyTimeout, fault: nil, requireWritable: requireWritable)
     }
 
     init(
         path: String, clock: any WallClock, busyTimeout: TimeInterval,
-        fault: (@Sendable (FaultPoint) throws -> Void)?
+        fault: (@Sendable (FaultPoint) throws -> Void)?, requireWritable: Bool = true
     ) throws {
         self.path = path
         self.clock = clock
         self.fault = fault
         try DatabaseFileInspector.prepare(path: path)
+        if requireWritable { try DatabaseFileInspector.checkWritable(path: path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -51,6 +57,70 @@ public final class ProgressStore: Sendable {
         } catch let error as DatabaseError {
             throw Self.wrap(error, path: path)
         }
+    }
+
+    /// Opens an existing progress database only to read it (`grade --db`): nothing is created, migrated or written,
+    /// and a file without a write-ahead log is read lock-free, so no `-wal` or `-shm` file appears next to it.
+    /// A missing file, or one that is not an ArchLab database no newer than this version, is refused.
+    public static func openReadOnly(
+        path: String, clock: any WallClock = SystemClock()
+    ) throws -> ProgressStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ProgressStoreError.database(path, detail: "progress database not found")
+        }
+        try DatabaseFileInspector.prepare(path: path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "ArchLab.progress.readonly"
+        do {
+            let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+            let location = hasWAL ? path : DatabaseFileInspector.immutableURI(path)
+            let database = try DatabaseQueue(path: location, configuration: configuration)
+            let applied = try database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
+            guard applied == Set(ProgressSchema.migrator.migrations) else {
+                try database.close()
+                throw ProgressStoreError.database(
+                    path, detail: "written by an older ArchLab; open it once with `archlab` to bring it up to date")
+            }
+            return ProgressStore(path: path, clock: clock, database: database)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    /// A store on an in-memory copy of the database at `path` (`archlab --read-only`): the session reads and
+    /// records as usual, and everything it records is discarded when the store goes away; the file is only read
+    /// (lock-free when it has no write-ahead log), never created, migrated or written. A missing file gives an
+    /// empty copy. A file that is not an ArchLab database no newer than this version is refused as usual.
+    public static func openDiscardableCopy(
+        path: String, clock: any WallClock = SystemClock()
+    ) throws -> ProgressStore {
+        do {
+            let memory = try DatabaseQueue()
+            if FileManager.default.fileExists(atPath: path) {
+                try DatabaseFileInspector.prepare(path: path)
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(10)
+                let hasWAL = FileManager.default.fileExists(atPath: path + "-wal")
+                let source = try DatabaseQueue(
+                    path: hasWAL ? path : DatabaseFileInspector.immutableURI(path), configuration: configuration)
+                try source.backup(to: memory)
+                try source.close()
+            }
+            try migrate(memory, path: path)
+            return ProgressStore(path: path, clock: clock, database: memory)
+        } catch let error as DatabaseError {
+            throw Self.wrap(error, path: path)
+        }
+    }
+
+    private init(path: String, clock: any WallClock, database: DatabaseQueue) {
+        self.path = path
+        self.clock = clock
+        self.fault = nil
+        self.database = database
     }
 
     /// Opens the connection, switches the file to WAL with `synchronous = FULL` and migrates. Two processes

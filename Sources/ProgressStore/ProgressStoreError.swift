@@ -4,7 +4,8 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
         case notADatabase
         case corrupt(detail: String)
         case newerSchema(unknown: [String])
-        case foreignDatabase
+        case foreignDatabase(found: String)
+        case readOnly(detail: String)
         case notAFile
         case cannotCreate(detail: String)
         case invalidLearnerName(name: String, reason: String)
@@ -28,7 +29,10 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
     static func newerSchema(_ path: String, unknown: [String]) -> Self {
         Self(.newerSchema(unknown: unknown.sorted()), path: path)
     }
-    static func foreignDatabase(_ path: String) -> Self { Self(.foreignDatabase, path: path) }
+    static func foreignDatabase(_ path: String, found: String) -> Self {
+        Self(.foreignDatabase(found: found), path: path)
+    }
+    static func readOnly(_ path: String, detail: String) -> Self { Self(.readOnly(detail: detail), path: path) }
     static func notAFile(_ path: String) -> Self { Self(.notAFile, path: path) }
     static func cannotCreate(_ path: String, detail: String) -> Self { Self(.cannotCreate(detail: detail), path: path) }
     static func invalidLearnerName(_ name: String, reason: String) -> Self {
@@ -41,9 +45,15 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
     /// True when the file was refused before anything was written to it (not SQLite, corrupt, newer, foreign).
     public var isRefusedFile: Bool {
         switch kind {
-        case .notADatabase, .corrupt, .newerSchema, .foreignDatabase, .notAFile: return true
+        case .notADatabase, .corrupt, .newerSchema, .foreignDatabase, .notAFile, .readOnly: return true
         default: return false
         }
+    }
+
+    /// True when the file was refused because this process cannot write it.
+    public var isReadOnly: Bool {
+        if case .readOnly = kind { return true }
+        return false
     }
 
     public var description: String {
@@ -55,8 +65,13 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
             return "\(file): the progress database is damaged (\(detail)); ArchLab left it untouched — keep a copy and try `sqlite3 \(file) .recover`"
         case .newerSchema(let unknown):
             return "\(file): written by a newer ArchLab (unknown migrations: \(unknown.joined(separator: ", "))); update ArchLab — the file was not modified"
-        case .foreignDatabase:
-            return "\(file): an SQLite database that is not an ArchLab progress database; ArchLab left it untouched"
+        case .foreignDatabase(let found):
+            return "\(file): an SQLite database that is not an ArchLab progress database (found \(found)); "
+                + "ArchLab left it untouched (choose another file with --db or ARCHLAB_DB)"
+        case .readOnly(let detail):
+            return "\(file): the progress database is read-only (\(detail)); nothing would be saved, so ArchLab stops "
+                + "before the session starts — make it writable, choose another file with --db or ARCHLAB_DB, "
+                + "or open it with `archlab --read-only` to look around without saving"
         case .notAFile:
             return "\(file): not a regular file"
         case .cannotCreate(let detail):

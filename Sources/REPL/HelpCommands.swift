@@ -43,7 +43,7 @@ enum HelpCommands {
             name: "quit", aliases: ["exit"], usage: "quit", summary: "Leave ArchLab (your progress is saved)",
             help: "Ends the session. Everything — reading position, attempts, unlocks — is already saved; Ctrl-D on an empty line does the same."
         ) { session, _ in
-            session.say("Progress saved. Bye, \(ControlCharacters.strip(session.learner.name)).")
+            session.say(session.farewell)
             return .quit
         }
     }

@@ -17,6 +17,9 @@ public struct ReplConfiguration {
     public var seed: UInt64
     /// When quiz attempts start (the store stamps their finish with its own clock).
     public var clock: any WallClock
+    /// The store is a copy that is thrown away (`archlab --read-only`): the start screen says nothing will be
+    /// saved, and leaving never claims progress was saved.
+    public var discardsProgress = false
 
     public init(course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
                 painter: Painter, width: Int, seed: UInt64, clock: any WallClock = SystemClock()) {
@@ -39,6 +42,8 @@ public final class ReplSession {
     public let registry = CommandRegistry()
     public let output: ReplOutput
     public let painter: Painter
+    /// Whether the session works on a throw-away copy of the progress database (`archlab --read-only`).
+    public let discardsProgress: Bool
     public let width: Int
     let editor: LineEditor
     let courseFindings: Int
@@ -58,9 +63,10 @@ public final class ReplSession {
     /// commands followed by `additionalCommands` (labs' commands).
     public init(configuration: ReplConfiguration, editor: LineEditor, output: ReplOutput,
                 additionalCommands: [ReplCommand] = []) throws {
-        course = configuration.course
+        course = configuration.course.mappingDisplayText(ControlCharacters.sanitize)
         store = configuration.store
         painter = configuration.painter
+        discardsProgress = configuration.discardsProgress
         width = configuration.width
         courseFindings = configuration.courseFindings
         generator = SplitMix64(seed: configuration.seed)
@@ -91,7 +97,7 @@ public final class ReplSession {
         while true {
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
-                if editor.isInteractive { say("Progress saved. Bye, \(ControlCharacters.strip(learner.name)).") }
+                if editor.isInteractive { say(farewell) }
                 return exitStatus
             case .interrupted:
                 continue
@@ -100,6 +106,13 @@ public final class ReplSession {
                 if await execute(line) == .quit { return exitStatus }
             }
         }
+    }
+
+    /// What leaving says: that progress is saved, or with `--read-only` that nothing was.
+    var farewell: String {
+        let name = ControlCharacters.strip(learner.name)
+        if discardsProgress { return "Nothing was saved (read-only session). Bye, \(name)." }
+        return "Progress saved. Bye, \(name)."
     }
 
     private var exitStatus: Int32 {
@@ -134,7 +147,7 @@ public final class ReplSession {
 
     private func fail(_ error: ReplError) -> CommandResult {
         anyCommandFailed = true
-        output.error(painter.paint("error:", .red, .bold) + " " + error.description)
+        output.error(painter.paint("error:", .red, .bold) + " " + ControlCharacters.sanitize(error.description))
         return .failed
     }
 
@@ -151,9 +164,11 @@ public final class ReplSession {
         editor.readLine(prompt: prompt)
     }
 
-    /// Prints plain text.
+    /// Prints plain text. Without colour no escape sequence is ever meant, so the whole line passes the
+    /// sanitiser once more; with colour, course text was sanitised when the session opened and the painter's
+    /// codes are the only escapes.
     public func say(_ text: String) {
-        output.line(text)
+        output.line(painter.colorEnabled ? text : ControlCharacters.sanitize(text))
     }
 
     /// Prints a one-line message wrapped at the terminal width, continuation lines indented by
@@ -178,7 +193,7 @@ public final class ReplSession {
 
     /// Prints Markdown rendered for the terminal.
     public func show(markdown: String) {
-        output.line(MarkdownRenderer(painter: painter, width: width).render(markdown))
+        say(MarkdownRenderer(painter: painter, width: width).render(markdown))
     }
 
     /// Reopens the lesson read most recently, at its saved page.

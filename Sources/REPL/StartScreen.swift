@@ -15,6 +15,11 @@ enum StartScreen {
             session.say(painter.paint(course.title, .bold, .magenta))
             if let text = course.subtitle { session.sayWrapped(text, hangingIndent: 0) }
         }
+        if session.discardsProgress {
+            session.sayWrapped(
+                session.painter.paint("Read-only:", .yellow, .bold)
+                    + " this session works on a copy of your progress; nothing you do will be saved.")
+        }
         let name = ControlCharacters.strip(session.learner.name)
         if let standing = try? session.standing() {
             session.sayWrapped("Learner \(name): \(standing).")

@@ -15,6 +15,10 @@ extension Keyspace: RedisCommandExecutor {
 
     func housekeeping() { activeExpireCycle() }
 
+    func requiresPassword() -> Bool { configuration.requirepass != nil }
+
+    func maxBulkLength() -> Int? { configuration.protoMaxBulkLength }
+
     func attach(_ statistics: ConnectionStatistics) {
         let processID = Int(ProcessInfo.processInfo.processIdentifier)
         let executable = CommandLine.arguments.first ?? ""

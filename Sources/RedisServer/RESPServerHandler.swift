@@ -41,6 +41,14 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
             closeAfterWriting(reply, context: context)
             return
         }
+        if !executor.requiresPassword(), !IPAddressText.isLocalClient(context.channel.remoteAddress?.ipAddress ?? "") {
+            statistics.rejectedConnections += 1
+            closing = true
+            var reply = context.channel.allocator.buffer(capacity: ProtectedMode.denial.utf8.count)
+            reply.writeString(ProtectedMode.denial)
+            closeAfterWriting(reply, context: context)
+            return
+        }
         counted = true
         statistics.connectedClients += 1
         session = executor.makeSession()
@@ -109,6 +117,8 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
     /// its replies; what is left waits in `inbound`.
     private func process(context: ChannelHandlerContext, buffer: inout ByteBuffer) {
         guard let session else { return }
+        // CONFIG SET proto-max-bulk-len takes effect from the next batch of requests.
+        self.parser.limits.maxBulkLength = executor.maxBulkLength() ?? configuration.limits.maxBulkLength
         var parser = RESPCommandParser(limits: configuration.limits)
         swap(&parser, &self.parser)
         defer { swap(&parser, &self.parser) }

@@ -22,6 +22,18 @@ protocol RedisCommandExecutor: AnyObject, SendableMetatype {
     func housekeeping()
     /// Lets the executor report the server's connection statistics (`INFO clients`).
     func attach(_ statistics: ConnectionStatistics)
+    /// Whether clients must authenticate right now. Without a password, protected mode admits only
+    /// clients at 127.0.0.1 or ::1, checked as each connection is accepted (as Redis 7 does).
+    func requiresPassword() -> Bool
+    /// The current `proto-max-bulk-len`, which bounds request bulks; nil keeps the configured limit.
+    func maxBulkLength() -> Int?
+}
+
+extension RedisCommandExecutor {
+    /// Executors without a password setting (test doubles) leave protected mode to the bind check at start.
+    func requiresPassword() -> Bool { true }
+    /// Executors without `CONFIG SET proto-max-bulk-len` keep the server's configured limit.
+    func maxBulkLength() -> Int? { nil }
 }
 
 /// Connection facts only the network server knows, read by `INFO`. Owned by the event loop.

@@ -50,6 +50,14 @@ final class SharedKeyspaceExecutor: RedisCommandExecutor {
         shared.withKeyspace { $0.activeExpireCycle() }
     }
 
+    func requiresPassword() -> Bool {
+        shared.withKeyspace { $0.configuration.requirepass != nil }
+    }
+
+    func maxBulkLength() -> Int? {
+        shared.withKeyspace { $0.configuration.protoMaxBulkLength }
+    }
+
     func attach(_ statistics: ConnectionStatistics) {
         let port = statistics.port
         shared.withKeyspace { keyspace in

@@ -37,9 +37,15 @@ public struct RedisServerConfiguration: Sendable {
         self.outputHighWaterMark = outputHighWaterMark
     }
 
-    /// Whether `host` only accepts connections from this machine.
+    /// Whether `host` only accepts connections from this machine: `localhost`, or an IP address in
+    /// 127.0.0.0/8 or ::1. The address is parsed, not matched as text, so a host name such as
+    /// `127.evil.example` is not loopback.
     public var isLoopback: Bool {
-        let name = host.lowercased()
-        return name == "localhost" || name == "::1" || name == "[::1]" || name.hasPrefix("127.")
+        host.lowercased() == "localhost" || IPAddressText.isLoopback(host)
+    }
+
+    /// Whether `host` is an IP address (or `localhost`) rather than a name to resolve.
+    public var isIPAddress: Bool {
+        host.lowercased() == "localhost" || IPAddressText.bytes(host) != nil
     }
 }

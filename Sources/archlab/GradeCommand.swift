@@ -10,7 +10,7 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade answers files against the course's quizzes (text, JSON, JUnit or TAP).",
         discussion: """
             Exit status: 0 every file passes every selected quiz (or reaches --min-score), 1 any falls short, \
-            2 a file is unreadable or malformed, or the course cannot be used.
+            2 a file is unreadable or malformed, a folder or glob holds no answers file, or the course cannot be used.
             """
     )
 
@@ -18,7 +18,10 @@ struct GradeCommand: ParsableCommand {
         case text, json, junit, tap
     }
 
-    @Argument(help: "Answers files (TOML: learner = \"…\" and [quiz.ID] tables), or folders whose *.toml files are graded in name order.")
+    @Argument(help: """
+        Answers files (TOML: learner = "…" and [quiz.ID] tables), folders whose *.toml files are graded in name \
+        order, or globs; a folder or glob with no file is exit 2.
+        """)
     var files: [String] = []
 
     @OptionGroup var courseOptions: CourseOptions
@@ -67,7 +70,10 @@ struct GradeCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        for path in Self.expandFolders(files) {
+        let paths = AnswersPaths(files)
+        for message in paths.unmatched { StandardError.print("archlab: \(message)") }
+        if paths.files.isEmpty && answers.isEmpty && !paths.unmatched.isEmpty { throw ExitCode(2) }
+        for path in paths.files {
             do {
                 let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
                 answers.append(try AnswersFile.read(path: path, url: url, course: course))
@@ -79,7 +85,7 @@ struct GradeCommand: ParsableCommand {
         let report = GradeReport.grade(
             answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare), errors: errors)
         try write(render(report))
-        if !errors.isEmpty { throw ExitCode(2) }
+        if !errors.isEmpty || !paths.unmatched.isEmpty { throw ExitCode(2) }
         if !report.passed { throw ExitCode(1) }
     }
 
@@ -112,19 +118,6 @@ struct GradeCommand: ParsableCommand {
         } catch {
             StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(2)
-        }
-    }
-
-    /// Each folder replaced by its `*.toml` files (sorted by name, not recursive); files kept as given.
-    static func expandFolders(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [path]
-            }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let base = path.hasSuffix("/") ? path : path + "/"
-            return names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted().map { base + $0 }
         }
     }
 

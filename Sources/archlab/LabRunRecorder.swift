@@ -28,6 +28,9 @@ struct LabRunRecorder {
         let store: ProgressStore
         do {
             store = try ProgressStore(path: path)
+        } catch let error as ProgressStoreError where error.isReadOnly && !asked {
+            // A plain run for the login learner goes on unrecorded, as it does without a database.
+            return nil
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

@@ -15,7 +15,7 @@ struct LearnersCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let store = try database.open()
+        let store = try database.open(forWriting: false)
         let learners = try withStoreErrors { try store.learners() }
         let last = { (summary: LearnerSummary) in summary.lastActivity.map(ProgressTimestamp.string) }
         switch format {

@@ -3,6 +3,7 @@ import CourseProgress
 import CourseKit
 import Foundation
 import ProgressStore
+import Terminal
 
 /// `archlab progress`: a learner's lessons, Matrix nodes and attempts; `archlab progress reset` forgets them.
 struct ProgressCommand: ParsableCommand {
@@ -29,7 +30,7 @@ struct ShowProgress: ParsableCommand {
     func run() throws {
         let name = try LearnerChoice.resolve(learner)
         let course = try loadCourse()
-        let store = try database.open()
+        let store = try database.open(forWriting: false)
         // One lookup by name; every learner is summarised only for the message when this one is missing.
         let found = try withStoreErrors { try store.learner(named: name) }
         if found == nil {
@@ -68,7 +69,8 @@ struct ShowProgress: ParsableCommand {
             return nil
         }
         do {
-            return try CourseLoader.load(directory: directory).course
+            // The report prints course titles: through the terminal's sanitiser, like the REPL's.
+            return try CourseLoader.load(directory: directory).course.mappingDisplayText(ControlCharacters.sanitize)
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

@@ -7,11 +7,12 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "The progress database (default: $ARCHLAB_DB, else $XDG_DATA_HOME/archlab/progress.sqlite).")
     var db: String?
 
-    /// Opens the store; a refused or unusable file is reported on stderr with exit 2.
-    func open() throws -> ProgressStore {
+    /// Opens the store; a refused or unusable file is reported on stderr with exit 2. A command that only shows
+    /// progress passes `forWriting: false`, so a read-only database can still be looked at.
+    func open(forWriting: Bool = true) throws -> ProgressStore {
         let path = ProgressDatabaseLocation.resolveForCurrentProcess(explicit: db)
         do {
-            return try ProgressStore(path: path)
+            return try ProgressStore(path: path, requireWritable: forWriting)
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

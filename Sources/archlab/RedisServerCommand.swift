@@ -15,7 +15,7 @@ struct RedisServerCommand: AsyncParsableCommand {
     @Option(help: "TCP port to listen on.")
     var port: Int = 6380
 
-    @Option(help: "Address to bind. A non-loopback address requires --requirepass (protected mode).")
+    @Option(help: "IP address to bind. A non-loopback address requires --requirepass (protected mode).")
     var bind: String = "127.0.0.1"
 
     @Option(help: "Password clients must send with AUTH or HELLO.")
@@ -45,6 +45,9 @@ struct RedisServerCommand: AsyncParsableCommand {
             )
         }
         guard maxclients >= 1 else { throw ValidationError("--maxclients must be at least 1, got \(maxclients).") }
+        guard RedisServerConfiguration(host: bind).isIPAddress else {
+            throw ValidationError("--bind '\(bind)' is not an IP address; use e.g. 127.0.0.1, 0.0.0.0 or ::1.")
+        }
         if !RedisServerConfiguration(host: bind).isLoopback && requirepass == nil {
             throw ValidationError("refusing to listen on \(bind) without --requirepass (protected mode); bind 127.0.0.1 or set a password.")
         }

@@ -18,6 +18,11 @@ struct ReplOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
 
+    @Flag(
+        name: .customLong("read-only"),
+        help: "Never write the progress database: work on a copy that is discarded when you leave.")
+    var readOnly = false
+
     @Option(help: .hidden)
     var seed: UInt64?
 }
@@ -29,6 +34,7 @@ struct ReplArguments: Equatable {
     var db: String?
     var noColor = false
     var seed: UInt64?
+    var readOnly = false
 }
 
 /// Builds a REPL session from the command line and the environment and runs it.
@@ -36,7 +42,7 @@ enum ReplLauncher {
     static func run(courseOptions: CourseOptions, options: ReplOptions) async throws {
         try await run(ReplArguments(
             course: courseOptions.course, learner: options.learner, db: options.db, noColor: options.noColor,
-            seed: options.seed))
+            seed: options.seed, readOnly: options.readOnly))
     }
 
     static func run(_ options: ReplArguments) async throws {
@@ -47,7 +53,8 @@ enum ReplLauncher {
         let learnerName = try LearnerChoice.resolve(options.learner)
         let store: ProgressStore
         do {
-            store = try ProgressStore(path: ProgressDatabaseLocation.resolveForCurrentProcess(explicit: options.db))
+            let path = ProgressDatabaseLocation.resolveForCurrentProcess(explicit: options.db)
+            store = options.readOnly ? try ProgressStore.openDiscardableCopy(path: path) : try ProgressStore(path: path)
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
@@ -66,12 +73,13 @@ enum ReplLauncher {
             : PlainLineEditor()
         let policy = ColorPolicy(outputIsTerminal: TerminalSize.outputIsTerminal, environment: environment,
                                  noColorFlag: options.noColor)
-        let configuration = ReplConfiguration(
+        var configuration = ReplConfiguration(
             course: loaded.course, courseFindings: loaded.findings.count, store: store, learnerName: learnerName,
             // A script on standard input gets no escape codes either (DESIGN.md, "Runtime places").
             painter: Painter(colorEnabled: policy.allowsColor && interactive),
             width: TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80,
             seed: options.seed ?? UInt64.random(in: .min ... .max))
+        configuration.discardsProgress = options.readOnly
         // Ctrl-C stops a lab's long command (`fire`) only when readline catches it; otherwise SIGINT ends the process.
         let labs = LabContext(interrupted: { interactive && ReadlineEditor.takeInterrupt() })
         let session: ReplSession

@@ -48,7 +48,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-scale"), help: "Multiply the simulated LLM's delays (0.1 = ten times faster).")
     var latencyScale = 1.0
 
+    @Option(
+        name: .customLong("max-connections"), help: "Most connections open at once; the next one is closed at once.")
+    var maxConnections = 1024
+
+    @Option(name: .customLong("header-timeout"), help: .hidden)
+    var headerTimeout = 10.0
+
+    @Option(name: .customLong("idle-timeout"), help: .hidden)
+    var idleTimeout = 60.0
+
     func validate() throws {
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be greater than 0") }
         guard (1...8).contains(step) else { throw ValidationError("--step must be between 1 and 8") }
         guard latencyScale >= 0, latencyScale <= 100 else { throw ValidationError("--latency-scale must be between 0 and 100") }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
@@ -74,6 +86,9 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.host = bind
             configuration.port = port
             configuration.latencyScale = latencyScale
+            configuration.maxConnections = maxConnections
+            configuration.headerReadTimeout = headerTimeout
+            configuration.idleTimeout = idleTimeout
             let server = try await GatewayHTTPServer(
                 gateway: gateway, configuration: configuration, clock: clock, logger: logger)
             logger.info(

@@ -17,13 +17,14 @@ final class HTTPTestClient {
 
     private let fd: Int32
 
-    init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port`; a read waits at most `readTimeout` seconds.
+    init(port: Int, readTimeout: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -43,6 +44,24 @@ final class HTTPTestClient {
         request += "\r\n" + (body ?? "")
         let bytes = Array(request.utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Sends `text` as it is (a request cut short, say).
+    func sendRaw(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Reads until the server closes the connection (true) or a read times out (false).
+    func waitForClose() -> (closed: Bool, received: String) {
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return (true, String(decoding: data, as: UTF8.self)) }
+            if count < 0 { return (errno == ECONNRESET, String(decoding: data, as: UTF8.self)) }
+            data += buffer[0..<count]
+        }
     }
 
     /// Reads until `marker` has arrived (or the peer closes) and returns everything read so far.

@@ -20,7 +20,7 @@ final class ColorPolicyTests: XCTestCase {
     }
 
     func testControlCharactersAreStripped() {
-        XCTAssertEqual(ControlCharacters.strip("ad\u{1B}[2Ja\u{7}\u{9B}x"), "ad[2Jax")
+        XCTAssertEqual(ControlCharacters.strip("ad\u{1B}[2Ja\u{7}\u{9B}1mx"), "adax")
         XCTAssertEqual(ControlCharacters.strip("tab\there"), "tab here")
         XCTAssertEqual(ControlCharacters.strip("Zoë 日本"), "Zoë 日本")
     }

@@ -17,11 +17,25 @@ public final class BlockingConnection {
         public var description: String
     }
 
-    /// Connects to 127.0.0.1:`port`; a read waits at most ten seconds.
-    public init(port: Int) throws {
+    /// Connects to 127.0.0.1:`port`; a read waits at most ten seconds. With `source` (an IPv4
+    /// address such as 127.0.0.2) the socket is bound to it first, so the server sees that peer.
+    public init(port: Int, source: String? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if let source {
+            var local = loopback(port: 0)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            if bound != 0 {
+                Glibc.close(fd)
+                throw Failure(description: "cannot bind the client socket to \(source)")
+            }
+        }
         var address = loopback(port: port)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -56,6 +70,28 @@ public final class BlockingConnection {
     /// Sends one command given as text and returns the bytes of its reply.
     public func roundTrip(_ arguments: [String]) throws -> [UInt8] {
         try roundTrip(arguments.map { Array($0.utf8) })
+    }
+
+    /// Every byte the server sends until it closes the connection (or ten seconds pass).
+    public func readUntilClosed() -> [UInt8] {
+        var received = Array(pending.readableBytesView)
+        pending.clear()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return received }
+            received.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Sends `bytes` as they are, without waiting for a reply.
+    public func sendRaw(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard sent > 0 else { throw Failure(description: "connection closed while sending") }
+            offset += sent
+        }
     }
 
     /// Closes the socket; later round trips fail.

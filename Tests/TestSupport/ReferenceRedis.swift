@@ -11,7 +11,8 @@ public final class ReferenceRedis: @unchecked Sendable {
 
     /// Starts `redis-server` from PATH: a skip (a failure under `ARCHLAB_REQUIRE_ALL=1`) when it is
     /// not installed; throws when it is installed but never listens (a failure, not a reason to skip).
-    public static func start() throws -> ReferenceRedis {
+    /// `arguments` are added after the defaults, so `["--bind", "0.0.0.0"]` replaces the loopback bind.
+    public static func start(arguments: [String] = []) throws -> ReferenceRedis {
         let executable = try requireExecutable("redis-server", "redis-server is not installed (apt-get install redis-server)")
         for _ in 0..<5 {
             let port = try freePort()
@@ -20,7 +21,7 @@ public final class ReferenceRedis: @unchecked Sendable {
             process.arguments = [
                 "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--daemonize", "no", "--loglevel", "warning",
-            ]
+            ] + arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
