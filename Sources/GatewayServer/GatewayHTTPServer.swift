@@ -14,6 +14,11 @@ public struct GatewayServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 64 * 1024
     /// Multiplies the simulated LLM's delays (1 = under 300 ms to the first token, under 2 s in all).
     public var latencyScale: Double = 1
+    /// Checks API keys before any other work (`serve --keys`); nil serves every caller (open).
+    public var keyGate: APIKeyGate?
+    /// Reads the caches' size and evictions for `/metrics` (`archlab_cache_bytes`,
+    /// `archlab_cache_evictions_total`); nil when the caches are not in this process.
+    public var cacheMemory: (@Sendable () -> CacheMemoryUsage)?
 
     public init() {}
 }
@@ -26,7 +31,7 @@ public final class GatewayHTTPServer: Sendable {
     private let gateway: Gateway
     private let configuration: GatewayServerConfiguration
     private let server: NIOAsyncChannel<Connection, Never>
-    let metrics = GatewayMetrics()
+    let metrics: GatewayMetrics
     private let logger: Logger
     private let responder: ChatResponder
 
@@ -39,8 +44,11 @@ public final class GatewayHTTPServer: Sendable {
         self.gateway = gateway
         self.configuration = configuration
         self.logger = logger
+        let metrics = GatewayMetrics(cacheMemory: configuration.cacheMemory)
+        self.metrics = metrics
         self.responder = ChatResponder(
-            gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock)
+            gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock,
+            keyGate: configuration.keyGate)
         do {
             server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.backlog, value: 256)
