@@ -48,11 +48,11 @@ public struct APIKeyring: Sendable {
 public enum ConstantTime {
     /// Whether `a` and `b` hold the same bytes; every byte is visited whatever the first difference.
     /// Lengths are not secret here (both sides are SHA-256 digests, 32 bytes).
-    public static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    public static func equal<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0
-        for index in a.indices {
-            difference |= a[index] ^ b[index]
+        for (x, y) in zip(a, b) {
+            difference |= x ^ y
         }
         return difference == 0
     }
