@@ -51,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Serve only the keys in this TOML file of [[key]] tables (name, key, optional tenant and limit); mode 600.",
-            discussion: "Without it every caller is served and any Bearer string is an identity.",
+            "Serve only the API keys in this TOML file of [[key]] tables (mode 600); without it, any Bearer string.",
             valueName: "file"))
     var keys: String?
 
@@ -75,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
         }
         guard (try? LimitRate(parsing: unauthenticatedLimit)) != nil else {
-            throw ValidationError("--unauthenticated-limit must be a rate such as \"10 per 60 s\", not '\(unauthenticatedLimit)'")
+            throw ValidationError(
+                "--unauthenticated-limit must be a rate such as \"10 per 60 s\", not '\(unauthenticatedLimit)'")
         }
     }
 
@@ -123,7 +123,10 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((Self.openWarning + "\n").utf8))
             }
             logger.info(
-                "serving server.swift step \(step) on http://\(bind):\(server.port) (limit \(limit), \(algorithm); embedder \(choice.embedder.name); \(issued.map { "\($0.count) API key\($0.count == 1 ? "" : "s")" } ?? "open to any key"); cache memory \(cacheMemory))")
+                """
+                serving server.swift step \(step) on http://\(bind):\(server.port) (limit \(limit), \(algorithm); \
+                embedder \(choice.embedder.name); \(Self.access(issued)); cache memory \(cacheMemory))
+                """)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
                 group.addTask {
@@ -145,6 +148,12 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// Who may call, for the start line: `2 API keys`, or `open to any key`.
+    static func access(_ keys: [APIKey]?) -> String {
+        guard let keys else { return "open to any key" }
+        return "\(keys.count) API key\(keys.count == 1 ? "" : "s")"
     }
 
     /// Printed once at start when serving without `--keys`.

@@ -13,7 +13,8 @@ enum ServeKeysFile {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw ServeKeysError(file: path, FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "file not found")
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ServeKeysError(file: path, exists ? "cannot read the file" : "file not found")
         }
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
         if mode & 0o077 != 0 {
@@ -22,7 +23,9 @@ enum ServeKeysFile {
                 "permissions \(String(format: "%04o", mode)) are too open: a key file must not be readable or writable "
                     + "by group or others; run `chmod 600 \(path)`")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ServeKeysError(file: path, "cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ServeKeysError(file: path, "cannot read the file")
+        }
         guard let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
             throw ServeKeysError(file: path, line: 1, column: 1, "the file is not valid UTF-8 text")
         }
@@ -43,7 +46,8 @@ enum ServeKeysFile {
         }
         let places = KeyFilePlaces(text: text)
         for name in table.keys where name != "key" {
-            throw ServeKeysError(file: path, at: places.line(ofTopLevel: name), "unknown key `\(name)` (a key file holds `[[key]]` tables)")
+            throw ServeKeysError(
+                file: path, at: places.line(ofTopLevel: name), "unknown key `\(name)` (a key file holds `[[key]]` tables)")
         }
         guard let array = table["key"]?.array else {
             throw ServeKeysError(file: path, line: 1, column: 1, "no keys: add `[[key]]` tables with `name` and `key`")
@@ -52,9 +56,12 @@ enum ServeKeysFile {
         var secrets: Set<String> = []
         for (index, element) in array.enumerated() {
             let at = { (field: String?) in places.line(ofTable: index, field: field) }
-            guard let entry = element.table else { throw ServeKeysError(file: path, at: at(nil), "`key` must be a list of `[[key]]` tables") }
+            guard let entry = element.table else {
+                throw ServeKeysError(file: path, at: at(nil), "`key` must be a list of `[[key]]` tables")
+            }
             for field in entry.keys where !["name", "key", "tenant", "limit"].contains(field) {
-                throw ServeKeysError(file: path, at: at(field), "unknown field `\(field)` (a key has `name`, `key`, `tenant` and `limit`)")
+                throw ServeKeysError(
+                    file: path, at: at(field), "unknown field `\(field)` (a key has `name`, `key`, `tenant` and `limit`)")
             }
             func string(_ field: String, required: Bool) throws(ServeKeysError) -> String? {
                 guard let value = entry[field] else {
@@ -66,9 +73,13 @@ enum ServeKeysFile {
                 }
                 return text
             }
-            guard let name = try string("name", required: true), let secret = try string("key", required: true) else { continue }
+            guard let name = try string("name", required: true), let secret = try string("key", required: true) else {
+                continue
+            }
             guard secret.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
-                throw ServeKeysError(file: path, at: at("key"), "`key` of `\(name)` must be printable ASCII without spaces, as an HTTP header carries it")
+                throw ServeKeysError(
+                    file: path, at: at("key"),
+                    "`key` of `\(name)` must be printable ASCII without spaces, as an HTTP header carries it")
             }
             if keys.contains(where: { $0.name == name }) {
                 throw ServeKeysError(file: path, at: at("name"), "the name `\(name)` is used twice")
@@ -82,12 +93,15 @@ enum ServeKeysFile {
                 do {
                     limit = try LimitRate(parsing: text)
                 } catch {
-                    throw ServeKeysError(file: path, at: at("limit"), "`limit` must be a rate such as \"10 per 60 s\", not \"\(text)\"")
+                    throw ServeKeysError(
+                        file: path, at: at("limit"), "`limit` must be a rate such as \"10 per 60 s\", not \"\(text)\"")
                 }
             }
             keys.append(APIKey(name: name, key: secret, tenant: tenant, limit: limit))
         }
-        guard !keys.isEmpty else { throw ServeKeysError(file: path, line: 1, column: 1, "no keys: add `[[key]]` tables with `name` and `key`") }
+        guard !keys.isEmpty else {
+            throw ServeKeysError(file: path, line: 1, column: 1, "no keys: add `[[key]]` tables with `name` and `key`")
+        }
         return keys
     }
 }
@@ -115,7 +129,9 @@ private struct KeyFilePlaces {
                 }
                 continue
             }
-            if seen == index, let field, Self.assigns(trimmed, field) { return (number + 1, line.count - trimmed.count + 1) }
+            if seen == index, let field, Self.assigns(trimmed, field) {
+                return (number + 1, line.count - trimmed.count + 1)
+            }
         }
         return header
     }
