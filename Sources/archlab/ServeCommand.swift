@@ -70,9 +70,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard latencyScale >= 0, latencyScale <= 100 else { throw ValidationError("--latency-scale must be between 0 and 100") }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard let bytes = parseMemoryValue(cacheMemory), bytes > 0 else {
+        guard let bytes = parseMemoryValue(cacheMemory) else {
             throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
         }
+        // Below this the exact cache's own hash table would not fit, and the budget could not be kept.
+        guard bytes >= 256 * 1024 else { throw ValidationError("--cache-memory must be at least 256kb") }
         guard (try? LimitRate(parsing: unauthenticatedLimit)) != nil else {
             throw ValidationError(
                 "--unauthenticated-limit must be a rate such as \"10 per 60 s\", not '\(unauthenticatedLimit)'")

@@ -41,6 +41,9 @@ final class ServeMemoryEndToEndTests: ScratchDirectoryTestCase {
         let bad = try ArchLabRunner.run(["serve", "--cache-memory", "lots"], in: scratch)
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("--cache-memory must be a size such as 64mb, 512kb or 1gb, not 'lots'"), bad.stderr)
+        let small = try ArchLabRunner.run(["serve", "--cache-memory", "100kb"], in: scratch)
+        XCTAssertNotEqual(small.status, 0)
+        XCTAssertTrue(small.stderr.contains("--cache-memory must be at least 256kb"), small.stderr)
         let serve = try ServeProcess(["--model", "lexical", "--cache-memory", "512kb"], in: scratch)
         let metrics = try KeepAliveHTTP(port: serve.port).send("GET", "/metrics").body
         serve.stop()
