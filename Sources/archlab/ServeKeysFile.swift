@@ -11,7 +11,9 @@ enum ServeKeysFile {
     static func load(_ path: String) throws(ServeKeysError) -> [APIKey] {
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // The mode of the file itself, through any symlink (as stat(2) reads it for ssh).
+            attributes = try FileManager.default.attributesOfItem(
+                atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
         } catch {
             let exists = FileManager.default.fileExists(atPath: path)
             throw ServeKeysError(file: path, exists ? "cannot read the file" : "file not found")

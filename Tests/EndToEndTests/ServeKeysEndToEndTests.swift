@@ -62,7 +62,10 @@ final class ServeKeysEndToEndTests: ScratchDirectoryTestCase {
     }
 
     func testAKeyedServerServesItsKeysRefusesOthersAndNeverPrintsAKey() throws {
-        let path = try keyFile(valid, mode: 0o600)
+        let file = try keyFile(valid, mode: 0o600)
+        // Through a symlink (itself mode 0777): the file's own mode is what counts, as stat(2) reads it.
+        let path = scratch.appendingPathComponent("link.toml").path
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: file)
         let serve = try ServeProcess(["--keys", path, "--model", "lexical", "--latency-scale", "0"], in: scratch)
         let client = try KeepAliveHTTP(port: serve.port)
         let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}"#
