@@ -37,6 +37,8 @@ final class ChatResponder: Sendable {
                 issued = key
             case .unauthorized(let verdict):
                 metrics.recordUnauthenticated(throttled: false)
+                var challenge = headers(verdict, cache: nil, similarity: nil)
+                challenge.add(name: "WWW-Authenticate", value: "Bearer")
                 try await writer.json(
                     status: .unauthorized,
                     ChatResponse.error(
@@ -44,7 +46,7 @@ final class ChatResponder: Sendable {
                             ? "Missing API key: send it as `Authorization: Bearer KEY`."
                             : "Incorrect API key provided.",
                         type: "invalid_request_error", code: "invalid_api_key"),
-                    headers: headers(verdict, cache: nil, similarity: nil))
+                    headers: challenge)
                 return
             case .throttled(let verdict):
                 metrics.recordUnauthenticated(throttled: true)

@@ -81,6 +81,7 @@ final class GatewayServerKeysTests: XCTestCase {
         XCTAssertEqual(error["message"] as? String, "Incorrect API key provided.")
         XCTAssertFalse(refused.body.contains("made-up-1"), "the key is not echoed")
         XCTAssertNil(refused.header("X-Cache"), "no cache was consulted")
+        XCTAssertEqual(refused.header("WWW-Authenticate"), "Bearer", "RFC 6750's challenge")
         let throttled = try XCTUnwrap(responses.last)
         XCTAssertEqual(throttled.header("Retry-After"), "8", "whole seconds until the 10 s window ends, 2 s in")
         XCTAssertEqual(try post(port, "No key", key: nil).status, 429, "a missing key counts against the same address")
