@@ -46,6 +46,8 @@ let archlabDependencies: [Target.Dependency] = [
     "LabCommands",
 
     "GatewayServer",
+
+    .product(name: "TOMLKit", package: "TOMLKit"),
 ]
 
 // The executable links the Swift runtime and Foundation statically (Linux): no dynamic symbol lookups in a dozen

@@ -3,6 +3,9 @@ public struct GatewayRequest: Sendable {
     public var request: LLMRequest
     /// The `Authorization: Bearer` key, when the caller sent one.
     public var apiKey: String?
+    /// The name of the issued key `apiKey` matched, when the server checks keys (`serve --keys`):
+    /// the identity the limiter counts against, instead of the raw key.
+    public var keyName: String?
     /// The peer address of the connection (never a forgeable header such as X-Forwarded-For).
     public var clientAddress: String
     public var stream: Bool

@@ -13,10 +13,13 @@ final class ChatResponder: Sendable {
     let metrics: GatewayMetrics
     /// Stamps requests (`created`, the limiter's arrival time) and the rate-limit headers' resets.
     let clock: any WallClock
+    /// Checks API keys before anything else; nil when the server is open.
+    let keyGate: APIKeyGate?
     private let counter = Atomic<Int>(0)
 
-    init(gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock) {
+    init(gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock, keyGate: APIKeyGate? = nil) {
         self.gateway = gateway
+        self.keyGate = keyGate
         self.clock = clock
         self.latencyScale = latencyScale
         self.metrics = metrics
@@ -24,11 +27,44 @@ final class ChatResponder: Sendable {
 
     func respond(head: HTTPRequestHead, body: ByteBuffer, peer: String, writer: ResponseWriter) async throws {
         let started = ContinuousClock.now
+        let apiKey = Self.bearerToken(head.headers)
+        var issued: APIKey?
+        if let keyGate {
+            // ANCHOR: authenticate
+            // Before the body is even parsed: a request without an issued key costs a lookup, no more.
+            switch try await keyGate.check(apiKey: apiKey, clientAddress: peer) {
+            case .admitted(let key):
+                issued = key
+            case .unauthorized(let verdict):
+                metrics.recordUnauthenticated(throttled: false)
+                var challenge = headers(verdict, cache: nil, similarity: nil)
+                challenge.add(name: "WWW-Authenticate", value: "Bearer")
+                try await writer.json(
+                    status: .unauthorized,
+                    ChatResponse.error(
+                        apiKey == nil
+                            ? "Missing API key: send it as `Authorization: Bearer KEY`."
+                            : "Incorrect API key provided.",
+                        type: "invalid_request_error", code: "invalid_api_key"),
+                    headers: challenge)
+                return
+            case .throttled(let verdict):
+                metrics.recordUnauthenticated(throttled: true)
+                try await writer.json(
+                    status: .tooManyRequests,
+                    ChatResponse.error(
+                        "Too many requests without a valid API key from this address; retry after \(max(1, verdict.retryAfterSeconds)) s.",
+                        type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
+                    headers: headers(verdict, cache: nil, similarity: nil))
+                return
+            }
+            // ANCHOR_END: authenticate
+        }
         let chat: ChatRequest
         let llmRequest: LLMRequest
         do {
             chat = try Self.decode(body)
-            llmRequest = try chat.llmRequest(tenant: "default")
+            llmRequest = try chat.llmRequest(tenant: issued?.tenant ?? "default")
         } catch let error as HTTPError {
             metrics.recordBadRequest()
             try await writer.json(status: .badRequest, ChatResponse.error(error.message, type: error.type, code: nil))
@@ -41,8 +77,9 @@ final class ChatResponder: Sendable {
         let scale = latencyScale
 
         var request = GatewayRequest(
-            request: llmRequest, apiKey: Self.bearerToken(head.headers), clientAddress: peer, stream: stream,
+            request: llmRequest, apiKey: apiKey, clientAddress: peer, stream: stream,
             atMs: clock.nowMilliseconds())
+        request.keyName = issued?.name
         request.onChunk = { chunk, admitted in
             try await Task.sleep(until: started + .microseconds(Int64(chunk.atMs * scale * 1000)), clock: .continuous)
             guard stream else { return }

@@ -21,6 +21,11 @@ public struct GatewayServerConfiguration: Sendable {
     public var idleTimeout: Double = 60
     /// Most connections open at once; the next one is closed as soon as it is accepted.
     public var maxConnections: Int = 1024
+    /// Checks API keys before any other work (`serve --keys`); nil serves every caller (open).
+    public var keyGate: APIKeyGate?
+    /// Reads the caches' size and evictions for `/metrics` (`archlab_cache_bytes`,
+    /// `archlab_cache_evictions_total`); nil when the caches are not in this process.
+    public var cacheMemory: (@Sendable () -> CacheMemoryUsage)?
 
     public init() {}
 }
@@ -33,7 +38,7 @@ public final class GatewayHTTPServer: Sendable {
     private let gateway: Gateway
     private let configuration: GatewayServerConfiguration
     private let server: NIOAsyncChannel<Connection, Never>
-    let metrics = GatewayMetrics()
+    let metrics: GatewayMetrics
     private let logger: Logger
     private let responder: ChatResponder
 
@@ -46,8 +51,11 @@ public final class GatewayHTTPServer: Sendable {
         self.gateway = gateway
         self.configuration = configuration
         self.logger = logger
+        let metrics = GatewayMetrics(cacheMemory: configuration.cacheMemory)
+        self.metrics = metrics
         self.responder = ChatResponder(
-            gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock)
+            gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock,
+            keyGate: configuration.keyGate)
         let connections = ConnectionCount(maximum: configuration.maxConnections)
         let headerTimeout = configuration.headerReadTimeout
         let idleTimeout = configuration.idleTimeout

@@ -1,7 +1,9 @@
 import Gateway
 import Prometheus
+import Synchronization
 
-/// The gateway's Prometheus metrics: requests, cache hits by kind, 429s, tokens, cost, latency.
+/// The gateway's Prometheus metrics: requests, cache hits by kind, 429s, 401s, tokens, cost, latency,
+/// and the caches' bytes and evictions when they are in this process.
 final class GatewayMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let requests: Counter
@@ -14,8 +16,14 @@ final class GatewayMetrics: Sendable {
     private let outputTokens: Counter
     private let cost: Counter
     private let latency: DurationHistogram
+    private let unauthorized: Counter
+    private let cacheBytes: Gauge?
+    private let cacheEvictions: Counter?
+    private let cacheMemory: (@Sendable () -> CacheMemoryUsage)?
+    /// Evictions already added to `cacheEvictions` (the caches count their own; each scrape adds the rest).
+    private let evictionsReported = Mutex(0)
 
-    init() {
+    init(cacheMemory: (@Sendable () -> CacheMemoryUsage)? = nil) {
         requests = registry.makeCounter(name: "archlab_requests_total", help: "Chat completion requests received.")
         exactHits = registry.makeCounter(name: "archlab_cache_hits_total", labels: [("kind", "exact")], help: "Requests answered from a cache.")
         semanticHits = registry.makeCounter(name: "archlab_cache_hits_total", labels: [("kind", "semantic")], help: "Requests answered from a cache.")
@@ -29,6 +37,18 @@ final class GatewayMetrics: Sendable {
             name: "archlab_request_duration_seconds",
             buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5)],
             help: "Time from request to the end of the response.")
+        unauthorized = registry.makeCounter(
+            name: "archlab_unauthorized_total", help: "Requests answered 401 for a missing or unknown API key.")
+        self.cacheMemory = cacheMemory
+        if cacheMemory != nil {
+            cacheBytes = registry.makeGauge(
+                name: "archlab_cache_bytes", help: "Bytes the exact and semantic caches hold, of --cache-memory.")
+            cacheEvictions = registry.makeCounter(
+                name: "archlab_cache_evictions_total", help: "Cache entries evicted to stay within --cache-memory.")
+        } else {
+            cacheBytes = nil
+            cacheEvictions = nil
+        }
     }
 
     func record(_ result: GatewayResult, duration: Duration) {
@@ -51,7 +71,21 @@ final class GatewayMetrics: Sendable {
         badRequests.increment()
     }
 
+    /// A request refused for its key: 401, or 429 once its address is over the unauthenticated limit.
+    func recordUnauthenticated(throttled: Bool) {
+        if throttled { rejected.increment() } else { unauthorized.increment() }
+    }
+
     func text() -> String {
-        registry.emitToString()
+        if let cacheMemory, let cacheBytes, let cacheEvictions {
+            let usage = cacheMemory()
+            cacheBytes.set(to: Double(usage.bytes))
+            let added = evictionsReported.withLock { reported in
+                defer { reported = max(reported, usage.evictions) }
+                return max(0, usage.evictions - reported)
+            }
+            if added > 0 { cacheEvictions.increment(by: Int64(added)) }
+        }
+        return registry.emitToString()
     }
 }

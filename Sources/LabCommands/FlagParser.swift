@@ -1,9 +1,10 @@
-/// `--name value` and `--name=value` flags from a REPL line, checked against the flags a command knows.
+/// `--name value` and `--name=value` flags from a REPL line, checked against the flags a command knows;
+/// `switches` are flags without a value (`--open`).
 struct FlagParser {
     private(set) var values: [String: String] = [:]
     private(set) var positionals: [String] = []
 
-    init(_ words: [String], known: Set<String>, usage: String) throws {
+    init(_ words: [String], known: Set<String>, switches: Set<String> = [], usage: String) throws {
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -18,8 +19,13 @@ struct FlagParser {
                 value = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
+            if switches.contains(name) {
+                guard value == nil else { throw ReplLabError.invalid("`--\(name)` takes no value. Usage: \(usage)") }
+                values[name] = ""
+                continue
+            }
             guard known.contains(name) else {
-                let list = known.sorted().map { "--\($0)" }.joined(separator: ", ")
+                let list = known.union(switches).sorted().map { "--\($0)" }.joined(separator: ", ")
                 throw ReplLabError.invalid("Unknown option `--\(name)`; known: \(list).")
             }
             if value == nil {
@@ -32,6 +38,9 @@ struct FlagParser {
     }
 
     subscript(_ name: String) -> String? { values[name] }
+
+    /// Whether the switch `--name` was given.
+    func has(_ name: String) -> Bool { values[name] != nil }
 
     /// A whole-number flag in `range`, or nil when absent.
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {

@@ -10,7 +10,7 @@ import RateLimit
 /// The lesson 8 lab: `serve start|stop|status` runs server.swift over HTTP in the session, with the
 /// exact cache in the learner's own keyspace; `fire N` sends requests to it and shows each verdict.
 enum ServeLabCommands {
-    static let serveUsage = "serve start [N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] | serve stop | serve status"
+    static let serveUsage = "serve start [N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] [--open] | serve stop | serve status"
     static let defaultPort = 8080
 
     /// The gateway server a session runs, and what it was started with.
@@ -21,6 +21,8 @@ enum ServeLabCommands {
         let task: Task<Void, Never>
         let step: Int
         let limiter: LimiterSpec
+        /// The key the server accepts (`fire` sends it), or nil when it serves any key (`--open`).
+        let lessonKey: String?
     }
 
     static func serve(_ context: LabContext) -> ReplCommand {
@@ -35,11 +37,14 @@ enum ServeLabCommands {
             http://127.0.0.1:\(defaultPort), the same server as `archlab serve`. Step 1 sends everything to the \
             model; step 2 adds the exact cache, kept in your session's Redis (`redis KEYS *` shows it); step 3 the \
             semantic cache; step 4 caches streamed answers; steps 5 to 8 put a limit per API key in front (default: \
-            sliding window, 5 per 10 s). The start message says what the step has. Then `fire 7 --key bot`, or from \
-            a shell:
+            sliding window, 5 per 10 s). The start message says what the step has.
 
-            `curl -i http://127.0.0.1:\(defaultPort)/v1/chat/completions -H 'Authorization: Bearer bot' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'`
+            The server accepts one API key, made up at start and shown once (the lesson key): `fire 7` sends it, \
+            and a request with any other key, or none, gets 401 (ten a minute per address, then 429). From a shell:
 
+            `curl -i http://127.0.0.1:\(defaultPort)/v1/chat/completions -H 'Authorization: Bearer LESSON-KEY' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'`
+
+            `--open` serves any key instead, each with a limit of its own, as `archlab serve` without `--keys` does. \
             `--port 0` picks a free port; `--latency-scale 0.1` makes the simulated model ten times faster.
             """,
             completer: { _, previous in
@@ -47,7 +52,7 @@ enum ServeLabCommands {
                 if previous.last == "--algorithm" { return LimiterSpec.algorithms }
                 if previous.last == "--step" { return (1...8).map(String.init) }
                 guard previous.first == "start" else { return [] }
-                let flags = ["--port", "--limit", "--algorithm", "--latency-scale"]
+                let flags = ["--port", "--limit", "--algorithm", "--latency-scale", "--open"]
                 return previous.count == 1 ? (1...8).map(String.init) + flags : flags
             },
             handler: { session, arguments in
@@ -72,7 +77,8 @@ enum ServeLabCommands {
             session.say("Already serving step \(running.step) on http://127.0.0.1:\(running.port); `serve stop` first to change it.")
             return
         }
-        let flags = try FlagParser(words, known: ["step", "port", "limit", "algorithm", "latency-scale"], usage: serveUsage)
+        let flags = try FlagParser(
+            words, known: ["step", "port", "limit", "algorithm", "latency-scale"], switches: ["open"], usage: serveUsage)
         guard flags.positionals.count <= 1, flags.positionals.isEmpty || flags["step"] == nil else { throw ReplLabError.usage(serveUsage) }
         var options = GatewayFactory.Options()
         options.step = try flags.int("step", in: 1...8) ?? 8
@@ -116,6 +122,12 @@ enum ServeLabCommands {
             throw ReplLabError.invalid("Cannot build the gateway: \(error)")
         }
         var configuration = GatewayServerConfiguration()
+        let lessonKey = flags.has("open") ? nil : Self.lessonKey(session)
+        if let lessonKey {
+            configuration.keyGate = try APIKeyGate(
+                keyring: APIKeyring([APIKey(name: "learner", key: lessonKey)]),
+                unauthenticatedLimit: LimitRate(parsing: APIKeyGate.defaultUnauthenticatedLimit), clock: clock)
+        }
         configuration.port = port
         configuration.latencyScale = options.latencyScale
         var logger = Logger(label: "archlab.repl.serve")
@@ -129,10 +141,25 @@ enum ServeLabCommands {
             throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(reason) (`serve start --port 0` picks a free port).")
         }
         let task = Task.detached { _ = try? await server.run() }
-        context.gateway = Running(server: server, port: server.port, task: task, step: options.step, limiter: limiter)
+        context.gateway = Running(
+            server: server, port: server.port, task: task, step: options.step, limiter: limiter, lessonKey: lessonKey)
         let which = flags["step"] == nil && flags.positionals.isEmpty ? " (the finished server of lesson 8; `serve start N` serves step N)" : ""
-        let next = options.step >= 5 ? "fire 7 --key bot" : "fire 3"
+        let next = options.step < 5 ? "fire 3" : lessonKey == nil ? "fire 7 --key bot" : "fire 7"
         session.sayWrapped("Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port): \(contents(step: options.step, limiter: limiter)). Try `\(next)`.")
+        if let lessonKey {
+            session.sayWrapped(
+                "Lesson key (shown once): \(lessonKey). `fire` sends it; any other key gets 401 (`fire 3 --key guess`), "
+                    + "and `serve start --open` serves any key.")
+        }
+    }
+
+    /// A key made from the session's seeded generator: random to the learner, reproducible in a script.
+    static func lessonKey(_ session: ReplSession) -> String {
+        let hex = (0..<2).map { _ in
+            let text = String(session.nextRandomNumber(), radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        return "sk-lesson-" + hex.joined()
     }
 
     /// What the gateway of `step` does to a request, in order, as `ServerSwift` builds it.
@@ -154,59 +181,5 @@ enum ServeLabCommands {
         }
         await context.stopGateway()
         session.say("Stopped the gateway on port \(running.port). Its cached answers stay in your Redis (`redis KEYS *`).")
-    }
-
-    static let fireUsage = "fire N [--key KEY] [--prompt TEXT]"
-
-    static func fire(_ context: LabContext) -> ReplCommand {
-        ReplCommand(
-            name: "fire",
-            usage: "fire N [--key KEY]",
-            summary: "Send N chat requests to the running gateway and show each status",
-            help: """
-            `\(fireUsage)`
-
-            Sends N `POST /v1/chat/completions` requests, one after another, to the gateway `serve start` runs, \
-            with `Authorization: Bearer KEY` (default `learner`) and the same prompt (default "How do I reset my \
-            password?"). Each line shows the status, `X-Cache` (MISS, HIT-EXACT, HIT-SEMANTIC), and \
-            `RateLimit-Remaining` or, for a 429, `Retry-After`. Ctrl-C stops before the next request.
-            """,
-            completer: { _, previous in previous.isEmpty ? [] : ["--key", "--prompt"] },
-            handler: { session, arguments in
-                let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
-                let flags = try FlagParser(words, known: ["key", "prompt"], usage: fireUsage)
-                guard flags.positionals.count == 1 else { throw ReplLabError.usage(fireUsage) }
-                guard let count = Int(flags.positionals[0]), (1...100).contains(count) else {
-                    throw ReplLabError.invalid("`\(flags.positionals[0])` is not a number of requests from 1 to 100.")
-                }
-                guard let running = context.gateway else {
-                    throw ReplLabError.invalid("No gateway is running: `serve start` first.")
-                }
-                let key = flags["key"] ?? "learner"
-                let body = try requestBody(prompt: flags["prompt"] ?? "How do I reset my password?")
-                let client = LoopbackHTTPClient(port: running.port)
-                var statuses: [Int: Int] = [:]
-                session.say("\(count) request\(count == 1 ? "" : "s") to http://127.0.0.1:\(running.port)/v1/chat/completions as `\(key)`:")
-                for index in 1...count {
-                    if context.interrupted() {
-                        session.say("Interrupted: \(index - 1) of \(count) sent.")
-                        break
-                    }
-                    let response = try await client.request(
-                        path: "/v1/chat/completions",
-                        headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(key)")], body: body)
-                    statuses[response.status, default: 0] += 1
-                    session.say(FireReport.line(index, of: count, response, painter: session.painter))
-                }
-                session.say(statuses.keys.sorted().map { "\($0): \(statuses[$0] ?? 0)" }.joined(separator: ", "))
-                return .succeeded
-            })
-    }
-
-    private static func requestBody(prompt: String) throws -> String {
-        struct Message: Encodable { let role: String; let content: String }
-        struct Body: Encodable { let model: String; let messages: [Message] }
-        let data = try JSONEncoder().encode(Body(model: "gpt-4o", messages: [Message(role: "user", content: prompt)]))
-        return String(decoding: data, as: UTF8.self)
     }
 }

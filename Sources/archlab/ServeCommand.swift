@@ -9,6 +9,7 @@ import Logging
 import RESP
 import RateLimit
 import RedisServer
+import Semantic
 
 /// `archlab serve`: the step's server.swift as a real HTTP service on the simulated LLM.
 struct ServeCommand: AsyncParsableCommand {
@@ -58,6 +59,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: .hidden)
     var idleTimeout = 60.0
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve only the API keys in this TOML file of [[key]] tables (mode 600); without it, any Bearer string.",
+            valueName: "file"))
+    var keys: String?
+
+    @Option(
+        name: .customLong("unauthenticated-limit"),
+        help: "With --keys: requests with a missing or unknown key allowed per client address, as N per DURATION.")
+    var unauthenticatedLimit = APIKeyGate.defaultUnauthenticatedLimit
+
+    @Option(
+        name: .customLong("cache-memory"),
+        help: "Bytes the in-process exact and semantic caches hold together (64mb, 512kb, 1gb); LRU eviction beyond.")
+    var cacheMemory = "64mb"
+
     func validate() throws {
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be greater than 0") }
@@ -65,23 +82,46 @@ struct ServeCommand: AsyncParsableCommand {
         guard latencyScale >= 0, latencyScale <= 100 else { throw ValidationError("--latency-scale must be between 0 and 100") }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard let bytes = parseMemoryValue(cacheMemory) else {
+            throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
+        }
+        // Below this the exact cache's own hash table would not fit, and the budget could not be kept.
+        guard bytes >= 256 * 1024 else { throw ValidationError("--cache-memory must be at least 256kb") }
+        guard (try? LimitRate(parsing: unauthenticatedLimit)) != nil else {
+            throw ValidationError(
+                "--unauthenticated-limit must be a rate such as \"10 per 60 s\", not '\(unauthenticatedLimit)'")
+        }
     }
 
     func run() async throws {
         let logger = Logger(label: "archlab.serve")
+        let issued: [APIKey]?
+        do {
+            issued = try keys.map { path throws(ServeKeysError) in try ServeKeysFile.load(path) }
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
+        }
         do {
             var options = GatewayFactory.Options()
             options.step = step
             options.threshold = threshold
             options.latencyScale = latencyScale
             options.limiter = try LimiterSpec(algorithm: algorithm, rate: LimitRate(parsing: limit))
+            for key in issued ?? [] {
+                if let own = key.limit { options.keyLimits[key.name] = own }
+            }
+            let budget = CacheMemoryBudget(bytes: parseMemoryValue(cacheMemory) ?? CacheMemoryBudget.defaultBytes, semanticCache: step >= 3)
+            options.semanticCacheBytes = budget.semanticBytes
             let choice = try SemanticCLI.embedder(model)
+            let local = redisURL == nil ? Self.exactCache(budget: budget.exactBytes) : nil
             let redis: any RESPCommandSender =
-                if let redisURL { try await RESPClient.connect(to: redisURL) } else { SharedKeyspace() }
+                if let redisURL { try await RESPClient.connect(to: redisURL) } else { local?.keyspace ?? SharedKeyspace() }
             // The kernel's cached tick (see GatewayFactory.make) for the limiter and the responses alike.
             let clock = CoarseSystemClock()
+            let semantic = GatewayFactory.semanticCache(options, embedder: choice.embedder)
             let gateway = try GatewayFactory.make(
-                options, redis: redis, embedder: choice.embedder, llm: SimulatedLLM(seed: 42), clock: clock)
+                options, redis: redis, semanticCache: semantic, llm: SimulatedLLM(seed: 42), clock: clock)
             var configuration = GatewayServerConfiguration()
             configuration.host = bind
             configuration.port = port
@@ -89,10 +129,21 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.maxConnections = maxConnections
             configuration.headerReadTimeout = headerTimeout
             configuration.idleTimeout = idleTimeout
+            if let issued {
+                configuration.keyGate = try APIKeyGate(
+                    keyring: APIKeyring(issued), unauthenticatedLimit: LimitRate(parsing: unauthenticatedLimit), clock: clock)
+            }
+            configuration.cacheMemory = Self.usage(exact: local?.cache, semantic: semantic)
             let server = try await GatewayHTTPServer(
                 gateway: gateway, configuration: configuration, clock: clock, logger: logger)
+            if issued == nil {
+                FileHandle.standardError.write(Data((Self.openWarning + "\n").utf8))
+            }
             logger.info(
-                "serving server.swift step \(step) on http://\(bind):\(server.port) (limit \(limit), \(algorithm); embedder \(choice.embedder.name))")
+                """
+                serving server.swift step \(step) on http://\(bind):\(server.port) (limit \(limit), \(algorithm); \
+                embedder \(choice.embedder.name); \(Self.access(issued)); cache memory \(cacheMemory))
+                """)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
                 group.addTask {
@@ -114,5 +165,45 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// Who may call, for the start line: `2 API keys`, or `open to any key`.
+    static func access(_ keys: [APIKey]?) -> String {
+        guard let keys else { return "open to any key" }
+        return "\(keys.count) API key\(keys.count == 1 ? "" : "s")"
+    }
+
+    /// Printed once at start when serving without `--keys`.
+    static let openWarning =
+        "warning: serving without --keys: any Authorization: Bearer string is accepted as a caller's identity, "
+        + "so anyone can mint a fresh rate limit; use --keys FILE to serve only issued keys"
+
+    /// The in-process exact cache: a Keyspace whose data may take `budget` bytes (`maxmemory` is that
+    /// plus what the empty keyspace already reports), evicting the least recently used keys beyond it.
+    static func exactCache(budget: Int) -> (keyspace: SharedKeyspace, cache: ExactCacheMemory) {
+        let keyspace = SharedKeyspace()
+        let empty = keyspace.withKeyspace { $0.usedMemoryBytes }
+        _ = keyspace.executeRaw(["CONFIG", "SET", "maxmemory", String(empty + budget), "maxmemory-policy", "allkeys-lru"])
+        return (keyspace, ExactCacheMemory(keyspace: keyspace, emptyBytes: empty))
+    }
+
+    /// What `/metrics` reports of the caches in this process.
+    static func usage(exact: ExactCacheMemory?, semantic: SemanticCache?) -> @Sendable () -> CacheMemoryUsage {
+        {
+            let exactUsage = exact?.usage ?? CacheMemoryUsage(bytes: 0, evictions: 0)
+            return CacheMemoryUsage(
+                bytes: exactUsage.bytes + (semantic?.byteCount ?? 0),
+                evictions: exactUsage.evictions + (semantic?.stats.evictions ?? 0))
+        }
+    }
+}
+
+/// The in-process exact cache's share of the budget: bytes over the empty keyspace, keys evicted.
+struct ExactCacheMemory: Sendable {
+    let keyspace: SharedKeyspace
+    let emptyBytes: Int
+
+    var usage: CacheMemoryUsage {
+        keyspace.withKeyspace { CacheMemoryUsage(bytes: max(0, $0.usedMemoryBytes - emptyBytes), evictions: $0.evictedKeyCount) }
     }
 }

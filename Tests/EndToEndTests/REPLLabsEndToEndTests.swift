@@ -79,7 +79,8 @@ final class REPLLabsEndToEndTests: XCTestCase {
     func testLessonEightServeAndFire() throws {
         let output = try repl([
             "serve start --step 8 --port 0 --latency-scale 0 --limit \"5 per 1h\"",
-            "fire 7 --key bot",
+            "fire 7",
+            "fire 2 --key guess",
             "serve stop",
         ])
         XCTAssertEqual(output.status, 0, output.stderr)
@@ -87,6 +88,12 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("X-Cache: HIT-EXACT"), output.stdout)
         XCTAssertTrue(output.stdout.contains("429 Too Many Requests   Retry-After: "), output.stdout)
         XCTAssertTrue(output.stdout.contains("200: 5, 429: 2"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("401 Unauthorized        RateLimit-Remaining: 9"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("401: 2"), output.stdout)
+        let key = try XCTUnwrap(output.stdout.firstMatch(of: /sk-lesson-[0-9a-f]{32}/)?.output, output.stdout)
+        XCTAssertEqual(output.stdout.components(separatedBy: key).count, 2, "the lesson key is printed once")
+        let again = try repl(["serve start --port 0 --latency-scale 0", "serve stop"])
+        XCTAssertTrue(again.stdout.contains(String(key)), "the same --seed, the same lesson key")
     }
 
     func testServeStartTakesAStepAndSaysWhatItServes() throws {
@@ -96,7 +103,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
             "serve status",
             "serve stop",
             "serve start 6 --port 0 --latency-scale 0 --limit \"2 per 1h\"",
-            "fire 3 --key bot",
+            "fire 3",
             "serve stop",
             "serve start --port 0 --latency-scale 0",
             "serve stop",
@@ -112,7 +119,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("serving server.swift step 2 on http://127.0.0.1:") && $0.hasSuffix("no rate limit.") }, output.stdout)
         XCTAssertTrue(started[1].hasPrefix("Serving server.swift step 6 on http://127.0.0.1:"), output.stdout)
         XCTAssertTrue(
-            started[1].hasSuffix(": a limit of 2 per 1h per API key (sliding-window), then the exact and semantic caches, streamed answers cached too. Try `fire 7 --key bot`."),
+            started[1].hasSuffix(": a limit of 2 per 1h per API key (sliding-window), then the exact and semantic caches, streamed answers cached too. Try `fire 7`."),
             output.stdout)
         XCTAssertTrue(output.stdout.contains("200: 2, 429: 1"), output.stdout)
         XCTAssertTrue(started[2].hasPrefix("Serving server.swift step 8 (the finished server of lesson 8; `serve start N` serves step N) on"), output.stdout)

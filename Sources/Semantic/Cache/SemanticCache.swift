@@ -3,7 +3,8 @@ import Foundation
 
 /// A semantic cache of LLM answers: an exact check on the normalised prompt first, then the nearest
 /// stored prompt by cosine similarity within the request's partition. Entries expire an absolute
-/// `ttl` after they were stored; beyond `maxEntries` the least recently used entry is evicted.
+/// `ttl` after they were stored; beyond `maxEntries` entries or `maxBytes` bytes the least recently
+/// used entries are evicted.
 /// Thread-safe; embeddings are computed outside the lock.
 public final class SemanticCache: @unchecked Sendable {
     private struct Entry {
@@ -12,6 +13,8 @@ public final class SemanticCache: @unchecked Sendable {
         var normalised: String
         var response: String
         var expiresAt: Double
+        /// What the entry is estimated to take (see `byteCount`).
+        var bytes: Int
         /// Neighbours in the recency list (older / newer).
         var older: Int?
         var newer: Int?
@@ -32,6 +35,8 @@ public final class SemanticCache: @unchecked Sendable {
     private var expiryQueue: [(id: Int, expiresAt: Double)] = []
     private var expiryHead = 0
     private var counters = SemanticCacheStats()
+    /// Bytes of the live entries and their partitions' indexes, as estimated.
+    private var bytes = 0
     /// The prompt the last lookup embedded and its vector: a miss is usually followed by a store of
     /// the same prompt, which then needs no second embedding.
     private var lastEmbedded: (prompt: String, vector: PromptVector)?
@@ -45,6 +50,15 @@ public final class SemanticCache: @unchecked Sendable {
 
     /// Live entries over all partitions.
     public var count: Int { locked { entries.count } }
+
+    /// The bytes the entries take, estimated from their texts and vectors plus a fixed overhead per
+    /// entry and per partition (the structures that hold them); what `maxBytes` bounds.
+    public var byteCount: Int { locked { bytes } }
+
+    /// Bookkeeping per entry (dictionary slots, recency links, expiry queue) and per partition (its
+    /// index and prompt table), in bytes.
+    static let entryOverhead = 512
+    static let partitionOverhead = 2048
 
     public var stats: SemanticCacheStats {
         locked {
@@ -99,26 +113,30 @@ public final class SemanticCache: @unchecked Sendable {
             if let old = exact[partition]?[normalised] { removeEntry(old) }
             let id = nextID
             // Taken out of the dictionary while adding, so the index storage is not copied on write.
-            var index = indexes.removeValue(forKey: partition) ?? settings.index.make(dimension: embedder.dimension)
+            let existing = indexes.removeValue(forKey: partition)
+            var index = existing ?? settings.index.make(dimension: embedder.dimension)
             do {
                 switch vector {
                 case .dense(let dense): try index.add(id: id, vector: dense)
                 case .sparse(let sparse): try index.add(id: id, sparse: sparse)
                 }
                 indexes[partition] = index
+                if existing == nil { bytes += Self.partitionOverhead }
             } catch {
-                if index.count > 0 { indexes[partition] = index }
+                if index.count > 0 { indexes[partition] = index } else if existing != nil { bytes -= Self.partitionOverhead }
                 throw error
             }
             nextID += 1
             let expiresAt = now + settings.ttl
+            let size = prompt.utf8.count + normalised.utf8.count + response.utf8.count + vector.bytes + Self.entryOverhead
             entries[id] = Entry(partition: partition, prompt: prompt, normalised: normalised, response: response,
-                                expiresAt: expiresAt, older: nil, newer: nil)
+                                expiresAt: expiresAt, bytes: size, older: nil, newer: nil)
+            bytes += size
             linkNewest(id)
             expiryQueue.append((id, expiresAt))
             exact[partition, default: [:]][normalised] = id
             counters.stores += 1
-            while entries.count > settings.maxEntries, let victim = oldest {
+            while entries.count > settings.maxEntries || bytes > settings.maxBytes, let victim = oldest {
                 removeEntry(victim)
                 counters.evictions += 1
             }
@@ -131,6 +149,7 @@ public final class SemanticCache: @unchecked Sendable {
             entries.removeAll()
             exact.removeAll()
             indexes.removeAll()
+            bytes = 0
             oldest = nil
             newest = nil
             expiryQueue.removeAll()
@@ -201,8 +220,16 @@ public final class SemanticCache: @unchecked Sendable {
         guard let entry = entries[id] else { return }
         unlink(id)
         entries[id] = nil
+        bytes -= entry.bytes
         exact[entry.partition]?[entry.normalised] = nil
+        if exact[entry.partition]?.isEmpty == true { exact[entry.partition] = nil }
         indexes[entry.partition]?.remove(id: id)
+        // An emptied partition is dropped whole: a partition per identifier would otherwise leave
+        // one empty index behind for every prompt ever evicted.
+        if indexes[entry.partition]?.count == 0 {
+            indexes[entry.partition] = nil
+            bytes -= Self.partitionOverhead
+        }
     }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
@@ -220,6 +247,15 @@ enum PromptVector {
 
     init(_ prompt: String, embedder: any Embedder) throws {
         self = embedder.vectorsAreSparse ? .sparse(try embedder.sparseEmbedding(prompt)) : .dense(try embedder.embed(prompt))
+    }
+
+    /// What the index keeps for the vector: four bytes a dimension, or a bucket and a value (twice:
+    /// entry and postings) per non-zero component of a sparse one.
+    var bytes: Int {
+        switch self {
+        case .dense(let vector): return vector.count * 4
+        case .sparse(let vector): return vector.indices.count * 16 + 64
+        }
     }
 
     var dense: [Float] {

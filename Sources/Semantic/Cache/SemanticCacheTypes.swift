@@ -8,6 +8,9 @@ public struct SemanticCacheConfiguration: Sendable {
     public var ttl: Double
     /// Most entries kept over all partitions; the least recently used is evicted beyond it.
     public var maxEntries: Int
+    /// Most bytes the entries may take, as `SemanticCache.byteCount` estimates them; the least
+    /// recently used entries are evicted beyond it. `Int.max` for no byte limit.
+    public var maxBytes: Int = Int.max
     /// How each partition's vectors are searched.
     public var index: IndexKind
 
