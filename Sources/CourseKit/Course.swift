@@ -18,10 +18,13 @@ public struct Course: Sendable {
     public let matrix: Matrix
     public let glossary: [GlossaryEntry]
     public let faq: [FAQEntry]
+    /// Coding exercises, by folder name (`Exercises/02-…` before `Exercises/06-…`).
+    public let exercises: [Exercise]
 
     public init(
         directory: URL, title: String, subtitle: String?, ticker: String, description: String?, quote: String?,
-        lessons: [Lesson], quizzes: [Quiz], matrix: Matrix, glossary: [GlossaryEntry], faq: [FAQEntry]
+        lessons: [Lesson], quizzes: [Quiz], matrix: Matrix, glossary: [GlossaryEntry], faq: [FAQEntry],
+        exercises: [Exercise] = []
     ) {
         self.directory = directory
         self.title = title
@@ -34,6 +37,12 @@ public struct Course: Sendable {
         self.matrix = matrix
         self.glossary = glossary
         self.faq = faq
+        self.exercises = exercises
+    }
+
+    /// The exercise with this id, if any.
+    public func exercise(id: String) -> Exercise? {
+        exercises.first { $0.id == id }
     }
 
     /// The lesson with this id, if any.
