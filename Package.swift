@@ -42,6 +42,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "LabCommands",
 
+    "Exercises",
+
     "GatewayServer",
 ]
 
@@ -112,6 +114,8 @@ let targets: [Target] = [
         name: "GatewayServer",
         dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
+
+    .target(name: "Exercises", dependencies: ["CourseKit", "SeededRandom", "RateLimit", "Labs", "RESP", "Keyspace", "RedisServer", logging, .product(name: "Crypto", package: "swift-crypto")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
 

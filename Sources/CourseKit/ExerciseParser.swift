@@ -68,13 +68,15 @@ enum ExerciseParser {
     ) -> ExerciseCase? {
         let name = fields.string("name")
         let hint = fields.string("hint")
+        let shared = fields.table("args").map(objectFields) ?? [:]
         let stepTables = fields.tables("step", required: true)
         let redisFields = fields.table("redis")
         fields.reportUnknownKeys()
         var steps: [ExerciseStep] = []
         for var step in stepTables {
             let call = step.string("call")
-            let args = step.table("args", required: true).map(objectFields) ?? [:]
+            let own = step.table("args", required: shared.isEmpty).map(objectFields) ?? [:]
+            let args = shared.merging(own) { $1 }
             let expect = step.anyValue("expect")
             let reference = step.string("reference", required: false)
             step.reportUnknownKeys()
