@@ -115,7 +115,7 @@ let targets: [Target] = [
         dependencies: ["Labs", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
 
-    .target(name: "Exercises", dependencies: ["CourseKit", "SeededRandom", "RateLimit", "Labs", "RESP", "Keyspace", "RedisServer", logging, .product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "Exercises", dependencies: ["CourseKit", "JSONText", "SeededRandom", "RateLimit", "Labs", "RESP", "Keyspace", "RedisServer", logging, .product(name: "Crypto", package: "swift-crypto")]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
 

@@ -75,7 +75,7 @@ final class HarnessProcess {
         let stdin = Pipe()
         let stdout = Pipe()
         errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("archlab-harness-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.standardInput = stdin
         process.standardOutput = stdout
         do {
