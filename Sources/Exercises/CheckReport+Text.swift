@@ -28,7 +28,9 @@ extension CheckReport {
                         continue
                     }
                     detailed = true
-                    lines.append("      \(failure.message)")
+                    if failure.expected == nil || failure.got == nil || !failure.message.hasPrefix("expected ") {
+                        lines.append("      \(failure.message)")
+                    }
                     if let inputs = failure.inputs { lines.append("      inputs:   \(inputs)") }
                     if let expected = failure.expected { lines.append("      expected: \(expected)") }
                     if let got = failure.got { lines.append("      got:      \(got)") }
