@@ -44,6 +44,8 @@ let archlabDependencies: [Target.Dependency] = [
 
     "Exercises",
 
+    "ExerciseCommands",
+
     "GatewayServer",
 ]
 
@@ -116,6 +118,8 @@ let targets: [Target] = [
     ),
 
     .target(name: "Exercises", dependencies: ["CourseKit", "JSONText", "SeededRandom", "RateLimit", "Labs", "RESP", "Keyspace", "RedisServer", logging, .product(name: "Crypto", package: "swift-crypto")]),
+
+    .target(name: "ExerciseCommands", dependencies: ["REPL", "Exercises", "CourseKit", "ProgressStore"]),
 
     .target(name: "Terminal", dependencies: ["CReadline"]),
 

@@ -42,7 +42,8 @@ extension Course {
                 nodeID: nodeID,
                 title: node(id: nodeID)?.title ?? nodeID,
                 lessonIDs: lessons(teaching: nodeID).map(\.id),
-                lab: node(id: nodeID)?.lab)
+                lab: node(id: nodeID)?.lab,
+                exercises: node(id: nodeID)?.exercises ?? [])
         }
         return LessonAvailability(lessonID: lesson.id, missing: missing, completed: unlocked.contains(lesson.node))
     }
@@ -58,6 +59,8 @@ public struct LessonAvailability: Sendable, Hashable {
         public let lessonIDs: [String]
         /// The lab that must be run for this node, if any.
         public let lab: String?
+        /// The exercises that must pass `archlab check` for this node.
+        public let exercises: [String]
     }
 
     public let lessonID: String

@@ -17,7 +17,7 @@ enum ExerciseParser {
         root.reportUnknownKeys()
         if let id { IDRules.check(id, what: "exercise id", at: "id", diagnostics: diagnostics) }
         if let file { checkFile(file, directory: directory, diagnostics: diagnostics) }
-        if hints.isEmpty, table["hints"] != nil {
+        if let array = table["hints"]?.array, array.isEmpty {
             diagnostics.report("invalid-value", "`hints` must hold at least one hint", at: "hints")
         }
         let known = Set(calls)
