@@ -7,6 +7,11 @@ import XCTest
 final class ExerciseCheckEndToEndTests: XCTestCase {
     private var fixture: ExerciseWorkspaceFixture { .shared }
 
+    override class func tearDown() {
+        ExerciseWorkspaceFixture.shared.remove()
+        super.tearDown()
+    }
+
     override func setUpWithError() throws {
         try super.setUpWithError()
         try fixture.ensureStarted()
@@ -127,5 +132,32 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         XCTAssertEqual(validated.status, 0, validated.stderr)
         let xml = try String(contentsOf: report, encoding: .utf8)
         XCTAssertTrue(xml.contains("<testsuite name=\"exact-cache\" tests=\"6\""), xml)
+    }
+
+    /// In the REPL: `exercise` shows the lesson's exercise, `check` runs it and a pass prints `NODE UNLOCKED:`.
+    func testTheREPLsExerciseAndCheckCommandsRecordThePassAndUnlockTheNode() throws {
+        try fixture.writeLearnerFile(try fixture.courseFile("solution/ExactCache.swift"))
+        let store = try ProgressStore(path: fixture.database)
+        let margaret = try store.ensureLearner("margaret")
+        for (quiz, nodes) in [("cost-of-every-call", ["cost-model"]), ("exact-caching", [])] {
+            _ = try store.recordAttempt(learner: margaret, FinishedAttempt(
+                quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+                unlocking: nodes)
+        }
+        try store.close()
+        let process = Process()
+        process.executableURL = try ArchLabRunner.binary
+        process.arguments = ["--course", fixture.course.path, "--db", fixture.database, "--learner", "margaret"]
+        process.currentDirectoryURL = fixture.scratch
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHLAB_COURSE"] = nil
+        process.environment = environment
+        let output = try ArchLabRunner.capture(process, input: "open 2\nexercise\nexercise start\ncheck\nexercise hint\n")
+        XCTAssertEqual(output.status, 0, output.stdout + output.stderr)
+        XCTAssertTrue(output.stdout.contains("Exercise exact-cache: Write the exact cache — not checked yet"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Sources/ServerSwift/ExactCache.swift already exists: left as it is"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("passed: all 6 tests"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("NODE UNLOCKED: Exact Cache"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("Hint 1/3: "), output.stdout)
     }
 }

@@ -7,6 +7,11 @@ import XCTest
 final class ExerciseWatchEndToEndTests: XCTestCase {
     private var fixture: ExerciseWorkspaceFixture { .shared }
 
+    override class func tearDown() {
+        ExerciseWorkspaceFixture.shared.remove()
+        super.tearDown()
+    }
+
     func testWatchReRunsTheCheckWhenTheFileIsSaved() throws {
         try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux `script` is needed")
         try fixture.ensureStarted()

@@ -35,6 +35,14 @@ final class ExerciseWorkspaceFixture: @unchecked Sendable {
         started = true
     }
 
+    /// Removes the scratch folder (a test class's `tearDown`); the next `ensureStarted` makes a new workspace.
+    func remove() {
+        lock.lock()
+        defer { lock.unlock() }
+        try? FileManager.default.removeItem(at: scratch)
+        started = false
+    }
+
     /// A file of the shipped exercise (`solution/ExactCache.swift`).
     func courseFile(_ path: String) throws -> String {
         try String(contentsOf: course.appendingPathComponent("Exercises/02-exact-cache/" + path), encoding: .utf8)
