@@ -47,7 +47,8 @@ enum ExerciseParser {
     /// The learner's file: a plain `.swift` name present in both `starter/` and `solution/`.
     private static func checkFile(_ file: String, directory: URL, diagnostics: FileDiagnostics) {
         guard file.hasSuffix(".swift"), !file.contains("/"), !file.hasPrefix("."), file.count > 6 else {
-            diagnostics.report("invalid-value", "`file` must be a Swift file name such as `TokenBucket.swift`", at: "file")
+            diagnostics.report(
+                "invalid-value", "`file` must be a Swift file name such as `TokenBucket.swift`", at: "file")
             return
         }
         for folder in ["starter", "solution"] {
@@ -56,8 +57,9 @@ enum ExerciseParser {
                 diagnostics.report("missing-file", "`\(folder)/\(file)` does not exist", at: "file")
             }
         }
-        let adapters = (try? FileManager.default.contentsOfDirectory(
-            atPath: directory.appendingPathComponent("harness").path)) ?? []
+        let adapters =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: directory.appendingPathComponent("harness").path)) ?? []
         if !adapters.contains(where: { $0.hasSuffix("Calls.swift") }) {
             diagnostics.report("missing-file", "`harness/` holds no adapter file (`…Calls.swift`)", at: "file")
         }

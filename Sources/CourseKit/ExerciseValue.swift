@@ -20,7 +20,8 @@ public indirect enum ExerciseValue: Sendable, Hashable {
         case .string(let value): return JSONString.quote(value)
         case .array(let values): return "[" + values.map(\.json).joined(separator: ",") + "]"
         case .object(let fields):
-            return "{" + fields.keys.sorted().map { JSONString.quote($0) + ":" + (fields[$0] ?? .null).json }
+            return "{"
+                + fields.keys.sorted().map { JSONString.quote($0) + ":" + (fields[$0] ?? .null).json }
                 .joined(separator: ",") + "}"
         }
     }

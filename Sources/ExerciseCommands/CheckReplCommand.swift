@@ -11,17 +11,21 @@ enum CheckReplCommand {
             usage: "check [ID] [--previous]",
             summary: "Build your server-swift workspace and run the exercise's tests",
             help: """
-            `check [ID] [--previous]`
+                `check [ID] [--previous]`
 
-            Builds your workspace with `swift build` and runs the hidden tests of the exercise started last (or ID): \
-            named cases first, then seeded random traffic compared with ArchLab's own implementation. Earlier \
-            exercises you passed run again (all earlier ones with `--previous`). A pass is recorded and unlocks its node.
-            """,
-            completer: { session, previous in previous.isEmpty ? session.course.exercises.map(\.id) + ["--previous"] : [] },
+                Builds your workspace with `swift build` and runs the hidden tests of the exercise started last (or ID): \
+                named cases first, then seeded random traffic compared with ArchLab's own implementation. Earlier \
+                exercises you passed run again (all earlier ones with `--previous`). A pass is recorded and unlocks its node.
+                """,
+            completer: { session, previous in
+                previous.isEmpty ? session.course.exercises.map(\.id) + ["--previous"] : []
+            },
             handler: { session, arguments in try await run(session, state, arguments.words) })
     }
 
-    private static func run(_ session: ReplSession, _ state: ExerciseCommandState, _ words: [String]) async throws -> CommandResult {
+    private static func run(_ session: ReplSession, _ state: ExerciseCommandState, _ words: [String]) async throws
+        -> CommandResult
+    {
         let previous = words.contains("--previous")
         let id = words.first { $0 != "--previous" }
         let workspace = state.workspace(session)
@@ -40,7 +44,8 @@ enum CheckReplCommand {
         session.say(report.renderText())
         for exercise in report.exercises {
             try session.recordExerciseResult(
-                exerciseID: exercise.id, passed: exercise.passed, fileHash: exercise.fileHash, failure: exercise.failureSummary)
+                exerciseID: exercise.id, passed: exercise.passed, fileHash: exercise.fileHash,
+                failure: exercise.failureSummary)
         }
         return report.passed ? .succeeded : .failed
     }

@@ -25,7 +25,9 @@ final class ExerciseCommandState: @unchecked Sendable {
 
     /// The learner's remembered workspace, else `server-swift` in the working directory.
     func workspace(_ session: ReplSession) -> Workspace {
-        if let path = try? session.store.workspace(learner: session.learner) { return Workspace(root: URL(fileURLWithPath: path)) }
+        if let path = try? session.store.workspace(learner: session.learner) {
+            return Workspace(root: URL(fileURLWithPath: path))
+        }
         return Workspace(root: workingDirectory.appendingPathComponent("server-swift"))
     }
 
@@ -34,11 +36,13 @@ final class ExerciseCommandState: @unchecked Sendable {
         let course = session.course
         if let id {
             guard let exercise = course.exercise(id: id) else {
-                throw ExerciseCommandError("No exercise `\(id)`: \(course.exercises.map(\.id).joined(separator: ", ")).")
+                throw ExerciseCommandError(
+                    "No exercise `\(id)`: \(course.exercises.map(\.id).joined(separator: ", ")).")
             }
             return exercise
         }
-        if let lesson = session.currentLesson, let exercise = course.exercises.first(where: { $0.lesson == lesson.id }) {
+        if let lesson = session.currentLesson, let exercise = course.exercises.first(where: { $0.lesson == lesson.id })
+        {
             return exercise
         }
         let started = (try? workspace(session).manifest().exercises) ?? []

@@ -1,5 +1,5 @@
-import Foundation
 import CourseKit
+import Foundation
 import JSONText
 
 extension CheckReport {
@@ -7,7 +7,9 @@ extension CheckReport {
     public func renderJSON() -> String {
         let items = exercises.map { exercise -> String in
             let tests = exercise.tests.map { test -> String in
-                var pairs: [(String, String)] = [("name", JSONText.string(test.name)), ("status", JSONText.string(test.status.rawValue))]
+                var pairs: [(String, String)] = [
+                    ("name", JSONText.string(test.name)), ("status", JSONText.string(test.status.rawValue)),
+                ]
                 if let failure = test.failure {
                     pairs.append(("message", JSONText.string(failure.message)))
                     pairs.append(("inputs", failure.inputs.map(JSONText.string) ?? "null"))
@@ -36,8 +38,10 @@ extension CheckReport {
             lines.append("# \(exercise.id): \(exercise.passed ? "passed" : "failed")")
             if let errors = exercise.buildErrors {
                 number += 1
-                lines += ["not ok \(number) - \(exercise.id) build", "  ---",
-                          "  message: \(JSONText.string(errors.first ?? "the build failed"))", "  ..."]
+                lines += [
+                    "not ok \(number) - \(exercise.id) build", "  ---",
+                    "  message: \(JSONText.string(errors.first ?? "the build failed"))", "  ...",
+                ]
                 continue
             }
             for test in exercise.tests {
@@ -46,8 +50,10 @@ extension CheckReport {
                 case .passed: lines.append("ok \(number) - \(exercise.id): \(test.name)")
                 case .notRun: lines.append("ok \(number) - \(exercise.id): \(test.name) # SKIP not run")
                 case .failed:
-                    lines += ["not ok \(number) - \(exercise.id): \(test.name)", "  ---",
-                              "  message: \(JSONText.string(test.failure?.message ?? "failed"))", "  ..."]
+                    lines += [
+                        "not ok \(number) - \(exercise.id): \(test.name)", "  ---",
+                        "  message: \(JSONText.string(test.failure?.message ?? "failed"))", "  ...",
+                    ]
                 }
             }
         }
@@ -61,8 +67,10 @@ extension CheckReport {
         let tests = exercises.reduce(0) { $0 + ($1.buildErrors != nil ? 1 : $1.tests.count) }
         let failures = exercises.reduce(0) { $0 + $1.tests.filter { $0.status == .failed }.count }
         let errors = exercises.filter { $0.buildErrors != nil }.count
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                     "<testsuites name=\"archlab check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">"]
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<testsuites name=\"archlab check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">",
+        ]
         for exercise in exercises {
             let suiteFailures = exercise.tests.filter { $0.status == .failed }.count
             let skipped = exercise.tests.filter { $0.status == .notRun }.count
@@ -71,8 +79,10 @@ extension CheckReport {
                 "  <testsuite name=\(XML.attribute(exercise.id)) tests=\"\(suiteTests)\" failures=\"\(suiteFailures)\" "
                     + "errors=\"\(exercise.buildErrors != nil ? 1 : 0)\" skipped=\"\(skipped)\">")
             lines.append("    <properties>")
-            for (name, value) in [("exercise", exercise.id), ("title", exercise.title), ("file", exercise.file),
-                                  ("file_sha256", exercise.fileHash), ("passed", exercise.passed ? "true" : "false")] {
+            for (name, value) in [
+                ("exercise", exercise.id), ("title", exercise.title), ("file", exercise.file),
+                ("file_sha256", exercise.fileHash), ("passed", exercise.passed ? "true" : "false"),
+            ] {
                 lines.append("      <property name=\"\(name)\" value=\(XML.attribute(value))/>")
             }
             lines.append("    </properties>")
@@ -90,12 +100,16 @@ extension CheckReport {
                     lines += [open + ">", "      <skipped message=\"not run\"/>", "    </testcase>"]
                 case .failed:
                     let failure = test.failure
-                    let body = [failure?.inputs.map { "inputs: \($0)" }, failure?.expected.map { "expected: \($0)" },
-                                failure?.got.map { "got: \($0)" }, failure.map { "hint: \($0.hint)" }].compactMap { $0 }
-                    lines += [open + ">",
-                              "      <failure message=\(XML.attribute(failure?.message ?? "failed")) type=\"failed\">"
-                                + "\(XML.escape(body.joined(separator: "\n")))</failure>",
-                              "    </testcase>"]
+                    let body = [
+                        failure?.inputs.map { "inputs: \($0)" }, failure?.expected.map { "expected: \($0)" },
+                        failure?.got.map { "got: \($0)" }, failure.map { "hint: \($0.hint)" },
+                    ].compactMap { $0 }
+                    lines += [
+                        open + ">",
+                        "      <failure message=\(XML.attribute(failure?.message ?? "failed")) type=\"failed\">"
+                            + "\(XML.escape(body.joined(separator: "\n")))</failure>",
+                        "    </testcase>",
+                    ]
                 }
             }
             lines.append("  </testsuite>")
@@ -123,6 +137,7 @@ enum XML {
     }
 
     static func attribute(_ text: String) -> String {
-        "\"" + escape(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;") + "\""
+        "\"" + escape(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;")
+            + "\""
     }
 }

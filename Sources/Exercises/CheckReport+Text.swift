@@ -38,9 +38,10 @@ extension CheckReport {
                 }
             }
             let passed = exercise.tests.filter { $0.status == .passed }.count
-            lines.append(exercise.passed
-                ? "  passed: all \(exercise.tests.count) tests"
-                : "  \(passed) of \(exercise.tests.count) tests passed")
+            lines.append(
+                exercise.passed
+                    ? "  passed: all \(exercise.tests.count) tests"
+                    : "  \(passed) of \(exercise.tests.count) tests passed")
         }
         return lines.joined(separator: "\n")
     }

@@ -55,9 +55,10 @@ public struct ExerciseChecker: Sendable {
         var reports: [ExerciseReport] = []
         for (exercise, hash) in zip(exercises, hashes) {
             let tests = try await run(exercise, redis: redis)
-            reports.append(ExerciseReport(
-                id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
-                fileHash: hash, buildErrors: nil, tests: tests))
+            reports.append(
+                ExerciseReport(
+                    id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
+                    fileHash: hash, buildErrors: nil, tests: tests))
         }
         await redis.stop()
         return CheckReport(exercises: reports, buildLog: build.log)

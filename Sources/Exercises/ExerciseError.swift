@@ -34,7 +34,8 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         switch kind {
         case .noWorkspace(let path):
-            return "\(path) is not an ArchLab workspace (no .archlab/manifest.json); create it with `archlab exercise start`"
+            return
+                "\(path) is not an ArchLab workspace (no .archlab/manifest.json); create it with `archlab exercise start`"
         case .providedFileChanged(let files):
             return "provided file\(files.count == 1 ? "" : "s") changed: \(files.joined(separator: ", ")); "
                 + "these files are not to be edited (undo the change, or `archlab exercise start --repair`)"
@@ -43,7 +44,8 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
         case .notStarted(let id):
             return "exercise `\(id)` is not started in this workspace; run `archlab exercise start \(id)`"
         case .noSwift:
-            return "`swift` was not found on PATH: install the Swift toolchain (https://swift.org/install) to build the workspace"
+            return
+                "`swift` was not found on PATH: install the Swift toolchain (https://swift.org/install) to build the workspace"
         case .unknownReference(let name, let file, let line):
             return "\(file):\(line): unknown reference `\(name)`"
         case .unknownGenerator(let name, let file, let line):
@@ -70,6 +72,8 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
     static func unknownGenerator(_ name: String, file: String, line: Int) -> ExerciseError {
         ExerciseError(kind: .unknownGenerator(name: name, file: file, line: line))
     }
-    static func io(_ path: String, _ message: String) -> ExerciseError { ExerciseError(kind: .io(path: path, message: message)) }
+    static func io(_ path: String, _ message: String) -> ExerciseError {
+        ExerciseError(kind: .io(path: path, message: message))
+    }
     static func redis(_ message: String) -> ExerciseError { ExerciseError(kind: .redis(message: message)) }
 }

@@ -18,7 +18,8 @@ public enum ExerciseGenerators {
 
     /// Requests from `keys` callers: bursts of up to twice the capacity a few ms apart, then quiet gaps of up to
     /// three intervals, so buckets are drained, refused, refilled in steps and capped. Time only moves forward.
-    private static func burstyTraffic(_ block: ExerciseRandom, _ random: inout SplitMix64) -> [[String: ExerciseValue]] {
+    private static func burstyTraffic(_ block: ExerciseRandom, _ random: inout SplitMix64) -> [[String: ExerciseValue]]
+    {
         let capacity = block.params["capacity"]?.int ?? 10
         let refill = block.params["refill_rate"]?.int ?? 1
         let interval = max(1, block.params["interval_ms"]?.int ?? 1000)
@@ -58,7 +59,8 @@ public enum ExerciseGenerators {
             var prompt = ""
             for character in prompts[random.below(prompts.count)] {
                 let text = String(character)
-                let changed = random.below(4) == 0 ? (random.below(2) == 0 ? text.uppercased() : text.lowercased()) : text
+                let changed =
+                    random.below(4) == 0 ? (random.below(2) == 0 ? text.uppercased() : text.lowercased()) : text
                 prompt += character == " " ? [" ", "  ", " \t", "\n "][random.below(4)] : changed
             }
             if random.below(3) == 0 { prompt = "  " + prompt }

@@ -30,17 +30,23 @@ public enum ExerciseReferences {
 
 extension [String: ExerciseValue] {
     func string(_ key: String) throws(ReferenceError) -> String {
-        guard let value = self[key]?.string else { throw ReferenceError(description: "argument `\(key)` must be a string") }
+        guard let value = self[key]?.string else {
+            throw ReferenceError(description: "argument `\(key)` must be a string")
+        }
         return value
     }
 
     func int(_ key: String) throws(ReferenceError) -> Int64 {
-        guard let value = self[key]?.int else { throw ReferenceError(description: "argument `\(key)` must be an integer") }
+        guard let value = self[key]?.int else {
+            throw ReferenceError(description: "argument `\(key)` must be an integer")
+        }
         return value
     }
 
     func number(_ key: String) throws(ReferenceError) -> Double {
-        guard case .number(let value)? = self[key] else { throw ReferenceError(description: "argument `\(key)` must be a number") }
+        guard case .number(let value)? = self[key] else {
+            throw ReferenceError(description: "argument `\(key)` must be a number")
+        }
         return value
     }
 }

@@ -5,7 +5,9 @@ import Foundation
 /// every test. Both run in one temporary workspace holding every exercise (one cold build, one incremental).
 public enum ExerciseVerifier {
     /// What is wrong with each exercise, by id, in course order; an exercise with no entry is fine.
-    public static func verify(_ course: Course, scratch: URL) async throws(ExerciseError) -> [(id: String, problems: [String])] {
+    public static func verify(_ course: Course, scratch: URL) async throws(ExerciseError) -> [(
+        id: String, problems: [String]
+    )] {
         let workspace = Workspace(root: scratch.appendingPathComponent("verify-workspace"))
         for exercise in course.exercises {
             try ExerciseChecker.validate(exercise)
@@ -18,7 +20,8 @@ public enum ExerciseVerifier {
             if let errors = report.buildErrors {
                 problems[report.id, default: []].append("the starters do not build: \(errors.first ?? "see --verbose")")
             } else if report.passed {
-                problems[report.id, default: []].append("the starter passes every test (an exercise must fail unsolved)")
+                problems[report.id, default: []].append(
+                    "the starter passes every test (an exercise must fail unsolved)")
             }
         }
         for exercise in course.exercises {

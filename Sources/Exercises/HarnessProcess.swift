@@ -29,7 +29,8 @@ struct HarnessCrash: Sendable, Equatable {
     let location: String?
 
     var summary: String {
-        var text = signal.map { "the harness crashed (signal \($0), \(Self.signalName($0)))" }
+        var text =
+            signal.map { "the harness crashed (signal \($0), \(Self.signalName($0)))" }
             ?? "the harness exited with status \(exitStatus ?? -1) before answering"
         if let message { text += ": \(message)" }
         if let location { text += " at \(location)" }
@@ -74,7 +75,8 @@ final class HarnessProcess {
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()
-        errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("archlab-harness-\(UUID().uuidString).log")
+        errorLog = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "archlab-harness-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -95,10 +97,13 @@ final class HarnessProcess {
 
     /// Sends one call and waits for its reply until `deadline`.
     func call(_ call: String, args: [String: ExerciseValue], deadline: Date) -> HarnessReply {
-        guard isRunning else { return .ended(crash ?? HarnessCrash(signal: nil, exitStatus: nil, message: nil, location: nil)) }
+        guard isRunning else {
+            return .ended(crash ?? HarnessCrash(signal: nil, exitStatus: nil, message: nil, location: nil))
+        }
         let id = nextID
         nextID += 1
-        let line = "{\"id\":\(id),\"call\":\(ExerciseValue.string(call).json),\"args\":\(ExerciseValue.object(args).json)}\n"
+        let line =
+            "{\"id\":\(id),\"call\":\(ExerciseValue.string(call).json),\"args\":\(ExerciseValue.object(args).json)}\n"
         signal(SIGPIPE, SIG_IGN)
         do {
             try input.write(contentsOf: Data(line.utf8))
@@ -201,7 +206,8 @@ final class HarnessProcess {
         for line in log.split(separator: "\n") {
             if let range = line.range(of: "Fatal error: ") { return String(line[range.lowerBound...]) }
         }
-        for line in log.split(separator: "\n") where line.hasPrefix("💣 Program crashed: ") || line.hasPrefix("*** Program crashed: ") {
+        for line in log.split(separator: "\n")
+        where line.hasPrefix("💣 Program crashed: ") || line.hasPrefix("*** Program crashed: ") {
             return String(line.drop { $0 != ":" }.dropFirst().drop { $0 == " " })
         }
         return nil

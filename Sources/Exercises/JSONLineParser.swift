@@ -117,7 +117,8 @@ enum JSONLineParser {
                 case UInt8(ascii: "b"): run.append(0x08)
                 case UInt8(ascii: "f"): run.append(0x0C)
                 case UInt8(ascii: "u"):
-                    guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    guard bytes.count - index >= 4,
+                        let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
                     else { return nil }
                     index += 4
                     var value = code

@@ -16,7 +16,9 @@ struct TestRunner {
         for step in test.steps {
             let reply = harness.call(step.call, args: step.args, deadline: deadline)
             let inputs = Self.inputs(step.call, step.args)
-            guard case .ok(let got) = reply else { return failed(test.name, failure(reply, inputs: inputs, hint: test.hint)) }
+            guard case .ok(let got) = reply else {
+                return failed(test.name, failure(reply, inputs: inputs, hint: test.hint))
+            }
             let expected: ExerciseValue
             if let expect = step.expect {
                 expected = expect
@@ -28,15 +30,20 @@ struct TestRunner {
                     guard let reference else { throw ReferenceError(description: "unknown reference `\(name)`") }
                     expected = try reference.expected(call: step.call, args: step.args)
                 } catch {
-                    return failed(test.name, TestFailure(
-                        message: "the reference cannot run this step: \(error)", inputs: inputs, expected: nil, got: nil,
-                        hint: test.hint))
+                    return failed(
+                        test.name,
+                        TestFailure(
+                            message: "the reference cannot run this step: \(error)", inputs: inputs, expected: nil,
+                            got: nil,
+                            hint: test.hint))
                 }
             }
             if !expected.isMet(by: got) {
-                return failed(test.name, TestFailure(
-                    message: "expected \(expected.json), got \(got.json)", inputs: inputs, expected: expected.json,
-                    got: got.json, hint: test.hint))
+                return failed(
+                    test.name,
+                    TestFailure(
+                        message: "expected \(expected.json), got \(got.json)", inputs: inputs, expected: expected.json,
+                        got: got.json, hint: test.hint))
             }
         }
         if let inspect = test.redis, let first = test.steps.first {
@@ -52,26 +59,37 @@ struct TestRunner {
         let deadline = Date().addingTimeInterval(TimeInterval(timeLimit))
         try await redis.flush()
         if let failure = reset(deadline: deadline, hint: block.hint) { return failed(block.name, failure) }
-        guard let reference = ExerciseReferences.make(block.reference), let inputs = ExerciseGenerators.inputs(block) else {
-            return failed(block.name, TestFailure(
-                message: "unknown reference or generator", inputs: nil, expected: nil, got: nil, hint: block.hint))
+        guard let reference = ExerciseReferences.make(block.reference), let inputs = ExerciseGenerators.inputs(block)
+        else {
+            return failed(
+                block.name,
+                TestFailure(
+                    message: "unknown reference or generator", inputs: nil, expected: nil, got: nil, hint: block.hint))
         }
         for (index, args) in inputs.enumerated() {
             let shown = Self.inputs(block.call, args)
             let reply = harness.call(block.call, args: args, deadline: deadline)
-            guard case .ok(let got) = reply else { return failed(block.name, failure(reply, inputs: shown, hint: block.hint)) }
+            guard case .ok(let got) = reply else {
+                return failed(block.name, failure(reply, inputs: shown, hint: block.hint))
+            }
             let expected: ExerciseValue
             do {
                 expected = try reference.expected(call: block.call, args: args)
             } catch {
-                return failed(block.name, TestFailure(
-                    message: "the reference cannot run this input: \(error)", inputs: shown, expected: nil, got: nil,
-                    hint: block.hint))
+                return failed(
+                    block.name,
+                    TestFailure(
+                        message: "the reference cannot run this input: \(error)", inputs: shown, expected: nil,
+                        got: nil,
+                        hint: block.hint))
             }
             if !expected.isMet(by: got) {
-                return failed(block.name, TestFailure(
-                    message: "decision \(index + 1) of \(inputs.count) differs: expected \(expected.json), got \(got.json)",
-                    inputs: shown, expected: expected.json, got: got.json, hint: block.hint))
+                return failed(
+                    block.name,
+                    TestFailure(
+                        message:
+                            "decision \(index + 1) of \(inputs.count) differs: expected \(expected.json), got \(got.json)",
+                        inputs: shown, expected: expected.json, got: got.json, hint: block.hint))
             }
         }
         return TestResult(name: block.name, status: .passed, failure: nil)
@@ -89,13 +107,15 @@ struct TestRunner {
         guard let reference = ExerciseReferences.make(inspect.keyReference),
             case .string(let key)? = try? reference.expected(call: inspect.keyCall, args: args)
         else {
-            return TestFailure(message: "cannot compute the expected key", inputs: nil, expected: nil, got: nil, hint: hint)
+            return TestFailure(
+                message: "cannot compute the expected key", inputs: nil, expected: nil, got: nil, hint: hint)
         }
         let state = try await redis.inspect(key: key)
         let shownKey = "key \(key)"
         guard let value = state.value else {
             return TestFailure(
-                message: "Redis has no value at the expected key", inputs: shownKey, expected: inspect.value.map { "a value: \($0)" },
+                message: "Redis has no value at the expected key", inputs: shownKey,
+                expected: inspect.value.map { "a value: \($0)" },
                 got: "no key", hint: hint)
         }
         if let expected = inspect.value, value != expected {
@@ -105,7 +125,8 @@ struct TestRunner {
         if let ttl = inspect.ttl, !(ttl - 2...ttl).contains(state.ttl) {
             let got = state.ttl == -1 ? "no TTL (-1)" : "TTL \(state.ttl)"
             return TestFailure(
-                message: "the key's TTL is wrong: expected \(ttl) s, got \(got)", inputs: shownKey, expected: "TTL \(ttl)",
+                message: "the key's TTL is wrong: expected \(ttl) s, got \(got)", inputs: shownKey,
+                expected: "TTL \(ttl)",
                 got: got, hint: hint)
         }
         return nil
@@ -114,12 +135,15 @@ struct TestRunner {
     private func failure(_ reply: HarnessReply, inputs: String?, hint: String) -> TestFailure {
         switch reply {
         case .ok(let value):
-            return TestFailure(message: "unexpected reply \(value.json)", inputs: inputs, expected: nil, got: value.json, hint: hint)
+            return TestFailure(
+                message: "unexpected reply \(value.json)", inputs: inputs, expected: nil, got: value.json, hint: hint)
         case .error(let message):
-            return TestFailure(message: "your code threw: \(message)", inputs: inputs, expected: nil, got: nil, hint: hint)
+            return TestFailure(
+                message: "your code threw: \(message)", inputs: inputs, expected: nil, got: nil, hint: hint)
         case .timedOut:
             return TestFailure(
-                message: "timed out after \(timeLimit) s (an endless loop?)", inputs: inputs, expected: nil, got: nil, hint: hint)
+                message: "timed out after \(timeLimit) s (an endless loop?)", inputs: inputs, expected: nil, got: nil,
+                hint: hint)
         case .ended(let crash):
             return TestFailure(message: crash.summary, inputs: inputs, expected: nil, got: nil, hint: hint)
         }

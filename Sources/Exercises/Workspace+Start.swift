@@ -17,7 +17,9 @@ extension Workspace {
     /// Creates the workspace if needed and adds an exercise: its starter file (never over an existing file), its
     /// harness adapter, a regenerated call registry, and fresh checksums. Provided files changed by the learner are
     /// refused unless `repair` is set, which restores them.
-    public func start(_ exercise: Exercise, course: Course, repair: Bool = false) throws(ExerciseError) -> WorkspaceStart {
+    public func start(_ exercise: Exercise, course: Course, repair: Bool = false) throws(ExerciseError)
+        -> WorkspaceStart
+    {
         let created = !exists
         var manifest = created ? WorkspaceManifest(exercises: [], provided: [:]) : try self.manifest()
         if !repair { try verifyProvided(manifest) }
@@ -29,7 +31,8 @@ extension Workspace {
         provided["Package.swift"] = try Self.read(harness.appendingPathComponent("Package.swift"))
         for (folder, target) in [("ServerSupport", "Sources/ServerSupport"), ("Harness", "Sources/Harness")] {
             for name in Self.swiftFiles(in: harness.appendingPathComponent(folder)) {
-                provided[target + "/" + name] = try Self.read(harness.appendingPathComponent(folder).appendingPathComponent(name))
+                provided[target + "/" + name] = try Self.read(
+                    harness.appendingPathComponent(folder).appendingPathComponent(name))
             }
         }
         var adapterTypes: [String] = []
@@ -48,7 +51,8 @@ extension Workspace {
         if !kept { try write(try Self.read(exercise.starterFile), to: relative) }
         if created { try write(Data(".build/\n.swiftpm/\n".utf8), to: ".gitignore") }
         try writeManifest(manifest)
-        return WorkspaceStart(created: created, learnerFile: relative, keptExistingFile: kept, alreadyStarted: alreadyStarted)
+        return WorkspaceStart(
+            created: created, learnerFile: relative, keptExistingFile: kept, alreadyStarted: alreadyStarted)
     }
 
     /// Restores the starter file of an exercise, keeping the learner's version as `<file>.bak`.
@@ -84,7 +88,8 @@ extension Workspace {
     private func write(_ data: Data, to relativePath: String) throws(ExerciseError) {
         let url = root.appendingPathComponent(relativePath)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         } catch {
             throw .io(url.path, "cannot write: \(error.localizedDescription)")
@@ -104,11 +109,14 @@ extension Workspace {
     }
 
     static func read(_ url: URL) throws(ExerciseError) -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .io(url.path, "cannot read the course file") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .io(url.path, "cannot read the course file")
+        }
         return data
     }
 
     static func swiftFiles(in folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".swift") }
+            .sorted()
     }
 }

@@ -48,7 +48,9 @@ public struct Workspace: Sendable {
     /// Every provided file whose content no longer matches its recorded checksum (or that is missing), by path.
     public func changedProvidedFiles(_ manifest: WorkspaceManifest) -> [String] {
         manifest.provided.keys.sorted().filter { path in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return true }
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                return true
+            }
             return Self.sha256(data) != manifest.provided[path]
         }
     }

@@ -13,7 +13,8 @@ enum ExerciseSchema {
             t.column("fileHash", .text).notNull()
             t.column("failure", .text)
         }
-        try db.create(index: "exerciseResult_learner_exercise", on: "exerciseResult", columns: ["learnerId", "exerciseId"])
+        try db.create(
+            index: "exerciseResult_learner_exercise", on: "exerciseResult", columns: ["learnerId", "exerciseId"])
         try db.create(table: "solutionShown") { t in
             t.autoIncrementedPrimaryKey("id")
             t.belongsTo("learner", onDelete: .cascade).notNull()

@@ -59,12 +59,13 @@ extension ProgressStore {
     }
 
     static func passedExerciseIds(_ db: Database, learner: Learner) throws -> Set<String> {
-        Set(try String.fetchAll(
-            db,
-            ExerciseResultRecord
-                .filter(Column("learnerId") == learner.id && Column("passed") == true)
-                .select(Column("exerciseId"), as: String.self)
-                .distinct()))
+        Set(
+            try String.fetchAll(
+                db,
+                ExerciseResultRecord
+                    .filter(Column("learnerId") == learner.id && Column("passed") == true)
+                    .select(Column("exerciseId"), as: String.self)
+                    .distinct()))
     }
 
     /// Records that the reference solution of an exercise was shown to the learner.

@@ -1,5 +1,5 @@
-import Foundation
 import CourseKit
+import Foundation
 import ProgressStore
 
 /// Records an `archlab check` result with the Matrix nodes its pass completes: the shell's `check` and the REPL's

@@ -44,7 +44,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds each test may run (1 to 10).")
     var timeLimit: Int = 10
 
-    @Option(name: .customLong("redis-url"), help: "Use this Redis (a scratch database: it is flushed) instead of the in-process server.")
+    @Option(
+        name: .customLong("redis-url"),
+        help: "Use this Redis (a scratch database: it is flushed) instead of the in-process server.")
     var redisURL: String?
 
     func validate() throws {
@@ -128,14 +130,17 @@ struct CheckRun {
         if let id {
             let exercise = try findExercise(id, in: course)
             guard started.contains(where: { $0.id == id }) else {
-                StandardError.print("archlab: exercise `\(id)` is not started in this workspace; run `archlab exercise start \(id)`")
+                StandardError.print(
+                    "archlab: exercise `\(id)` is not started in this workspace; run `archlab exercise start \(id)`")
                 throw ExitCode(2)
             }
             current = exercise
         } else {
             current = started[started.count - 1]
         }
-        let passed = try recording.map { store, learner in try withStoreErrors { try store.passedExerciseIds(learner: learner) } } ?? []
+        let passed =
+            try recording.map { store, learner in try withStoreErrors { try store.passedExerciseIds(learner: learner) }
+            } ?? []
         let earlier = started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
         return earlier + [current]
     }

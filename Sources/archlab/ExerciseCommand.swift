@@ -35,8 +35,9 @@ struct ExerciseStartCommand: ParsableCommand {
         let (store, learner) = try options.openLearner()
         let workspace = options.workspace(store: store, learner: learner)
         let started = (try? workspace.manifest().exercises) ?? []
-        guard let exercise = try id.map({ try findExercise($0, in: course) })
-            ?? course.exercises.first(where: { !started.contains($0.id) }) ?? course.exercises.last
+        guard
+            let exercise = try id.map({ try findExercise($0, in: course) })
+                ?? course.exercises.first(where: { !started.contains($0.id) }) ?? course.exercises.last
         else {
             StandardError.print("archlab: the course has no exercises")
             throw ExitCode(2)
@@ -45,18 +46,23 @@ struct ExerciseStartCommand: ParsableCommand {
         try withStoreErrors { try store.setWorkspace(learner: learner, path: workspace.root.path) }
         if result.created { print("Created the workspace \(workspace.root.path).") }
         if result.keptExistingFile {
-            print("\(result.learnerFile) already exists: left as it is (`archlab exercise reset \(exercise.id)` restores the starter).")
+            print(
+                "\(result.learnerFile) already exists: left as it is (`archlab exercise reset \(exercise.id)` restores the starter)."
+            )
         } else {
             print("Added \(result.learnerFile).")
         }
         print("Exercise \(exercise.id): \(exercise.title)")
-        print("Open \(workspace.root.path)/\(result.learnerFile), write the parts marked // TODO, then run `archlab check`.")
+        print(
+            "Open \(workspace.root.path)/\(result.learnerFile), write the parts marked // TODO, then run `archlab check`."
+        )
     }
 }
 
 /// `archlab exercise list`: every exercise with the learner's status.
 struct ExerciseListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the exercises and your status.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the exercises and your status.")
 
     @OptionGroup var options: ExerciseOptions
 
@@ -65,7 +71,9 @@ struct ExerciseListCommand: ParsableCommand {
         let (store, learner) = try options.openLearner()
         let results = try withStoreErrors { try store.exerciseResults(learner: learner) }
         for item in ExerciseRecording.statuses(of: course, results: results) {
-            print("\(item.exercise.id)  \(item.status)  \(item.exercise.title) (lesson \(item.exercise.lesson), \(item.exercise.file))")
+            print(
+                "\(item.exercise.id)  \(item.status)  \(item.exercise.title) (lesson \(item.exercise.lesson), \(item.exercise.file))"
+            )
         }
         let workspace = options.workspace(store: store, learner: learner)
         print("Workspace: \(workspace.root.path)\(workspace.exists ? "" : " (not created yet)")")

@@ -59,7 +59,8 @@ func withExerciseErrors<T>(_ body: () throws -> T) throws -> T {
 /// The exercise with this id, or exit 2 naming the known ones.
 func findExercise(_ id: String, in course: Course) throws -> Exercise {
     guard let exercise = course.exercise(id: id) else {
-        StandardError.print("archlab: unknown exercise `\(id)` (known: \(course.exercises.map(\.id).joined(separator: ", ")))")
+        StandardError.print(
+            "archlab: unknown exercise `\(id)` (known: \(course.exercises.map(\.id).joined(separator: ", ")))")
         throw ExitCode(2)
     }
     return exercise

@@ -23,7 +23,9 @@ struct ExerciseSolutionCommand: ParsableCommand {
         let course = try options.loadCourse()
         let exercise = try currentExercise(id, options: options, course: course)
         let (store, learner) = try options.openLearner()
-        let results = try withStoreErrors { try store.exerciseResults(learner: learner) }.filter { $0.exerciseId == exercise.id }
+        let results = try withStoreErrors { try store.exerciseResults(learner: learner) }.filter {
+            $0.exerciseId == exercise.id
+        }
         let passed = results.contains { $0.passed }
         if !passed {
             let failed = results.filter { !$0.passed }.count
@@ -71,7 +73,9 @@ struct ExerciseResetCommand: ParsableCommand {
             StandardError.print("archlab: exercise `\(exercise.id)` is not started in \(workspace.root.path)")
             throw ExitCode(2)
         }
-        guard yes || confirm("Replace \(exercise.file) with the starter (your version is kept as \(exercise.file).bak)?") else {
+        guard
+            yes || confirm("Replace \(exercise.file) with the starter (your version is kept as \(exercise.file).bak)?")
+        else {
             StandardError.print("archlab: not reset (confirm on a terminal, or pass --yes)")
             throw ExitCode(1)
         }

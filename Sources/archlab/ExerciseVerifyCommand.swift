@@ -8,7 +8,8 @@ struct ExerciseVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check every exercise: its starter builds and fails a test, its solution passes every test.",
-        discussion: "Exit status: 0 every exercise is sound, 1 one is not, 2 the course cannot be used or `swift` is missing."
+        discussion:
+            "Exit status: 0 every exercise is sound, 1 one is not, 2 the course cannot be used or `swift` is missing."
     )
 
     @OptionGroup var courseOptions: CourseOptions
@@ -22,7 +23,8 @@ struct ExerciseVerifyCommand: AsyncParsableCommand {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)
         }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("archlab-verify-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "archlab-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let results: [(id: String, problems: [String])]
         do {

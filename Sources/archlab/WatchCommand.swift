@@ -40,6 +40,8 @@ struct WatchCommand: AsyncParsableCommand {
         var hintsShown = 0
         while true {
             if terminal { print("\u{1B}[2J\u{1B}[H", terminator: "") }
+            // Taken before the check, so a file saved while it runs starts the next one.
+            let snapshot = Self.snapshot(folder)
             let run = CheckRun(options: options, timeLimit: timeLimit)
             do {
                 _ = try await run.perform()
@@ -48,7 +50,6 @@ struct WatchCommand: AsyncParsableCommand {
             }
             print("\nWatching \(folder.path): save a file to check again; h: hint, q: quit.")
             fflush(nil)
-            let snapshot = Self.snapshot(folder)
             waiting: while true {
                 switch keys.next(timeoutMs: 250) {
                 case "q":

@@ -25,7 +25,8 @@ final class ExerciseLoadingTests: XCTestCase {
         let test = try XCTUnwrap(exercise.cases.first)
         XCTAssertEqual(test.name, "a full bucket admits one")
         XCTAssertEqual(test.line, 8)
-        XCTAssertEqual(test.steps.first?.args, ["capacity": .number(1), "now_ms": .number(5)], "case args merged under step args")
+        XCTAssertEqual(
+            test.steps.first?.args, ["capacity": .number(1), "now_ms": .number(5)], "case args merged under step args")
         XCTAssertEqual(test.steps.first?.expect, .object(["allowed": .bool(true)]))
         let block = try XCTUnwrap(exercise.randoms.first)
         XCTAssertEqual(block.seed, 1)
@@ -41,7 +42,8 @@ final class ExerciseLoadingTests: XCTestCase {
             course.unlockedNodes(passedQuizzes: ["caching", "limits"], ranLabs: ["exact-cache"]),
             ["cost-model", "exact-cache"])
         XCTAssertEqual(
-            course.unlockedNodes(passedQuizzes: ["caching", "limits"], ranLabs: ["exact-cache"], passedExercises: ["bucket"]),
+            course.unlockedNodes(
+                passedQuizzes: ["caching", "limits"], ranLabs: ["exact-cache"], passedExercises: ["bucket"]),
             ["cost-model", "exact-cache", "rate-limit", "production"])
     }
 

@@ -25,31 +25,39 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         let store = try ProgressStore(path: fixture.database)
         let grace = try store.ensureLearner(learner)
         for (quiz, nodes) in [("cost-of-every-call", ["cost-model"]), ("exact-caching", [])] {
-            _ = try store.recordAttempt(learner: grace, FinishedAttempt(
-                quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+            _ = try store.recordAttempt(
+                learner: grace,
+                FinishedAttempt(
+                    quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
                 unlocking: nodes)
         }
         try store.close()
 
         let failing = try fixture.run(["check", "--workspace", fixture.workspace.path], learner: learner)
         XCTAssertEqual(failing.status, 1, failing.stdout + failing.stderr)
-        XCTAssertTrue(failing.stdout.contains("✗ the same question with other spacing and case has the same key"), failing.stdout)
+        XCTAssertTrue(
+            failing.stdout.contains("✗ the same question with other spacing and case has the same key"), failing.stdout)
         XCTAssertTrue(failing.stdout.contains("hint:     Normalise the prompt before hashing"), failing.stdout)
-        XCTAssertTrue(failing.stdout.contains("got:      \"llm:exact:  How do I   reset my Password? \""), failing.stdout)
+        XCTAssertTrue(
+            failing.stdout.contains("got:      \"llm:exact:  How do I   reset my Password? \""), failing.stdout)
         XCTAssertFalse(failing.stdout.contains("NODE UNLOCKED"), failing.stdout)
 
         try fixture.writeLearnerFile(try fixture.courseFile("solution/ExactCache.swift"))
         let passing = try fixture.run(["check"], learner: learner)
         XCTAssertEqual(passing.status, 0, passing.stdout + passing.stderr)
-        XCTAssertTrue(passing.stdout.contains("✓ a miss calls the model and stores the answer with SETEX and a TTL of 3600 s"))
+        XCTAssertTrue(
+            passing.stdout.contains("✓ a miss calls the model and stores the answer with SETEX and a TTL of 3600 s"))
         XCTAssertTrue(passing.stdout.contains("passed: all 6 tests"), passing.stdout)
         XCTAssertTrue(passing.stdout.contains("Recorded for learner grace."), passing.stdout)
         XCTAssertTrue(passing.stdout.contains("NODE UNLOCKED: Exact Cache"), passing.stdout)
 
         let progress = try fixture.run(["progress", "--format", "json"], learner: learner)
         XCTAssertEqual(progress.status, 0, progress.stderr)
-        XCTAssertTrue(progress.stdout.contains("{\"id\": \"exact-cache\", \"status\": \"passed\", \"passed_at\": \"20"), progress.stdout)
-        XCTAssertTrue(progress.stdout.contains("{\"id\": \"token-bucket\", \"status\": \"not-started\", \"passed_at\": null}"))
+        XCTAssertTrue(
+            progress.stdout.contains("{\"id\": \"exact-cache\", \"status\": \"passed\", \"passed_at\": \"20"),
+            progress.stdout)
+        XCTAssertTrue(
+            progress.stdout.contains("{\"id\": \"token-bucket\", \"status\": \"not-started\", \"passed_at\": null}"))
         XCTAssertTrue(progress.stdout.contains("{\"id\": \"exact-cache\", \"unlocked\": true"), progress.stdout)
     }
 
@@ -62,9 +70,12 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "✗ the build failed:", result.stdout)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("return txet") }.map { $0 + 1 }
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+            $0.contains("return txet")
+        }.map { $0 + 1 }
         XCTAssertTrue(
-            lines.dropFirst().first?.hasPrefix("Sources/ServerSwift/ExactCache.swift:\(line ?? 0):") == true, result.stdout)
+            lines.dropFirst().first?.hasPrefix("Sources/ServerSwift/ExactCache.swift:\(line ?? 0):") == true,
+            result.stdout)
         XCTAssertFalse(result.stdout.contains("Compiling"), result.stdout)
         XCTAssertFalse(result.stdout.contains("Building for debugging"), result.stdout)
     }
@@ -77,13 +88,17 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
 
         let loop = solution.replacingOccurrences(
             of: "        prompt.split(whereSeparator:",
-            with: "        var spin = 0\n        while prompt.count >= 0 { spin &+= 1 }\n        return prompt.split(whereSeparator:")
+            with:
+                "        var spin = 0\n        while prompt.count >= 0 { spin &+= 1 }\n        return prompt.split(whereSeparator:"
+        )
         try fixture.writeLearnerFile(loop)
         let started = Date()
         let timedOut = try fixture.run(["check", "--time-limit", "2"], learner: "linus")
         XCTAssertEqual(timedOut.status, 1, timedOut.stdout + timedOut.stderr)
         XCTAssertTrue(timedOut.stdout.contains("timed out after 2 s"), timedOut.stdout)
-        XCTAssertTrue(timedOut.stdout.contains("- a miss calls the model and stores the answer with SETEX and a TTL of 3600 s (not run)"))
+        XCTAssertTrue(
+            timedOut.stdout.contains(
+                "- a miss calls the model and stores the answer with SETEX and a TTL of 3600 s (not run)"))
         XCTAssertLessThan(Date().timeIntervalSince(started), 120, "the loop was not stopped")
 
         let crash = solution.replacingOccurrences(
@@ -92,7 +107,8 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         try fixture.writeLearnerFile(crash)
         let crashed = try fixture.run(["check"], learner: "linus")
         XCTAssertEqual(crashed.status, 1, crashed.stdout + crashed.stderr)
-        let crashLine = crash.split(separator: "\n", omittingEmptySubsequences: false)
+        let crashLine =
+            crash.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("none[prompt.count]") }.map { $0 + 1 } ?? 0
         XCTAssertTrue(crashed.stdout.contains("the harness crashed (signal"), crashed.stdout)
         XCTAssertTrue(crashed.stdout.contains("Index out of range"), crashed.stdout)
@@ -127,7 +143,9 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", try ArchLabRunner.fixtures.appendingPathComponent("junit.xsd").path, report.path]
+        process.arguments = [
+            "--noout", "--schema", try ArchLabRunner.fixtures.appendingPathComponent("junit.xsd").path, report.path,
+        ]
         let validated = try ProcessCapture.run(process)
         XCTAssertEqual(validated.status, 0, validated.stderr)
         let xml = try String(contentsOf: report, encoding: .utf8)
@@ -140,8 +158,10 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         let store = try ProgressStore(path: fixture.database)
         let margaret = try store.ensureLearner("margaret")
         for (quiz, nodes) in [("cost-of-every-call", ["cost-model"]), ("exact-caching", [])] {
-            _ = try store.recordAttempt(learner: margaret, FinishedAttempt(
-                quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+            _ = try store.recordAttempt(
+                learner: margaret,
+                FinishedAttempt(
+                    quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
                 unlocking: nodes)
         }
         try store.close()
@@ -152,12 +172,57 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["ARCHLAB_COURSE"] = nil
         process.environment = environment
-        let output = try ArchLabRunner.capture(process, input: "open 2\nexercise\nexercise start\ncheck\nexercise hint\n")
+        let output = try ArchLabRunner.capture(
+            process, input: "open 2\nexercise\nexercise start\ncheck\nexercise hint\n")
         XCTAssertEqual(output.status, 0, output.stdout + output.stderr)
-        XCTAssertTrue(output.stdout.contains("Exercise exact-cache: Write the exact cache — not checked yet"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("Sources/ServerSwift/ExactCache.swift already exists: left as it is"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains("Exercise exact-cache: Write the exact cache — not checked yet"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains("Sources/ServerSwift/ExactCache.swift already exists: left as it is"), output.stdout)
         XCTAssertTrue(output.stdout.contains("passed: all 6 tests"), output.stdout)
         XCTAssertTrue(output.stdout.contains("NODE UNLOCKED: Exact Cache"), output.stdout)
         XCTAssertTrue(output.stdout.contains("Hint 1/3: "), output.stdout)
+    }
+
+    /// The solution is refused before a pass (and before three failed checks), shown after one, and recorded;
+    /// `reset` restores the starter and keeps the learner's file as `.bak`.
+    func testSolutionIsShownOnlyAfterAPassAndResetKeepsABackup() throws {
+        let refused = try fixture.run(["exercise", "solution", "exact-cache"], learner: "ken")
+        XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("after a pass or after 3 failed checks (0 so far)"), refused.stderr)
+        XCTAssertEqual(refused.stdout, "")
+
+        let store = try ProgressStore(path: fixture.database)
+        let ken = try store.ensureLearner("ken")
+        for _ in 0..<3 {
+            _ = try store.recordExerciseResult(
+                learner: ken, exerciseId: "exact-cache", passed: false, fileHash: "", failure: "x",
+                decidingUnlocks: { _ in [] })
+        }
+        try store.close()
+        let unconfirmed = try fixture.run(["exercise", "solution", "exact-cache"], learner: "ken")
+        XCTAssertEqual(unconfirmed.status, 1, unconfirmed.stderr)
+        XCTAssertTrue(unconfirmed.stderr.contains("pass --yes"), unconfirmed.stderr)
+        let shown = try fixture.run(["exercise", "solution", "exact-cache", "--yes"], learner: "ken")
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(
+            shown.stdout.contains("public static func key(for request: ChatRequest) -> String {"), shown.stdout)
+        let reopened = try ProgressStore(path: fixture.database)
+        XCTAssertEqual(
+            try reopened.solutionShownCount(
+                learner: try XCTUnwrap(reopened.learner(named: "ken")), exerciseId: "exact-cache"), 1)
+        try reopened.close()
+
+        try fixture.writeLearnerFile("// my work in progress\n")
+        let reset = try fixture.run([
+            "exercise", "reset", "exact-cache", "--yes", "--workspace", fixture.workspace.path,
+        ])
+        XCTAssertEqual(reset.status, 0, reset.stderr)
+        XCTAssertEqual(
+            try String(contentsOf: fixture.exactCacheFile, encoding: .utf8),
+            try fixture.courseFile("starter/ExactCache.swift"))
+        let backup = fixture.exactCacheFile.appendingPathExtension("bak")
+        XCTAssertEqual(try String(contentsOf: backup, encoding: .utf8), "// my work in progress\n")
+        try FileManager.default.removeItem(at: backup)
     }
 }

@@ -13,13 +13,18 @@ final class ExerciseWatchEndToEndTests: XCTestCase {
     }
 
     func testWatchReRunsTheCheckWhenTheFileIsSaved() throws {
-        try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux `script` is needed")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux `script` is needed")
         try fixture.ensureStarted()
         try fixture.writeLearnerFile(try fixture.courseFile("starter/ExactCache.swift"))
-        let arguments = [try ArchLabRunner.binary.path, "watch", "--course", fixture.course.path, "--db", fixture.database,
-                         "--learner", "watcher", "--workspace", fixture.workspace.path]
+        let arguments = [
+            try ArchLabRunner.binary.path, "watch", "--course", fixture.course.path, "--db", fixture.database,
+            "--learner", "watcher", "--workspace", fixture.workspace.path,
+        ]
         // `script` runs its command through `$SHELL -c`; `exec` leaves archlab as the terminal's only process.
-        let command = "exec " + arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let command =
+            "exec "
+            + arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qefc", command, "/dev/null"]

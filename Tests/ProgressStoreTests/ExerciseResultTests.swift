@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 /// The `v3-exercises` migration: exercise results with their unlocks, solutions shown, the workspace path.
@@ -15,8 +16,12 @@ final class ExerciseResultTests: XCTestCase {
         let (store, clock) = try makeStore()
         let ada = try store.ensureLearner("ada")
         let failed = try store.recordExerciseResult(
-            learner: ada, exerciseId: "token-bucket", passed: false, fileHash: "aa", failure: "case 1: expected 2, got 3",
-            decidingUnlocks: { _ in XCTFail("a failure decides no unlocks"); return ["token-bucket"] })
+            learner: ada, exerciseId: "token-bucket", passed: false, fileHash: "aa",
+            failure: "case 1: expected 2, got 3",
+            decidingUnlocks: { _ in
+                XCTFail("a failure decides no unlocks")
+                return ["token-bucket"]
+            })
         XCTAssertEqual(failed.newlyUnlocked, [])
         XCTAssertEqual(failed.result.failure, "case 1: expected 2, got 3")
         clock.advance(by: 60)
@@ -34,7 +39,8 @@ final class ExerciseResultTests: XCTestCase {
         XCTAssertEqual(try store.exerciseResults(learner: ada).map(\.fileHash), ["aa", "bb"])
         XCTAssertEqual(try store.unlockedNodes(learner: ada).map(\.nodeId), ["token-bucket"])
         let unlockSource = try store.database.read { db in
-            try Int64.fetchOne(db, sql: "SELECT exerciseResultId FROM unlock WHERE nodeId = ?", arguments: ["token-bucket"])
+            try Int64.fetchOne(
+                db, sql: "SELECT exerciseResultId FROM unlock WHERE nodeId = ?", arguments: ["token-bucket"])
         }
         XCTAssertEqual(unlockSource, passed.result.id)
     }

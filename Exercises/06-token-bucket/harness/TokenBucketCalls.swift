@@ -12,8 +12,11 @@ final class TokenBucketCalls: HarnessAdapter {
     func call(_ name: String, _ args: HarnessArgs) throws -> Any {
         guard name == "limit" else { throw HarnessError(description: "unknown call tokenBucket.\(name)") }
         let id = try args.string("bucket") + "/" + args.string("key")
-        var bucket = try buckets[id] ?? TokenBucket(
-            capacity: args.int("capacity"), refillRate: args.int("refill_rate"), intervalMs: Int64(args.int("interval_ms")))
+        var bucket =
+            try buckets[id]
+            ?? TokenBucket(
+                capacity: args.int("capacity"), refillRate: args.int("refill_rate"),
+                intervalMs: Int64(args.int("interval_ms")))
         let decision = bucket.limit(nowMs: Int64(try args.int("now_ms")))
         buckets[id] = bucket
         return ["allowed": decision.allowed, "remaining": decision.remaining, "reset_ms": decision.resetMs]

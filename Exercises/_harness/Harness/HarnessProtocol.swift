@@ -20,7 +20,9 @@ struct HarnessArgs {
     let values: [String: Any]
 
     func string(_ key: String) throws -> String {
-        guard let value = values[key] as? String else { throw HarnessError(description: "argument `\(key)` must be a string") }
+        guard let value = values[key] as? String else {
+            throw HarnessError(description: "argument `\(key)` must be a string")
+        }
         return value
     }
 

@@ -25,7 +25,8 @@ while let line = readLine() {
         continue
     }
     let namespace = String(call.prefix { $0 != "." })
-    guard let adapter = adapters.first(where: { type(of: $0).namespace == namespace }), call.count > namespace.count + 1 else {
+    guard let adapter = adapters.first(where: { type(of: $0).namespace == namespace }), call.count > namespace.count + 1
+    else {
         reply(["id": id, "error": "unknown call \(call)"])
         continue
     }

@@ -9,7 +9,9 @@ public struct ChatRequest: Equatable {
     public var temperature: Double
     public var maxTokens: Int
 
-    public init(tenant: String, model: String, systemPrompt: String, prompt: String, temperature: Double, maxTokens: Int) {
+    public init(
+        tenant: String, model: String, systemPrompt: String, prompt: String, temperature: Double, maxTokens: Int
+    ) {
         self.tenant = tenant
         self.model = model
         self.systemPrompt = systemPrompt
