@@ -153,6 +153,8 @@ let targets: [Target] = [
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
+    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "CourseKit"]),
+
     .testTarget(name: "REPLTests", dependencies: ["SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"], resources: [.copy("Fixtures")]),
 
     .testTarget(name: "LabCommandsTests", dependencies: ["TestSupport", "LabCommands", "REPL", "CourseKit", "ProgressStore", "Terminal", "Keyspace", "RESP", "RedisServer"], resources: [.copy("Fixtures")]),
