@@ -45,6 +45,10 @@ let archlabDependencies: [Target.Dependency] = [
 
     "LabCommands",
 
+    "Exercises",
+
+    "ExerciseCommands",
+
     "GatewayServer",
 
     .product(name: "TOMLKit", package: "TOMLKit"),
@@ -127,6 +131,10 @@ let targets: [Target] = [
         dependencies: ["Gateway", "Clocks", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
 
+    .target(name: "Exercises", dependencies: ["CourseKit", "JSONText", "SeededRandom", "RateLimit", "Gateway", "RESP", "Keyspace", "RedisServer", logging, .product(name: "Crypto", package: "swift-crypto")]),
+
+    .target(name: "ExerciseCommands", dependencies: ["REPL", "Exercises", "CourseKit", "CourseProgress", "ProgressStore"]),
+
     .target(name: "Terminal", dependencies: ["CReadline"]),
 
     .target(name: "REPL", dependencies: ["CourseKit", "ProgressStore", "CourseProgress", "Terminal", "SeededRandom", "Clocks"]),
@@ -167,6 +175,8 @@ let targets: [Target] = [
     .testTarget(name: "LabsTests", dependencies: ["TestSupport", "Labs", "Gateway", "Clocks", "RESP", "Keyspace", "RateLimit", "Semantic", "SeededRandom"]),
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+
+    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "CourseKit"]),
 
     .testTarget(name: "REPLTests", dependencies: ["ArchLabTesting", "TestSupport", "Clocks", "CourseProgress", "SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"]),
 

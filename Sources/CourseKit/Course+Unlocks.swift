@@ -1,11 +1,13 @@
 extension Course {
-    /// The Matrix nodes unlocked by these passed quizzes and run labs, in `course.toml` order.
+    /// The Matrix nodes unlocked by these passed quizzes, run labs and passed exercises, in `course.toml` order.
     ///
     /// A node unlocks when all its `requires` are unlocked, every quiz whose `unlocks` names it is
-    /// passed, and its `lab`, if any, has been run. A node with neither quiz nor lab (a milestone)
+    /// passed, its `lab`, if any, has been run, and every exercise it names has passed. A node with neither quiz nor lab (a milestone)
     /// unlocks as soon as its requirements do; a quiz passed early counts once the requirements are
     /// met (unlocks cascade). Nodes on a cycle never unlock.
-    public func unlockedNodes(passedQuizzes: Set<String>, ranLabs: Set<String>) -> [String] {
+    public func unlockedNodes(
+        passedQuizzes: Set<String>, ranLabs: Set<String>, passedExercises: Set<String> = []
+    ) -> [String] {
         var unlocked: Set<String> = []
         var changed = true
         while changed {
@@ -14,6 +16,7 @@ extension Course {
                 guard node.requires.allSatisfy(unlocked.contains) else { continue }
                 guard quizzes(unlocking: node.id).allSatisfy({ passedQuizzes.contains($0.id) }) else { continue }
                 if let lab = node.lab, !ranLabs.contains(lab) { continue }
+                guard node.exercises.allSatisfy(passedExercises.contains) else { continue }
                 unlocked.insert(node.id)
                 changed = true
             }
@@ -39,7 +42,8 @@ extension Course {
                 nodeID: nodeID,
                 title: node(id: nodeID)?.title ?? nodeID,
                 lessonIDs: lessons(teaching: nodeID).map(\.id),
-                lab: node(id: nodeID)?.lab)
+                lab: node(id: nodeID)?.lab,
+                exercises: node(id: nodeID)?.exercises ?? [])
         }
         return LessonAvailability(lessonID: lesson.id, missing: missing, completed: unlocked.contains(lesson.node))
     }
@@ -55,6 +59,8 @@ public struct LessonAvailability: Sendable, Hashable {
         public let lessonIDs: [String]
         /// The lab that must be run for this node, if any.
         public let lab: String?
+        /// The exercises that must pass `archlab check` for this node.
+        public let exercises: [String]
     }
 
     public let lessonID: String

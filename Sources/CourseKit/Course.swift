@@ -18,10 +18,13 @@ public struct Course: Sendable {
     public internal(set) var matrix: Matrix
     public internal(set) var glossary: [GlossaryEntry]
     public internal(set) var faq: [FAQEntry]
+    /// Coding exercises, by folder name (`Exercises/02-…` before `Exercises/06-…`).
+    public internal(set) var exercises: [Exercise]
 
     public init(
         directory: URL, title: String, subtitle: String?, ticker: String, description: String?, quote: String?,
-        lessons: [Lesson], quizzes: [Quiz], matrix: Matrix, glossary: [GlossaryEntry], faq: [FAQEntry]
+        lessons: [Lesson], quizzes: [Quiz], matrix: Matrix, glossary: [GlossaryEntry], faq: [FAQEntry],
+        exercises: [Exercise] = []
     ) {
         self.directory = directory
         self.title = title
@@ -34,6 +37,12 @@ public struct Course: Sendable {
         self.matrix = matrix
         self.glossary = glossary
         self.faq = faq
+        self.exercises = exercises
+    }
+
+    /// The exercise with this id, if any.
+    public func exercise(id: String) -> Exercise? {
+        exercises.first { $0.id == id }
     }
 
     /// The lesson with this id, if any.

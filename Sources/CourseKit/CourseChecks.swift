@@ -19,9 +19,10 @@ struct CourseChecks {
         checkNodes()
         checkReachability()
         checkReferences()
+        checkExercises()
     }
 
-    private mutating func report(_ code: String, _ message: String, file: String, at path: String) {
+    mutating func report(_ code: String, _ message: String, file: String, at path: String) {
         let position = state.position(of: path, in: file)
         findings.append(LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
     }
@@ -108,7 +109,8 @@ struct CourseChecks {
             report("matrix-cycle", "the Matrix has a requires cycle through nodes \(text)", file: manifest, at: (paths[first] ?? "") + ".requires")
         }
         let unlocked = Set(course.unlockedNodes(
-            passedQuizzes: Set(course.quizzes.map(\.id)), ranLabs: Set(nodes.compactMap(\.lab))))
+            passedQuizzes: Set(course.quizzes.map(\.id)), ranLabs: Set(nodes.compactMap(\.lab)),
+            passedExercises: Set(nodes.flatMap(\.exercises))))
         for node in nodes where !unlocked.contains(node.id) && !onCycle.contains(node.id) {
             let blockers = node.requires.filter { !unlocked.contains($0) }
             let reason = blockers.isEmpty ? "" : ": it requires \(blockers.map { "`\($0)`" }.joined(separator: ", ")), which can never be unlocked"

@@ -26,6 +26,7 @@ public enum CourseLoader {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { others.state.readQuizzes() }
         state.readLessons()
         state.readReferences()
+        state.readExercises()
         group.wait()
         state.absorb(others.state)
         let course = state.makeCourse()
@@ -64,6 +65,7 @@ struct LoadState {
     var manifestLoaded = false
     var lessons: [Lesson] = []
     var quizzes: [Quiz] = []
+    var exercises: [Exercise] = []
     var glossary: [(entry: GlossaryEntry, path: String)] = []
     var faq: [(entry: FAQEntry, path: String)] = []
     /// The diagnostics of every TOML text read, by relative path, whose key locators place cross-file findings.
@@ -191,7 +193,8 @@ struct LoadState {
         return Course(
             directory: directory, title: manifest.title, subtitle: manifest.subtitle, ticker: manifest.ticker,
             description: manifest.description, quote: manifest.quote, lessons: lessons, quizzes: ordered,
-            matrix: Matrix(nodes: manifest.nodes), glossary: glossary.map(\.entry), faq: faq.map(\.entry))
+            matrix: Matrix(nodes: manifest.nodes), glossary: glossary.map(\.entry), faq: faq.map(\.entry),
+            exercises: exercises)
     }
 
     /// File names with this extension directly in a folder, sorted; empty when the folder is missing.

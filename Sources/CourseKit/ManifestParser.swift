@@ -40,6 +40,7 @@ enum ManifestParser {
             let at = fields.intArray("at")
             let lab = fields.string("lab", required: false)
             let summary = fields.string("summary", required: false)
+            let exercises = fields.stringOrArray("exercise") ?? []
             fields.reportUnknownKeys()
             guard let id else { continue }
             IDRules.check(id, what: "node id", at: fields.path + ".id", diagnostics: diagnostics)
@@ -67,7 +68,7 @@ enum ManifestParser {
             manifest.nodePaths.append(fields.path)
             manifest.nodes.append(MatrixNode(
                 id: id, title: title ?? id, requires: requires, column: column, row: row, lab: lab, summary: summary,
-                line: diagnostics.locator.position(of: fields.path).line))
+                line: diagnostics.locator.position(of: fields.path).line, exercises: exercises))
         }
         return manifest
     }

@@ -32,13 +32,15 @@ public struct MatrixNode: Sendable, Hashable {
     public let row: Int
     /// A scenario id that must have been run, if any.
     public let lab: String?
+    /// Exercise ids that must have passed `archlab check`.
+    public let exercises: [String]
     public internal(set) var summary: String?
     /// 1-based line of the node's `[[node]]` header in `course.toml`.
     public let line: Int
 
     public init(
         id: String, title: String, requires: [String], column: Int, row: Int, lab: String? = nil,
-        summary: String? = nil, line: Int = 0
+        summary: String? = nil, line: Int = 0, exercises: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -46,6 +48,7 @@ public struct MatrixNode: Sendable, Hashable {
         self.column = column
         self.row = row
         self.lab = lab
+        self.exercises = exercises
         self.summary = summary
         self.line = line
     }

@@ -141,6 +141,39 @@ struct TOMLFields {
         return result
     }
 
+    /// Any value, as an exercise value (case arguments and expectations).
+    mutating func anyValue(_ key: String, required: Bool = false) -> ExerciseValue? {
+        value(key, required: required).map { ExerciseValue(toml: $0) }
+    }
+
+    /// A table (`[key]` or an inline table) as its own `TOMLFields`.
+    mutating func table(_ key: String, required: Bool = false) -> TOMLFields? {
+        guard let value = value(key, required: required) else { return nil }
+        guard let table = value.table else {
+            mistyped(key, expected: "a table", got: value)
+            return nil
+        }
+        return TOMLFields(table: table, path: keyPath(key), diagnostics: diagnostics)
+    }
+
+    /// A string or an array of strings (`exercise = "id"` or `exercise = ["a", "b"]`).
+    mutating func stringOrArray(_ key: String) -> [String]? {
+        guard let raw = table[key] else {
+            used.insert(key)
+            return nil
+        }
+        if let string = raw.string {
+            used.insert(key)
+            return [string]
+        }
+        guard raw.array != nil else {
+            used.insert(key)
+            mistyped(key, expected: "a string or an array of strings", got: raw)
+            return nil
+        }
+        return stringArray(key)
+    }
+
     /// True when the table has this key (without marking it read).
     func has(_ key: String) -> Bool {
         table[key] != nil

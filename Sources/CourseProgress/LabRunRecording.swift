@@ -30,7 +30,8 @@ public enum LabRunRecording {
 
     /// The nodes the learner's records complete (cascades included), minus those already unlocked.
     static func nodesToUnlock(in course: Course, given records: LearnerRecords) -> [String] {
-        course.unlockedNodes(passedQuizzes: records.passedQuizIds, ranLabs: records.ranLabIds)
+        course.unlockedNodes(
+            passedQuizzes: records.passedQuizIds, ranLabs: records.ranLabIds, passedExercises: records.passedExerciseIds)
             .filter { !records.unlockedNodeIds.contains($0) }
     }
 }

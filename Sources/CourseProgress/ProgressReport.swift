@@ -31,6 +31,10 @@ public struct ProgressReport: Sendable {
     public var attempts: [QuizAttempt]
     /// Scenario ids of the labs run, in the order first run, with the time of the latest run.
     public var labs: [(id: String, lastRun: Date)] = []
+    /// The course's exercises with the learner's status (`passed`, `failed`, `not-started`) and first pass.
+    public var exercises: [(id: String, status: String, passedAt: Date?)] = []
+    /// The learner's remembered `server-swift` workspace, if any.
+    public var workspace: String?
 
     /// Builds the report from the store, laid over the course when there is one (else from the records alone);
     /// `learner` is the caller's lookup of `learnerName`, nil when the store does not have them.
@@ -46,18 +50,24 @@ public struct ProgressReport: Sendable {
             positions: try store.lessonProgress(learner: learner),
             attempts: try store.attempts(learner: learner),
             unlocks: try store.unlockedNodes(learner: learner),
-            ranLabs: Set(runs.map(\.scenarioId)))
+            ranLabs: Set(runs.map(\.scenarioId)),
+            passedExercises: try store.passedExerciseIds(learner: learner))
         report.labs = labsRun(runs)
+        let results = try store.exerciseResults(learner: learner)
+        report.exercises = course.map { course in
+            ExerciseRecording.statuses(of: course, results: results).map { ($0.exercise.id, $0.status, $0.passedAt) }
+        } ?? []
+        report.workspace = try store.workspace(learner: learner)
         return report
     }
 
     public static func from(
         learner: String, database: String, course: Course?, positions: [LessonProgress],
-        attempts: [QuizAttempt], unlocks: [NodeUnlock], ranLabs: Set<String>
+        attempts: [QuizAttempt], unlocks: [NodeUnlock], ranLabs: Set<String>, passedExercises: Set<String> = []
     ) -> ProgressReport {
         let passed = Set(attempts.filter(\.passed).map(\.quizId))
         let recorded = Dictionary(unlocks.map { ($0.nodeId, $0.unlockedAt) }, uniquingKeysWith: min)
-        let computed = course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs) ?? []
+        let computed = course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs, passedExercises: passedExercises) ?? []
         let unlocked = Set(recorded.keys).union(computed)
         let position = Dictionary(positions.map { ($0.lessonId, $0) }, uniquingKeysWith: { first, _ in first })
         let best = bestByQuiz(attempts)

@@ -9,11 +9,17 @@ public struct LearnerRecords: Sendable, Hashable {
     public let ranLabIds: Set<String>
     /// Matrix nodes already unlocked.
     public let unlockedNodeIds: Set<String>
+    /// Exercises passed at least once, the result being recorded included.
+    public let passedExerciseIds: Set<String>
 
-    public init(passedQuizIds: Set<String>, ranLabIds: Set<String>, unlockedNodeIds: Set<String>) {
+    public init(
+        passedQuizIds: Set<String>, ranLabIds: Set<String>, unlockedNodeIds: Set<String>,
+        passedExerciseIds: Set<String> = []
+    ) {
         self.passedQuizIds = passedQuizIds
         self.ranLabIds = ranLabIds
         self.unlockedNodeIds = unlockedNodeIds
+        self.passedExerciseIds = passedExerciseIds
     }
 }
 
@@ -31,7 +37,8 @@ extension ProgressStore {
                 .filter(Column("learnerId") == learner.id)
                 .select(Column("nodeId"), as: String.self))
         return LearnerRecords(
-            passedQuizIds: try passedQuizIds(db, learner: learner), ranLabIds: Set(ran), unlockedNodeIds: Set(unlocked))
+            passedQuizIds: try passedQuizIds(db, learner: learner), ranLabIds: Set(ran), unlockedNodeIds: Set(unlocked),
+            passedExerciseIds: try passedExerciseIds(db, learner: learner))
     }
 
     /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).

@@ -65,6 +65,7 @@ enum ProgressSchema {
             }
             try db.create(index: "quizAttempt_learner_quiz", on: "quizAttempt", columns: ["learnerId", "quizId"])
         }
+        migrator.registerMigration("v3-exercises", migrate: ExerciseSchema.migrate)
         return migrator
     }()
 

@@ -25,7 +25,8 @@ extension ProgressStore {
 
     /// Inserts the unlocks that do not exist yet; an existing unlock is never changed or revoked.
     static func insertUnlocks(
-        _ db: Database, learner: Learner, nodes: [String], at time: Date, attemptId: Int64?, labRunId: Int64?
+        _ db: Database, learner: Learner, nodes: [String], at time: Date, attemptId: Int64?, labRunId: Int64?,
+        exerciseResultId: Int64? = nil
     ) throws -> [NodeUnlock] {
         var seen = Set<String>()
         var inserted: [NodeUnlock] = []
@@ -35,7 +36,8 @@ extension ProgressStore {
                 .fetchCount(db) > 0
             if exists { continue }
             let record = UnlockRecord(
-                learnerId: learner.id, nodeId: node, unlockedAt: time, attemptId: attemptId, labRunId: labRunId)
+                learnerId: learner.id, nodeId: node, unlockedAt: time, attemptId: attemptId, labRunId: labRunId,
+                exerciseResultId: exerciseResultId)
             try record.insert(db)
             inserted.append(NodeUnlock(record))
         }

@@ -68,6 +68,7 @@ struct UnlockRecord: TimestampedRecord, PersistableRecord, Sendable {
     var unlockedAt: Date
     var attemptId: Int64?
     var labRunId: Int64?
+    var exerciseResultId: Int64?
 }
 
 struct LabRunRecord: TimestampedRecord, MutablePersistableRecord, Sendable {

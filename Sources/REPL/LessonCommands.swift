@@ -45,6 +45,9 @@ enum LessonCommands {
             if let lab = missing.lab {
                 text += teachers.isEmpty ? " (run the `\(lab)` lab: `run \(lab)`)" : " and run the `\(lab)` lab (`run \(lab)`)"
             }
+            for exercise in missing.exercises {
+                text += " and pass the `\(exercise)` exercise (`exercise start \(exercise)`, then `check`)"
+            }
             return text
         }.joined(separator: "; ")
     }

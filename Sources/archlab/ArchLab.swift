@@ -21,6 +21,9 @@ struct ArchLab: AsyncParsableCommand {
             RunCommand.self,
             RedisServerCommand.self,
             ServeCommand.self,
+            ExerciseCommand.self,
+            CheckCommand.self,
+            WatchCommand.self,
         ],
         defaultSubcommand: LearnCommand.self
     )

@@ -34,6 +34,7 @@ extension ProgressReport {
         lines.append("")
         lines.append("Labs run: " + (labs.isEmpty ? "none yet" : labs.map(\.id).joined(separator: ", ")))
         lines.append("")
+        lines += exerciseLines()
         if attempts.isEmpty {
             lines.append("Attempts: none yet")
         } else {
@@ -88,7 +89,7 @@ extension ProgressReport {
             ("nodes", JSONText.array(nodeObjects)),
             ("attempts", JSONText.array(attemptObjects)),
             ("labs", JSONText.array(labObjects)),
-        ])
+        ] + exerciseJSON())
     }
 
     /// One CSV table with a `kind` column (`lesson`, `node`, `attempt`, `lab`); fields a kind lacks are empty.
@@ -116,6 +117,12 @@ extension ProgressReport {
         }
         for lab in labs {
             rows.append([learner, "lab", lab.id, "run", "", "", "", "", "", ProgressTimestamp.string(lab.lastRun)])
+        }
+        for exercise in exercises {
+            rows.append([
+                learner, "exercise", exercise.id, exercise.status, "", "", "", "", exercise.status == "passed" ? "true" : "false",
+                exercise.passedAt.map(ProgressTimestamp.string) ?? "",
+            ])
         }
         return CSVWriter.render(rows)
     }

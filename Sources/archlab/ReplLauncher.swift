@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseKit
 import Foundation
+import ExerciseCommands
 import LabCommands
 import ProgressStore
 import REPL
@@ -85,7 +86,8 @@ enum ReplLauncher {
         let session: ReplSession
         do {
             session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput(),
-                                      additionalCommands: LabCommands.all(labs))
+                                      additionalCommands: LabCommands.all(labs) + ExerciseCommands.all(
+                                          workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

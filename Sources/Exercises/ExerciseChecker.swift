@@ -1,0 +1,94 @@
+import CourseKit
+import Foundation
+
+/// Runs `archlab check`: builds the workspace, then runs each exercise's named cases and seeded random blocks
+/// through the harness, comparing with explicit expectations or in-process references.
+public struct ExerciseChecker: Sendable {
+    public let workspace: Workspace
+    /// Seconds each test may take (at most 10).
+    public let timeLimit: Int
+    /// A Redis to use instead of the in-process server (`redis://127.0.0.1:6379/15`); it is flushed before each test.
+    public let redisURL: String?
+
+    public init(workspace: Workspace, timeLimit: Int = 10, redisURL: String? = nil) {
+        self.workspace = workspace
+        self.timeLimit = max(1, min(10, timeLimit))
+        self.redisURL = redisURL
+    }
+
+    /// Checks that every reference and generator an exercise names exists.
+    public static func validate(_ exercise: Exercise) throws(ExerciseError) {
+        for test in exercise.cases {
+            for step in test.steps {
+                if let reference = step.reference, ExerciseReferences.make(reference) == nil {
+                    throw .unknownReference(reference, file: exercise.relativePath, line: test.line)
+                }
+            }
+            if let redis = test.redis, ExerciseReferences.make(redis.keyReference) == nil {
+                throw .unknownReference(redis.keyReference, file: exercise.relativePath, line: test.line)
+            }
+        }
+        for block in exercise.randoms {
+            if ExerciseReferences.make(block.reference) == nil {
+                throw .unknownReference(block.reference, file: exercise.relativePath, line: block.line)
+            }
+            if !ExerciseGenerators.names.contains(block.generator) {
+                throw .unknownGenerator(block.generator, file: exercise.relativePath, line: block.line)
+            }
+        }
+    }
+
+    /// Builds the workspace and runs the exercises' tests. The harness has exited when this returns.
+    public func check(_ exercises: [Exercise]) async throws(ExerciseError) -> CheckReport {
+        for exercise in exercises { try Self.validate(exercise) }
+        let hashes = exercises.map { Workspace.fileHash(workspace.learnerFile($0)) ?? "" }
+        let build = try WorkspaceBuilder.build(workspace)
+        guard build.succeeded else {
+            let reports = zip(exercises, hashes).map { exercise, hash in
+                ExerciseReport(
+                    id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
+                    fileHash: hash, buildErrors: build.errors, tests: [])
+            }
+            return CheckReport(exercises: reports, buildLog: build.log)
+        }
+        let redis = try await CheckRedis.start(url: redisURL)
+        var reports: [ExerciseReport] = []
+        for (exercise, hash) in zip(exercises, hashes) {
+            let tests = try await run(exercise, redis: redis)
+            reports.append(
+                ExerciseReport(
+                    id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
+                    fileHash: hash, buildErrors: nil, tests: tests))
+        }
+        await redis.stop()
+        return CheckReport(exercises: reports, buildLog: build.log)
+    }
+
+    private func run(_ exercise: Exercise, redis: CheckRedis) async throws(ExerciseError) -> [TestResult] {
+        let executable = workspace.root.appendingPathComponent(".build/debug/Harness")
+        let harness = try HarnessProcess(executable: executable, redisAddress: redis.address)
+        defer { harness.close() }
+        var results: [TestResult] = []
+        var stopped = false
+        var runner = TestRunner(harness: harness, redis: redis, timeLimit: timeLimit)
+        for test in exercise.cases {
+            guard !stopped else {
+                results.append(TestResult(name: test.name, status: .notRun, failure: nil))
+                continue
+            }
+            let result = try await runner.run(test)
+            stopped = !harness.isRunning
+            results.append(result)
+        }
+        for block in exercise.randoms {
+            guard !stopped else {
+                results.append(TestResult(name: block.name, status: .notRun, failure: nil))
+                continue
+            }
+            let result = try await runner.run(block)
+            stopped = !harness.isRunning
+            results.append(result)
+        }
+        return results
+    }
+}
