@@ -9,6 +9,8 @@ struct ArchLab: AsyncParsableCommand {
         subcommands: [
             LearnCommand.self,
             LintCommand.self,
+            PreviewCommand.self,
+            NewCommand.self,
             GradeCommand.self,
             AnswersCommand.self,
             ProgressCommand.self,
