@@ -12,6 +12,7 @@ struct ArchLab: AsyncParsableCommand {
             PreviewCommand.self,
             NewCommand.self,
             GradeCommand.self,
+            StatsCommand.self,
             AnswersCommand.self,
             ProgressCommand.self,
             LearnersCommand.self,
