@@ -47,9 +47,14 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let directory = try courseOptions.locate()
+        // Loaded as the REPL loads it: a course with lint findings still shows what can be shown.
         let course: Course
         do {
-            course = try Course.load(from: directory)
+            let loaded = try CourseLoader.load(directory: directory)
+            course = loaded.course
+            if !loaded.findings.isEmpty {
+                StandardError.print("archlab: \(loaded.findings.count) problem(s) in the course files: run `archlab lint`")
+            }
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

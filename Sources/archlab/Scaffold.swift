@@ -55,12 +55,21 @@ enum Scaffold {
             number = max(used.max() ?? 0, course.lessons.count) + 1
             let previous = course.lessons.last.flatMap { course.node(id: $0.node) }
             requires = previous.map { [$0.id] } ?? []
-            let row = previous?.row ?? 0
-            self.row = row
             let taken = Set(course.matrix.nodes.map { [$0.column, $0.row] })
-            var column = (course.matrix.nodes.map(\.column).max() ?? -1) + 1
-            while taken.contains([column, row]) { column += 1 }
-            self.column = column
+            // Right of the previous lesson's node, else below it, else the first free column of its row.
+            let place: [Int]
+            if let previous {
+                let candidates = [[previous.column + 1, previous.row], [previous.column, previous.row + 1]]
+                var fallback = [previous.column + 1, previous.row]
+                while taken.contains(fallback) { fallback[0] += 1 }
+                place = candidates.first { !taken.contains($0) } ?? fallback
+            } else {
+                var free = [0, 0]
+                while taken.contains(free) { free[0] += 1 }
+                place = free
+            }
+            column = place[0]
+            row = place[1]
         }
 
         func nodeTable(title: String) -> String {
