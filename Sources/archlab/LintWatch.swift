@@ -94,20 +94,45 @@ struct LintWatch {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    /// The modification time and size of every file under the course folder (hidden files and folders, such as
-    /// `.git` and `.build`, left out).
+    /// The modification time and size of the course's files: everything under `Lessons/`, `Quizzes/` and
+    /// `Exercises/` (hidden files left out), and the source files the lessons include.
     static func snapshot(_ directory: URL) -> [String: [Double]] {
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-        guard let walker = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { return [:] }
         var files: [String: [Double]] = [:]
-        for case let url as URL in walker {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-            files[url.path] = [
-                values.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values.fileSize ?? 0),
-            ]
+        var lessons: [URL] = []
+        for folder in ["Lessons", "Quizzes", "Exercises"] {
+            let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+            guard let walker = FileManager.default.enumerator(
+                at: directory.appendingPathComponent(folder), includingPropertiesForKeys: keys,
+                options: [.skipsHiddenFiles])
+            else { continue }
+            for case let url as URL in walker {
+                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
+                    continue
+                }
+                files[url.path] = [values.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values.fileSize ?? 0)]
+                if folder == "Lessons", url.pathExtension == "md" { lessons.append(url) }
+            }
+        }
+        for lesson in lessons {
+            for url in includedFiles(of: lesson) where files[url.path] == nil {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                let size = (attributes?[.size] as? NSNumber)?.doubleValue ?? -1
+                files[url.path] = [modified, size]
+            }
         }
         return files
+    }
+
+    /// The files a lesson's `{{#include PATH}}` / `{{#include PATH:ANCHOR}}` lines name, relative to the lesson.
+    static func includedFiles(of lesson: URL) -> [URL] {
+        guard let text = try? String(contentsOf: lesson, encoding: .utf8) else { return [] }
+        return text.components(separatedBy: "\n").compactMap { line -> URL? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("{{#include "), trimmed.hasSuffix("}}") else { return nil }
+            let reference = trimmed.dropFirst("{{#include ".count).dropLast(2).trimmingCharacters(in: .whitespaces)
+            let path = reference.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reference
+            return path.isEmpty ? nil : lesson.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+        }
     }
 }
