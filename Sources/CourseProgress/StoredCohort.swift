@@ -7,7 +7,9 @@ public enum StoredCohort {
     /// The attempts of every learner of the database at the course's quizzes, each learner named
     /// `path#name` so learners of different databases stay apart; attempts at quizzes no longer in the course
     /// and answers to removed questions are left out. Throws a message when the file is not a progress database.
-    public static func attempts(databasePath: String, course: Course) throws(StoredAnswersError) -> [ItemAnalysis.Attempt] {
+    public static func attempts(
+        databasePath: String, course: Course
+    ) throws(StoredAnswersError) -> [ItemAnalysis.Attempt] {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw StoredAnswersError("\(databasePath): progress database not found")
         }
@@ -20,9 +22,10 @@ public enum StoredCohort {
                     guard let quiz = course.quiz(id: attempt.quizId) else { continue }
                     var responses: [String: Response] = [:]
                     for answer in attempt.answers where quiz.question(id: answer.questionId) != nil {
-                        guard let response = try? JSONDecoder().decode(Response.self, from: Data(answer.responseJSON.utf8)) else {
-                            throw StoredAnswersError(
-                                "\(databasePath): the stored answer to `\(attempt.quizId)/\(answer.questionId)` is not a response")
+                        let json = Data(answer.responseJSON.utf8)
+                        guard let response = try? JSONDecoder().decode(Response.self, from: json) else {
+                            throw StoredAnswersError("\(databasePath): the stored answer to "
+                                + "`\(attempt.quizId)/\(answer.questionId)` is not a response")
                         }
                         responses[answer.questionId] = response
                     }

@@ -13,14 +13,22 @@ extension ReplSession {
     /// One line per quiz whose best attempt the learner took on an older version of it (its file changed since),
     /// in course order: what changed, that unlocks stay, and how to take the new version.
     func changedQuizNotices() throws -> [String] {
-        let best = Dictionary(try store.bestAttempts(learner: learner).map { ($0.quizId, $0) }, uniquingKeysWith: { first, _ in first })
+        let attempts = try store.bestAttempts(learner: learner)
+        let best = Dictionary(attempts.map { ($0.quizId, $0) }, uniquingKeysWith: { first, _ in first })
         return course.quizzes.compactMap { quiz in
             guard let attempt = best[quiz.id], attempt.contentHash != quiz.contentHash else { return nil }
             let score = "\(GradeFormat.points(attempt.score))/\(GradeFormat.points(attempt.maxScore))"
+            let which: String
+            let retake: String
             if let lesson = course.lessons.first(where: { $0.quiz == quiz.id }) {
-                return "The System Check of lesson \(lesson.number) “\(lesson.title)” changed since your best attempt (\(score)): what you unlocked stays unlocked; `quiz \(lesson.number)` takes the new version."
+                which = "The System Check of lesson \(lesson.number) “\(lesson.title)”"
+                retake = "quiz \(lesson.number)"
+            } else {
+                which = "System Check `\(quiz.id)`"
+                retake = "quiz \(quiz.id)"
             }
-            return "System Check `\(quiz.id)` changed since your best attempt (\(score)): what you unlocked stays unlocked; `quiz \(quiz.id)` takes the new version."
+            return "\(which) changed since your best attempt (\(score)): what you unlocked stays unlocked; "
+                + "`\(retake)` takes the new version."
         }
     }
 

@@ -46,7 +46,7 @@ enum CourseTemplates {
         # TOML front matter. Every field below is checked by `archlab lint`.
         id = "\(id)"               # the lesson id (`open \(id)` in the REPL)
         title = "\(title)"
-        step = \(step)                           # the server.swift step this lesson builds, 1 to 8 (shown in the prompt)
+        step = \(step)                           # the server.swift step it builds, 1 to 8 (shown in the prompt)
         node = "\(node)"             # the Matrix node this lesson teaches; equals its quiz's `unlocks`
         quiz = "\(quiz)"             # the id of the lesson's System Check (Quizzes/)
         minutes = 10                       # the reading time shown in `lessons`

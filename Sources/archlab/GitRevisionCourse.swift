@@ -56,7 +56,8 @@ struct GitRevisionCourse {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let detail = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw fail("cannot \(what): \(detail.isEmpty ? "\(arguments[0]) exited with \(process.terminationStatus)" : detail)")
+            let reason = detail.isEmpty ? "\(arguments[0]) exited with \(process.terminationStatus)" : detail
+            throw fail("cannot \(what): \(reason)")
         }
         return String(decoding: data, as: UTF8.self)
     }

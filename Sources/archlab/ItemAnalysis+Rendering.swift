@@ -87,7 +87,8 @@ extension ItemAnalysis {
             let attempts = quiz.attemptsToPass
             var passing = "  passed: \(attempts.passed), not passed: \(attempts.notPassed)"
             if let median = attempts.median, let p90 = attempts.p90 {
-                passing += "; attempts to pass: median \(JSONText.number(median)), 90th percentile \(JSONText.number(p90))"
+                passing += "; attempts to pass: median \(JSONText.number(median)), "
+                    + "90th percentile \(JSONText.number(p90))"
             }
             lines.append(passing)
             guard quiz.learners > 0 else { continue }
@@ -108,7 +109,8 @@ extension ItemAnalysis {
                     let bar = String(repeating: "█", count: Int((share * 20).rounded()))
                         .padding(toLength: 20, withPad: "·", startingAt: 0)
                     let count = String(option.chosen).leftPadded(to: 4)
-                    lines.append("    \(option.correct ? "✓" : " ") \(option.key) \(bar) \(count) \(Self.percent(share).leftPadded(to: 4))")
+                    let mark = option.correct ? "✓" : " "
+                    lines.append("    \(mark) \(option.key) \(bar) \(count) \(Self.percent(share).leftPadded(to: 4))")
                 }
             }
             let flagged = quiz.questions.flatMap { question in question.flags.map { (question.id, $0) } }

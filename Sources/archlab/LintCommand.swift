@@ -28,14 +28,20 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Keep watching the course's files; after each save print only the new and fixed findings.")
     var watch = false
 
-    @Option(name: .customLong("against"), help: "An older copy of the course: warn about changes that affect recorded progress.")
+    @Option(
+        name: .customLong("against"),
+        help: "An older copy of the course: warn about changes that affect recorded progress.")
     var againstDirectory: String?
 
-    @Option(name: .customLong("against-rev"), help: "A git revision of the course (HEAD~1, a tag) to compare with, as --against does.")
+    @Option(
+        name: .customLong("against-rev"),
+        help: "A git revision of the course (HEAD~1, a tag) to compare with, as --against does.")
     var againstRevision: String?
 
     func validate() throws {
-        if againstDirectory != nil, againstRevision != nil { throw ValidationError("give --against or --against-rev, not both") }
+        if againstDirectory != nil, againstRevision != nil {
+            throw ValidationError("give --against or --against-rev, not both")
+        }
         if watch, format != .text { throw ValidationError("--watch prints text; leave out --format") }
     }
 
@@ -50,7 +56,8 @@ struct LintCommand: ParsableCommand {
             old = try Self.loadOld(checkout.directory, named: "revision \(againstRevision)")
         }
         if watch {
-            LintWatch(directory: directory, lint: { Result { () throws(CourseError) in try lintFindings(directory, old: old) } }).run()
+            let lint = { Result { () throws(CourseError) in try lintFindings(directory, old: old) } }
+            LintWatch(directory: directory, lint: lint).run()
             return
         }
         let findings: [LintFinding]

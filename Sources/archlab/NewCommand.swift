@@ -17,7 +17,12 @@ struct NewCommand: ParsableCommand {
 struct NewCourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course",
-        abstract: "Write a small course that lints clean: one lesson of two pages, its System Check with one question of each kind, a two-node Matrix, glossary and FAQ."
+        abstract: "Write a small course that lints clean (a lesson, its System Check, a two-node Matrix, glossary, FAQ).",
+        discussion: """
+            The lesson has two pages; its System Check has one question of each kind (single, multiple, short, \
+            numeric, order); every TOML field is explained in a comment. Nothing is overwritten: if any of the \
+            files exists, nothing is written and the exit status is 1.
+            """
     )
 
     @Argument(help: "The folder to create the course in (it may exist, but none of the files may).")

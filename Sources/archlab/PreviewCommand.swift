@@ -10,7 +10,7 @@ import Terminal
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Show lesson pages or a System Check exactly as the REPL shows them (no progress is read or written).",
+        abstract: "Show lesson pages or a System Check exactly as the REPL shows them (no progress read or written).",
         discussion: """
             `preview 2` prints every page of lesson 2, `preview 2 --page 3` one page, `preview 2 --quiz` its System \
             Check with each question's key, hints, explanation and feedback, `--all` every lesson (or, with --quiz, \
@@ -31,7 +31,7 @@ struct PreviewCommand: ParsableCommand {
     @Flag(help: "Show every lesson (or every quiz with --quiz).")
     var all = false
 
-    @Option(help: "The REPL's --seed: the options are shuffled as in the first System Check of a session started with it.")
+    @Option(help: "The REPL's --seed: options are shuffled as in the first System Check of a session started with it.")
     var seed: UInt64 = 0
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
@@ -42,7 +42,9 @@ struct PreviewCommand: ParsableCommand {
     func validate() throws {
         if all, lesson != nil { throw ValidationError("give a lesson or --all, not both") }
         if !all, lesson == nil { throw ValidationError("name a lesson (a number or an id) or give --all") }
-        if page != nil, quiz || all { throw ValidationError("--page goes with one lesson's pages, not --quiz or --all") }
+        if page != nil, quiz || all {
+            throw ValidationError("--page goes with one lesson's pages, not --quiz or --all")
+        }
     }
 
     func run() throws {
@@ -53,7 +55,8 @@ struct PreviewCommand: ParsableCommand {
             let loaded = try CourseLoader.load(directory: directory)
             course = loaded.course
             if !loaded.findings.isEmpty {
-                StandardError.print("archlab: \(loaded.findings.count) problem(s) in the course files: run `archlab lint`")
+                let count = loaded.findings.count
+                StandardError.print("archlab: \(count) problem(s) in the course files: run `archlab lint`")
             }
         } catch {
             StandardError.print("archlab: \(error)")
@@ -80,7 +83,8 @@ struct PreviewCommand: ParsableCommand {
             var indices = Array(lesson.pages.indices)
             if let page {
                 guard lesson.pages.indices.contains(page - 1) else {
-                    StandardError.print("archlab: no page \(page): lesson \(lesson.number) has pages 1 to \(lesson.pages.count)")
+                    StandardError.print(
+                        "archlab: no page \(page): lesson \(lesson.number) has pages 1 to \(lesson.pages.count)")
                     throw ExitCode(1)
                 }
                 indices = [page - 1]
@@ -107,7 +111,9 @@ struct PreviewCommand: ParsableCommand {
     private func findLesson(_ text: String, in course: Course) throws -> Lesson {
         if let number = Int(text), let lesson = course.lesson(number: number) { return lesson }
         if let lesson = course.lesson(id: text.lowercased()) { return lesson }
-        StandardError.print("archlab: no lesson `\(ControlCharacters.strip(text))`: use a number from 1 to \(course.lessons.count) or a lesson id")
+        let shown = ControlCharacters.strip(text)
+        StandardError.print(
+            "archlab: no lesson `\(shown)`: use a number from 1 to \(course.lessons.count) or a lesson id")
         throw ExitCode(1)
     }
 

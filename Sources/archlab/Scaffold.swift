@@ -45,7 +45,7 @@ enum Scaffold {
             self.course = course
             self.id = id
             if course.lesson(id: id) != nil || course.quiz(id: id) != nil || course.node(id: id) != nil {
-                StandardError.print("archlab: `\(id)` is already a lesson, quiz or node id of the course; nothing written")
+                StandardError.print("archlab: `\(id)` is already a lesson, quiz or node id; nothing written")
                 throw ExitCode(1)
             }
             let names = ["Lessons", "Quizzes"].flatMap { folder in
@@ -81,7 +81,8 @@ enum Scaffold {
     static func write(_ files: [(path: String, text: String)], in root: URL) throws {
         let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         guard existing.isEmpty else {
-            StandardError.print("archlab: refusing to overwrite \(existing.joined(separator: ", ")) in \(root.path); nothing written")
+            let names = existing.joined(separator: ", ")
+            StandardError.print("archlab: refusing to overwrite \(names) in \(root.path); nothing written")
             throw ExitCode(1)
         }
         for file in files {

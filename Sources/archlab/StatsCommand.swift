@@ -9,11 +9,12 @@ extension ItemAnalysis.Choice: ExpressibleByArgument {}
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Item analysis of a cohort: per question the share correct, discrimination and option choices; attempts to pass per quiz.",
+        abstract: "Item analysis of a cohort: share correct, discrimination and option choices per question.",
         discussion: """
             Reads answers files (or folders of them, as `grade` does; several files of one learner count as successive \
             attempts, in the order given) or progress databases (--db, repeatable: every learner's attempts). \
-            Question statistics use each learner's best attempt, or their first with --attempt first. Discrimination is \
+            Question statistics use each learner's best attempt, or their first with --attempt first; per quiz, the \
+            attempts learners needed to pass (median, 90th percentile). Discrimination is \
             the point-biserial correlation between a question's score and the rest of the quiz. Flags: too-easy \
             (>= 95% correct), too-hard (<= 20%), negative-discrimination (< 0), unused-distractor (a wrong option \
             chosen by < 2%). Exit status: 0 shown, 2 a file is unreadable or malformed, or the course cannot be used.
@@ -73,7 +74,8 @@ struct StatsCommand: ParsableCommand {
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for path in GradeCommand.expandFolders(files) {
             do {
-                let file = try AnswersFile.read(path: path, url: URL(fileURLWithPath: path, relativeTo: workingDirectory), course: course)
+                let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+                let file = try AnswersFile.read(path: path, url: url, course: course)
                 for (quizID, responses) in file.responses.sorted(by: { $0.key < $1.key }) {
                     attempts.append(ItemAnalysis.Attempt(learner: file.learner, quizID: quizID, responses: responses))
                 }
