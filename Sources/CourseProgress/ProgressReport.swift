@@ -35,6 +35,13 @@ public struct ProgressReport: Sendable {
     public var exercises: [(id: String, status: String, passedAt: Date?)] = []
     /// The learner's remembered `server-swift` workspace, if any.
     public var workspace: String?
+    /// The content hash of each quiz of the course as it is now, by quiz id (empty without a course).
+    public var quizHashes: [String: String] = [:]
+
+    /// True when `attempt` was taken on an older version of a quiz the course still has (its file changed since).
+    public func isOnOlderVersion(_ attempt: QuizAttempt) -> Bool {
+        quizHashes[attempt.quizId].map { $0 != attempt.contentHash } ?? false
+    }
 
     /// Builds the report from the store, laid over the course when there is one (else from the records alone);
     /// `learner` is the caller's lookup of `learnerName`, nil when the store does not have them.
@@ -108,7 +115,10 @@ public struct ProgressReport: Sendable {
         for unlock in unlocks where !knownNodes.contains(unlock.nodeId) {
             nodes.append(NodeRow(id: unlock.nodeId, title: unlock.nodeId, unlocked: true, unlockedAt: unlock.unlockedAt))
         }
-        return ProgressReport(learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
+        var report = ProgressReport(learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
+        report.quizHashes = Dictionary(
+            (course?.quizzes ?? []).map { ($0.id, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
+        return report
     }
 
     /// Each scenario once, in the order first run, with its latest run time.

@@ -39,6 +39,7 @@ enum InfoCommands {
             for line in table.render(width: session.width, painter: session.painter) { session.say(line) }
             let labs = report.labs.map(\.id).sorted()
             session.say("Labs run: " + (labs.isEmpty ? "none yet" : labs.joined(separator: ", ")))
+            for notice in try session.changedQuizNotices() { session.sayWrapped(notice) }
             return .succeeded
         }
     }

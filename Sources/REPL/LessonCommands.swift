@@ -184,14 +184,11 @@ extension ReplSession {
             throw ReplError.message("Lesson \(lesson.number) has no pages.")
         }
         let index = min(max(page, 0), lesson.pages.count - 1)
-        let content = lesson.pages[index]
         currentLesson = lesson
         currentPage = index
         try store.setReadingPosition(learner: learner, lessonId: lesson.id, page: index)
-        say(painter.paint("Lesson \(lesson.number)/\(course.lessons.count) · \(lesson.title) · page \(index + 1)/\(lesson.pages.count)", .dim))
-        show(markdown: "## " + content.title + "\n\n" + content.markdown)
-        say("")
-        let more = index + 1 < lesson.pages.count ? "`next` for page \(index + 2)" : "last page: `quiz` for the System Check"
-        say(painter.paint("── \(more) · `back` · `page N` · `help`", .dim))
+        for text in PageView(painter: painter, width: width).writes(lesson: lesson, page: index, lessonCount: course.lessons.count) {
+            say(text)
+        }
     }
 }

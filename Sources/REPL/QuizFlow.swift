@@ -20,9 +20,7 @@ struct QuizFlow {
         let seed = session.generator.next()
         let startedAt = session.clock.date()
         let painter = session.painter
-        session.say(painter.paint(quiz.title, .bold, .cyan))
-        let count = quiz.questions.count
-        session.say("\(count) question\(count == 1 ? "" : "s"), pass mark \(percent(quiz.pass)) (\(points(quiz.pass * quiz.maxScore)) of \(points(quiz.maxScore)) points). Type `hint` for a hint; Ctrl-C or Ctrl-D abandons the attempt.")
+        for text in QuestionView(painter: painter, width: session.width).introWrites(quiz) { session.say(text) }
         var answers: [Answered] = []
         for (index, question) in quiz.questions.enumerated() {
             session.say("")
@@ -63,24 +61,8 @@ struct QuizFlow {
     /// Asks until the answer parses; nil when the learner abandons (Ctrl-C, Ctrl-D, end of input).
     private func ask(_ question: Question, number: Int, seed: UInt64) -> Answered? {
         let painter = session.painter
-        session.say(painter.paint("Question \(number)/\(quiz.questions.count)", .bold) + painter.paint(" (\(describe(question)))", .dim))
-        session.show(markdown: question.prompt)
-        let shown: [DisplayedChoice]
-        switch question.kind {
-        case .single, .multiple: shown = question.displayOptions(seed: seed)
-        case .order: shown = question.displayItems(seed: seed)
-        case .short, .numeric: shown = []
-        }
-        let inline = InlineMarkdown(colorEnabled: painter.colorEnabled)
-        let wrapper = WordWrapper(painter: painter)
-        for choice in shown {
-            let label = "  \(choice.label)) "
-            let lines = wrapper.wrap(inline.runs(WordWrapper.keepingRepeatedSpaces(choice.text)), width: session.width - label.count)
-            for (index, line) in lines.enumerated() {
-                session.say((index == 0 ? label : String(repeating: " ", count: label.count)) + line)
-            }
-        }
-        session.say(painter.paint(instructions(question), .dim))
+        let view = QuestionView(painter: painter, width: session.width)
+        for text in view.questionWrites(question, number: number, of: quiz.questions.count, seed: seed) { session.say(text) }
         var hintsUsed = 0
         while true {
             switch session.readAnswer(prompt: "answer> ") {
@@ -122,28 +104,6 @@ struct QuizFlow {
             session.show(markdown: line)
         }
         session.show(markdown: "**Why:** " + question.explanation)
-    }
-
-    private func describe(_ question: Question) -> String {
-        let kind: String
-        switch question.kind {
-        case .single: kind = "one answer"
-        case .multiple: kind = "one or more answers"
-        case .short: kind = "short answer"
-        case .numeric: kind = "number"
-        case .order: kind = "put in order"
-        }
-        return "\(kind), \(points(question.points)) point\(question.points == 1 ? "" : "s")"
-    }
-
-    private func instructions(_ question: Question) -> String {
-        switch question.kind {
-        case .single: return "Type one letter."
-        case .multiple: return "Type every letter that applies, e.g. `a c`."
-        case .short: return "Type your answer."
-        case .numeric: return question.unit.map { "Type a number (in \($0))." } ?? "Type a number."
-        case .order: return "Type the numbers in the right order, e.g. `3 1 2`."
-        }
     }
 
     private func points(_ value: Double) -> String {

@@ -10,6 +10,28 @@ extension ReplSession {
         Set(try store.unlockedNodes(learner: learner).map(\.nodeId))
     }
 
+    /// One line per quiz whose best attempt the learner took on an older version of it (its file changed since),
+    /// in course order: what changed, that unlocks stay, and how to take the new version.
+    func changedQuizNotices() throws -> [String] {
+        let attempts = try store.bestAttempts(learner: learner)
+        let best = Dictionary(attempts.map { ($0.quizId, $0) }, uniquingKeysWith: { first, _ in first })
+        return course.quizzes.compactMap { quiz in
+            guard let attempt = best[quiz.id], attempt.contentHash != quiz.contentHash else { return nil }
+            let score = "\(GradeFormat.points(attempt.score))/\(GradeFormat.points(attempt.maxScore))"
+            let which: String
+            let retake: String
+            if let lesson = course.lessons.first(where: { $0.quiz == quiz.id }) {
+                which = "The System Check of lesson \(lesson.number) “\(lesson.title)”"
+                retake = "quiz \(lesson.number)"
+            } else {
+                which = "System Check `\(quiz.id)`"
+                retake = "quiz \(quiz.id)"
+            }
+            return "\(which) changed since your best attempt (\(score)): what you unlocked stays unlocked; "
+                + "`\(retake)` takes the new version."
+        }
+    }
+
     /// Whether a lesson is open for the learner and, if not, what is missing.
     func availability(of lesson: Lesson) throws -> LessonAvailability {
         course.availability(of: lesson, unlocked: try unlockedNodeIDs())

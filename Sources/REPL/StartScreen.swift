@@ -30,6 +30,9 @@ enum StartScreen {
         } else if let first = course.lessons.first {
             session.sayWrapped("Start with lesson \(first.number) “\(first.title)”: type `open \(first.number)`.")
         }
+        for notice in (try? session.changedQuizNotices()) ?? [] {
+            session.sayWrapped(notice)
+        }
         if session.courseFindings > 0 {
             session.sayWrapped("\(session.courseFindings) problem(s) in the course files: run `archlab lint`.")
         }

@@ -9,7 +9,10 @@ struct ArchLab: AsyncParsableCommand {
         subcommands: [
             LearnCommand.self,
             LintCommand.self,
+            PreviewCommand.self,
+            NewCommand.self,
             GradeCommand.self,
+            StatsCommand.self,
             AnswersCommand.self,
             ProgressCommand.self,
             LearnersCommand.self,

@@ -43,16 +43,21 @@ extension ProgressReport {
                 header: ["QUIZ", "SCORE", "PASSED", "FINISHED"],
                 rows: attempts.map {
                     [
-                        $0.quizId, "\(JSONText.number($0.score))/\(JSONText.number($0.maxScore))",
+                        $0.quizId + (isOnOlderVersion($0) ? " *" : ""),
+                        "\(JSONText.number($0.score))/\(JSONText.number($0.maxScore))",
                         $0.passed ? "yes" : "no", ProgressTimestamp.string($0.finishedAt),
                     ]
                 })
+            if attempts.contains(where: isOnOlderVersion) {
+                lines.append("  * taken on an older version of the quiz, which has changed since; unlocks earned stay")
+            }
         }
         return lines.joined(separator: "\n")
     }
 
     /// `{"learner", "lessons": [{"id", "status", "page"}], "nodes": [{"id", "unlocked", "unlocked_at"}],
-    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at"}], "labs": [{"id", "last_run"}]}`.
+    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at", "quiz_changed"}], "labs": [{"id", "last_run"}]}`;
+    /// `quiz_changed` is true for an attempt taken on an older version of the quiz.
     func renderJSON() -> String {
         let lessonObjects = lessons.map { row in
             JSONText.object([
@@ -75,6 +80,7 @@ extension ProgressReport {
                 ("max_score", JSONText.number(attempt.maxScore)),
                 ("passed", attempt.passed ? "true" : "false"),
                 ("finished_at", JSONText.string(ProgressTimestamp.string(attempt.finishedAt))),
+                ("quiz_changed", isOnOlderVersion(attempt) ? "true" : "false"),
             ])
         }
         let labObjects = labs.map { lab in

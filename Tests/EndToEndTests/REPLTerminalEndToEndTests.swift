@@ -107,7 +107,7 @@ final class REPLTerminalEndToEndTests: XCTestCase {
 }
 
 /// What the terminal has shown so far, filled from the pipe's reader thread.
-private final class Screen: @unchecked Sendable {
+final class Screen: @unchecked Sendable {
     private let condition = NSCondition()
     private var bytes = Data()
     private var ended = false
