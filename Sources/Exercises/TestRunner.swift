@@ -88,7 +88,8 @@ struct TestRunner {
                     block.name,
                     TestFailure(
                         message:
-                            "decision \(index + 1) of \(inputs.count) differs: expected \(expected.json), got \(got.json)",
+                            "decision \(index + 1) of \(inputs.count) differs: "
+                            + "expected \(expected.json), got \(got.json)",
                         inputs: shown, expected: expected.json, got: got.json, hint: block.hint))
             }
         }
