@@ -42,7 +42,7 @@ enum CheckReplCommand {
         let passed = try session.store.passedExerciseIds(learner: session.learner)
         let earlier = started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
         session.say("Building \(workspace.root.path)…")
-        let report = try await ExerciseChecker(workspace: workspace).check(earlier + [current])
+        let report = try await ExerciseChecker(workspace: workspace).check(earlier + [current], started: started)
         session.say(report.renderText())
         for exercise in report.exercises {
             try session.recordExerciseResult(
