@@ -13,9 +13,11 @@ enum CheckReplCommand {
             help: """
                 `check [ID] [--previous]`
 
-                Builds your workspace with `swift build` and runs the hidden tests of the exercise started last (or ID): \
+                Builds your workspace with `swift build` and runs the hidden tests of the exercise started last \
+                (or ID): \
                 named cases first, then seeded random traffic compared with ArchLab's own implementation. Earlier \
-                exercises you passed run again (all earlier ones with `--previous`). A pass is recorded and unlocks its node.
+                exercises you passed run again (all earlier ones with `--previous`). A pass is recorded and unlocks \
+                its node.
                 """,
             completer: { session, previous in
                 previous.isEmpty ? session.course.exercises.map(\.id) + ["--previous"] : []
@@ -40,7 +42,7 @@ enum CheckReplCommand {
         let passed = try session.store.passedExerciseIds(learner: session.learner)
         let earlier = started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
         session.say("Building \(workspace.root.path)…")
-        let report = try await ExerciseChecker(workspace: workspace).check(earlier + [current])
+        let report = try await ExerciseChecker(workspace: workspace).check(earlier + [current], started: started)
         session.say(report.renderText())
         for exercise in report.exercises {
             try session.recordExerciseResult(

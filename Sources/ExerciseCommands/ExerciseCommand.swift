@@ -23,7 +23,8 @@ enum ExerciseCommand {
                 (`exercise solution ID yes` to confirm).
                 - `exercise reset ID yes` restores the starter file; yours is kept as `.bak`.
 
-                Then `check` builds your workspace and runs the tests; `archlab watch` in another terminal re-runs them on save.
+                Then `check` builds your workspace and runs the tests; `archlab watch` in another terminal re-runs \
+                them on save.
                 """,
             completer: { session, previous in
                 if previous.isEmpty { return ["start", "hint", "solution", "reset"] }
@@ -49,7 +50,8 @@ enum ExerciseCommand {
             if result.created { session.say("Created the workspace \(workspace.root.path).") }
             session.say(
                 result.keptExistingFile
-                    ? "\(result.learnerFile) already exists: left as it is (`exercise reset \(exercise.id) yes` restores the starter)."
+                    ? "\(result.learnerFile) already exists: left as it is "
+                        + "(`exercise reset \(exercise.id) yes` restores the starter)."
                     : "Added \(result.learnerFile).")
             session.say(
                 "Open \(workspace.root.path)/\(result.learnerFile), write the parts marked // TODO, then `check`.")
@@ -97,7 +99,8 @@ enum ExerciseCommand {
             let failed = results.filter { !$0.passed }.count
             guard failed >= 3 else {
                 throw ExerciseCommandError(
-                    "The solution is shown after a pass or after 3 failed checks (\(failed) so far): try `exercise hint`."
+                    "The solution is shown after a pass or after 3 failed checks (\(failed) so far): "
+                        + "try `exercise hint`."
                 )
             }
             guard confirmed else {

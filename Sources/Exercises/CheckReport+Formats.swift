@@ -3,7 +3,8 @@ import Foundation
 import JSONText
 
 extension CheckReport {
-    /// One JSON document: `{"passed", "exercises": [{"id", "title", "file", "passed", "build_errors", "tests": [...]}]}`.
+    /// One JSON document:
+    /// `{"passed", "exercises": [{"id", "title", "file", "passed", "build_errors", "tests": [...]}]}`.
     public func renderJSON() -> String {
         let items = exercises.map { exercise -> String in
             let tests = exercise.tests.map { test -> String in

@@ -20,7 +20,9 @@ public struct ExerciseChecker: Sendable {
     public static func validate(_ exercise: Exercise) throws(ExerciseError) {
         for test in exercise.cases {
             for step in test.steps {
-                if let reference = step.reference, ExerciseReferences.make(reference) == nil {
+                if let reference = step.reference, reference != SolutionReference.name,
+                    ExerciseReferences.make(reference) == nil
+                {
                     throw .unknownReference(reference, file: exercise.relativePath, line: test.line)
                 }
             }
@@ -29,7 +31,7 @@ public struct ExerciseChecker: Sendable {
             }
         }
         for block in exercise.randoms {
-            if ExerciseReferences.make(block.reference) == nil {
+            if block.reference != SolutionReference.name, ExerciseReferences.make(block.reference) == nil {
                 throw .unknownReference(block.reference, file: exercise.relativePath, line: block.line)
             }
             if !ExerciseGenerators.names.contains(block.generator) {
@@ -38,8 +40,9 @@ public struct ExerciseChecker: Sendable {
         }
     }
 
-    /// Builds the workspace and runs the exercises' tests. The harness has exited when this returns.
-    public func check(_ exercises: [Exercise]) async throws(ExerciseError) -> CheckReport {
+    /// Builds the workspace and runs the exercises' tests. The harness has exited when this returns. `started`
+    /// (default: `exercises`) is every exercise started in the workspace, which a `solution` reference needs.
+    public func check(_ exercises: [Exercise], started: [Exercise]? = nil) async throws(ExerciseError) -> CheckReport {
         for exercise in exercises { try Self.validate(exercise) }
         let hashes = exercises.map { Workspace.fileHash(workspace.learnerFile($0)) ?? "" }
         let build = try WorkspaceBuilder.build(workspace)
@@ -53,8 +56,9 @@ public struct ExerciseChecker: Sendable {
         }
         let redis = try await CheckRedis.start(url: redisURL)
         var reports: [ExerciseReport] = []
+        let started = started ?? exercises
         for (exercise, hash) in zip(exercises, hashes) {
-            let tests = try await run(exercise, redis: redis)
+            let tests = try await run(exercise, redis: redis, started: started)
             reports.append(
                 ExerciseReport(
                     id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
@@ -64,13 +68,21 @@ public struct ExerciseChecker: Sendable {
         return CheckReport(exercises: reports, buildLog: build.log)
     }
 
-    private func run(_ exercise: Exercise, redis: CheckRedis) async throws(ExerciseError) -> [TestResult] {
+    private func run(
+        _ exercise: Exercise, redis: CheckRedis, started: [Exercise]
+    ) async throws(ExerciseError) -> [TestResult] {
+        var solution: SolutionReference?
+        if SolutionReference.isUsed(by: exercise) {
+            solution = try SolutionReference.start(
+                workspace: workspace, started: started, redisAddress: redis.address, timeLimit: timeLimit)
+        }
+        defer { solution?.close() }
         let executable = workspace.root.appendingPathComponent(".build/debug/Harness")
         let harness = try HarnessProcess(executable: executable, redisAddress: redis.address)
         defer { harness.close() }
         var results: [TestResult] = []
         var stopped = false
-        var runner = TestRunner(harness: harness, redis: redis, timeLimit: timeLimit)
+        var runner = TestRunner(harness: harness, redis: redis, timeLimit: timeLimit, solution: solution)
         for test in exercise.cases {
             guard !stopped else {
                 results.append(TestResult(name: test.name, status: .notRun, failure: nil))

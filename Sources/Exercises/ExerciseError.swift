@@ -35,7 +35,8 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
         switch kind {
         case .noWorkspace(let path):
             return
-                "\(path) is not an ArchLab workspace (no .archlab/manifest.json); create it with `archlab exercise start`"
+                "\(path) is not an ArchLab workspace (no .archlab/manifest.json); "
+                + "create it with `archlab exercise start`"
         case .providedFileChanged(let files):
             return "provided file\(files.count == 1 ? "" : "s") changed: \(files.joined(separator: ", ")); "
                 + "these files are not to be edited (undo the change, or `archlab exercise start --repair`)"
@@ -45,7 +46,8 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
             return "exercise `\(id)` is not started in this workspace; run `archlab exercise start \(id)`"
         case .noSwift:
             return
-                "`swift` was not found on PATH: install the Swift toolchain (https://swift.org/install) to build the workspace"
+                "`swift` was not found on PATH: install the Swift toolchain (https://swift.org/install) "
+                + "to build the workspace"
         case .unknownReference(let name, let file, let line):
             return "\(file):\(line): unknown reference `\(name)`"
         case .unknownGenerator(let name, let file, let line):

@@ -6,6 +6,13 @@ struct TestRunner {
     let harness: HarnessProcess
     let redis: CheckRedis
     let timeLimit: Int
+    /// The exercise's solution run through its own harness, when a test names `reference = "solution"`.
+    var solution: SolutionReference?
+
+    /// The reference named `name`: the solution's harness for `solution`, else a fresh in-process one.
+    func reference(_ name: String) -> (any ExerciseReference)? {
+        name == SolutionReference.name ? solution : ExerciseReferences.make(name)
+    }
 
     /// A named case: fresh harness state, a clean Redis, each step compared, then Redis inspected.
     mutating func run(_ test: ExerciseCase) async throws(ExerciseError) -> TestResult {
@@ -24,7 +31,7 @@ struct TestRunner {
                 expected = expect
             } else {
                 let name = step.reference ?? ""
-                let reference = references[name] ?? ExerciseReferences.make(name)
+                let reference = references[name] ?? self.reference(name)
                 references[name] = reference
                 do {
                     guard let reference else { throw ReferenceError(description: "unknown reference `\(name)`") }
@@ -59,7 +66,7 @@ struct TestRunner {
         let deadline = Date().addingTimeInterval(TimeInterval(timeLimit))
         try await redis.flush()
         if let failure = reset(deadline: deadline, hint: block.hint) { return failed(block.name, failure) }
-        guard let reference = ExerciseReferences.make(block.reference), let inputs = ExerciseGenerators.inputs(block)
+        guard let reference = self.reference(block.reference), let inputs = ExerciseGenerators.inputs(block)
         else {
             return failed(
                 block.name,
@@ -88,7 +95,8 @@ struct TestRunner {
                     block.name,
                     TestFailure(
                         message:
-                            "decision \(index + 1) of \(inputs.count) differs: expected \(expected.json), got \(got.json)",
+                            "decision \(index + 1) of \(inputs.count) differs: "
+                            + "expected \(expected.json), got \(got.json)",
                         inputs: shown, expected: expected.json, got: got.json, hint: block.hint))
             }
         }
@@ -96,6 +104,11 @@ struct TestRunner {
     }
 
     private func reset(deadline: Date, hint: String) -> TestFailure? {
+        do {
+            try solution?.reset(deadline: deadline)
+        } catch {
+            return TestFailure(message: "\(error)", inputs: nil, expected: nil, got: nil, hint: hint)
+        }
         let reply = harness.call("harness.reset", args: [:], deadline: deadline)
         if case .ok = reply { return nil }
         return failure(reply, inputs: nil, hint: hint)

@@ -49,6 +49,12 @@ struct QuizFlow {
                    (try? session.availability(of: following).isOpen) == true {
                     session.say("Next: `open \(following.number)` for “\(following.title)”.")
                 }
+                let passedExercises = (try? session.store.passedExerciseIds(learner: session.learner)) ?? []
+                if let node = session.course.node(id: lesson.node) {
+                    for id in node.exercises where !passedExercises.contains(id) {
+                        session.say("To unlock \(node.title), pass the `\(id)` exercise too: `exercise start \(id)`, then `check`.")
+                    }
+                }
             }
             session.say("")
             session.announce(recorded.newlyUnlocked.map(\.nodeId))

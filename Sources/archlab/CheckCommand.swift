@@ -87,7 +87,8 @@ struct CheckRun {
         let checker = ExerciseChecker(workspace: workspace, timeLimit: timeLimit, redisURL: redisURL)
         let report: CheckReport
         do {
-            report = try await checker.check(exercises)
+            report = try await checker.check(
+                exercises, started: manifest.exercises.compactMap { course.exercise(id: $0) })
         } catch {
             StandardError.print("archlab: \(error)")
             return 2

@@ -48,14 +48,16 @@ struct ExerciseStartCommand: ParsableCommand {
         if result.created { print("Created the workspace \(workspace.root.path).") }
         if result.keptExistingFile {
             print(
-                "\(result.learnerFile) already exists: left as it is (`archlab exercise reset \(exercise.id)` restores the starter)."
+                "\(result.learnerFile) already exists: left as it is "
+                    + "(`archlab exercise reset \(exercise.id)` restores the starter)."
             )
         } else {
             print("Added \(result.learnerFile).")
         }
         print("Exercise \(exercise.id): \(exercise.title)")
         print(
-            "Open \(workspace.root.path)/\(result.learnerFile), write the parts marked // TODO, then run `archlab check`."
+            "Open \(workspace.root.path)/\(result.learnerFile), write the parts marked // TODO, "
+                + "then run `archlab check`."
         )
     }
 }
@@ -73,7 +75,8 @@ struct ExerciseListCommand: ParsableCommand {
         let results = try withStoreErrors { try store.exerciseResults(learner: learner) }
         for item in ExerciseRecording.statuses(of: course, results: results) {
             print(
-                "\(item.exercise.id)  \(item.status)  \(item.exercise.title) (lesson \(item.exercise.lesson), \(item.exercise.file))"
+                "\(item.exercise.id)  \(item.status)  \(item.exercise.title) "
+                    + "(lesson \(item.exercise.lesson), \(item.exercise.file))"
             )
         }
         let workspace = options.workspace(store: store, learner: learner)

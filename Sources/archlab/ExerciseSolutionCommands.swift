@@ -31,8 +31,8 @@ struct ExerciseSolutionCommand: ParsableCommand {
             let failed = results.filter { !$0.passed }.count
             guard failed >= Self.failuresBeforeSolution else {
                 StandardError.print(
-                    "archlab: the solution of \(exercise.id) is shown after a pass or after \(Self.failuresBeforeSolution) "
-                        + "failed checks (\(failed) so far); try `archlab exercise hint \(exercise.id)`")
+                    "archlab: the solution of \(exercise.id) is shown after a pass or after "
+                        + "\(Self.failuresBeforeSolution) failed checks (\(failed) so far); try `archlab exercise hint \(exercise.id)`")
                 throw ExitCode(1)
             }
             guard yes || confirm("Show the solution of \(exercise.id) before you have passed it?") else {

@@ -225,4 +225,21 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: backup, encoding: .utf8), "// my work in progress\n")
         try FileManager.default.removeItem(at: backup)
     }
+
+    /// `--redis-url`: the Redis steps run against the real redis-server, which the checker inspects too.
+    func testRedisURLRunsTheRedisStepsAgainstAnotherServer() throws {
+        let redis = try ReferenceRedis.start()
+        defer { redis.stop() }
+        try fixture.writeLearnerFile(try fixture.courseFile("solution/ExactCache.swift"))
+        let passing = try fixture.run(["check", "exact-cache", "--redis-url", "redis://127.0.0.1:\(redis.port)"])
+        XCTAssertEqual(passing.status, 0, passing.stdout + passing.stderr)
+        XCTAssertTrue(passing.stdout.contains("✓ a hit is served from Redis without calling the model"), passing.stdout)
+
+        let noTTL = try fixture.courseFile("solution/ExactCache.swift")
+            .replacingOccurrences(of: "[\"SETEX\", key, String(ttlSeconds), text]", with: "[\"SET\", key, text]")
+        try fixture.writeLearnerFile(noTTL)
+        let failing = try fixture.run(["check", "exact-cache", "--redis-url", "redis://127.0.0.1:\(redis.port)"])
+        XCTAssertEqual(failing.status, 1, failing.stdout + failing.stderr)
+        XCTAssertTrue(failing.stdout.contains("the key's TTL is wrong: expected 3600 s, got no TTL (-1)"), failing.stdout)
+    }
 }

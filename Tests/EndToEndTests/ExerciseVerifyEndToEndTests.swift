@@ -35,4 +35,39 @@ final class ExerciseVerifyEndToEndTests: ScratchDirectoryTestCase {
             ),
             result.stdout)
     }
+
+    /// `reference = "solution"`: the random blocks compare with the exercise's own solution, built in a package of
+    /// its own under XDG_CACHE_HOME; the starter still fails and the solution passes.
+    func testASolutionReferenceComparesWithTheExercisesOwnSolution() throws {
+        try XCTSkipIf(findExecutable("swift") == nil, "no swift on PATH")
+        let root = ArchLabRunner.packageRoot
+        for folder in ["Lessons", "Quizzes", "Sources"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent(folder), to: scratch.appendingPathComponent(folder))
+        }
+        let bucket = scratch.appendingPathComponent("Exercises/06-token-bucket")
+        try FileManager.default.createDirectory(
+            at: scratch.appendingPathComponent("Exercises"), withIntermediateDirectories: true)
+        for folder in ["_harness", "06-token-bucket"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent("Exercises/" + folder),
+                to: scratch.appendingPathComponent("Exercises/" + folder))
+        }
+        let manifest = scratch.appendingPathComponent("Lessons/course.toml")
+        try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "exercise = \"exact-cache\"\n", with: "")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let toml = bucket.appendingPathComponent("exercise.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        XCTAssertTrue(text.contains("reference = \"ratelimit.token-bucket\""))
+        try text.replacingOccurrences(of: "reference = \"ratelimit.token-bucket\"", with: "reference = \"solution\"")
+            .write(to: toml, atomically: true, encoding: .utf8)
+
+        let cache = scratch.appendingPathComponent("cache")
+        let result = try ArchLabRunner.run(
+            ["exercise", "verify", "--course", scratch.path], in: scratch, environment: ["XDG_CACHE_HOME": cache.path])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "✓ token-bucket: the starter fails, the solution passes\n")
+        let built = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("archlab/solutions").path)
+        XCTAssertEqual(built.count, 1, "the solution package is built in the cache folder")
+    }
 }
