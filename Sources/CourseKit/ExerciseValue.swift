@@ -1,3 +1,4 @@
+import JSONText
 import TOMLKit
 
 /// A JSON-shaped value: an exercise case's arguments and expected results, and what the harness answers.
@@ -17,11 +18,11 @@ public indirect enum ExerciseValue: Sendable, Hashable {
         case .number(let value):
             if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
             return value.isFinite ? String(value) : "null"
-        case .string(let value): return JSONString.quote(value)
+        case .string(let value): return JSONText.string(value)
         case .array(let values): return "[" + values.map(\.json).joined(separator: ",") + "]"
         case .object(let fields):
             return "{"
-                + fields.keys.sorted().map { JSONString.quote($0) + ":" + (fields[$0] ?? .null).json }
+                + fields.keys.sorted().map { JSONText.string($0) + ":" + (fields[$0] ?? .null).json }
                 .joined(separator: ",") + "}"
         }
     }
@@ -76,26 +77,5 @@ public indirect enum ExerciseValue: Sendable, Hashable {
         } else {
             self = .string(value.debugDescription)
         }
-    }
-}
-
-/// JSON string quoting for `ExerciseValue.json` (compact: no space after separators).
-enum JSONString {
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

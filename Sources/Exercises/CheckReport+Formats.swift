@@ -77,24 +77,24 @@ extension CheckReport {
             let skipped = exercise.tests.filter { $0.status == .notRun }.count
             let suiteTests = exercise.buildErrors != nil ? 1 : exercise.tests.count
             lines.append(
-                "  <testsuite name=\(XML.attribute(exercise.id)) tests=\"\(suiteTests)\" failures=\"\(suiteFailures)\" "
+                "  <testsuite name=\(XMLText.attribute(exercise.id)) tests=\"\(suiteTests)\" failures=\"\(suiteFailures)\" "
                     + "errors=\"\(exercise.buildErrors != nil ? 1 : 0)\" skipped=\"\(skipped)\">")
             lines.append("    <properties>")
             for (name, value) in [
                 ("exercise", exercise.id), ("title", exercise.title), ("file", exercise.file),
                 ("file_sha256", exercise.fileHash), ("passed", exercise.passed ? "true" : "false"),
             ] {
-                lines.append("      <property name=\"\(name)\" value=\(XML.attribute(value))/>")
+                lines.append("      <property name=\"\(name)\" value=\(XMLText.attribute(value))/>")
             }
             lines.append("    </properties>")
             if let buildErrors = exercise.buildErrors {
                 let text = buildErrors.joined(separator: "\n")
-                lines.append("    <testcase name=\"build\" classname=\(XML.attribute(exercise.id))>")
-                lines.append("      <error message=\"the build failed\" type=\"build\">\(XML.escape(text))</error>")
+                lines.append("    <testcase name=\"build\" classname=\(XMLText.attribute(exercise.id))>")
+                lines.append("      <error message=\"the build failed\" type=\"build\">\(XMLText.escape(text))</error>")
                 lines.append("    </testcase>")
             }
             for test in exercise.tests {
-                let open = "    <testcase name=\(XML.attribute(test.name)) classname=\(XML.attribute(exercise.id))"
+                let open = "    <testcase name=\(XMLText.attribute(test.name)) classname=\(XMLText.attribute(exercise.id))"
                 switch test.status {
                 case .passed: lines.append(open + "/>")
                 case .notRun:
@@ -107,8 +107,8 @@ extension CheckReport {
                     ].compactMap { $0 }
                     lines += [
                         open + ">",
-                        "      <failure message=\(XML.attribute(failure?.message ?? "failed")) type=\"failed\">"
-                            + "\(XML.escape(body.joined(separator: "\n")))</failure>",
+                        "      <failure message=\(XMLText.attribute(failure?.message ?? "failed")) type=\"failed\">"
+                            + "\(XMLText.escape(body.joined(separator: "\n")))</failure>",
                         "    </testcase>",
                     ]
                 }
@@ -117,28 +117,5 @@ extension CheckReport {
         }
         lines.append("</testsuites>")
         return lines.joined(separator: "\n")
-    }
-}
-
-/// XML escaping for the JUnit report; characters XML 1.0 forbids are dropped.
-enum XML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case let control where control.value < 0x20 || control.value == 0xFFFE || control.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    static func attribute(_ text: String) -> String {
-        "\"" + escape(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;")
-            + "\""
     }
 }

@@ -27,14 +27,7 @@ struct AnswersTemplateCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let directory = try courseOptions.locate()
-        let course: Course
-        do {
-            course = try Course.load(from: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
+        let course = try courseOptions.loadCourse()
         let quizzes = try selectQuizzes(quizIDs, in: course)
         let text = AnswersTemplate.render(quizzes: quizzes, course: course)
         guard let output else {

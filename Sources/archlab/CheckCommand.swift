@@ -113,7 +113,7 @@ struct CheckRun {
             }
             if format == .text { text += "\nRecorded for learner \(learner.name)." + lines.map { "\n" + $0 }.joined() }
         }
-        try write(text)
+        try ReportOutput.write(text, to: output)
         return report.passed ? 0 : 1
     }
 
@@ -147,16 +147,4 @@ struct CheckRun {
         return earlier + [current]
     }
 
-    private func write(_ text: String) throws {
-        guard let output else {
-            print(text)
-            return
-        }
-        do {
-            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
-        } catch {
-            StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-    }
 }

@@ -15,6 +15,17 @@ struct CourseOptions: ParsableArguments {
         try Self.locate(explicit: course)
     }
 
+    /// The course, loaded clean (`Course.load` refuses a course with lint errors), or exit 2 with the reason.
+    func loadCourse() throws -> Course {
+        let directory = try locate()
+        do {
+            return try Course.load(from: directory)
+        } catch {
+            StandardError.print("archlab: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// The course directory for an explicit `--course` (or none), or exit 2 with the reason on stderr.
     static func locate(explicit course: String?) throws -> URL {
         do {

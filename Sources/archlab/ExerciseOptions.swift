@@ -18,13 +18,7 @@ struct ExerciseOptions: ParsableArguments {
 
     /// The course, loaded clean, or exit 2.
     func loadCourse() throws -> Course {
-        let directory = try courseOptions.locate()
-        do {
-            return try Course.load(from: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
+        try courseOptions.loadCourse()
     }
 
     /// The progress store and the learner (created if absent), or exit 2.

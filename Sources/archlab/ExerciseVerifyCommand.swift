@@ -15,14 +15,7 @@ struct ExerciseVerifyCommand: AsyncParsableCommand {
     @OptionGroup var courseOptions: CourseOptions
 
     func run() async throws {
-        let directory = try courseOptions.locate()
-        let course: Course
-        do {
-            course = try Course.load(from: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
+        let course = try courseOptions.loadCourse()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "archlab-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -57,7 +57,7 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let course = try loadCourse()
+        let course = try courseOptions.loadCourse()
         try selectQuizzes(quizIDs, in: course)
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var answers: [AnswersFile] = []
@@ -84,19 +84,9 @@ struct GradeCommand: ParsableCommand {
         }
         let report = GradeReport.grade(
             answers, course: course, quizIDs: quizIDs, minScore: minScore.flatMap(Self.parseShare), errors: errors)
-        try write(render(report))
+        try ReportOutput.write(render(report), to: output)
         if !errors.isEmpty || !paths.unmatched.isEmpty { throw ExitCode(2) }
         if !report.passed { throw ExitCode(1) }
-    }
-
-    private func loadCourse() throws -> Course {
-        let directory = try courseOptions.locate()
-        do {
-            return try Course.load(from: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
     }
 
     private func render(_ report: GradeReport) -> String {
@@ -108,18 +98,6 @@ struct GradeCommand: ParsableCommand {
         }
     }
 
-    private func write(_ text: String) throws {
-        guard let output else {
-            print(text)
-            return
-        }
-        do {
-            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
-        } catch {
-            StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(2)
-        }
-    }
 
     /// `0.8` or `80%` → 0.8; nil when outside 0…1 or not a number.
     static func parseShare(_ text: String) -> Double? {

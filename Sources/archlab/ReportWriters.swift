@@ -1,4 +1,22 @@
+import ArgumentParser
 import Foundation
+
+/// Where `grade` and `check` write a report: standard output, or the `--output` file (exit 2 when it cannot be
+/// written).
+enum ReportOutput {
+    static func write(_ text: String, to output: String?) throws {
+        guard let output else {
+            print(text)
+            return
+        }
+        do {
+            try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            StandardError.print("archlab: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}
 
 /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; lines end with CRLF.
 enum CSVWriter {

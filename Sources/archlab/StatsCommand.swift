@@ -52,14 +52,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try courseOptions.locate()
-        let course: Course
-        do {
-            course = try Course.load(from: directory)
-        } catch {
-            StandardError.print("archlab: \(error)")
-            throw ExitCode(2)
-        }
+        let course = try courseOptions.loadCourse()
         let quizzes = try selectQuizzes(quizIDs, in: course)
         var attempts: [ItemAnalysis.Attempt] = []
         var failed = false
