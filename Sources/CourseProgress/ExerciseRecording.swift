@@ -12,9 +12,9 @@ public enum ExerciseRecording {
         for learner: Learner, in store: ProgressStore, course: Course
     ) throws -> [String] {
         let recorded = try store.recordExerciseResult(
-            learner: learner, exerciseId: exerciseID, passed: passed, fileHash: fileHash, failure: failure,
+            learner: learner, exerciseID: exerciseID, passed: passed, fileHash: fileHash, failure: failure,
             decidingUnlocks: { LabRunRecording.nodesToUnlock(in: course, given: $0) })
-        return recorded.newlyUnlocked.map(\.nodeId)
+        return recorded.newlyUnlocked.map(\.nodeID)
     }
 
     /// Each exercise's status for a learner: `passed` once any check passed, `failed` when checked but never
@@ -23,7 +23,7 @@ public enum ExerciseRecording {
         of course: Course, results: [ExerciseResult]
     ) -> [(exercise: Exercise, status: String, passedAt: Date?)] {
         course.exercises.map { exercise in
-            let mine = results.filter { $0.exerciseId == exercise.id }
+            let mine = results.filter { $0.exerciseID == exercise.id }
             let firstPass = mine.first { $0.passed }
             let status = firstPass != nil ? "passed" : (mine.isEmpty ? "not-started" : "failed")
             return (exercise, status, firstPass?.checkedAt)

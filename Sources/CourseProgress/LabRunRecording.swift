@@ -14,9 +14,9 @@ public enum LabRunRecording {
         for learner: Learner, in store: ProgressStore, course: Course
     ) throws -> [String] {
         let recorded = try store.recordLabRun(
-            learner: learner, scenarioId: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
+            learner: learner, scenarioID: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
             decidingUnlocks: { nodesToUnlock(in: course, given: $0) })
-        return recorded.newlyUnlocked.map(\.nodeId)
+        return recorded.newlyUnlocked.map(\.nodeID)
     }
 
     /// A run's parameters as JSON text with sorted keys, `model` set to the embedder's name when the run
@@ -31,7 +31,7 @@ public enum LabRunRecording {
     /// The nodes the learner's records complete (cascades included), minus those already unlocked.
     static func nodesToUnlock(in course: Course, given records: LearnerRecords) -> [String] {
         course.unlockedNodes(
-            passedQuizzes: records.passedQuizIds, ranLabs: records.ranLabIds, passedExercises: records.passedExerciseIds)
-            .filter { !records.unlockedNodeIds.contains($0) }
+            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs, passedExercises: records.passedExerciseIDs)
+            .filter { !records.unlockedNodeIDs.contains($0) }
     }
 }

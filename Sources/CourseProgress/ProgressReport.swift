@@ -40,7 +40,7 @@ public struct ProgressReport: Sendable {
 
     /// True when `attempt` was taken on an older version of a quiz the course still has (its file changed since).
     public func isOnOlderVersion(_ attempt: QuizAttempt) -> Bool {
-        quizHashes[attempt.quizId].map { $0 != attempt.contentHash } ?? false
+        quizHashes[attempt.quizID].map { $0 != attempt.contentHash } ?? false
     }
 
     /// Builds the report from the store, laid over the course when there is one (else from the records alone);
@@ -57,8 +57,8 @@ public struct ProgressReport: Sendable {
             positions: try store.lessonProgress(learner: learner),
             attempts: try store.attempts(learner: learner),
             unlocks: try store.unlockedNodes(learner: learner),
-            ranLabs: Set(runs.map(\.scenarioId)),
-            passedExercises: try store.passedExerciseIds(learner: learner))
+            ranLabs: Set(runs.map(\.scenarioID)),
+            passedExercises: try store.passedExerciseIDs(learner: learner))
         report.labs = labsRun(runs)
         let results = try store.exerciseResults(learner: learner)
         report.exercises = course.map { course in
@@ -72,13 +72,13 @@ public struct ProgressReport: Sendable {
         learner: String, database: String, course: Course?, positions: [LessonProgress],
         attempts: [QuizAttempt], unlocks: [NodeUnlock], ranLabs: Set<String>, passedExercises: Set<String> = []
     ) -> ProgressReport {
-        let passed = Set(attempts.filter(\.passed).map(\.quizId))
-        let recorded = Dictionary(unlocks.map { ($0.nodeId, $0.unlockedAt) }, uniquingKeysWith: min)
+        let passed = Set(attempts.filter(\.passed).map(\.quizID))
+        let recorded = Dictionary(unlocks.map { ($0.nodeID, $0.unlockedAt) }, uniquingKeysWith: min)
         let computed = course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs, passedExercises: passedExercises) ?? []
         let unlocked = Set(recorded.keys).union(computed)
-        let position = Dictionary(positions.map { ($0.lessonId, $0) }, uniquingKeysWith: { first, _ in first })
+        let position = Dictionary(positions.map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
         let best = bestByQuiz(attempts)
-        let countByQuiz = Dictionary(grouping: attempts, by: \.quizId).mapValues(\.count)
+        let countByQuiz = Dictionary(grouping: attempts, by: \.quizID).mapValues(\.count)
 
         var lessons: [LessonRow] = []
         var nodes: [NodeRow] = []
@@ -105,15 +105,15 @@ public struct ProgressReport: Sendable {
             }
         }
         let known = Set(lessons.map(\.id))
-        for progress in positions where !known.contains(progress.lessonId) {
+        for progress in positions where !known.contains(progress.lessonID) {
             lessons.append(LessonRow(
-                id: progress.lessonId, title: progress.lessonId,
+                id: progress.lessonID, title: progress.lessonID,
                 status: progress.completedAt == nil ? "in-progress" : "completed",
                 page: progress.page + 1, pages: nil, best: nil, attempts: 0))
         }
         let knownNodes = Set(nodes.map(\.id))
-        for unlock in unlocks where !knownNodes.contains(unlock.nodeId) {
-            nodes.append(NodeRow(id: unlock.nodeId, title: unlock.nodeId, unlocked: true, unlockedAt: unlock.unlockedAt))
+        for unlock in unlocks where !knownNodes.contains(unlock.nodeID) {
+            nodes.append(NodeRow(id: unlock.nodeID, title: unlock.nodeID, unlocked: true, unlockedAt: unlock.unlockedAt))
         }
         var report = ProgressReport(learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
         report.quizHashes = Dictionary(
@@ -125,10 +125,10 @@ public struct ProgressReport: Sendable {
     public static func labsRun(_ runs: [LabRun]) -> [(id: String, lastRun: Date)] {
         var labs: [(id: String, lastRun: Date)] = []
         for run in runs {
-            if let index = labs.firstIndex(where: { $0.id == run.scenarioId }) {
+            if let index = labs.firstIndex(where: { $0.id == run.scenarioID }) {
                 labs[index].lastRun = max(labs[index].lastRun, run.ranAt)
             } else {
-                labs.append((run.scenarioId, run.ranAt))
+                labs.append((run.scenarioID, run.ranAt))
             }
         }
         return labs
@@ -138,8 +138,8 @@ public struct ProgressReport: Sendable {
     public static func bestByQuiz(_ attempts: [QuizAttempt]) -> [String: QuizAttempt] {
         var best: [String: QuizAttempt] = [:]
         for attempt in attempts {
-            if let current = best[attempt.quizId], current.ratio >= attempt.ratio { continue }
-            best[attempt.quizId] = attempt
+            if let current = best[attempt.quizID], current.ratio >= attempt.ratio { continue }
+            best[attempt.quizID] = attempt
         }
         return best
     }

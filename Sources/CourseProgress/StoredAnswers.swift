@@ -25,16 +25,16 @@ public enum StoredAnswers {
             throw StoredAnswersError("\(databasePath): \(error)")
         }
         var responses: [String: [String: Response]] = [:]
-        for attempt in attempts where course.quiz(id: attempt.quizId) != nil {
+        for attempt in attempts where course.quiz(id: attempt.quizID) != nil {
             var quizResponses: [String: Response] = [:]
             for answer in attempt.answers {
                 guard let response = try? JSONDecoder().decode(Response.self, from: Data(answer.responseJSON.utf8)) else {
                     throw StoredAnswersError(
-                        "\(databasePath): the stored answer to `\(attempt.quizId)/\(answer.questionId)` is not a response")
+                        "\(databasePath): the stored answer to `\(attempt.quizID)/\(answer.questionID)` is not a response")
                 }
-                quizResponses[answer.questionId] = response
+                quizResponses[answer.questionID] = response
             }
-            responses[attempt.quizId] = quizResponses
+            responses[attempt.quizID] = quizResponses
         }
         return AnswersFile(path: databasePath, learner: name, responses: responses)
     }

@@ -19,18 +19,18 @@ public enum StoredCohort {
             defer { try? store.close() }
             for summary in try store.learners() {
                 for attempt in try store.attempts(learner: summary.learner) {
-                    guard let quiz = course.quiz(id: attempt.quizId) else { continue }
+                    guard let quiz = course.quiz(id: attempt.quizID) else { continue }
                     var responses: [String: Response] = [:]
-                    for answer in attempt.answers where quiz.question(id: answer.questionId) != nil {
+                    for answer in attempt.answers where quiz.question(id: answer.questionID) != nil {
                         let json = Data(answer.responseJSON.utf8)
                         guard let response = try? JSONDecoder().decode(Response.self, from: json) else {
                             throw StoredAnswersError("\(databasePath): the stored answer to "
-                                + "`\(attempt.quizId)/\(answer.questionId)` is not a response")
+                                + "`\(attempt.quizID)/\(answer.questionID)` is not a response")
                         }
-                        responses[answer.questionId] = response
+                        responses[answer.questionID] = response
                     }
                     result.append(ItemAnalysis.Attempt(
-                        learner: databasePath + "#" + summary.learner.name, quizID: attempt.quizId,
+                        learner: databasePath + "#" + summary.learner.name, quizID: attempt.quizID,
                         responses: responses, passed: attempt.passed))
                 }
             }

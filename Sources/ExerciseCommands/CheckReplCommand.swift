@@ -39,7 +39,7 @@ enum CheckReplCommand {
         guard started.contains(where: { $0.id == current.id }) else {
             throw ExerciseCommandError("`\(current.id)` is not started: `exercise start \(current.id)`.")
         }
-        let passed = try session.store.passedExerciseIds(learner: session.learner)
+        let passed = try session.store.passedExerciseIDs(learner: session.learner)
         let earlier = started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
         session.say("Building \(workspace.root.path)…")
         let report = try await ExerciseChecker(workspace: workspace).check(earlier + [current], started: started)

@@ -80,7 +80,7 @@ enum ExerciseCommand {
 
     private static func show(_ session: ReplSession, _ state: ExerciseCommandState, _ exercise: Exercise) throws {
         let results = try session.store.exerciseResults(learner: session.learner).filter {
-            $0.exerciseId == exercise.id
+            $0.exerciseID == exercise.id
         }
         let status =
             results.contains { $0.passed } ? "passed" : (results.isEmpty ? "not checked yet" : "not passed yet")
@@ -93,7 +93,7 @@ enum ExerciseCommand {
 
     private static func solution(_ session: ReplSession, _ exercise: Exercise, confirmed: Bool) throws {
         let results = try session.store.exerciseResults(learner: session.learner).filter {
-            $0.exerciseId == exercise.id
+            $0.exerciseID == exercise.id
         }
         if !results.contains(where: \.passed) {
             let failed = results.filter { !$0.passed }.count
@@ -111,7 +111,7 @@ enum ExerciseCommand {
         guard let data = FileManager.default.contents(atPath: exercise.solutionFile.path) else {
             throw ExerciseCommandError("Cannot read \(exercise.solutionFile.path).")
         }
-        try session.store.recordSolutionShown(learner: session.learner, exerciseId: exercise.id)
+        try session.store.recordSolutionShown(learner: session.learner, exerciseID: exercise.id)
         session.say("// The reference solution of \(exercise.file)")
         session.say(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines))
     }

@@ -31,10 +31,10 @@ do {
     while index < count {
         let answers = (0..<3).map { question in
             AttemptAnswer(
-                questionId: "q\(question)", responseJSON: "[\"a\", \"c\"]", points: 1, hintsUsed: question)
+                questionID: "q\(question)", responseJSON: "[\"a\", \"c\"]", points: 1, hintsUsed: question)
         }
         let attempt = FinishedAttempt(
-            quizId: "quiz-\(index % 8)", contentHash: "run-\(getpid())-\(index)", startedAt: Date(),
+            quizID: "quiz-\(index % 8)", contentHash: "run-\(getpid())-\(index)", startedAt: Date(),
             score: Double(index % 4), maxScore: 3, passed: index % 4 == 3, answers: answers)
         let recorded = try store.recordAttempt(learner: learner, attempt, unlocking: ["node-\(index % 10)"])
         emit("\(recorded.attempt.id) \(recorded.attempt.contentHash)")

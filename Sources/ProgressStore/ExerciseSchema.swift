@@ -35,8 +35,8 @@ enum ExerciseSchema {
 struct ExerciseResultRecord: TimestampedRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "exerciseResult"
     var id: Int64?
-    var learnerId: Int64
-    var exerciseId: String
+    var learnerID: Int64
+    var exerciseID: String
     var passed: Bool
     var checkedAt: Date
     var fileHash: String
@@ -50,8 +50,8 @@ struct ExerciseResultRecord: TimestampedRecord, MutablePersistableRecord, Sendab
 struct SolutionShownRecord: TimestampedRecord, MutablePersistableRecord, Sendable {
     static let databaseTableName = "solutionShown"
     var id: Int64?
-    var learnerId: Int64
-    var exerciseId: String
+    var learnerID: Int64
+    var exerciseID: String
     var shownAt: Date
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -61,7 +61,7 @@ struct SolutionShownRecord: TimestampedRecord, MutablePersistableRecord, Sendabl
 
 struct WorkspaceRecord: TimestampedRecord, PersistableRecord, Sendable {
     static let databaseTableName = "workspace"
-    var learnerId: Int64
+    var learnerID: Int64
     var path: String
     var updatedAt: Date
 }

@@ -4,22 +4,22 @@ import GRDB
 /// no other process can write, so two processes finishing the last requirements at once cannot both miss one.
 public struct LearnerRecords: Sendable, Hashable {
     /// Quizzes passed at least once, the attempt being recorded included.
-    public let passedQuizIds: Set<String>
+    public let passedQuizIDs: Set<String>
     /// Scenarios run at least once, the run being recorded included.
-    public let ranLabIds: Set<String>
+    public let ranLabIDs: Set<String>
     /// Matrix nodes already unlocked.
-    public let unlockedNodeIds: Set<String>
+    public let unlockedNodeIDs: Set<String>
     /// Exercises passed at least once, the result being recorded included.
-    public let passedExerciseIds: Set<String>
+    public let passedExerciseIDs: Set<String>
 
     public init(
-        passedQuizIds: Set<String>, ranLabIds: Set<String>, unlockedNodeIds: Set<String>,
-        passedExerciseIds: Set<String> = []
+        passedQuizIDs: Set<String>, ranLabIDs: Set<String>, unlockedNodeIDs: Set<String>,
+        passedExerciseIDs: Set<String> = []
     ) {
-        self.passedQuizIds = passedQuizIds
-        self.ranLabIds = ranLabIds
-        self.unlockedNodeIds = unlockedNodeIds
-        self.passedExerciseIds = passedExerciseIds
+        self.passedQuizIDs = passedQuizIDs
+        self.ranLabIDs = ranLabIDs
+        self.unlockedNodeIDs = unlockedNodeIDs
+        self.passedExerciseIDs = passedExerciseIDs
     }
 }
 
@@ -37,12 +37,12 @@ extension ProgressStore {
                 .filter(Column("learnerId") == learner.id)
                 .select(Column("nodeId"), as: String.self))
         return LearnerRecords(
-            passedQuizIds: try passedQuizIds(db, learner: learner), ranLabIds: Set(ran), unlockedNodeIds: Set(unlocked),
-            passedExerciseIds: try passedExerciseIds(db, learner: learner))
+            passedQuizIDs: try passedQuizIDs(db, learner: learner), ranLabIDs: Set(ran), unlockedNodeIDs: Set(unlocked),
+            passedExerciseIDs: try passedExerciseIDs(db, learner: learner))
     }
 
     /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).
-    static func passedQuizIds(_ db: Database, learner: Learner) throws -> Set<String> {
+    static func passedQuizIDs(_ db: Database, learner: Learner) throws -> Set<String> {
         Set(try String.fetchAll(
             db,
             QuizAttemptRecord

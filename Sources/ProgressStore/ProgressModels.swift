@@ -18,7 +18,7 @@ public struct LearnerSummary: Sendable, Hashable {
 
 /// Where a learner is in one lesson: the page shown last, when the lesson was first opened and whether it is done.
 public struct LessonProgress: Sendable, Hashable {
-    public let lessonId: String
+    public let lessonID: String
     /// Zero-based page index within the lesson.
     public let page: Int
     public let firstSeenAt: Date
@@ -29,13 +29,13 @@ public struct LessonProgress: Sendable, Hashable {
 /// One graded answer of an attempt. `responseJSON` is the learner's response as JSON text
 /// (`"b"`, `["a", "c"]`, `5`, `"5 s"`), in file keys, as the answers-file format writes it.
 public struct AttemptAnswer: Sendable, Hashable {
-    public let questionId: String
+    public let questionID: String
     public let responseJSON: String
     public let points: Double
     public let hintsUsed: Int
 
-    public init(questionId: String, responseJSON: String, points: Double, hintsUsed: Int) {
-        self.questionId = questionId
+    public init(questionID: String, responseJSON: String, points: Double, hintsUsed: Int) {
+        self.questionID = questionID
         self.responseJSON = responseJSON
         self.points = points
         self.hintsUsed = hintsUsed
@@ -44,7 +44,7 @@ public struct AttemptAnswer: Sendable, Hashable {
 
 /// A finished quiz attempt to record: graded by the caller, with the quiz's content hash as it was taken.
 public struct FinishedAttempt: Sendable, Hashable {
-    public let quizId: String
+    public let quizID: String
     public let contentHash: String
     public let startedAt: Date
     public let score: Double
@@ -53,10 +53,10 @@ public struct FinishedAttempt: Sendable, Hashable {
     public let answers: [AttemptAnswer]
 
     public init(
-        quizId: String, contentHash: String, startedAt: Date,
+        quizID: String, contentHash: String, startedAt: Date,
         score: Double, maxScore: Double, passed: Bool, answers: [AttemptAnswer]
     ) {
-        self.quizId = quizId
+        self.quizID = quizID
         self.contentHash = contentHash
         self.startedAt = startedAt
         self.score = score
@@ -69,7 +69,7 @@ public struct FinishedAttempt: Sendable, Hashable {
 /// A recorded quiz attempt with its answers.
 public struct QuizAttempt: Sendable, Hashable {
     public let id: Int64
-    public let quizId: String
+    public let quizID: String
     public let contentHash: String
     public let startedAt: Date
     public let finishedAt: Date
@@ -85,10 +85,10 @@ public struct QuizAttempt: Sendable, Hashable {
 
 /// A Matrix node the learner has unlocked, when, and by which attempt or lab run (if any).
 public struct NodeUnlock: Sendable, Hashable {
-    public let nodeId: String
+    public let nodeID: String
     public let unlockedAt: Date
-    public let attemptId: Int64?
-    public let labRunId: Int64?
+    public let attemptID: Int64?
+    public let labRunID: Int64?
 }
 
 /// The result of recording an attempt: the attempt as stored and the nodes that were unlocked by it
@@ -101,7 +101,7 @@ public struct RecordedAttempt: Sendable, Hashable {
 /// A lab (scenario) run: its parameters and summary as JSON text.
 public struct LabRun: Sendable, Hashable {
     public let id: Int64
-    public let scenarioId: String
+    public let scenarioID: String
     public let parametersJSON: String
     public let summaryJSON: String
     public let ranAt: Date

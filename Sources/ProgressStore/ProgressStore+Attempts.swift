@@ -16,50 +16,50 @@ extension ProgressStore {
     /// attempt another process records at the same moment is never missed. A passed attempt also marks
     /// `completingLesson` completed, in the same transaction.
     public func recordAttempt(
-        learner: Learner, _ attempt: FinishedAttempt, completingLesson lessonId: String? = nil,
+        learner: Learner, _ attempt: FinishedAttempt, completingLesson lessonID: String? = nil,
         decidingUnlocks decide: (LearnerRecords) throws -> [String]
     ) throws -> RecordedAttempt {
         for answer in attempt.answers where !Self.isValidJSON(answer.responseJSON) {
-            throw ProgressStoreError.invalidJSON(field: "response to \(answer.questionId)")
+            throw ProgressStoreError.invalidJSON(field: "response to \(answer.questionID)")
         }
         let now = clock.date()
         let fault = self.fault
         return try write { db in
             var record = QuizAttemptRecord(
-                id: nil, learnerId: learner.id, quizId: attempt.quizId, contentHash: attempt.contentHash,
+                id: nil, learnerID: learner.id, quizID: attempt.quizID, contentHash: attempt.contentHash,
                 startedAt: attempt.startedAt, finishedAt: now, score: attempt.score,
                 maxScore: attempt.maxScore, passed: attempt.passed)
             try record.insert(db)
-            guard let attemptId = record.id else {
+            guard let attemptID = record.id else {
                 throw ProgressStoreError.database(nil, detail: "attempt was stored without an id")
             }
             for answer in attempt.answers {
                 try AnswerRecord(
-                    attemptId: attemptId, questionId: answer.questionId, response: answer.responseJSON,
+                    attemptID: attemptID, questionID: answer.questionID, response: answer.responseJSON,
                     points: answer.points, hintsUsed: answer.hintsUsed
                 ).insert(db)
             }
             try fault?(.afterAnswers)
-            if attempt.passed, let lessonId {
-                try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { record in
+            if attempt.passed, let lessonID {
+                try Self.upsertLesson(db, learner: learner, lessonID: lessonID, now: now) { record in
                     if record.completedAt == nil { record.completedAt = now }
                 }
             }
             let nodes = try decide(try Self.learnerRecords(db, learner: learner))
             let unlocked = try Self.insertUnlocks(
-                db, learner: learner, nodes: nodes, at: now, attemptId: attemptId, labRunId: nil)
+                db, learner: learner, nodes: nodes, at: now, attemptID: attemptID, labRunID: nil)
             try fault?(.afterUnlocks)
-            let stored = QuizAttempt(record: record, id: attemptId, answers: attempt.answers)
+            let stored = QuizAttempt(record: record, id: attemptID, answers: attempt.answers)
             return RecordedAttempt(attempt: stored, newlyUnlocked: unlocked)
         }
     }
 
     /// Every attempt of the learner (optionally of one quiz), oldest first, with answers.
-    public func attempts(learner: Learner, quizId: String? = nil) throws -> [QuizAttempt] {
+    public func attempts(learner: Learner, quizID: String? = nil) throws -> [QuizAttempt] {
         try read { db in
             var request = QuizAttemptRecord.filter(Column("learnerId") == learner.id)
-            if let quizId {
-                request = request.filter(Column("quizId") == quizId)
+            if let quizID {
+                request = request.filter(Column("quizId") == quizID)
             }
             let records = try request.order(Column("finishedAt"), Column("id")).fetchAll(db)
             return try records.map { try Self.attempt($0, db) }
@@ -72,15 +72,15 @@ extension ProgressStore {
         let all = try attempts(learner: learner)
         var best: [String: QuizAttempt] = [:]
         for attempt in all {
-            if let current = best[attempt.quizId], current.ratio >= attempt.ratio { continue }
-            best[attempt.quizId] = attempt
+            if let current = best[attempt.quizID], current.ratio >= attempt.ratio { continue }
+            best[attempt.quizID] = attempt
         }
-        return best.values.sorted { $0.quizId < $1.quizId }
+        return best.values.sorted { $0.quizID < $1.quizID }
     }
 
     /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).
-    public func passedQuizIds(learner: Learner) throws -> Set<String> {
-        try read { db in try Self.passedQuizIds(db, learner: learner) }
+    public func passedQuizIDs(learner: Learner) throws -> Set<String> {
+        try read { db in try Self.passedQuizIDs(db, learner: learner) }
     }
 
     static func attempt(_ record: QuizAttemptRecord, _ db: Database) throws -> QuizAttempt {
@@ -92,7 +92,7 @@ extension ProgressStore {
             .order(Column.rowID)
             .fetchAll(db)
             .map {
-                AttemptAnswer(questionId: $0.questionId, responseJSON: $0.response, points: $0.points, hintsUsed: $0.hintsUsed)
+                AttemptAnswer(questionID: $0.questionID, responseJSON: $0.response, points: $0.points, hintsUsed: $0.hintsUsed)
             }
         return QuizAttempt(record: record, id: id, answers: answers)
     }
@@ -105,7 +105,7 @@ extension ProgressStore {
 extension QuizAttempt {
     init(record: QuizAttemptRecord, id: Int64, answers: [AttemptAnswer]) {
         self.init(
-            id: id, quizId: record.quizId, contentHash: record.contentHash, startedAt: record.startedAt,
+            id: id, quizID: record.quizID, contentHash: record.contentHash, startedAt: record.startedAt,
             finishedAt: record.finishedAt, score: record.score, maxScore: record.maxScore,
             passed: record.passed, answers: answers)
     }

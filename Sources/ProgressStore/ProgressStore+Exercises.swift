@@ -4,7 +4,7 @@ import GRDB
 /// One `archlab check` of one exercise, as recorded.
 public struct ExerciseResult: Sendable, Hashable {
     public let id: Int64
-    public let exerciseId: String
+    public let exerciseID: String
     public let passed: Bool
     public let checkedAt: Date
     /// SHA-256 (hex) of the learner's file as it was checked.
@@ -23,13 +23,13 @@ extension ProgressStore {
     /// Records one checked exercise; on a pass the nodes to unlock are decided inside the same write transaction,
     /// from the learner's records with this result already in them (as `recordLabRun(…decidingUnlocks:)` does).
     public func recordExerciseResult(
-        learner: Learner, exerciseId: String, passed: Bool, fileHash: String, failure: String?,
+        learner: Learner, exerciseID: String, passed: Bool, fileHash: String, failure: String?,
         decidingUnlocks decide: (LearnerRecords) throws -> [String]
     ) throws -> RecordedExerciseResult {
         let now = clock.date()
         return try write { db in
             var record = ExerciseResultRecord(
-                id: nil, learnerId: learner.id, exerciseId: exerciseId, passed: passed, checkedAt: now,
+                id: nil, learnerID: learner.id, exerciseID: exerciseID, passed: passed, checkedAt: now,
                 fileHash: fileHash, failure: passed ? nil : failure)
             try record.insert(db)
             guard let id = record.id else {
@@ -37,7 +37,7 @@ extension ProgressStore {
             }
             let nodes = passed ? try decide(try Self.learnerRecords(db, learner: learner)) : []
             let unlocked = try Self.insertUnlocks(
-                db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: nil, exerciseResultId: id)
+                db, learner: learner, nodes: nodes, at: now, attemptID: nil, labRunID: nil, exerciseResultID: id)
             return RecordedExerciseResult(result: ExerciseResult(record, id: id), newlyUnlocked: unlocked)
         }
     }
@@ -54,11 +54,11 @@ extension ProgressStore {
     }
 
     /// Ids of the exercises the learner has passed at least once.
-    public func passedExerciseIds(learner: Learner) throws -> Set<String> {
-        try read { db in try Self.passedExerciseIds(db, learner: learner) }
+    public func passedExerciseIDs(learner: Learner) throws -> Set<String> {
+        try read { db in try Self.passedExerciseIDs(db, learner: learner) }
     }
 
-    static func passedExerciseIds(_ db: Database, learner: Learner) throws -> Set<String> {
+    static func passedExerciseIDs(_ db: Database, learner: Learner) throws -> Set<String> {
         Set(
             try String.fetchAll(
                 db,
@@ -69,19 +69,19 @@ extension ProgressStore {
     }
 
     /// Records that the reference solution of an exercise was shown to the learner.
-    public func recordSolutionShown(learner: Learner, exerciseId: String) throws {
+    public func recordSolutionShown(learner: Learner, exerciseID: String) throws {
         let now = clock.date()
         try write { db in
-            var record = SolutionShownRecord(id: nil, learnerId: learner.id, exerciseId: exerciseId, shownAt: now)
+            var record = SolutionShownRecord(id: nil, learnerID: learner.id, exerciseID: exerciseID, shownAt: now)
             try record.insert(db)
         }
     }
 
     /// How many times the solution of this exercise was shown to the learner.
-    public func solutionShownCount(learner: Learner, exerciseId: String) throws -> Int {
+    public func solutionShownCount(learner: Learner, exerciseID: String) throws -> Int {
         try read { db in
             try SolutionShownRecord
-                .filter(Column("learnerId") == learner.id && Column("exerciseId") == exerciseId)
+                .filter(Column("learnerId") == learner.id && Column("exerciseId") == exerciseID)
                 .fetchCount(db)
         }
     }
@@ -90,7 +90,7 @@ extension ProgressStore {
     public func setWorkspace(learner: Learner, path: String) throws {
         let now = clock.date()
         try write { db in
-            try WorkspaceRecord(learnerId: learner.id, path: path, updatedAt: now).save(db)
+            try WorkspaceRecord(learnerID: learner.id, path: path, updatedAt: now).save(db)
         }
     }
 
@@ -105,7 +105,7 @@ extension ProgressStore {
 extension ExerciseResult {
     init(_ record: ExerciseResultRecord, id: Int64) {
         self.init(
-            id: id, exerciseId: record.exerciseId, passed: record.passed, checkedAt: record.checkedAt,
+            id: id, exerciseID: record.exerciseID, passed: record.passed, checkedAt: record.checkedAt,
             fileHash: record.fileHash, failure: record.failure)
     }
 }

@@ -4,18 +4,18 @@ import GRDB
 extension ProgressStore {
     /// Records a lab run (parameters and summary as JSON text) and the nodes it unlocks, in one transaction.
     public func recordLabRun(
-        learner: Learner, scenarioId: String, parametersJSON: String, summaryJSON: String,
+        learner: Learner, scenarioID: String, parametersJSON: String, summaryJSON: String,
         unlocking nodes: [String] = []
     ) throws -> RecordedLabRun {
         try recordLabRun(
-            learner: learner, scenarioId: scenarioId, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
+            learner: learner, scenarioID: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
             decidingUnlocks: { _ in nodes })
     }
 
-    /// Records a lab run like `recordLabRun(learner:scenarioId:parametersJSON:summaryJSON:unlocking:)`, but the nodes
+    /// Records a lab run like `recordLabRun(learner:scenarioID:parametersJSON:summaryJSON:unlocking:)`, but the nodes
     /// to unlock are decided inside the transaction, from the learner's records with this run already in them.
     public func recordLabRun(
-        learner: Learner, scenarioId: String, parametersJSON: String, summaryJSON: String,
+        learner: Learner, scenarioID: String, parametersJSON: String, summaryJSON: String,
         decidingUnlocks decide: (LearnerRecords) throws -> [String]
     ) throws -> RecordedLabRun {
         guard Self.isValidJSON(parametersJSON) else { throw ProgressStoreError.invalidJSON(field: "lab parameters") }
@@ -23,7 +23,7 @@ extension ProgressStore {
         let now = clock.date()
         return try write { db in
             var record = LabRunRecord(
-                id: nil, learnerId: learner.id, scenarioId: scenarioId,
+                id: nil, learnerID: learner.id, scenarioID: scenarioID,
                 parameters: parametersJSON, summary: summaryJSON, ranAt: now)
             try record.insert(db)
             guard let id = record.id else {
@@ -31,7 +31,7 @@ extension ProgressStore {
             }
             let nodes = try decide(try Self.learnerRecords(db, learner: learner))
             let unlocked = try Self.insertUnlocks(
-                db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: id)
+                db, learner: learner, nodes: nodes, at: now, attemptID: nil, labRunID: id)
             return RecordedLabRun(run: LabRun(record: record, id: id), newlyUnlocked: unlocked)
         }
     }
@@ -48,15 +48,15 @@ extension ProgressStore {
     }
 
     /// Ids of the scenarios the learner has run at least once.
-    public func ranLabIds(learner: Learner) throws -> Set<String> {
-        Set(try labRuns(learner: learner).map(\.scenarioId))
+    public func ranLabIDs(learner: Learner) throws -> Set<String> {
+        Set(try labRuns(learner: learner).map(\.scenarioID))
     }
 }
 
 extension LabRun {
     init(record: LabRunRecord, id: Int64) {
         self.init(
-            id: id, scenarioId: record.scenarioId, parametersJSON: record.parameters,
+            id: id, scenarioID: record.scenarioID, parametersJSON: record.parameters,
             summaryJSON: record.summary, ranAt: record.ranAt)
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 
 extension ProgressStore {
-    /// The learner's reading position in `lessonId`, or nil when the lesson was never opened.
-    public func readingPosition(learner: Learner, lessonId: String) throws -> LessonProgress? {
+    /// The learner's reading position in `lessonID`, or nil when the lesson was never opened.
+    public func readingPosition(learner: Learner, lessonID: String) throws -> LessonProgress? {
         try read { db in
             try LessonProgressRecord
-                .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonId)
+                .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonID)
                 .fetchOne(db)
                 .map(LessonProgress.init)
         }
@@ -23,33 +23,33 @@ extension ProgressStore {
         }
     }
 
-    /// Records that the learner is on `page` (zero-based) of `lessonId`; the first call stamps "first seen".
-    public func setReadingPosition(learner: Learner, lessonId: String, page: Int) throws {
+    /// Records that the learner is on `page` (zero-based) of `lessonID`; the first call stamps "first seen".
+    public func setReadingPosition(learner: Learner, lessonID: String, page: Int) throws {
         let now = clock.date()
         try write { db in
-            try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { $0.page = max(0, page) }
+            try Self.upsertLesson(db, learner: learner, lessonID: lessonID, now: now) { $0.page = max(0, page) }
         }
     }
 
-    /// Marks `lessonId` completed (the first completion time is kept).
-    public func markLessonCompleted(learner: Learner, lessonId: String) throws {
+    /// Marks `lessonID` completed (the first completion time is kept).
+    public func markLessonCompleted(learner: Learner, lessonID: String) throws {
         let now = clock.date()
         try write { db in
-            try Self.upsertLesson(db, learner: learner, lessonId: lessonId, now: now) { record in
+            try Self.upsertLesson(db, learner: learner, lessonID: lessonID, now: now) { record in
                 if record.completedAt == nil { record.completedAt = now }
             }
         }
     }
 
     static func upsertLesson(
-        _ db: Database, learner: Learner, lessonId: String, now: Date,
+        _ db: Database, learner: Learner, lessonID: String, now: Date,
         change: (inout LessonProgressRecord) -> Void
     ) throws {
         var record = try LessonProgressRecord
-            .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonId)
+            .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonID)
             .fetchOne(db)
             ?? LessonProgressRecord(
-                learnerId: learner.id, lessonId: lessonId, page: 0,
+                learnerID: learner.id, lessonID: lessonID, page: 0,
                 firstSeenAt: now, updatedAt: now, completedAt: nil)
         change(&record)
         record.updatedAt = now
@@ -60,7 +60,7 @@ extension ProgressStore {
 extension LessonProgress {
     init(_ record: LessonProgressRecord) {
         self.init(
-            lessonId: record.lessonId, page: record.page, firstSeenAt: record.firstSeenAt,
+            lessonID: record.lessonID, page: record.page, firstSeenAt: record.firstSeenAt,
             updatedAt: record.updatedAt, completedAt: record.completedAt)
     }
 }

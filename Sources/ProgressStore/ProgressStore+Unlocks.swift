@@ -19,14 +19,14 @@ extension ProgressStore {
     public func recordUnlocks(learner: Learner, nodes: [String]) throws -> [NodeUnlock] {
         let now = clock.date()
         return try write { db in
-            try Self.insertUnlocks(db, learner: learner, nodes: nodes, at: now, attemptId: nil, labRunId: nil)
+            try Self.insertUnlocks(db, learner: learner, nodes: nodes, at: now, attemptID: nil, labRunID: nil)
         }
     }
 
     /// Inserts the unlocks that do not exist yet; an existing unlock is never changed or revoked.
     static func insertUnlocks(
-        _ db: Database, learner: Learner, nodes: [String], at time: Date, attemptId: Int64?, labRunId: Int64?,
-        exerciseResultId: Int64? = nil
+        _ db: Database, learner: Learner, nodes: [String], at time: Date, attemptID: Int64?, labRunID: Int64?,
+        exerciseResultID: Int64? = nil
     ) throws -> [NodeUnlock] {
         var seen = Set<String>()
         var inserted: [NodeUnlock] = []
@@ -36,8 +36,8 @@ extension ProgressStore {
                 .fetchCount(db) > 0
             if exists { continue }
             let record = UnlockRecord(
-                learnerId: learner.id, nodeId: node, unlockedAt: time, attemptId: attemptId, labRunId: labRunId,
-                exerciseResultId: exerciseResultId)
+                learnerID: learner.id, nodeID: node, unlockedAt: time, attemptID: attemptID, labRunID: labRunID,
+                exerciseResultID: exerciseResultID)
             try record.insert(db)
             inserted.append(NodeUnlock(record))
         }
@@ -47,6 +47,6 @@ extension ProgressStore {
 
 extension NodeUnlock {
     init(_ record: UnlockRecord) {
-        self.init(nodeId: record.nodeId, unlockedAt: record.unlockedAt, attemptId: record.attemptId, labRunId: record.labRunId)
+        self.init(nodeID: record.nodeID, unlockedAt: record.unlockedAt, attemptID: record.attemptID, labRunID: record.labRunID)
     }
 }

@@ -79,7 +79,7 @@ enum LessonCommands {
             guard availability.isOpen else {
                 throw ReplError.message("Lesson \(lesson.number) “\(lesson.title)” is locked: it \(missingText(availability, session: session)).")
             }
-            let saved = try session.store.readingPosition(learner: session.learner, lessonId: lesson.id)
+            let saved = try session.store.readingPosition(learner: session.learner, lessonID: lesson.id)
             try session.showPage(of: lesson, page: saved?.page ?? 0)
             return .succeeded
         }
@@ -186,7 +186,7 @@ extension ReplSession {
         let index = min(max(page, 0), lesson.pages.count - 1)
         currentLesson = lesson
         currentPage = index
-        try store.setReadingPosition(learner: learner, lessonId: lesson.id, page: index)
+        try store.setReadingPosition(learner: learner, lessonID: lesson.id, page: index)
         for text in PageView(painter: painter, width: width).writes(lesson: lesson, page: index, lessonCount: course.lessons.count) {
             say(text)
         }

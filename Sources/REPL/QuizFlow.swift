@@ -36,10 +36,10 @@ struct QuizFlow {
         let verdict = grade.passed ? painter.paint("PASSED", .green, .bold) : painter.paint("NOT PASSED", .red, .bold)
         session.say("Score: \(points(grade.score))/\(points(grade.maxScore)) (\(percent(grade.maxScore > 0 ? grade.score / grade.maxScore : 0))) — \(verdict); the pass mark is \(points(grade.passMark)).")
         let finished = FinishedAttempt(
-            quizId: quiz.id, contentHash: quiz.contentHash, startedAt: startedAt, score: grade.score,
+            quizID: quiz.id, contentHash: quiz.contentHash, startedAt: startedAt, score: grade.score,
             maxScore: grade.maxScore, passed: grade.passed,
             answers: try answers.map { answer in
-                AttemptAnswer(questionId: answer.grade.questionID, responseJSON: try Self.json(answer.response),
+                AttemptAnswer(questionID: answer.grade.questionID, responseJSON: try Self.json(answer.response),
                               points: answer.grade.points, hintsUsed: answer.hintsUsed)
             })
         let recorded = try AttemptRecording.record(finished, for: session.learner, in: session.store, course: session.course)
@@ -49,7 +49,7 @@ struct QuizFlow {
                    (try? session.availability(of: following).isOpen) == true {
                     session.say("Next: `open \(following.number)` for “\(following.title)”.")
                 }
-                let passedExercises = (try? session.store.passedExerciseIds(learner: session.learner)) ?? []
+                let passedExercises = (try? session.store.passedExerciseIDs(learner: session.learner)) ?? []
                 if let node = session.course.node(id: lesson.node) {
                     for id in node.exercises where !passedExercises.contains(id) {
                         session.say("To unlock \(node.title), pass the `\(id)` exercise too: `exercise start \(id)`, then `check`.")
@@ -57,7 +57,7 @@ struct QuizFlow {
                 }
             }
             session.say("")
-            session.announce(recorded.newlyUnlocked.map(\.nodeId))
+            session.announce(recorded.newlyUnlocked.map(\.nodeID))
         } else {
             session.say("Reread the pages the explanations point to, then type `quiz` to try again.")
         }

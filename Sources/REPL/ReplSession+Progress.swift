@@ -7,14 +7,14 @@ import Terminal
 extension ReplSession {
     /// Ids of the Matrix nodes the learner has unlocked.
     public func unlockedNodeIDs() throws -> Set<String> {
-        Set(try store.unlockedNodes(learner: learner).map(\.nodeId))
+        Set(try store.unlockedNodes(learner: learner).map(\.nodeID))
     }
 
     /// One line per quiz whose best attempt the learner took on an older version of it (its file changed since),
     /// in course order: what changed, that unlocks stay, and how to take the new version.
     func changedQuizNotices() throws -> [String] {
         let attempts = try store.bestAttempts(learner: learner)
-        let best = Dictionary(attempts.map { ($0.quizId, $0) }, uniquingKeysWith: { first, _ in first })
+        let best = Dictionary(attempts.map { ($0.quizID, $0) }, uniquingKeysWith: { first, _ in first })
         return course.quizzes.compactMap { quiz in
             guard let attempt = best[quiz.id], attempt.contentHash != quiz.contentHash else { return nil }
             let score = "\(GradeFormat.points(attempt.score))/\(GradeFormat.points(attempt.maxScore))"

@@ -199,8 +199,8 @@ public final class ReplSession {
     /// Reopens the lesson read most recently, at its saved page.
     func restorePosition() throws {
         let positions = try store.lessonProgress(learner: learner)
-        let latest = positions.max { ($0.updatedAt, number(of: $0.lessonId)) < ($1.updatedAt, number(of: $1.lessonId)) }
-        if let latest, let lesson = course.lesson(id: latest.lessonId) {
+        let latest = positions.max { ($0.updatedAt, number(of: $0.lessonID)) < ($1.updatedAt, number(of: $1.lessonID)) }
+        if let latest, let lesson = course.lesson(id: latest.lessonID) {
             currentLesson = lesson
             currentPage = min(latest.page, max(lesson.pages.count - 1, 0))
         } else {

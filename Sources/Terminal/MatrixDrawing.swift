@@ -78,7 +78,7 @@ public struct MatrixDrawing: Sendable {
         let boxHeight = titleHeight + 3
         var canvas = MatrixCanvas(width: columns * boxWidth + (columns - 1) * gap,
                                   height: rows * boxHeight + (rows - 1) * Self.rowGap)
-        let byId = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let occupied = Set(nodes.map { [$0.column, $0.row] })
         func left(_ node: Node) -> Int { node.column * (boxWidth + gap) }
         func top(_ node: Node) -> Int { node.row * (boxHeight + Self.rowGap) }
@@ -95,7 +95,7 @@ public struct MatrixDrawing: Sendable {
         var unrouted: [String] = []
         for node in nodes {
             for requirement in node.requires {
-                guard let source = byId[requirement] else { continue }
+                guard let source = byID[requirement] else { continue }
                 let endX = left(node) - 1
                 let endY = top(node) + 1
                 if node.column == source.column + 1 {

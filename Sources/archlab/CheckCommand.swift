@@ -141,7 +141,7 @@ struct CheckRun {
             current = started[started.count - 1]
         }
         let passed =
-            try recording.map { store, learner in try withStoreErrors { try store.passedExerciseIds(learner: learner) }
+            try recording.map { store, learner in try withStoreErrors { try store.passedExerciseIDs(learner: learner) }
             } ?? []
         let earlier = started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
         return earlier + [current]

@@ -24,7 +24,7 @@ struct ExerciseSolutionCommand: ParsableCommand {
         let exercise = try currentExercise(id, options: options, course: course)
         let (store, learner) = try options.openLearner()
         let results = try withStoreErrors { try store.exerciseResults(learner: learner) }.filter {
-            $0.exerciseId == exercise.id
+            $0.exerciseID == exercise.id
         }
         let passed = results.contains { $0.passed }
         if !passed {
@@ -44,7 +44,7 @@ struct ExerciseSolutionCommand: ParsableCommand {
             StandardError.print("archlab: cannot read \(exercise.solutionFile.path)")
             throw ExitCode(2)
         }
-        try withStoreErrors { try store.recordSolutionShown(learner: learner, exerciseId: exercise.id) }
+        try withStoreErrors { try store.recordSolutionShown(learner: learner, exerciseID: exercise.id) }
         print("// The reference solution of \(exercise.file) (\(exercise.id))")
         print(String(decoding: text, as: UTF8.self), terminator: "")
     }

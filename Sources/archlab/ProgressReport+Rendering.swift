@@ -43,7 +43,7 @@ extension ProgressReport {
                 header: ["QUIZ", "SCORE", "PASSED", "FINISHED"],
                 rows: attempts.map {
                     [
-                        $0.quizId + (isOnOlderVersion($0) ? " *" : ""),
+                        $0.quizID + (isOnOlderVersion($0) ? " *" : ""),
                         "\(JSONText.number($0.score))/\(JSONText.number($0.maxScore))",
                         $0.passed ? "yes" : "no", ProgressTimestamp.string($0.finishedAt),
                     ]
@@ -75,7 +75,7 @@ extension ProgressReport {
         }
         let attemptObjects = attempts.map { attempt in
             JSONText.object([
-                ("quiz", JSONText.string(attempt.quizId)),
+                ("quiz", JSONText.string(attempt.quizID)),
                 ("score", JSONText.number(attempt.score)),
                 ("max_score", JSONText.number(attempt.maxScore)),
                 ("passed", attempt.passed ? "true" : "false"),
@@ -116,7 +116,7 @@ extension ProgressReport {
         }
         for attempt in attempts {
             rows.append([
-                learner, "attempt", attempt.quizId, "", "", "", JSONText.number(attempt.score),
+                learner, "attempt", attempt.quizID, "", "", "", JSONText.number(attempt.score),
                 JSONText.number(attempt.maxScore), attempt.passed ? "true" : "false",
                 ProgressTimestamp.string(attempt.finishedAt),
             ])

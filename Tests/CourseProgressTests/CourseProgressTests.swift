@@ -33,7 +33,7 @@ final class CourseProgressTests: XCTestCase {
 
     private func attempt(_ quizID: String, passed: Bool) -> FinishedAttempt {
         FinishedAttempt(
-            quizId: quizID, contentHash: "h", startedAt: Date(timeIntervalSince1970: 1_800_000_000),
+            quizID: quizID, contentHash: "h", startedAt: Date(timeIntervalSince1970: 1_800_000_000),
             score: passed ? 1 : 0, maxScore: 1, passed: passed, answers: [])
     }
 
@@ -41,13 +41,13 @@ final class CourseProgressTests: XCTestCase {
         let store = try store()
         let ada = try store.ensureLearner("ada")
         let failed = try AttemptRecording.record(attempt("caching", passed: false), for: ada, in: store, course: course)
-        XCTAssertEqual(failed.newlyUnlocked.map(\.nodeId), [])
+        XCTAssertEqual(failed.newlyUnlocked.map(\.nodeID), [])
         XCTAssertNil(try store.lessonProgress(learner: ada).first?.completedAt, "a failed attempt completes nothing")
 
         let passed = try AttemptRecording.record(attempt("caching", passed: true), for: ada, in: store, course: course)
-        XCTAssertEqual(passed.newlyUnlocked.map(\.nodeId), ["cost-model"])
+        XCTAssertEqual(passed.newlyUnlocked.map(\.nodeID), ["cost-model"])
         let lesson = try XCTUnwrap(try store.lessonProgress(learner: ada).first)
-        XCTAssertEqual(lesson.lessonId, "caching")
+        XCTAssertEqual(lesson.lessonID, "caching")
         XCTAssertEqual(lesson.completedAt, Date(timeIntervalSince1970: 1_800_000_000))
     }
 

@@ -28,7 +28,7 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
             _ = try store.recordAttempt(
                 learner: grace,
                 FinishedAttempt(
-                    quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+                    quizID: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
                 unlocking: nodes)
         }
         try store.close()
@@ -161,7 +161,7 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
             _ = try store.recordAttempt(
                 learner: margaret,
                 FinishedAttempt(
-                    quizId: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+                    quizID: quiz, contentHash: "x", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
                 unlocking: nodes)
         }
         try store.close()
@@ -196,7 +196,7 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         let ken = try store.ensureLearner("ken")
         for _ in 0..<3 {
             _ = try store.recordExerciseResult(
-                learner: ken, exerciseId: "exact-cache", passed: false, fileHash: "", failure: "x",
+                learner: ken, exerciseID: "exact-cache", passed: false, fileHash: "", failure: "x",
                 decidingUnlocks: { _ in [] })
         }
         try store.close()
@@ -210,7 +210,7 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         let reopened = try ProgressStore(path: fixture.database)
         XCTAssertEqual(
             try reopened.solutionShownCount(
-                learner: try XCTUnwrap(reopened.learner(named: "ken")), exerciseId: "exact-cache"), 1)
+                learner: try XCTUnwrap(reopened.learner(named: "ken")), exerciseID: "exact-cache"), 1)
         try reopened.close()
 
         try fixture.writeLearnerFile("// my work in progress\n")

@@ -9,12 +9,12 @@ final class GradeStoredProgressTests: XCTestCase {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let stored = try answers.sorted { $0.key < $1.key }.map { id, response in
-            AttemptAnswer(questionId: id, responseJSON: String(decoding: try encoder.encode(response), as: UTF8.self), points: 0, hintsUsed: 0)
+            AttemptAnswer(questionID: id, responseJSON: String(decoding: try encoder.encode(response), as: UTF8.self), points: 0, hintsUsed: 0)
         }
         _ = try store.recordAttempt(
             learner: learner,
             FinishedAttempt(
-                quizId: quiz, contentHash: "", startedAt: Date(timeIntervalSince1970: 0), score: score, maxScore: 5,
+                quizID: quiz, contentHash: "", startedAt: Date(timeIntervalSince1970: 0), score: score, maxScore: 5,
                 passed: false, answers: stored))
     }
 

@@ -192,7 +192,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
         let ada = try store.ensureLearner("ada")
         for id in ids {
             _ = try store.recordExerciseResult(
-                learner: ada, exerciseId: id, passed: true, fileHash: "", failure: nil, decidingUnlocks: { _ in [] })
+                learner: ada, exerciseID: id, passed: true, fileHash: "", failure: nil, decidingUnlocks: { _ in [] })
         }
         try store.close()
     }

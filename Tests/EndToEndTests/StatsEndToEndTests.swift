@@ -135,11 +135,11 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
             for attempt in responses {
                 let grade = quiz.grade(attempt)
                 let answers = try attempt.map { id, response in
-                    AttemptAnswer(questionId: id, responseJSON: String(decoding: try JSONEncoder().encode(response), as: UTF8.self),
+                    AttemptAnswer(questionID: id, responseJSON: String(decoding: try JSONEncoder().encode(response), as: UTF8.self),
                                   points: 1, hintsUsed: 0)
                 }
                 _ = try store.recordAttempt(learner: learner, FinishedAttempt(
-                    quizId: quiz.id, contentHash: quiz.contentHash, startedAt: Date(), score: grade.score,
+                    quizID: quiz.id, contentHash: quiz.contentHash, startedAt: Date(), score: grade.score,
                     maxScore: grade.maxScore, passed: grade.passed, answers: answers))
             }
         }

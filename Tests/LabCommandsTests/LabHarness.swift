@@ -47,13 +47,13 @@ final class LabHarness {
     /// Records passed attempts of these quizzes, unlocking what they unlock (as the quiz flow would).
     func pass(_ quizIDs: [String]) throws {
         let learner = try store.ensureLearner("ada")
-        var passed = try store.passedQuizIds(learner: learner)
+        var passed = try store.passedQuizIDs(learner: learner)
         for id in quizIDs {
             passed.insert(id)
-            let unlocking = course.unlockedNodes(passedQuizzes: passed, ranLabs: try store.ranLabIds(learner: learner))
+            let unlocking = course.unlockedNodes(passedQuizzes: passed, ranLabs: try store.ranLabIDs(learner: learner))
             _ = try store.recordAttempt(
                 learner: learner,
-                FinishedAttempt(quizId: id, contentHash: "fixture", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+                FinishedAttempt(quizID: id, contentHash: "fixture", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
                 unlocking: unlocking)
         }
     }

@@ -17,12 +17,12 @@ final class RunLabTests: XCTestCase {
 
         let learner = try harness.store.ensureLearner("ada")
         let runs = try harness.store.labRuns(learner: learner)
-        XCTAssertEqual(runs.map(\.scenarioId), ["exact-cache"])
+        XCTAssertEqual(runs.map(\.scenarioID), ["exact-cache"])
         let parameters = try JSONSerialization.jsonObject(with: Data(runs[0].parametersJSON.utf8)) as? [String: String]
         XCTAssertEqual(parameters?["ttl"], "1h")
         let summary = try JSONSerialization.jsonObject(with: Data(runs[0].summaryJSON.utf8)) as? [String: Any]
         XCTAssertEqual(summary?["scenario"] as? String, "exact-cache")
-        XCTAssertEqual(Set(try harness.store.unlockedNodes(learner: learner).map(\.nodeId)), ["basics", "cache", "lab-node"])
+        XCTAssertEqual(Set(try harness.store.unlockedNodes(learner: learner).map(\.nodeID)), ["basics", "cache", "lab-node"])
 
         let again = await harness.run(session, output, "run exact-cache ttl=60s")
         XCTAssertEqual(again.result, .succeeded)
@@ -37,7 +37,7 @@ final class RunLabTests: XCTestCase {
         XCTAssertEqual(run.result, .succeeded, run.text)
         XCTAssertFalse(run.text.contains("NODE UNLOCKED"), run.text)
         let learner = try harness.store.ensureLearner("ada")
-        XCTAssertEqual(try harness.store.ranLabIds(learner: learner), ["exact-cache"])
+        XCTAssertEqual(try harness.store.ranLabIDs(learner: learner), ["exact-cache"])
     }
 
     func testRunErrorsAreClearAndRecordNothing() async throws {

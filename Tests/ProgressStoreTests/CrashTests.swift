@@ -92,9 +92,9 @@ final class CrashTests: XCTestCase {
             for (child, output) in zip(children, outputs) {
                 XCTAssertEqual(child.status, 0, "round \(round): \(child.stderrText())")
                 XCTAssertFalse(child.stderrText().contains("locked"), child.stderrText())
-                let childIds = acknowledgements(output)
-                XCTAssertEqual(childIds.count, 120)
-                ids.append(contentsOf: childIds)
+                let childIDs = acknowledgements(output)
+                XCTAssertEqual(childIDs.count, 120)
+                ids.append(contentsOf: childIDs)
             }
             XCTAssertEqual(Set(ids.map(\.0)).count, 240)
             try check(path, acknowledged: ids)

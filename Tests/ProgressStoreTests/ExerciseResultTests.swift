@@ -17,7 +17,7 @@ final class ExerciseResultTests: XCTestCase {
         let (store, clock) = try makeStore()
         let ada = try store.ensureLearner("ada")
         let failed = try store.recordExerciseResult(
-            learner: ada, exerciseId: "token-bucket", passed: false, fileHash: "aa",
+            learner: ada, exerciseID: "token-bucket", passed: false, fileHash: "aa",
             failure: "case 1: expected 2, got 3",
             decidingUnlocks: { _ in
                 XCTFail("a failure decides no unlocks")
@@ -28,17 +28,17 @@ final class ExerciseResultTests: XCTestCase {
         clock.advance(milliseconds: 60_000)
         var seen: LearnerRecords?
         let passed = try store.recordExerciseResult(
-            learner: ada, exerciseId: "token-bucket", passed: true, fileHash: "bb", failure: "ignored on a pass",
+            learner: ada, exerciseID: "token-bucket", passed: true, fileHash: "bb", failure: "ignored on a pass",
             decidingUnlocks: { records in
                 seen = records
-                return records.passedExerciseIds.contains("token-bucket") ? ["token-bucket"] : []
+                return records.passedExerciseIDs.contains("token-bucket") ? ["token-bucket"] : []
             })
-        XCTAssertEqual(seen?.passedExerciseIds, ["token-bucket"])
-        XCTAssertEqual(passed.newlyUnlocked.map(\.nodeId), ["token-bucket"])
+        XCTAssertEqual(seen?.passedExerciseIDs, ["token-bucket"])
+        XCTAssertEqual(passed.newlyUnlocked.map(\.nodeID), ["token-bucket"])
         XCTAssertNil(passed.result.failure)
-        XCTAssertEqual(try store.passedExerciseIds(learner: ada), ["token-bucket"])
+        XCTAssertEqual(try store.passedExerciseIDs(learner: ada), ["token-bucket"])
         XCTAssertEqual(try store.exerciseResults(learner: ada).map(\.fileHash), ["aa", "bb"])
-        XCTAssertEqual(try store.unlockedNodes(learner: ada).map(\.nodeId), ["token-bucket"])
+        XCTAssertEqual(try store.unlockedNodes(learner: ada).map(\.nodeID), ["token-bucket"])
         let unlockSource = try store.database.read { db in
             try Int64.fetchOne(
                 db, sql: "SELECT exerciseResultId FROM unlock WHERE nodeId = ?", arguments: ["token-bucket"])
@@ -55,10 +55,10 @@ final class ExerciseResultTests: XCTestCase {
         try store.setWorkspace(learner: ada, path: "/home/ada/code/server-swift")
         XCTAssertEqual(try store.workspace(learner: ada), "/home/ada/code/server-swift")
         XCTAssertNil(try store.workspace(learner: bob))
-        try store.recordSolutionShown(learner: ada, exerciseId: "exact-cache")
-        try store.recordSolutionShown(learner: ada, exerciseId: "exact-cache")
-        XCTAssertEqual(try store.solutionShownCount(learner: ada, exerciseId: "exact-cache"), 2)
-        XCTAssertEqual(try store.solutionShownCount(learner: bob, exerciseId: "exact-cache"), 0)
+        try store.recordSolutionShown(learner: ada, exerciseID: "exact-cache")
+        try store.recordSolutionShown(learner: ada, exerciseID: "exact-cache")
+        XCTAssertEqual(try store.solutionShownCount(learner: ada, exerciseID: "exact-cache"), 2)
+        XCTAssertEqual(try store.solutionShownCount(learner: bob, exerciseID: "exact-cache"), 0)
         XCTAssertTrue(try store.reset(learnerNamed: "ada"))
         let rows = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM solutionShown") }
         XCTAssertEqual(rows, 0, "a learner's reset removes their exercise records")

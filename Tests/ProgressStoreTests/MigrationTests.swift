@@ -59,15 +59,15 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(attempts.first?.score, 3.5)
         XCTAssertEqual(attempts.first?.finishedAt, ProgressTimestamp.date("2026-01-05T09:25:00.000Z"))
         XCTAssertEqual(attempts.first?.answers.map(\.responseJSON), ["\"a\"", "[\"a\",\"c\"]"])
-        XCTAssertEqual(try store.unlockedNodes(learner: ada).map(\.nodeId), ["exact-cache"])
-        XCTAssertEqual(try store.unlockedNodes(learner: ada).first?.labRunId, nil)
-        XCTAssertEqual(try store.readingPosition(learner: ada, lessonId: "exact-caching")?.page, 3)
-        XCTAssertEqual(try store.passedQuizIds(learner: ada), ["exact-caching"])
+        XCTAssertEqual(try store.unlockedNodes(learner: ada).map(\.nodeID), ["exact-cache"])
+        XCTAssertEqual(try store.unlockedNodes(learner: ada).first?.labRunID, nil)
+        XCTAssertEqual(try store.readingPosition(learner: ada, lessonID: "exact-caching")?.page, 3)
+        XCTAssertEqual(try store.passedQuizIDs(learner: ada), ["exact-caching"])
 
         let run = try store.recordLabRun(
-            learner: ada, scenarioId: "exact-cache", parametersJSON: "{}", summaryJSON: "{}", unlocking: ["cost-model"])
-        XCTAssertEqual(run.newlyUnlocked.map(\.nodeId), ["cost-model"])
-        XCTAssertEqual(try store.ranLabIds(learner: ada), ["exact-cache"])
+            learner: ada, scenarioID: "exact-cache", parametersJSON: "{}", summaryJSON: "{}", unlocking: ["cost-model"])
+        XCTAssertEqual(run.newlyUnlocked.map(\.nodeID), ["cost-model"])
+        XCTAssertEqual(try store.ranLabIDs(learner: ada), ["exact-cache"])
     }
 
     func testTheFixtureIsReallyVersionOne() throws {

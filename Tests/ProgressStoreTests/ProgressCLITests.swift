@@ -52,7 +52,7 @@ final class ProgressCLITests: XCTestCase {
         let ada = try store.ensureLearner("ada")
         _ = try store.recordAttempt(learner: ada, sampleAttempt(quiz: "caching", score: 2, passed: false))
         _ = try store.recordAttempt(learner: ada, sampleAttempt(quiz: "caching", score: 3.5, passed: true), unlocking: ["cost-model"])
-        try store.setReadingPosition(learner: ada, lessonId: "limits", page: 1)
+        try store.setReadingPosition(learner: ada, lessonID: "limits", page: 1)
         try store.close()
 
         let result = try runChild(

@@ -50,14 +50,14 @@ final class ProgressStoreTests: XCTestCase {
         let clock = ManualClock(milliseconds: testEpochMilliseconds)
         let store = try openStore(try makeTemporaryDirectory(self), clock: clock)
         let ada = try store.ensureLearner("ada")
-        XCTAssertNil(try store.readingPosition(learner: ada, lessonId: "exact-caching"))
-        try store.setReadingPosition(learner: ada, lessonId: "exact-caching", page: 2)
+        XCTAssertNil(try store.readingPosition(learner: ada, lessonID: "exact-caching"))
+        try store.setReadingPosition(learner: ada, lessonID: "exact-caching", page: 2)
         clock.advance(milliseconds: 60_000)
-        try store.markLessonCompleted(learner: ada, lessonId: "exact-caching")
+        try store.markLessonCompleted(learner: ada, lessonID: "exact-caching")
         clock.advance(milliseconds: 60_000)
-        try store.setReadingPosition(learner: ada, lessonId: "exact-caching", page: 4)
-        try store.markLessonCompleted(learner: ada, lessonId: "exact-caching")
-        let position = try XCTUnwrap(try store.readingPosition(learner: ada, lessonId: "exact-caching"))
+        try store.setReadingPosition(learner: ada, lessonID: "exact-caching", page: 4)
+        try store.markLessonCompleted(learner: ada, lessonID: "exact-caching")
+        let position = try XCTUnwrap(try store.readingPosition(learner: ada, lessonID: "exact-caching"))
         XCTAssertEqual(position.page, 4)
         XCTAssertEqual(position.firstSeenAt, testEpoch)
         XCTAssertEqual(position.completedAt, testEpoch.addingTimeInterval(60))
@@ -87,9 +87,9 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(best.count, 1)
         XCTAssertEqual(best.first?.score, 3)
         XCTAssertEqual(best.first?.finishedAt, testEpoch.addingTimeInterval(20), "the first attempt with the best score")
-        XCTAssertEqual(best.first?.answers.map(\.questionId), ["setex", "why-ttl"])
+        XCTAssertEqual(best.first?.answers.map(\.questionID), ["setex", "why-ttl"])
         XCTAssertEqual(best.first?.answers.map(\.responseJSON), ["\"a\"", "[\"a\",\"c\"]"])
-        XCTAssertEqual(try store.passedQuizIds(learner: ada), ["exact-caching"])
+        XCTAssertEqual(try store.passedQuizIDs(learner: ada), ["exact-caching"])
     }
 
     func testAChangedQuizKeepsOldAttemptsAndNeverRevokesAnUnlock() throws {
@@ -97,31 +97,31 @@ final class ProgressStoreTests: XCTestCase {
         let store = try openStore(try makeTemporaryDirectory(self), clock: clock)
         let ada = try store.ensureLearner("ada")
         let first = try store.recordAttempt(learner: ada, sampleAttempt(hash: "old", score: 4, passed: true), unlocking: ["exact-cache"])
-        XCTAssertEqual(first.newlyUnlocked.map(\.nodeId), ["exact-cache"])
+        XCTAssertEqual(first.newlyUnlocked.map(\.nodeID), ["exact-cache"])
         clock.advance(milliseconds: 3600_000)
         let second = try store.recordAttempt(
             learner: ada, sampleAttempt(hash: "new", score: 0, maxScore: 5, passed: false, questions: ["other"]),
             unlocking: ["exact-cache"])
         XCTAssertEqual(second.newlyUnlocked, [])
         let unlocks = try store.unlockedNodes(learner: ada)
-        XCTAssertEqual(unlocks.map(\.nodeId), ["exact-cache"])
+        XCTAssertEqual(unlocks.map(\.nodeID), ["exact-cache"])
         XCTAssertEqual(unlocks.first?.unlockedAt, testEpoch)
-        XCTAssertEqual(unlocks.first?.attemptId, first.attempt.id)
+        XCTAssertEqual(unlocks.first?.attemptID, first.attempt.id)
         XCTAssertEqual(try store.attempts(learner: ada).map(\.contentHash), ["old", "new"])
-        XCTAssertEqual(try store.passedQuizIds(learner: ada), ["exact-caching"])
+        XCTAssertEqual(try store.passedQuizIDs(learner: ada), ["exact-caching"])
     }
 
     func testLabRunsAreRecordedWithTheirUnlocks() throws {
         let store = try openStore(try makeTemporaryDirectory(self))
         let ada = try store.ensureLearner("ada")
         let run = try store.recordLabRun(
-            learner: ada, scenarioId: "exact-cache", parametersJSON: "{\"requests\":100}",
+            learner: ada, scenarioID: "exact-cache", parametersJSON: "{\"requests\":100}",
             summaryJSON: "{\"hit_rate\":0.8}", unlocking: ["exact-cache"])
-        XCTAssertEqual(run.newlyUnlocked.first?.labRunId, run.run.id)
-        XCTAssertEqual(try store.ranLabIds(learner: ada), ["exact-cache"])
+        XCTAssertEqual(run.newlyUnlocked.first?.labRunID, run.run.id)
+        XCTAssertEqual(try store.ranLabIDs(learner: ada), ["exact-cache"])
         XCTAssertEqual(try store.labRuns(learner: ada).first?.summaryJSON, "{\"hit_rate\":0.8}")
         XCTAssertThrowsError(
-            try store.recordLabRun(learner: ada, scenarioId: "x", parametersJSON: "{", summaryJSON: "{}"))
+            try store.recordLabRun(learner: ada, scenarioID: "x", parametersJSON: "{", summaryJSON: "{}"))
     }
 
     func testResetRemovesOnlyThatLearner() throws {
@@ -130,7 +130,7 @@ final class ProgressStoreTests: XCTestCase {
         let bob = try store.ensureLearner("bob")
         for learner in [ada, bob] {
             _ = try store.recordAttempt(learner: learner, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
-            try store.setReadingPosition(learner: learner, lessonId: "exact-caching", page: 1)
+            try store.setReadingPosition(learner: learner, lessonID: "exact-caching", page: 1)
         }
         XCTAssertTrue(try store.reset(learnerNamed: "ada"))
         XCTAssertFalse(try store.reset(learnerNamed: "ada"))

@@ -23,9 +23,9 @@ func sampleAttempt(
     passed: Bool, questions: [String] = ["setex", "why-ttl"]
 ) -> FinishedAttempt {
     FinishedAttempt(
-        quizId: quiz, contentHash: hash, startedAt: testEpoch, score: score, maxScore: maxScore, passed: passed,
+        quizID: quiz, contentHash: hash, startedAt: testEpoch, score: score, maxScore: maxScore, passed: passed,
         answers: questions.enumerated().map { index, id in
-            AttemptAnswer(questionId: id, responseJSON: index == 0 ? "\"a\"" : "[\"a\",\"c\"]", points: 1, hintsUsed: index)
+            AttemptAnswer(questionID: id, responseJSON: index == 0 ? "\"a\"" : "[\"a\",\"c\"]", points: 1, hintsUsed: index)
         })
 }
 

@@ -34,7 +34,7 @@ final class TransactionTests: XCTestCase {
         let reopened = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         XCTAssertEqual(try counts(reopened), [0, 0, 0])
         let recorded = try reopened.recordAttempt(learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
-        XCTAssertEqual(recorded.newlyUnlocked.map(\.nodeId), ["exact-cache"])
+        XCTAssertEqual(recorded.newlyUnlocked.map(\.nodeID), ["exact-cache"])
         XCTAssertEqual(try counts(reopened), [1, 2, 1])
     }
 
@@ -64,8 +64,8 @@ final class TransactionTests: XCTestCase {
             clock: ManualClock(milliseconds: testEpochMilliseconds))
         let ada = try store.ensureLearner("ada")
         let bad = FinishedAttempt(
-            quizId: "q", contentHash: "h", startedAt: testEpoch, score: 0, maxScore: 1, passed: false,
-            answers: [AttemptAnswer(questionId: "a", responseJSON: "b", points: 0, hintsUsed: 0)])
+            quizID: "q", contentHash: "h", startedAt: testEpoch, score: 0, maxScore: 1, passed: false,
+            answers: [AttemptAnswer(questionID: "a", responseJSON: "b", points: 0, hintsUsed: 0)])
         XCTAssertThrowsError(try store.recordAttempt(learner: ada, bad))
         XCTAssertEqual(try counts(store), [0, 0, 0])
     }

@@ -53,9 +53,9 @@ final class ConcurrentUnlockTests: XCTestCase {
 
     private func passing(_ quiz: Quiz) -> FinishedAttempt {
         FinishedAttempt(
-            quizId: quiz.id, contentHash: quiz.contentHash, startedAt: Date(timeIntervalSince1970: 1_800_000_000),
+            quizID: quiz.id, contentHash: quiz.contentHash, startedAt: Date(timeIntervalSince1970: 1_800_000_000),
             score: quiz.maxScore, maxScore: quiz.maxScore, passed: true,
-            answers: quiz.questions.map { AttemptAnswer(questionId: $0.id, responseJSON: "\"x\"", points: $0.points, hintsUsed: 0) })
+            answers: quiz.questions.map { AttemptAnswer(questionID: $0.id, responseJSON: "\"x\"", points: $0.points, hintsUsed: 0) })
     }
 
     func testAQuizPassAndALabRunFinishingAtOnceBothLeaveTheUnlock() throws {
@@ -88,7 +88,7 @@ final class ConcurrentUnlockTests: XCTestCase {
         }
         results.wait()
         XCTAssertEqual(failures.all, [])
-        let unlocked = Set(try harness.store.unlockedNodes(learner: ada).map(\.nodeId))
+        let unlocked = Set(try harness.store.unlockedNodes(learner: ada).map(\.nodeID))
         XCTAssertEqual(unlocked, ["basics", "cache", "lab-node"], "the node needing the quiz and the lab must unlock")
     }
 }

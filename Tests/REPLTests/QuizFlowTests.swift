@@ -23,9 +23,9 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertTrue(result.text.contains("Lesson 2/3 · Exact Caching · page 1/2"))
         XCTAssertEqual(result.status, 0)
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
-        let attempts = try harness.store.attempts(learner: ada, quizId: "basics")
+        let attempts = try harness.store.attempts(learner: ada, quizID: "basics")
         XCTAssertEqual(attempts.map(\.passed), [false, true])
-        XCTAssertEqual(try harness.store.unlockedNodes(learner: ada).map(\.nodeId), ["basics"])
+        XCTAssertEqual(try harness.store.unlockedNodes(learner: ada).map(\.nodeID), ["basics"])
     }
 
     func testOptionsAreShownShuffledWithLettersAndAnswersMapToFileKeys() async throws {
@@ -40,7 +40,7 @@ final class QuizFlowTests: XCTestCase {
         }
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
         let attempt = try XCTUnwrap(harness.store.attempts(learner: ada).first)
-        XCTAssertEqual(attempt.answers.first { $0.questionId == "setex" }?.responseJSON, #"{"key":"a","kind":"option"}"#)
+        XCTAssertEqual(attempt.answers.first { $0.questionID == "setex" }?.responseJSON, #"{"key":"a","kind":"option"}"#)
     }
 
     func testUnparseableAnswersAreAskedAgainAndHintsAreRecorded() async throws {
@@ -54,7 +54,7 @@ final class QuizFlowTests: XCTestCase {
         XCTAssertTrue(result.text.contains("Score: 2/2 (100%) — PASSED"))
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
         let attempt = try XCTUnwrap(harness.store.attempts(learner: ada).first)
-        XCTAssertEqual(attempt.answers.first { $0.questionId == "setex" }?.hintsUsed, 2)
+        XCTAssertEqual(attempt.answers.first { $0.questionID == "setex" }?.hintsUsed, 2)
         XCTAssertEqual(attempt.answers.count, 2)
     }
 

@@ -114,7 +114,7 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertTrue(result.text.contains("Progress of ada erased: 0/3 lessons, 0/5 nodes unlocked."))
         XCTAssertTrue(result.text.contains("! error: Cannot use that name"))
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
-        XCTAssertNil(try harness.store.readingPosition(learner: ada, lessonId: "basics"))
+        XCTAssertNil(try harness.store.readingPosition(learner: ada, lessonID: "basics"))
     }
 
     func testTheMatrixShowsStates() async throws {
