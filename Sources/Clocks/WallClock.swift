@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The one source of "now" in ArchLab: wall time since the Unix epoch (or since t = 0 in a simulation).
 /// Injected everywhere time matters (limiters, TTLs, the keyspace, progress timestamps, the HTTP gateway),

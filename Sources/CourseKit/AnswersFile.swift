@@ -19,7 +19,9 @@ public struct AnswersFile: Sendable, Hashable {
     /// Reads and parses an answers file against the course's quizzes.
     public static func read(path: String, url: URL, course: Course) throws(AnswersError) -> AnswersFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw AnswersError(file: path, message: FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "file not found")
+            throw AnswersError(
+                file: path,
+                message: FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "file not found")
         }
         guard let text = String(data: data, encoding: .utf8), !text.contains("\u{0}") else {
             throw AnswersError(file: path, line: 1, column: 1, message: "the file is not valid UTF-8 text")
@@ -44,7 +46,9 @@ public struct AnswersFile: Sendable, Hashable {
             throw context.error(at: key, "unknown key `\(key)` (an answers file has `learner` and `[quiz.ID]` tables)")
         }
         guard let learnerValue = table["learner"] else { throw context.error(at: "", "missing field `learner`") }
-        guard let learner = learnerValue.string else { throw context.error(at: "learner", "`learner` must be a string") }
+        guard let learner = learnerValue.string else {
+            throw context.error(at: "learner", "`learner` must be a string")
+        }
         var responses: [String: [String: Response]] = [:]
         if let quizValue = table["quiz"] {
             guard let quizTables = quizValue.table else {
@@ -78,7 +82,9 @@ public struct AnswersFile: Sendable, Hashable {
     ) throws(AnswersError) -> Response {
         switch question.kind {
         case .single:
-            guard let key = value.string else { throw context.error(at: keyPath, "`\(question.id)` needs one option key, e.g. \"b\"") }
+            guard let key = value.string else {
+                throw context.error(at: keyPath, "`\(question.id)` needs one option key, e.g. \"b\"")
+            }
             return .option(key)
         case .multiple:
             if let key = value.string { return .options(key.isEmpty ? [] : [key]) }
@@ -87,7 +93,9 @@ public struct AnswersFile: Sendable, Hashable {
             }
             return .options(keys)
         case .short:
-            guard let text = value.string else { throw context.error(at: keyPath, "`\(question.id)` needs a string answer") }
+            guard let text = value.string else {
+                throw context.error(at: keyPath, "`\(question.id)` needs a string answer")
+            }
             return .text(text)
         case .numeric:
             if let int = value.int { return .number(Double(int), unit: nil) }
@@ -96,11 +104,14 @@ public struct AnswersFile: Sendable, Hashable {
                 throw context.error(at: keyPath, "`\(question.id)` needs a number, e.g. 5 or \"5 s\"")
             }
             if text.allSatisfy(\.isWhitespace) { return .text("") }
-            if case .number(let number, let unit)? = try? Question.parseNumber(text, unit: question.unit) { return .number(number, unit: unit) }
+            if case .number(let number, let unit)? = try? Question.parseNumber(text, unit: question.unit) {
+                return .number(number, unit: unit)
+            }
             return .text(text)
         case .order:
             guard let keys = strings(value) else {
-                throw context.error(at: keyPath, "`\(question.id)` needs a list of item keys in order, e.g. [\"c\", \"a\", \"b\"]")
+                throw context.error(
+                    at: keyPath, "`\(question.id)` needs a list of item keys in order, e.g. [\"c\", \"a\", \"b\"]")
             }
             return .order(keys)
         }

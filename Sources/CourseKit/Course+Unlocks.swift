@@ -2,7 +2,8 @@ extension Course {
     /// The Matrix nodes unlocked by these passed quizzes, run labs and passed exercises, in `course.toml` order.
     ///
     /// A node unlocks when all its `requires` are unlocked, every quiz whose `unlocks` names it is
-    /// passed, its `lab`, if any, has been run, and every exercise it names has passed. A node with neither quiz nor lab (a milestone)
+    /// passed, its `lab`, if any, has been run, and every exercise it names has passed. A node with neither
+    /// quiz nor lab (a milestone)
     /// unlocks as soon as its requirements do; a quiz passed early counts once the requirements are
     /// met (unlocks cascade). Nodes on a cycle never unlock.
     public func unlockedNodes(

@@ -23,8 +23,10 @@ public enum CourseChanges {
                     && (candidate.title == node.title || (candidate.column, candidate.row) == (node.column, node.row))
             }
             if let heir {
-                warn(manifest, heir.line, "node `\(node.id)` was renamed to `\(heir.id)`: "
-                    + "learners' unlocks of `\(node.id)` no longer count")
+                warn(
+                    manifest, heir.line,
+                    "node `\(node.id)` was renamed to `\(heir.id)`: "
+                        + "learners' unlocks of `\(node.id)` no longer count")
             } else {
                 warn(manifest, 1, "node `\(node.id)` was removed: learners' unlocks of it no longer count")
             }
@@ -33,11 +35,14 @@ public enum CourseChanges {
         for lesson in old.lessons where new.lesson(id: lesson.id) == nil {
             let heir = new.lessons.first { $0.relativePath == lesson.relativePath && !oldLessons.contains($0.id) }
             if let heir {
-                warn(heir.relativePath, line(of: "id", in: heir.file), "lesson `\(lesson.id)` was renamed to "
-                    + "`\(heir.id)`: learners' reading positions in it are lost")
+                warn(
+                    heir.relativePath, line(of: "id", in: heir.file),
+                    "lesson `\(lesson.id)` was renamed to "
+                        + "`\(heir.id)`: learners' reading positions in it are lost")
             } else {
-                warn(lesson.relativePath, 1,
-                     "lesson `\(lesson.id)` was removed: learners' reading positions in it are lost")
+                warn(
+                    lesson.relativePath, 1,
+                    "lesson `\(lesson.id)` was removed: learners' reading positions in it are lost")
             }
         }
         let oldQuizzes = Set(old.quizzes.map(\.id))
@@ -46,12 +51,15 @@ public enum CourseChanges {
             if current == nil {
                 let heir = new.quizzes.first { $0.relativePath == quiz.relativePath && !oldQuizzes.contains($0.id) }
                 if let heir {
-                    warn(heir.relativePath, line(of: "id", in: heir.file), "quiz `\(quiz.id)` was renamed to "
-                        + "`\(heir.id)`: learners' attempts at `\(quiz.id)` no longer count")
+                    warn(
+                        heir.relativePath, line(of: "id", in: heir.file),
+                        "quiz `\(quiz.id)` was renamed to "
+                            + "`\(heir.id)`: learners' attempts at `\(quiz.id)` no longer count")
                     current = heir
                 } else {
-                    warn(quiz.relativePath, 1,
-                         "quiz `\(quiz.id)` was removed: learners' attempts at it no longer count")
+                    warn(
+                        quiz.relativePath, 1,
+                        "quiz `\(quiz.id)` was removed: learners' attempts at it no longer count")
                 }
             }
             guard let current else { continue }
@@ -64,12 +72,15 @@ public enum CourseChanges {
         let file = new.relativePath
         let quiz = "quiz `\(new.id)`"
         if old.pass != new.pass {
-            warn(file, line(of: "pass", in: new.file), "\(quiz): the pass mark changed from "
-                + "\(GradeFormat.points(old.pass)) to \(GradeFormat.points(new.pass)); recorded passes stand")
+            warn(
+                file, line(of: "pass", in: new.file),
+                "\(quiz): the pass mark changed from "
+                    + "\(GradeFormat.points(old.pass)) to \(GradeFormat.points(new.pass)); recorded passes stand")
         }
         if old.unlocks != new.unlocks {
-            warn(file, line(of: "unlocks", in: new.file),
-                 "\(quiz) now unlocks `\(new.unlocks)` instead of `\(old.unlocks)`")
+            warn(
+                file, line(of: "unlocks", in: new.file),
+                "\(quiz) now unlocks `\(new.unlocks)` instead of `\(old.unlocks)`")
         }
         let oldIDs = Set(old.questions.map(\.id))
         for (index, question) in old.questions.enumerated() {
@@ -78,16 +89,20 @@ public enum CourseChanges {
                 // A new question in the same place is taken to be the old one renamed.
                 if new.questions.indices.contains(index), !oldIDs.contains(new.questions[index].id) {
                     let heir = new.questions[index]
-                    warn(file, heir.line, "\(quiz): question \(id) was renamed to `\(heir.id)`: "
-                        + "recorded answers to it no longer match")
+                    warn(
+                        file, heir.line,
+                        "\(quiz): question \(id) was renamed to `\(heir.id)`: "
+                            + "recorded answers to it no longer match")
                 } else {
                     warn(file, 1, "\(quiz): question \(id) was removed: recorded answers to it no longer count")
                 }
                 continue
             }
             if keySignature(question) != keySignature(current) {
-                warn(file, current.line, "\(quiz): the answer key of question \(id) changed: "
-                    + "recorded answers are graded differently now")
+                warn(
+                    file, current.line,
+                    "\(quiz): the answer key of question \(id) changed: "
+                        + "recorded answers are graded differently now")
             }
         }
     }

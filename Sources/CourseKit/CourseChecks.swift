@@ -24,7 +24,8 @@ struct CourseChecks {
 
     mutating func report(_ code: String, _ message: String, file: String, at path: String) {
         let position = state.position(of: path, in: file)
-        findings.append(LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
+        findings.append(
+            LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
     }
 
     private var manifest: String { LoadState.manifestPath }
@@ -33,7 +34,9 @@ struct CourseChecks {
         var lessonIDs: [String: String] = [:]
         for lesson in course.lessons {
             if let other = lessonIDs[lesson.id] {
-                report("duplicate-id", "duplicate lesson id `\(lesson.id)` (also in \(other))", file: lesson.relativePath, at: "id")
+                report(
+                    "duplicate-id", "duplicate lesson id `\(lesson.id)` (also in \(other))", file: lesson.relativePath,
+                    at: "id")
             } else {
                 lessonIDs[lesson.id] = lesson.relativePath
             }
@@ -41,7 +44,9 @@ struct CourseChecks {
         var quizIDs: [String: String] = [:]
         for quiz in state.quizzes {
             if let other = quizIDs[quiz.id] {
-                report("duplicate-id", "duplicate quiz id `\(quiz.id)` (also in \(other))", file: quiz.relativePath, at: "id")
+                report(
+                    "duplicate-id", "duplicate quiz id `\(quiz.id)` (also in \(other))", file: quiz.relativePath,
+                    at: "id")
             } else {
                 quizIDs[quiz.id] = quiz.relativePath
             }
@@ -52,19 +57,28 @@ struct CourseChecks {
         for lesson in course.lessons {
             let quiz = course.quiz(id: lesson.quiz)
             if !lesson.quiz.isEmpty, quiz == nil {
-                report("dangling-reference", "lesson `\(lesson.id)`: quiz `\(lesson.quiz)` does not exist", file: lesson.relativePath, at: "quiz")
+                report(
+                    "dangling-reference", "lesson `\(lesson.id)`: quiz `\(lesson.quiz)` does not exist",
+                    file: lesson.relativePath, at: "quiz")
             }
             if !lesson.node.isEmpty, course.node(id: lesson.node) == nil {
-                report("dangling-reference", "lesson `\(lesson.id)`: node `\(lesson.node)` is not in the Matrix", file: lesson.relativePath, at: "node")
+                report(
+                    "dangling-reference", "lesson `\(lesson.id)`: node `\(lesson.node)` is not in the Matrix",
+                    file: lesson.relativePath, at: "node")
             }
             if let quiz, !lesson.node.isEmpty, quiz.unlocks != lesson.node {
                 report(
                     "node-mismatch",
-                    "lesson `\(lesson.id)` teaches node `\(lesson.node)` but its quiz `\(quiz.id)` unlocks `\(quiz.unlocks)`",
+                    """
+                        lesson `\(lesson.id)` teaches node `\(lesson.node)` but its quiz `\(quiz.id)` unlocks \
+                        `\(quiz.unlocks)`
+                        """,
                     file: lesson.relativePath, at: "node")
             }
             if let scenario = lesson.scenario, let knownScenarios, !knownScenarios.contains(scenario) {
-                report("unknown-scenario", "lesson `\(lesson.id)`: scenario `\(scenario)` does not exist", file: lesson.relativePath, at: "scenario")
+                report(
+                    "unknown-scenario", "lesson `\(lesson.id)`: scenario `\(scenario)` does not exist",
+                    file: lesson.relativePath, at: "scenario")
             }
         }
     }
@@ -72,11 +86,15 @@ struct CourseChecks {
     private mutating func checkQuizzes() {
         for quiz in state.quizzes {
             if !quiz.unlocks.isEmpty, course.node(id: quiz.unlocks) == nil {
-                report("dangling-reference", "quiz `\(quiz.id)`: node `\(quiz.unlocks)` is not in the Matrix", file: quiz.relativePath, at: "unlocks")
+                report(
+                    "dangling-reference", "quiz `\(quiz.id)`: node `\(quiz.unlocks)` is not in the Matrix",
+                    file: quiz.relativePath, at: "unlocks")
             }
             let grade = quiz.grade(quiz.answerKey)
             if !quiz.questions.isEmpty, quiz.pass > 0, quiz.pass <= 1, !grade.passed {
-                report("answer-key", "quiz `\(quiz.id)`: its answer key does not pass", file: quiz.relativePath, at: "pass")
+                report(
+                    "answer-key", "quiz `\(quiz.id)`: its answer key does not pass", file: quiz.relativePath, at: "pass"
+                )
             }
         }
     }
@@ -85,13 +103,17 @@ struct CourseChecks {
         let nodeIDs = Set(course.matrix.nodes.map(\.id))
         for (node, path) in zip(course.matrix.nodes, state.manifest.nodePaths) {
             for required in node.requires where !nodeIDs.contains(required) {
-                report("dangling-reference", "node `\(node.id)` requires `\(required)`, which is not in the Matrix", file: manifest, at: path + ".requires")
+                report(
+                    "dangling-reference", "node `\(node.id)` requires `\(required)`, which is not in the Matrix",
+                    file: manifest, at: path + ".requires")
             }
             if node.requires.contains(node.id) {
                 report("matrix-cycle", "node `\(node.id)` requires itself", file: manifest, at: path + ".requires")
             }
             if let lab = node.lab, let knownScenarios, !knownScenarios.contains(lab) {
-                report("unknown-scenario", "node `\(node.id)`: lab `\(lab)` is not a known scenario", file: manifest, at: path + ".lab")
+                report(
+                    "unknown-scenario", "node `\(node.id)`: lab `\(lab)` is not a known scenario", file: manifest,
+                    at: path + ".lab")
             }
         }
     }
@@ -106,15 +128,23 @@ struct CourseChecks {
             onCycle.formUnion(cycle)
             guard let first = cycle.first, cycle.count > 1 else { continue }
             let text = cycle.map { "`\($0)`" }.joined(separator: ", ")
-            report("matrix-cycle", "the Matrix has a requires cycle through nodes \(text)", file: manifest, at: (paths[first] ?? "") + ".requires")
+            report(
+                "matrix-cycle", "the Matrix has a requires cycle through nodes \(text)", file: manifest,
+                at: (paths[first] ?? "") + ".requires")
         }
-        let unlocked = Set(course.unlockedNodes(
-            passedQuizzes: Set(course.quizzes.map(\.id)), ranLabs: Set(nodes.compactMap(\.lab)),
-            passedExercises: Set(nodes.flatMap(\.exercises))))
+        let unlocked = Set(
+            course.unlockedNodes(
+                passedQuizzes: Set(course.quizzes.map(\.id)), ranLabs: Set(nodes.compactMap(\.lab)),
+                passedExercises: Set(nodes.flatMap(\.exercises))))
         for node in nodes where !unlocked.contains(node.id) && !onCycle.contains(node.id) {
             let blockers = node.requires.filter { !unlocked.contains($0) }
-            let reason = blockers.isEmpty ? "" : ": it requires \(blockers.map { "`\($0)`" }.joined(separator: ", ")), which can never be unlocked"
-            report("unreachable-node", "node `\(node.id)` can never be unlocked\(reason)", file: manifest, at: paths[node.id] ?? "")
+            let reason =
+                blockers.isEmpty
+                ? ""
+                : ": it requires \(blockers.map { "`\($0)`" }.joined(separator: ", ")), which can never be unlocked"
+            report(
+                "unreachable-node", "node `\(node.id)` can never be unlocked\(reason)", file: manifest,
+                at: paths[node.id] ?? "")
         }
     }
 
@@ -123,15 +153,21 @@ struct CourseChecks {
         let terms = Set(state.glossary.map { $0.entry.term.lowercased() })
         for (entry, path) in state.glossary {
             if let lesson = entry.lesson, !lessonIDs.contains(lesson) {
-                report("dangling-reference", "glossary term `\(entry.term)`: lesson `\(lesson)` does not exist", file: "Lessons/glossary.toml", at: path + ".lesson")
+                report(
+                    "dangling-reference", "glossary term `\(entry.term)`: lesson `\(lesson)` does not exist",
+                    file: "Lessons/glossary.toml", at: path + ".lesson")
             }
             for other in entry.seeAlso where !terms.contains(other.lowercased()) {
-                report("dangling-reference", "glossary term `\(entry.term)`: see_also `\(other)` is not a glossary term", file: "Lessons/glossary.toml", at: path + ".see_also")
+                report(
+                    "dangling-reference", "glossary term `\(entry.term)`: see_also `\(other)` is not a glossary term",
+                    file: "Lessons/glossary.toml", at: path + ".see_also")
             }
         }
         for (entry, path) in state.faq {
             if let lesson = entry.lesson, !lessonIDs.contains(lesson) {
-                report("dangling-reference", "FAQ entry: lesson `\(lesson)` does not exist", file: "Lessons/faq.toml", at: path + ".lesson")
+                report(
+                    "dangling-reference", "FAQ entry: lesson `\(lesson)` does not exist", file: "Lessons/faq.toml",
+                    at: path + ".lesson")
             }
         }
     }

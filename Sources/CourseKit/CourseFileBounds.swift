@@ -13,16 +13,18 @@ enum CourseFileBounds {
     static func check(_ url: URL, relativePath: String, courseDirectory: URL, findings: inout [LintFinding]) -> Bool {
         let target = url.standardizedFileURL.resolvingSymlinksInPath()
         if !isInside(target, courseDirectory) {
-            findings.append(LintFinding(
-                file: relativePath, line: 1, code: "symlink-outside",
-                message: "the file is a symbolic link that leaves the course folder (it points to \(target.path)); "
-                    + "course files must stay inside it, like includes"))
+            findings.append(
+                LintFinding(
+                    file: relativePath, line: 1, code: "symlink-outside",
+                    message: "the file is a symbolic link that leaves the course folder (it points to \(target.path)); "
+                        + "course files must stay inside it, like includes"))
             return false
         }
         if let size = size(of: target.path), size > maxFileBytes {
-            findings.append(LintFinding(
-                file: relativePath, line: 1, code: "file-too-large",
-                message: "the file is larger than 10 MB (\(size) bytes) and was not read; split it"))
+            findings.append(
+                LintFinding(
+                    file: relativePath, line: 1, code: "file-too-large",
+                    message: "the file is larger than 10 MB (\(size) bytes) and was not read; split it"))
             return false
         }
         return true

@@ -17,7 +17,8 @@ public enum CourseLoader {
     /// Loads and checks a course. Throws only when there is no usable course at all (no manifest,
     /// unreadable manifest); everything else becomes a finding. `knownScenarios`, when given, is
     /// the set of scenario ids that lessons' `scenario` and nodes' `lab` may name.
-    public static func load(directory: URL, knownScenarios: Set<String>? = nil) throws(CourseError) -> CourseLoadResult {
+    public static func load(directory: URL, knownScenarios: Set<String>? = nil) throws(CourseError) -> CourseLoadResult
+    {
         var state = LoadState(directory: directory.standardizedFileURL)
         try state.readManifest()
         // Quizzes are read on another core while this one reads the lessons and references (start-up time).
@@ -33,7 +34,9 @@ public enum CourseLoader {
         var checks = CourseChecks(course: course, state: state, knownScenarios: knownScenarios)
         checks.run()
         let findings = (state.findings + checks.findings).sorted { lhs, rhs in
-            (lhs.file, lhs.line, lhs.column, lhs.code, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.code, rhs.message)
+            (lhs.file, lhs.line, lhs.column, lhs.code, lhs.message) < (
+                rhs.file, rhs.line, rhs.column, rhs.code, rhs.message
+            )
         }
         return CourseLoadResult(course: course, findings: findings)
     }
@@ -94,8 +97,9 @@ struct LoadState {
     mutating func readManifest() throws(CourseError) {
         let manifestURL = url(Self.manifestPath)
         guard CourseLocator.hasManifest(directory) else { throw .notACourse(path: directory.path) }
-        guard CourseFileBounds.check(
-            manifestURL, relativePath: Self.manifestPath, courseDirectory: directory, findings: &findings)
+        guard
+            CourseFileBounds.check(
+                manifestURL, relativePath: Self.manifestPath, courseDirectory: directory, findings: &findings)
         else { return }
         guard FileManager.default.isReadableFile(atPath: manifestURL.path),
             let data = FileManager.default.contents(atPath: manifestURL.path)
@@ -122,9 +126,11 @@ struct LoadState {
             let relativePath = "Lessons/" + name
             guard !name.contains("/"), !name.hasPrefix("."), onDisk.contains(name) else {
                 let position = position(of: "lessons", in: Self.manifestPath)
-                findings.append(LintFinding(
-                    file: Self.manifestPath, line: position.line, column: position.column, code: "dangling-reference",
-                    message: "lesson file `\(name)` not found in Lessons/"))
+                findings.append(
+                    LintFinding(
+                        file: Self.manifestPath, line: position.line, column: position.column,
+                        code: "dangling-reference",
+                        message: "lesson file `\(name)` not found in Lessons/"))
                 continue
             }
             guard let text = readCourseFile(relativePath) else { continue }
@@ -140,9 +146,10 @@ struct LoadState {
             if let frontMatter { fileDiagnostics[relativePath] = frontMatter }
         }
         for name in onDisk where manifestLoaded && !listed.contains(name) {
-            findings.append(LintFinding(
-                file: "Lessons/" + name, line: 1, code: "unlisted-lesson",
-                message: "lesson file is not listed in `lessons` of Lessons/course.toml"))
+            findings.append(
+                LintFinding(
+                    file: "Lessons/" + name, line: 1, code: "unlisted-lesson",
+                    message: "lesson file is not listed in `lessons` of Lessons/course.toml"))
         }
     }
 
@@ -159,7 +166,9 @@ struct LoadState {
             guard let text = readCourseFile(relativePath) else { continue }
             let diagnostics = FileDiagnostics(file: relativePath, text: text)
             fileDiagnostics[relativePath] = diagnostics
-            if let quiz = QuizParser.parse(text: text, file: url(relativePath), relativePath: relativePath, diagnostics: diagnostics) {
+            if let quiz = QuizParser.parse(
+                text: text, file: url(relativePath), relativePath: relativePath, diagnostics: diagnostics)
+            {
                 quizzes.append(quiz)
             }
             findings += diagnostics.findings
@@ -185,7 +194,8 @@ struct LoadState {
     func makeCourse() -> Course {
         var ordered: [Quiz] = []
         for lesson in lessons {
-            if let quiz = quizzes.first(where: { $0.id == lesson.quiz }), !ordered.contains(where: { $0.id == quiz.id }) {
+            if let quiz = quizzes.first(where: { $0.id == lesson.quiz }), !ordered.contains(where: { $0.id == quiz.id })
+            {
                 ordered.append(quiz)
             }
         }
@@ -203,7 +213,8 @@ struct LoadState {
         return names.filter { name in
             guard name.hasSuffix("." + ext), !name.hasPrefix(".") else { return false }
             var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             return exists && !isDirectory.boolValue
         }.sorted()
     }

@@ -17,7 +17,8 @@ final class FileDiagnostics {
     /// Reports a finding at the key `path` (or its nearest ancestor).
     func report(_ code: String, _ message: String, at path: String) {
         let position = locator.position(of: path)
-        findings.append(LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
+        findings.append(
+            LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
     }
 
     /// Reports a finding at an explicit line and column.

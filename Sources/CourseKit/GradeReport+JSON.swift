@@ -22,7 +22,11 @@ extension GradeReport {
                     out += "{\"name\": \(JSONText.string(item.name)), "
                     out += "\"status\": \(item.passed ? "\"pass\"" : "\"fail\""), "
                     out += "\"message\": \(item.message.map(JSONText.string) ?? "null"), "
-                    out += "\"score\": \(JSONText.number(question.points)), \"max_score\": \(JSONText.number(question.maxPoints))}"
+                    out +=
+                        """
+                            \"score\": \(JSONText.number(question.points)), \"max_score\": \
+                            \(JSONText.number(question.maxPoints))}
+                            """
                 }
             }
         }
@@ -38,7 +42,11 @@ extension GradeReport {
             for quiz in file.quizzes {
                 separator()
                 out += prefix + "\"quiz\": \(JSONText.string(quiz.quizID)), \"score\": \(JSONText.number(quiz.score)), "
-                out += "\"max_score\": \(JSONText.number(quiz.maxScore)), \"pass_mark\": \(JSONText.number(quiz.passMark)), "
+                out +=
+                    """
+                        \"max_score\": \(JSONText.number(quiz.maxScore)), \"pass_mark\": \
+                        \(JSONText.number(quiz.passMark)), 
+                        """
                 out += "\"passed\": \(quiz.passed ? "true" : "false")}"
             }
         }

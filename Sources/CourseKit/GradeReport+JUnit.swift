@@ -14,11 +14,26 @@ extension GradeReport {
             out += "\n"
         }
         line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        line("<testsuites name=\"archlab grade\" tests=\"\(questions.count + errors.count)\" failures=\"\(failures)\" errors=\"\(errors.count)\">")
+        line(
+            """
+                <testsuites name=\"archlab grade\" tests=\"\(questions.count + errors.count)\" \
+                failures=\"\(failures)\" errors=\"\(errors.count)\">
+                """
+        )
         for error in errors {
-            line("  <testsuite name=\(XMLText.attribute(error.file)) tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
+            line(
+                """
+                      <testsuite name=\(XMLText.attribute(error.file)) tests=\"1\" failures=\"0\" errors=\"1\" \
+                    skipped=\"0\">
+                    """
+            )
             line("    <testcase name=\"answers file\" classname=\(XMLText.attribute(error.file))>")
-            line("      <error message=\(XMLText.attribute(error.description)) type=\"malformed\">\(XMLText.escape(error.description))</error>")
+            line(
+                """
+                          <error message=\(XMLText.attribute(error.description)) \
+                    type=\"malformed\">\(XMLText.escape(error.description))</error>
+                    """
+            )
             line("    </testcase>")
             line("  </testsuite>")
         }
@@ -27,7 +42,10 @@ extension GradeReport {
                 let suiteCases = quiz.questions.map { Case(file: file, quiz: quiz, question: $0) }
                 let suiteFailures = suiteCases.filter { !$0.passed }.count
                 line(
-                    "  <testsuite name=\(XMLText.attribute("\(file.learner)/\(quiz.quizID)")) tests=\"\(suiteCases.count)\" "
+                    """
+                          <testsuite name=\(XMLText.attribute("\(file.learner)/\(quiz.quizID)")) \
+                        tests=\"\(suiteCases.count)\" 
+                        """
                         + "failures=\"\(suiteFailures)\" errors=\"0\" skipped=\"0\">")
                 line("    <properties>")
                 for (name, value) in [
@@ -40,19 +58,29 @@ extension GradeReport {
                 }
                 line("    </properties>")
                 for item in suiteCases {
-                    let open = "    <testcase name=\(XMLText.attribute(item.question.questionID)) classname=\(XMLText.attribute("\(file.learner).\(quiz.quizID)"))"
+                    let open =
+                        """
+                                <testcase name=\(XMLText.attribute(item.question.questionID)) \
+                            classname=\(XMLText.attribute("\(file.learner).\(quiz.quizID)"))
+                            """
                     guard let message = item.message else {
                         line(open + "/>")
                         continue
                     }
                     let type = item.question.answered ? "wrong" : "unanswered"
                     line(open + ">")
-                    line("      <failure message=\(XMLText.attribute(message)) type=\"\(type)\">\(XMLText.escape(message))</failure>")
+                    line(
+                        """
+                                  <failure message=\(XMLText.attribute(message)) \
+                            type=\"\(type)\">\(XMLText.escape(message))</failure>
+                            """
+                    )
                     line("    </testcase>")
                 }
                 let verdict = quiz.passed ? "passed" : "failed"
-                line(
-                    "    <system-out>\(XMLText.escape("score \(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore)), pass mark \(GradeFormat.points(quiz.passMark)), \(verdict)"))</system-out>")
+                let score = "\(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore))"
+                let summary = "score \(score), pass mark \(GradeFormat.points(quiz.passMark)), \(verdict)"
+                line("    <system-out>\(XMLText.escape(summary))</system-out>")
                 line("  </testsuite>")
             }
         }

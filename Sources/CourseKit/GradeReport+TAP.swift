@@ -19,7 +19,10 @@ extension GradeReport {
             for quiz in file.quizzes {
                 let verdict = quiz.passed ? "passed" : "failed"
                 lines.append(
-                    "# \(file.learner)/\(quiz.quizID): \(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore)), "
+                    """
+                        # \(file.learner)/\(quiz.quizID): \
+                        \(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore)), 
+                        """
                         + "pass mark \(GradeFormat.points(quiz.passMark)), \(verdict)")
                 for question in quiz.questions {
                     number += 1

@@ -9,14 +9,18 @@ extension GradeReport {
             let passedCount = file.quizzes.filter(\.passed).count
             let path = GradeFormat.escapingControls(file.path)
             let who = file.learner.isEmpty ? path : "\(GradeFormat.escapingControls(file.learner)) (\(path))"
-            var header = "\(who): \(GradeFormat.points(file.score))/\(GradeFormat.points(file.maxScore)) points, "
+            var header =
+                "\(who): \(GradeFormat.points(file.score))/\(GradeFormat.points(file.maxScore)) points, "
                 + "\(passedCount) of \(file.quizzes.count) System Checks passed"
             if let minScore { header += ", minimum \(GradeFormat.points(minScore * 100))%" }
             lines.append(header + " — " + verdict)
             for quiz in file.quizzes {
                 let mark = quiz.passed ? "pass" : "FAIL"
                 lines.append(
-                    "  [\(mark)] \(quiz.quizID): \(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore)) "
+                    """
+                          [\(mark)] \(quiz.quizID): \
+                        \(GradeFormat.points(quiz.score))/\(GradeFormat.points(quiz.maxScore)) 
+                        """
                         + "(pass mark \(GradeFormat.points(quiz.passMark)))")
                 for question in quiz.questions where !question.correct {
                     let detail = Case(file: file, quiz: quiz, question: question).message ?? ""

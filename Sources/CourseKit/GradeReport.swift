@@ -81,7 +81,9 @@ public struct GradeReport: Sendable, Hashable {
     }
 
     var cases: [Case] {
-        files.flatMap { file in file.quizzes.flatMap { quiz in quiz.questions.map { Case(file: file, quiz: quiz, question: $0) } } }
+        files.flatMap { file in
+            file.quizzes.flatMap { quiz in quiz.questions.map { Case(file: file, quiz: quiz, question: $0) } }
+        }
     }
 }
 

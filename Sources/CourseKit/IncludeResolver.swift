@@ -43,23 +43,28 @@ final class IncludeResolver {
 
     /// The included text, or a message saying why it cannot be included (and a finding code).
     func resolve(path: String, anchor: String?, lessonFile: URL) -> Result<String, IncludeFailure> {
-        guard !path.isEmpty else { return .failure(IncludeFailure(code: "include-missing", message: "include without a path")) }
+        guard !path.isEmpty else {
+            return .failure(IncludeFailure(code: "include-missing", message: "include without a path"))
+        }
         let target = self.target(path: path, lessonFile: lessonFile)
         let targetComponents = target.pathComponents
         guard targetComponents.starts(with: rootComponents), targetComponents.count > rootComponents.count else {
-            return .failure(IncludeFailure(
-                code: "include-outside", message: "include path `\(path)` leaves the course directory"))
+            return .failure(
+                IncludeFailure(
+                    code: "include-outside", message: "include path `\(path)` leaves the course directory"))
         }
         let lines: [String]
         switch file(at: target.path) {
         case .missing:
             return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` not found"))
         case .notUTF8:
-            return .failure(IncludeFailure(code: "include-missing", message: "included file `\(path)` is not UTF-8 text"))
+            return .failure(
+                IncludeFailure(code: "include-missing", message: "included file `\(path)` is not UTF-8 text"))
         case .tooLarge(let size):
-            return .failure(IncludeFailure(
-                code: "file-too-large",
-                message: "included file `\(path)` is larger than 10 MB (\(size) bytes) and was not read"))
+            return .failure(
+                IncludeFailure(
+                    code: "file-too-large",
+                    message: "included file `\(path)` is larger than 10 MB (\(size) bytes) and was not read"))
         case .lines(let read):
             lines = read
         }
@@ -87,11 +92,13 @@ final class IncludeResolver {
             if inside { kept.append(line) }
         }
         guard found else {
-            return .failure(IncludeFailure(code: "include-anchor", message: "anchor `\(anchor)` not found in `\(path)`"))
+            return .failure(
+                IncludeFailure(code: "include-anchor", message: "anchor `\(anchor)` not found in `\(path)`"))
         }
         guard ended else {
-            return .failure(IncludeFailure(
-                code: "include-anchor", message: "anchor `\(anchor)` in `\(path)` has no `ANCHOR_END: \(anchor)`"))
+            return .failure(
+                IncludeFailure(
+                    code: "include-anchor", message: "anchor `\(anchor)` in `\(path)` has no `ANCHOR_END: \(anchor)`"))
         }
         return .success(Self.dedent(kept).joined(separator: "\n"))
     }

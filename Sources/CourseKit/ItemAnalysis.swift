@@ -84,9 +84,10 @@ public struct ItemAnalysis: Sendable {
 
     /// Analyses `attempts` (in the order they were made) for `quizzes`; attempts at other quizzes are ignored.
     public static func analyse(_ attempts: [Attempt], quizzes: [Quiz], choice: Choice) -> ItemAnalysis {
-        ItemAnalysis(quizzes: quizzes.map { quiz in
-            analyse(quiz, attempts: attempts.filter { $0.quizID == quiz.id }, choice: choice)
-        })
+        ItemAnalysis(
+            quizzes: quizzes.map { quiz in
+                analyse(quiz, attempts: attempts.filter { $0.quizID == quiz.id }, choice: choice)
+            })
     }
 
     private static func analyse(_ quiz: Quiz, attempts: [Attempt], choice: Choice) -> QuizStats {
@@ -163,13 +164,17 @@ public struct ItemAnalysis: Sendable {
                 flags.append(Flag(code: "too-hard", rule: "at most 20% answered it correctly", option: nil))
             }
             if let discrimination, discrimination < 0 {
-                flags.append(Flag(
-                    code: "negative-discrimination",
-                    rule: "learners who did worse on the rest of the quiz did better on this question", option: nil))
+                flags.append(
+                    Flag(
+                        code: "negative-discrimination",
+                        rule: "learners who did worse on the rest of the quiz did better on this question", option: nil)
+                )
             }
             for option in options where !option.correct && Double(option.chosen) < unusedDistractor * Double(learners) {
-                flags.append(Flag(
-                    code: "unused-distractor", rule: "a wrong option chosen by under 2% of learners", option: option.key))
+                flags.append(
+                    Flag(
+                        code: "unused-distractor", rule: "a wrong option chosen by under 2% of learners",
+                        option: option.key))
             }
         }
         return QuestionStats(

@@ -6,18 +6,23 @@ enum LessonParser {
     /// `frontMatter` receives the diagnostics of the front matter once its closing `+++` is found, for
     /// placing the loader's cross-file findings (nil when the front matter is malformed).
     static func parse(
-        text: String, file: URL, relativePath: String, number: Int, resolver: IncludeResolver, findings: inout [LintFinding],
+        text: String, file: URL, relativePath: String, number: Int, resolver: IncludeResolver,
+        findings: inout [LintFinding],
         frontMatter: inout FileDiagnostics?
     ) -> Lesson? {
         let lines = text.lines()
         guard lines.first?.trimmingWhitespace() == "+++" else {
-            findings.append(LintFinding(
-                file: relativePath, line: 1, code: "front-matter", message: "the first line must be `+++` (TOML front matter)"))
+            findings.append(
+                LintFinding(
+                    file: relativePath, line: 1, code: "front-matter",
+                    message: "the first line must be `+++` (TOML front matter)"))
             return nil
         }
         guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingWhitespace() == "+++" }) else {
-            findings.append(LintFinding(
-                file: relativePath, line: 1, code: "front-matter", message: "the front matter has no closing `+++` line"))
+            findings.append(
+                LintFinding(
+                    file: relativePath, line: 1, code: "front-matter",
+                    message: "the front matter has no closing `+++` line"))
             return nil
         }
         let frontText = lines[1..<close].joined(separator: "\n")
@@ -43,11 +48,13 @@ enum LessonParser {
             diagnostics.report("invalid-value", "`minutes` must be greater than 0", at: "minutes")
         }
         let pages = splitPages(
-            Array(lines[(close + 1)...]), firstLine: close + 2, file: file, resolver: resolver, diagnostics: diagnostics)
+            Array(lines[(close + 1)...]), firstLine: close + 2, file: file, resolver: resolver, diagnostics: diagnostics
+        )
         guard let id else { return nil }
         return Lesson(
             id: id, title: title ?? id, step: step ?? 0, node: node ?? "", quiz: quiz ?? "", scenario: scenario,
-            minutes: minutes ?? 0, summary: summary, number: number, file: file, relativePath: relativePath, pages: pages)
+            minutes: minutes ?? 0, summary: summary, number: number, file: file, relativePath: relativePath,
+            pages: pages)
     }
 
     /// Splits the body at `## ` headings outside fenced code, resolving include lines.
@@ -80,7 +87,9 @@ enum LessonParser {
             guard !pages.isEmpty else {
                 if !trimmed.isEmpty, !reportedStray {
                     reportedStray = true
-                    diagnostics.report("text-before-page", "text before the first `## ` heading (start a page first)", line: lineNumber)
+                    diagnostics.report(
+                        "text-before-page", "text before the first `## ` heading (start a page first)", line: lineNumber
+                    )
                 }
                 continue
             }

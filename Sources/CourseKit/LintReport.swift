@@ -12,18 +12,26 @@ public enum LintReport {
         case .text:
             var lines = findings.map(\.description)
             let errors = findings.filter { $0.severity == .error }.count
-            lines.append(findings.isEmpty ? "lint: no findings" : "lint: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")")
+            lines.append(
+                findings.isEmpty
+                    ? "lint: no findings"
+                    : """
+                        lint: \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) \
+                        warning\(findings.count - errors == 1 ? "" : "s")
+                        """
+            )
             return lines.joined(separator: "\n")
         case .json:
             let objects = findings.map { finding in
-                "  " + JSONText.object([
-                    ("file", JSONText.string(finding.file)),
-                    ("line", String(finding.line)),
-                    ("column", String(finding.column)),
-                    ("severity", JSONText.string(finding.severity.rawValue)),
-                    ("code", JSONText.string(finding.code)),
-                    ("message", JSONText.string(finding.message)),
-                ])
+                "  "
+                    + JSONText.object([
+                        ("file", JSONText.string(finding.file)),
+                        ("line", String(finding.line)),
+                        ("column", String(finding.column)),
+                        ("severity", JSONText.string(finding.severity.rawValue)),
+                        ("code", JSONText.string(finding.code)),
+                        ("message", JSONText.string(finding.message)),
+                    ])
             }
             return objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]"
         }

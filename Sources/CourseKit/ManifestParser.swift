@@ -62,13 +62,16 @@ enum ManifestParser {
                     }
                 } else {
                     diagnostics.report(
-                        "invalid-value", "`at` must be [column, row], two integers from 0 to 999", at: fields.path + ".at")
+                        "invalid-value", "`at` must be [column, row], two integers from 0 to 999",
+                        at: fields.path + ".at")
                 }
             }
             manifest.nodePaths.append(fields.path)
-            manifest.nodes.append(MatrixNode(
-                id: id, title: title ?? id, requires: requires, column: column, row: row, lab: lab, summary: summary,
-                line: diagnostics.locator.position(of: fields.path).line, exercises: exercises))
+            manifest.nodes.append(
+                MatrixNode(
+                    id: id, title: title ?? id, requires: requires, column: column, row: row, lab: lab,
+                    summary: summary,
+                    line: diagnostics.locator.position(of: fields.path).line, exercises: exercises))
         }
         return manifest
     }

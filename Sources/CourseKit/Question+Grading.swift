@@ -6,7 +6,8 @@ extension Question {
     /// `nil` or an empty response scores 0.
     public func grade(_ response: Response?) -> QuestionGrade {
         guard let response, !response.isEmpty else {
-            return QuestionGrade(questionID: id, points: 0, maxPoints: points, correct: false, answered: false, feedback: [])
+            return QuestionGrade(
+                questionID: id, points: 0, maxPoints: points, correct: false, answered: false, feedback: [])
         }
         let (share, feedback) = share(for: response)
         let clamped = min(max(share, 0), 1)
@@ -49,10 +50,13 @@ extension Question {
             case .accepted: return (1, [])
             case .rejected: return (0, [])
             case .stopped(let pattern):
-                return (0, [
-                    "`accept_regex` entry `\(pattern)` was stopped after too many matching steps on this answer "
-                        + "(it can backtrack catastrophically), so the answer scored 0; tell the course's author",
-                ])
+                return (
+                    0,
+                    [
+                        "`accept_regex` entry `\(pattern)` was stopped after too many matching steps on this answer "
+                            + "(it can backtrack catastrophically), so the answer scored 0; tell the course's author"
+                    ]
+                )
             }
         case (.numeric, .number(let value, let unit)):
             return gradeNumber(value, unit: unit)

@@ -12,7 +12,9 @@ public struct QuestionGrade: Sendable, Hashable {
     /// itself (an unknown option key, a unit that is not the question's).
     public let feedback: [String]
 
-    public init(questionID: String, points: Double, maxPoints: Double, correct: Bool, answered: Bool, feedback: [String]) {
+    public init(
+        questionID: String, points: Double, maxPoints: Double, correct: Bool, answered: Bool, feedback: [String]
+    ) {
         self.questionID = questionID
         self.points = points
         self.maxPoints = maxPoints
@@ -33,7 +35,8 @@ public struct QuizGrade: Sendable, Hashable {
     public let pass: Double
     public let passed: Bool
 
-    public init(quizID: String, questions: [QuestionGrade], score: Double, maxScore: Double, pass: Double, passed: Bool) {
+    public init(quizID: String, questions: [QuestionGrade], score: Double, maxScore: Double, pass: Double, passed: Bool)
+    {
         self.quizID = quizID
         self.questions = questions
         self.score = score

@@ -12,13 +12,15 @@ enum QuestionRules {
             checkShort(question, path: path, diagnostics: diagnostics)
         case .numeric:
             if question.tolerance < 0 {
-                diagnostics.report("numeric-tolerance", "\(name): `tolerance` must not be negative", at: path + ".tolerance")
+                diagnostics.report(
+                    "numeric-tolerance", "\(name): `tolerance` must not be negative", at: path + ".tolerance")
             }
         case .order:
             if question.items.count < 2 {
                 diagnostics.report("order-items", "\(name): an order question needs at least two items", at: path)
             }
-            reportDuplicates(question.items.map(\.key), what: "item key", name: name, path: path + ".item", diagnostics: diagnostics)
+            reportDuplicates(
+                question.items.map(\.key), what: "item key", name: name, path: path + ".item", diagnostics: diagnostics)
         }
         selfTest(question, path: path, diagnostics: diagnostics)
     }
@@ -27,16 +29,21 @@ enum QuestionRules {
         let name = "question `\(question.id)`"
         let correct = question.options.filter(\.correct).count
         if question.options.count < 2 {
-            diagnostics.report("options", "\(name): a \(question.kind.rawValue) question needs at least two options", at: path)
+            diagnostics.report(
+                "options", "\(name): a \(question.kind.rawValue) question needs at least two options", at: path)
         }
         if question.kind == .single, correct != 1 {
             diagnostics.report(
-                "single-correct", "\(name): a single question needs exactly one correct option, found \(correct)", at: path)
+                "single-correct", "\(name): a single question needs exactly one correct option, found \(correct)",
+                at: path)
         }
         if question.kind == .multiple, correct == 0 {
-            diagnostics.report("multiple-correct", "\(name): a multiple question needs at least one correct option", at: path)
+            diagnostics.report(
+                "multiple-correct", "\(name): a multiple question needs at least one correct option", at: path)
         }
-        reportDuplicates(question.options.map(\.key), what: "option key", name: name, path: path + ".option", diagnostics: diagnostics)
+        reportDuplicates(
+            question.options.map(\.key), what: "option key", name: name, path: path + ".option",
+            diagnostics: diagnostics)
     }
 
     private static func checkShort(_ question: Question, path: String, diagnostics: FileDiagnostics) {
@@ -45,7 +52,8 @@ enum QuestionRules {
             diagnostics.report("short-accept", "\(name): a short question needs `accept` or `accept_regex`", at: path)
         }
         // Compiled through the grading cache: the self-test below grades with the same compiled patterns.
-        for pattern in question.acceptRegex where !ShortAnswerRegexCache.shared.isValid(pattern, caseSensitive: question.caseSensitive) {
+        for pattern in question.acceptRegex
+        where !ShortAnswerRegexCache.shared.isValid(pattern, caseSensitive: question.caseSensitive) {
             diagnostics.report(
                 "short-regex", "\(name): `accept_regex` entry `\(pattern)` is not a valid regular expression",
                 at: path + ".accept_regex")
@@ -63,10 +71,12 @@ enum QuestionRules {
         }
         if question.accept.isEmpty, !question.acceptRegex.isEmpty, question.example == nil {
             diagnostics.report(
-                "short-example", "\(name): a short question with only `accept_regex` needs an `example` answer", at: path)
+                "short-example", "\(name): a short question with only `accept_regex` needs an `example` answer",
+                at: path)
         }
         if let example = question.example, !question.acceptsShort(example) {
-            diagnostics.report("answer-key", "\(name): the `example` `\(example)` is not accepted", at: path + ".example")
+            diagnostics.report(
+                "answer-key", "\(name): the `example` `\(example)` is not accepted", at: path + ".example")
         }
     }
 

@@ -91,14 +91,16 @@ enum QuizParser {
         }
         let allKindFields = kindFields.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         for key in allKindFields.subtracting(kindFields[kind] ?? []).sorted() where fields.has(key) {
-            diagnostics.report("unused-field", "`\(key)` is not used by a `\(kind.rawValue)` question", at: path + "." + key)
+            diagnostics.report(
+                "unused-field", "`\(key)` is not used by a `\(kind.rawValue)` question", at: path + "." + key)
         }
         let validPoints = points > 0 && points < 1e9
         if !validPoints {
             diagnostics.report("invalid-value", "`points` must be greater than 0 (and sensible)", at: path + ".points")
         }
         let question = Question(
-            id: id, kind: kind, points: validPoints ? points : 1, prompt: prompt, hints: hints, explanation: explanation,
+            id: id, kind: kind, points: validPoints ? points : 1, prompt: prompt, hints: hints,
+            explanation: explanation,
             options: options.compactMap { $0 }, partial: partial, accept: accept, acceptRegex: acceptRegex,
             caseSensitive: caseSensitive, example: example, answer: answer, tolerance: tolerance, unit: unit,
             items: items.compactMap { $0 }, line: diagnostics.locator.position(of: path).line)
@@ -111,9 +113,10 @@ enum QuizParser {
 enum IDRules {
     static func isValid(_ id: String) -> Bool {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        return !parts.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
-        }
+        return !parts.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+            }
     }
 
     static func check(_ id: String, what: String, at path: String, diagnostics: FileDiagnostics) {

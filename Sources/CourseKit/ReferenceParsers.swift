@@ -19,12 +19,13 @@ enum ReferenceParsers {
             if !seen.insert(term.lowercased()).inserted {
                 diagnostics.report("duplicate-id", "duplicate glossary term `\(term)`", at: fields.path + ".term")
             }
-            entries.append((
-                GlossaryEntry(
-                    term: term, definition: definition ?? "", snippet: snippet, swift: swift, lesson: lesson,
-                    seeAlso: seeAlso),
-                fields.path
-            ))
+            entries.append(
+                (
+                    GlossaryEntry(
+                        term: term, definition: definition ?? "", snippet: snippet, swift: swift, lesson: lesson,
+                        seeAlso: seeAlso),
+                    fields.path
+                ))
         }
         return entries
     }

@@ -56,7 +56,8 @@ enum RegexBacktracking {
             for item in branch {
                 if item.unbounded { return item.text }
                 if case .group(let inner, let atomic, _) = item.node, !atomic, !item.possessive,
-                   let found = firstUnbounded(in: inner) {
+                    let found = firstUnbounded(in: inner)
+                {
                     return found
                 }
             }

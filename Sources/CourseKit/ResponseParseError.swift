@@ -39,7 +39,11 @@ public struct ResponseParseError: Error, Sendable, Hashable, CustomStringConvert
         case .notANumber(let text):
             return "`\(text)` is not a number: type digits, optionally followed by a unit (`5`, `5 s`)"
         case .wrongUnit(let unit, let expected):
-            return "this question is answered in \(expected), not `\(unit)`: type the answer in \(expected) (e.g. `5 \(expected)`)"
+            return
+                """
+                    this question is answered in \(expected), not `\(unit)`: type the answer in \(expected) (e.g. `5 \
+                    \(expected)`)
+                    """
         case .unexpectedUnit(let unit):
             return "this question takes a plain number without a unit (`\(unit)` was typed after it)"
         case .wrongCount(let expected):

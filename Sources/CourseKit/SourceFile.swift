@@ -14,9 +14,10 @@ enum SourceFile {
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            findings.append(LintFinding(
-                file: relativePath, line: 1, code: exists ? "unreadable-file" : "missing-file",
-                message: exists ? "cannot read the file" : "file not found"))
+            findings.append(
+                LintFinding(
+                    file: relativePath, line: 1, code: exists ? "unreadable-file" : "missing-file",
+                    message: exists ? "cannot read the file" : "file not found"))
             return nil
         }
         return text(data, relativePath: relativePath, findings: &findings)
@@ -26,12 +27,15 @@ enum SourceFile {
     /// characters are reported as findings; the text is still returned, so the rest of the file is checked.
     static func text(_ data: Data, relativePath: String, findings: inout [LintFinding]) -> String? {
         guard let text = String(data: data, encoding: .utf8) else {
-            findings.append(LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
+            findings.append(
+                LintFinding(file: relativePath, line: 1, code: "not-utf8", message: "the file is not valid UTF-8 text"))
             return nil
         }
         if let nul = text.utf8.firstIndex(of: 0) {
             let line = text.utf8[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-            findings.append(LintFinding(file: relativePath, line: line, code: "toml-syntax", message: "the file contains a NUL byte"))
+            findings.append(
+                LintFinding(
+                    file: relativePath, line: line, code: "toml-syntax", message: "the file contains a NUL byte"))
             return nil
         }
         findings += ControlCharacterLint.findings(in: text, relativePath: relativePath)

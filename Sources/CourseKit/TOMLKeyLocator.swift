@@ -125,7 +125,9 @@ struct TOMLKeyLocator: Sendable {
                 let parts = splitKey(String(trimmed[..<index]))
                 guard !parts.isEmpty else { return nil }
                 return (parts.joined(separator: "."), String(trimmed[trimmed.index(after: index)...]))
-            } else if !(char.isLetter || char.isNumber || char == "-" || char == "_" || char == "." || char == " " || char == "\t") {
+            } else if !(char.isLetter || char.isNumber || char == "-" || char == "_" || char == "." || char == " "
+                || char == "\t")
+            {
                 return nil
             }
         }
@@ -159,7 +161,8 @@ struct TOMLKeyLocator: Sendable {
     /// ASCII letters, digits, `-`, `_`, `.`, space and tab: what may stand outside quotes in a key.
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "\t"):
             return true

@@ -7,13 +7,16 @@ public enum XMLText {
         guard escaped.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
             return "\"" + escaped + "\""
         }
-        return "\"" + escaped.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;") + "\""
+        return "\""
+            + escaped.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;")
+            + "\""
     }
 
     /// XML text escaping; characters XML 1.0 forbids are dropped.
     public static func escape(_ text: String) -> String {
         let plain = !text.utf8.contains { byte in
-            byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xEF
+            byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == 0xEF
         }
         if plain { return text }
         var result = ""

@@ -11,8 +11,10 @@ public enum AttemptRecording {
         _ attempt: FinishedAttempt, for learner: Learner, in store: ProgressStore, course: Course
     ) throws -> RecordedAttempt {
         let lesson = course.lessons.first { $0.quiz == attempt.quizID }?.id
-        return try store.recordAttempt(learner: learner, attempt, completingLesson: lesson, decidingUnlocks: { records in
-            attempt.passed ? LabRunRecording.nodesToUnlock(in: course, given: records) : []
-        })
+        return try store.recordAttempt(
+            learner: learner, attempt, completingLesson: lesson,
+            decidingUnlocks: { records in
+                attempt.passed ? LabRunRecording.nodesToUnlock(in: course, given: records) : []
+            })
     }
 }

@@ -31,7 +31,8 @@ public enum LabRunRecording {
     /// The nodes the learner's records complete (cascades included), minus those already unlocked.
     static func nodesToUnlock(in course: Course, given records: LearnerRecords) -> [String] {
         course.unlockedNodes(
-            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs, passedExercises: records.passedExerciseIDs)
-            .filter { !records.unlockedNodeIDs.contains($0) }
+            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs, passedExercises: records.passedExerciseIDs
+        )
+        .filter { !records.unlockedNodeIDs.contains($0) }
     }
 }

@@ -45,7 +45,9 @@ public struct ProgressReport: Sendable {
 
     /// Builds the report from the store, laid over the course when there is one (else from the records alone);
     /// `learner` is the caller's lookup of `learnerName`, nil when the store does not have them.
-    public static func build(store: ProgressStore, learner: Learner?, learnerName: String, course: Course?) throws -> ProgressReport {
+    public static func build(
+        store: ProgressStore, learner: Learner?, learnerName: String, course: Course?
+    ) throws -> ProgressReport {
         guard let learner else {
             return from(
                 learner: learnerName, database: store.path, course: course, positions: [], attempts: [],
@@ -61,9 +63,12 @@ public struct ProgressReport: Sendable {
             passedExercises: try store.passedExerciseIDs(learner: learner))
         report.labs = labsRun(runs)
         let results = try store.exerciseResults(learner: learner)
-        report.exercises = course.map { course in
-            ExerciseRecording.statuses(of: course, results: results).map { ($0.exercise.id, $0.status, $0.passedAt) }
-        } ?? []
+        report.exercises =
+            course.map { course in
+                ExerciseRecording.statuses(of: course, results: results).map {
+                    ($0.exercise.id, $0.status, $0.passedAt)
+                }
+            } ?? []
         report.workspace = try store.workspace(learner: learner)
         return report
     }
@@ -74,7 +79,8 @@ public struct ProgressReport: Sendable {
     ) -> ProgressReport {
         let passed = Set(attempts.filter(\.passed).map(\.quizID))
         let recorded = Dictionary(unlocks.map { ($0.nodeID, $0.unlockedAt) }, uniquingKeysWith: min)
-        let computed = course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs, passedExercises: passedExercises) ?? []
+        let computed =
+            course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs, passedExercises: passedExercises) ?? []
         let unlocked = Set(recorded.keys).union(computed)
         let position = Dictionary(positions.map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
         let best = bestByQuiz(attempts)
@@ -85,7 +91,8 @@ public struct ProgressReport: Sendable {
         if let course {
             for lesson in course.lessons {
                 let progress = position[lesson.id]
-                let done = passed.contains(lesson.quiz) || unlocked.contains(lesson.node) || progress?.completedAt != nil
+                let done =
+                    passed.contains(lesson.quiz) || unlocked.contains(lesson.node) || progress?.completedAt != nil
                 let status: String
                 if done {
                     status = "completed"
@@ -96,26 +103,31 @@ public struct ProgressReport: Sendable {
                 } else {
                     status = "locked"
                 }
-                lessons.append(LessonRow(
-                    id: lesson.id, title: lesson.title, status: status, page: progress.map { $0.page + 1 },
-                    pages: lesson.pages.count, best: best[lesson.quiz], attempts: countByQuiz[lesson.quiz] ?? 0))
+                lessons.append(
+                    LessonRow(
+                        id: lesson.id, title: lesson.title, status: status, page: progress.map { $0.page + 1 },
+                        pages: lesson.pages.count, best: best[lesson.quiz], attempts: countByQuiz[lesson.quiz] ?? 0))
             }
             nodes = course.matrix.nodes.map { node in
-                NodeRow(id: node.id, title: node.title, unlocked: unlocked.contains(node.id), unlockedAt: recorded[node.id])
+                NodeRow(
+                    id: node.id, title: node.title, unlocked: unlocked.contains(node.id), unlockedAt: recorded[node.id])
             }
         }
         let known = Set(lessons.map(\.id))
         for progress in positions where !known.contains(progress.lessonID) {
-            lessons.append(LessonRow(
-                id: progress.lessonID, title: progress.lessonID,
-                status: progress.completedAt == nil ? "in-progress" : "completed",
-                page: progress.page + 1, pages: nil, best: nil, attempts: 0))
+            lessons.append(
+                LessonRow(
+                    id: progress.lessonID, title: progress.lessonID,
+                    status: progress.completedAt == nil ? "in-progress" : "completed",
+                    page: progress.page + 1, pages: nil, best: nil, attempts: 0))
         }
         let knownNodes = Set(nodes.map(\.id))
         for unlock in unlocks where !knownNodes.contains(unlock.nodeID) {
-            nodes.append(NodeRow(id: unlock.nodeID, title: unlock.nodeID, unlocked: true, unlockedAt: unlock.unlockedAt))
+            nodes.append(
+                NodeRow(id: unlock.nodeID, title: unlock.nodeID, unlocked: true, unlockedAt: unlock.unlockedAt))
         }
-        var report = ProgressReport(learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
+        var report = ProgressReport(
+            learner: learner, database: database, lessons: lessons, nodes: nodes, attempts: attempts)
         report.quizHashes = Dictionary(
             (course?.quizzes ?? []).map { ($0.id, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
         return report

@@ -7,7 +7,9 @@ import ProgressStore
 public enum StoredAnswers {
     /// The learner's best attempt per quiz as an answers file; quizzes no longer in the course are skipped.
     /// Throws a message for the user when the database or learner is missing or a stored answer is unreadable.
-    public static func load(learner name: String, databasePath: String, course: Course) throws(StoredAnswersError) -> AnswersFile {
+    public static func load(
+        learner name: String, databasePath: String, course: Course
+    ) throws(StoredAnswersError) -> AnswersFile {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw StoredAnswersError("\(databasePath): progress database not found")
         }
@@ -28,9 +30,14 @@ public enum StoredAnswers {
         for attempt in attempts where course.quiz(id: attempt.quizID) != nil {
             var quizResponses: [String: Response] = [:]
             for answer in attempt.answers {
-                guard let response = try? JSONDecoder().decode(Response.self, from: Data(answer.responseJSON.utf8)) else {
+                guard let response = try? JSONDecoder().decode(Response.self, from: Data(answer.responseJSON.utf8))
+                else {
                     throw StoredAnswersError(
-                        "\(databasePath): the stored answer to `\(attempt.quizID)/\(answer.questionID)` is not a response")
+                        """
+                            \(databasePath): the stored answer to `\(attempt.quizID)/\(answer.questionID)` is not a \
+                            response
+                            """
+                    )
                 }
                 quizResponses[answer.questionID] = response
             }

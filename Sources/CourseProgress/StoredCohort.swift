@@ -24,14 +24,16 @@ public enum StoredCohort {
                     for answer in attempt.answers where quiz.question(id: answer.questionID) != nil {
                         let json = Data(answer.responseJSON.utf8)
                         guard let response = try? JSONDecoder().decode(Response.self, from: json) else {
-                            throw StoredAnswersError("\(databasePath): the stored answer to "
-                                + "`\(attempt.quizID)/\(answer.questionID)` is not a response")
+                            throw StoredAnswersError(
+                                "\(databasePath): the stored answer to "
+                                    + "`\(attempt.quizID)/\(answer.questionID)` is not a response")
                         }
                         responses[answer.questionID] = response
                     }
-                    result.append(ItemAnalysis.Attempt(
-                        learner: databasePath + "#" + summary.learner.name, quizID: attempt.quizID,
-                        responses: responses, passed: attempt.passed))
+                    result.append(
+                        ItemAnalysis.Attempt(
+                            learner: databasePath + "#" + summary.learner.name, quizID: attempt.quizID,
+                            responses: responses, passed: attempt.passed))
                 }
             }
         } catch let error as StoredAnswersError {

@@ -25,7 +25,9 @@ enum CheckReplCommand {
             handler: { session, arguments in try await run(session, state, arguments.words) })
     }
 
-    private static func run(_ session: ReplSession, _ state: ExerciseCommandState, _ words: [String]) async throws
+    private static func run(
+        _ session: ReplSession, _ state: ExerciseCommandState, _ words: [String]
+    ) async throws
         -> CommandResult
     {
         let previous = words.contains("--previous")

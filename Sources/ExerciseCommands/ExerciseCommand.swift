@@ -33,7 +33,9 @@ enum ExerciseCommand {
             handler: { session, arguments in try run(session, state, arguments.words) })
     }
 
-    private static func run(_ session: ReplSession, _ state: ExerciseCommandState, _ words: [String]) throws
+    private static func run(
+        _ session: ReplSession, _ state: ExerciseCommandState, _ words: [String]
+    ) throws
         -> CommandResult
     {
         let verb = words.first ?? ""

@@ -77,7 +77,10 @@ extension CheckReport {
             let skipped = exercise.tests.filter { $0.status == .notRun }.count
             let suiteTests = exercise.buildErrors != nil ? 1 : exercise.tests.count
             lines.append(
-                "  <testsuite name=\(XMLText.attribute(exercise.id)) tests=\"\(suiteTests)\" failures=\"\(suiteFailures)\" "
+                """
+                      <testsuite name=\(XMLText.attribute(exercise.id)) tests=\"\(suiteTests)\" \
+                    failures=\"\(suiteFailures)\" 
+                    """
                     + "errors=\"\(exercise.buildErrors != nil ? 1 : 0)\" skipped=\"\(skipped)\">")
             lines.append("    <properties>")
             for (name, value) in [
@@ -94,7 +97,8 @@ extension CheckReport {
                 lines.append("    </testcase>")
             }
             for test in exercise.tests {
-                let open = "    <testcase name=\(XMLText.attribute(test.name)) classname=\(XMLText.attribute(exercise.id))"
+                let open =
+                    "    <testcase name=\(XMLText.attribute(test.name)) classname=\(XMLText.attribute(exercise.id))"
                 switch test.status {
                 case .passed: lines.append(open + "/>")
                 case .notRun:

@@ -5,7 +5,9 @@ import Foundation
 /// every test. Both run in one temporary workspace holding every exercise (one cold build, one incremental).
 public enum ExerciseVerifier {
     /// What is wrong with each exercise, by id, in course order; an exercise with no entry is fine.
-    public static func verify(_ course: Course, scratch: URL) async throws(ExerciseError) -> [(
+    public static func verify(
+        _ course: Course, scratch: URL
+    ) async throws(ExerciseError) -> [(
         id: String, problems: [String]
     )] {
         let workspace = Workspace(root: scratch.appendingPathComponent("verify-workspace"))

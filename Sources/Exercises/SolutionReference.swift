@@ -77,7 +77,9 @@ final class SolutionReference: ExerciseReference {
         try expected(call: call, args: args, deadline: Date().addingTimeInterval(TimeInterval(timeLimit)))
     }
 
-    private func expected(call: String, args: [String: ExerciseValue], deadline: Date) throws(ReferenceError)
+    private func expected(
+        call: String, args: [String: ExerciseValue], deadline: Date
+    ) throws(ReferenceError)
         -> ExerciseValue
     {
         switch harness.call(call, args: args, deadline: deadline) {

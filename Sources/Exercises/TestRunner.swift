@@ -114,7 +114,9 @@ struct TestRunner {
         return failure(reply, inputs: nil, hint: hint)
     }
 
-    private func inspectRedis(_ inspect: RedisExpectation, args: [String: ExerciseValue], hint: String)
+    private func inspectRedis(
+        _ inspect: RedisExpectation, args: [String: ExerciseValue], hint: String
+    )
         async throws(ExerciseError) -> TestFailure?
     {
         guard let reference = ExerciseReferences.make(inspect.keyReference),

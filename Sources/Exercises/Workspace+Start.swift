@@ -17,7 +17,9 @@ extension Workspace {
     /// Creates the workspace if needed and adds an exercise: its starter file (never over an existing file), its
     /// harness adapter, a regenerated call registry, and fresh checksums. Provided files changed by the learner are
     /// refused unless `repair` is set, which restores them.
-    public func start(_ exercise: Exercise, course: Course, repair: Bool = false) throws(ExerciseError)
+    public func start(
+        _ exercise: Exercise, course: Course, repair: Bool = false
+    ) throws(ExerciseError)
         -> WorkspaceStart
     {
         let created = !exists

@@ -40,7 +40,8 @@ enum CachedAnswerJSON {
             var text = text
             text.withUTF8 { utf8 in
                 var runStart = 0
-                for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                for (index, byte) in utf8.enumerated()
+                where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                     writeEscape(byte)
                     runStart = index + 1
@@ -94,7 +95,13 @@ enum CachedAnswerJSON {
                 case "model" where model == nil: model = readString()
                 case "created_ms" where created == nil: created = readInteger()
                 case "intent" where intent == nil:
-                    if consumeNull() { intent = .some(nil) } else if let value = readString() { intent = value } else { return nil }
+                    if consumeNull() {
+                        intent = .some(nil)
+                    } else if let value = readString() {
+                        intent = value
+                    } else {
+                        return nil
+                    }
                 default: return nil
                 }
             } while consume(UInt8(ascii: ","))

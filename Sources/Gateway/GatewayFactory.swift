@@ -30,7 +30,8 @@ public enum GatewayFactory {
         _ options: Options, redis: any RESPCommandSender, embedder: any Embedder, llm: some LLMClient,
         clock: any WallClock
     ) throws -> Gateway {
-        try make(options, redis: redis, semanticCache: semanticCache(options, embedder: embedder), llm: llm, clock: clock)
+        try make(
+            options, redis: redis, semanticCache: semanticCache(options, embedder: embedder), llm: llm, clock: clock)
     }
 
     /// The semantic cache of `options`' step (steps 3 to 8), or nil.

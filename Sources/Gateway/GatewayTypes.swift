@@ -100,7 +100,9 @@ public struct GatewayResult: Sendable {
     }
 
     /// A result whose chunks are all those `call` delivered.
-    init(outcome: GatewayOutcome, status: Int, text: String, deliveredBy call: LLMCall, latencyMs: Double, complete: Bool) {
+    init(
+        outcome: GatewayOutcome, status: Int, text: String, deliveredBy call: LLMCall, latencyMs: Double, complete: Bool
+    ) {
         self.init(outcome: outcome, status: status, text: text, llmCall: call, latencyMs: latencyMs, complete: complete)
         givenChunks = nil
     }

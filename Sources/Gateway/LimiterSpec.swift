@@ -34,15 +34,22 @@ public struct LimiterSpec: Sendable, Hashable {
         let count = rate.count
         let window = rate.per
         switch algorithm {
-        case "fixed-window": return InMemoryRateLimiter(try FixedWindow(limit: count, window: window), prefix: prefix, clock: clock)
-        case "sliding-window": return InMemoryRateLimiter(try SlidingWindow(limit: count, window: window), prefix: prefix, clock: clock)
-        case "sliding-log": return InMemoryRateLimiter(try SlidingLog(limit: count, window: window), prefix: prefix, clock: clock)
+        case "fixed-window":
+            return InMemoryRateLimiter(try FixedWindow(limit: count, window: window), prefix: prefix, clock: clock)
+        case "sliding-window":
+            return InMemoryRateLimiter(try SlidingWindow(limit: count, window: window), prefix: prefix, clock: clock)
+        case "sliding-log":
+            return InMemoryRateLimiter(try SlidingLog(limit: count, window: window), prefix: prefix, clock: clock)
         case "token-bucket":
-            return InMemoryRateLimiter(try TokenBucket(refillRate: count, interval: window, maxTokens: count), prefix: prefix, clock: clock)
+            return InMemoryRateLimiter(
+                try TokenBucket(refillRate: count, interval: window, maxTokens: count), prefix: prefix, clock: clock)
         case "continuous-bucket":
-            return InMemoryRateLimiter(try ContinuousTokenBucket(capacity: count, refill: count, interval: window), prefix: prefix, clock: clock)
+            return InMemoryRateLimiter(
+                try ContinuousTokenBucket(capacity: count, refill: count, interval: window), prefix: prefix,
+                clock: clock)
         default:
-            return InMemoryRateLimiter(try GCRA(capacity: count, refill: count, interval: window), prefix: prefix, clock: clock)
+            return InMemoryRateLimiter(
+                try GCRA(capacity: count, refill: count, interval: window), prefix: prefix, clock: clock)
         }
     }
 }

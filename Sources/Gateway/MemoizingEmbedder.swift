@@ -1,5 +1,5 @@
-import Synchronization
 import Semantic
+import Synchronization
 
 /// Embeds each distinct text once and reuses the vector: a scenario of 100,000 requests over a
 /// few hundred distinct prompts pays for a few hundred MiniLM forward passes, not 100,000.

@@ -19,7 +19,9 @@ public struct SemanticCacheStage: GatewayStage {
         let searchMs = SimulatedCosts.vectorSearchMs + SimulatedCosts.embedding(cache.embedder.name)
         // ANCHOR: lookup
         // One tenant never sees another's answers: the partition is part of every lookup.
-        var parameters = ["temperature": "\(request.request.temperature)", "max_tokens": "\(request.request.maxTokens)"]
+        var parameters = [
+            "temperature": "\(request.request.temperature)", "max_tokens": "\(request.request.maxTokens)",
+        ]
         // Embeddings blur identifiers: a prompt about order #48213 is only compared with prompts about #48213.
         if let identifiers = identifierGuard.partitionKey(for: request.request.prompt) {
             parameters["identifiers"] = identifiers

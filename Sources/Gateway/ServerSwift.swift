@@ -51,7 +51,10 @@ public enum ServerSwift {
     // ANCHOR: step2
     /// Step 2: an exact cache in Redis in front of the model (SETEX with a TTL).
     static func step2(_ parts: GatewayParts) -> [any GatewayStage] {
-        [StreamBypass(ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix))]
+        [
+            StreamBypass(
+                ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix))
+        ]
     }
     // ANCHOR_END: step2
 
@@ -70,7 +73,9 @@ public enum ServerSwift {
     /// Step 4: streamed requests use the caches too. The LLM stage accumulates the chunks it
     /// forwards, and the caches store the text only when the stream completed.
     static func step4(_ parts: GatewayParts) -> [any GatewayStage] {
-        var stages: [any GatewayStage] = [ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix)]
+        var stages: [any GatewayStage] = [
+            ExactCacheStage(redis: parts.redis, ttlSeconds: parts.exactTTLSeconds, keyPrefix: parts.exactKeyPrefix)
+        ]
         if let cache = parts.semanticCache {
             stages.append(SemanticCacheStage(cache: cache, identifierGuard: parts.identifierGuard))
         }

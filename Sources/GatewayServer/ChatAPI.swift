@@ -1,5 +1,5 @@
-import Gateway
 import Foundation
+import Gateway
 
 /// The OpenAI-compatible request body of `POST /v1/chat/completions`.
 struct ChatRequest: Decodable {
@@ -94,7 +94,9 @@ struct ChatRequest: Decodable {
 
 /// Response bodies, shaped as OpenAI's so existing clients parse them.
 enum ChatResponse {
-    static func completion(id: String, created: Int64, model: String, text: String, promptTokens: Int, completionTokens: Int) -> [String: Any] {
+    static func completion(
+        id: String, created: Int64, model: String, text: String, promptTokens: Int, completionTokens: Int
+    ) -> [String: Any] {
         [
             "id": id, "object": "chat.completion", "created": created, "model": model,
             "choices": [["index": 0, "message": ["role": "assistant", "content": text], "finish_reason": "stop"]],
@@ -120,7 +122,8 @@ enum ChatResponse {
     }
 
     static func json(_ object: [String: Any]) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
     }
 }
 

@@ -1,6 +1,6 @@
-import Gateway
 import Clocks
 import Foundation
+import Gateway
 import NIOCore
 import NIOHTTP1
 import Synchronization
@@ -17,7 +17,10 @@ final class ChatResponder: Sendable {
     let keyGate: APIKeyGate?
     private let counter = Atomic<Int>(0)
 
-    init(gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock, keyGate: APIKeyGate? = nil) {
+    init(
+        gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock,
+        keyGate: APIKeyGate? = nil
+    ) {
         self.gateway = gateway
         self.keyGate = keyGate
         self.clock = clock
@@ -53,7 +56,10 @@ final class ChatResponder: Sendable {
                 try await writer.json(
                     status: .tooManyRequests,
                     ChatResponse.error(
-                        "Too many requests without a valid API key from this address; retry after \(max(1, verdict.retryAfterSeconds)) s.",
+                        """
+                            Too many requests without a valid API key from this address; retry after \
+                            \(max(1, verdict.retryAfterSeconds)) s.
+                            """,
                         type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
                     headers: headers(verdict, cache: nil, similarity: nil))
                 return
@@ -91,7 +97,9 @@ final class ChatResponder: Sendable {
                 try await writer.startEvents(
                     headers: self.headers(admitted.rateLimit, cache: "MISS", similarity: admitted.nearestSimilarity))
             }
-            try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: chunk.text, first: first)))
+            try await writer.event(
+                Self.encode(
+                    ChatResponse.chunk(id: id, created: created, model: chat.model, content: chunk.text, first: first)))
         }
         let result = try await gateway.handle(request)
         defer { metrics.record(result, duration: started.duration(to: .now)) }
@@ -101,7 +109,8 @@ final class ChatResponder: Sendable {
         case .semanticHit: cache = "HIT-SEMANTIC"
         case .miss, .rejected: cache = "MISS"
         }
-        let headers = self.headers(result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
+        let headers = self.headers(
+            result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
 
         // ANCHOR: reject
         if result.status == 429 {
@@ -109,7 +118,10 @@ final class ChatResponder: Sendable {
             try await writer.json(
                 status: .tooManyRequests,
                 ChatResponse.error(
-                    "Rate limit reached for \(request.apiKey == nil ? "this address" : "this API key"); retry after \(wait) s.",
+                    """
+                        Rate limit reached for \(request.apiKey == nil ? "this address" : "this API key"); retry after \
+                        \(wait) s.
+                        """,
                     type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
                 headers: headers)
             return
@@ -117,17 +129,25 @@ final class ChatResponder: Sendable {
         // ANCHOR_END: reject
         if streaming.withLock({ $0 }) {
             if result.complete {
-                try await writer.event(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
+                try await writer.event(
+                    Self.encode(
+                        ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
                 try await writer.event("[DONE]")
             } else {
-                try await writer.event(Self.encode(ChatResponse.error("the upstream stream broke off", type: "upstream_error", code: "stream_aborted")))
+                try await writer.event(
+                    Self.encode(
+                        ChatResponse.error(
+                            "the upstream stream broke off", type: "upstream_error", code: "stream_aborted")))
             }
             try await writer.endEvents()
             return
         }
         if result.status != 200 {
             try await writer.json(
-                status: .badGateway, ChatResponse.error("the LLM answered \(result.llmCall.map { "\($0.outcome)" } ?? "an error")", type: "upstream_error", code: nil),
+                status: .badGateway,
+                ChatResponse.error(
+                    "the LLM answered \(result.llmCall.map { "\($0.outcome)" } ?? "an error")", type: "upstream_error",
+                    code: nil),
                 headers: headers)
             return
         }
@@ -137,9 +157,13 @@ final class ChatResponder: Sendable {
             try await writer.startEvents(headers: headers)
             let pieces = Self.replayChunks(result.text)
             var events = pieces.indices.map { index in
-                Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: pieces[index], first: index == 0))
+                Self.encode(
+                    ChatResponse.chunk(
+                        id: id, created: created, model: chat.model, content: pieces[index], first: index == 0))
             }
-            events.append(Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false)))
+            events.append(
+                Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false))
+            )
             events.append("[DONE]")
             try await writer.events(events)
             try await writer.endEvents()
@@ -193,7 +217,9 @@ final class ChatResponder: Sendable {
     }
 
     static func decode(_ body: ByteBuffer) throws -> ChatRequest {
-        guard body.readableBytes > 0 else { throw HTTPError.badRequest("the request body is empty; send a JSON chat completion request") }
+        guard body.readableBytes > 0 else {
+            throw HTTPError.badRequest("the request body is empty; send a JSON chat completion request")
+        }
         do {
             return try JSONDecoder().decode(ChatRequest.self, from: Data(body.readableBytesView))
         } catch DecodingError.keyNotFound(let key, let context) {

@@ -1,6 +1,6 @@
-import Gateway
 import Clocks
 import Foundation
+import Gateway
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -42,7 +42,8 @@ public final class GatewayHTTPServer: Sendable {
     private let logger: Logger
     private let responder: ChatResponder
 
-    /// Binds the socket (a ``ListenError`` names the address when it cannot); call ``run()`` to serve. The bound port is in ``port`` (useful with port 0).
+    /// Binds the socket (a ``ListenError`` names the address when it cannot); call ``run()`` to serve. The
+    /// bound port is in ``port`` (useful with port 0).
     /// `clock` stamps requests and rate-limit headers; pass the one the gateway's limiter reads.
     public init(
         gateway: Gateway, configuration: GatewayServerConfiguration, clock: any WallClock,
@@ -128,13 +129,15 @@ public final class GatewayHTTPServer: Sendable {
                         }
                     case .end:
                         guard let requestHead = head else { continue }
-                        let writer = ResponseWriter(outbound: outbound, keepAlive: requestHead.isKeepAlive && !oversized)
+                        let writer = ResponseWriter(
+                            outbound: outbound, keepAlive: requestHead.isKeepAlive && !oversized)
                         if oversized {
                             metrics.recordBadRequest()
                             try await writer.json(
                                 status: .payloadTooLarge,
                                 ChatResponse.error(
-                                    "request body over \(configuration.maxBodyBytes) bytes", type: "invalid_request_error",
+                                    "request body over \(configuration.maxBodyBytes) bytes",
+                                    type: "invalid_request_error",
                                     code: "request_too_large"))
                             return
                         }
@@ -161,10 +164,13 @@ public final class GatewayHTTPServer: Sendable {
         case (_, "/healthz"), (_, "/metrics"), (_, "/v1/chat/completions"):
             try await writer.json(
                 status: .methodNotAllowed,
-                ChatResponse.error("method \(head.method.rawValue) is not allowed on \(path)", type: "invalid_request_error", code: nil))
+                ChatResponse.error(
+                    "method \(head.method.rawValue) is not allowed on \(path)", type: "invalid_request_error", code: nil
+                ))
         default:
             try await writer.json(
-                status: .notFound, ChatResponse.error("no route \(path)", type: "invalid_request_error", code: "not_found"))
+                status: .notFound,
+                ChatResponse.error("no route \(path)", type: "invalid_request_error", code: "not_found"))
         }
     }
 }

@@ -25,17 +25,26 @@ final class GatewayMetrics: Sendable {
 
     init(cacheMemory: (@Sendable () -> CacheMemoryUsage)? = nil) {
         requests = registry.makeCounter(name: "archlab_requests_total", help: "Chat completion requests received.")
-        exactHits = registry.makeCounter(name: "archlab_cache_hits_total", labels: [("kind", "exact")], help: "Requests answered from a cache.")
-        semanticHits = registry.makeCounter(name: "archlab_cache_hits_total", labels: [("kind", "semantic")], help: "Requests answered from a cache.")
+        exactHits = registry.makeCounter(
+            name: "archlab_cache_hits_total", labels: [("kind", "exact")], help: "Requests answered from a cache.")
+        semanticHits = registry.makeCounter(
+            name: "archlab_cache_hits_total", labels: [("kind", "semantic")], help: "Requests answered from a cache.")
         misses = registry.makeCounter(name: "archlab_cache_misses_total", help: "Requests that went to the LLM.")
-        rejected = registry.makeCounter(name: "archlab_rate_limited_total", help: "Requests answered 429 Too Many Requests.")
+        rejected = registry.makeCounter(
+            name: "archlab_rate_limited_total", help: "Requests answered 429 Too Many Requests.")
         badRequests = registry.makeCounter(name: "archlab_bad_requests_total", help: "Requests answered 400 or 413.")
-        inputTokens = registry.makeCounter(name: "archlab_llm_tokens_total", labels: [("direction", "input")], help: "Tokens billed by the LLM.")
-        outputTokens = registry.makeCounter(name: "archlab_llm_tokens_total", labels: [("direction", "output")], help: "Tokens billed by the LLM.")
-        cost = registry.makeCounter(name: "archlab_llm_cost_usd_total", help: "Dollars billed by the LLM at the simulator's price list.")
+        inputTokens = registry.makeCounter(
+            name: "archlab_llm_tokens_total", labels: [("direction", "input")], help: "Tokens billed by the LLM.")
+        outputTokens = registry.makeCounter(
+            name: "archlab_llm_tokens_total", labels: [("direction", "output")], help: "Tokens billed by the LLM.")
+        cost = registry.makeCounter(
+            name: "archlab_llm_cost_usd_total", help: "Dollars billed by the LLM at the simulator's price list.")
         latency = registry.makeDurationHistogram(
             name: "archlab_request_duration_seconds",
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5)],
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250),
+                .milliseconds(500), .seconds(1), .seconds(2), .seconds(5),
+            ],
             help: "Time from request to the end of the response.")
         unauthorized = registry.makeCounter(
             name: "archlab_unauthorized_total", help: "Requests answered 401 for a missing or unknown API key.")

@@ -9,7 +9,8 @@ struct ResponseWriter: Sendable {
     let keepAlive: Bool
 
     func json(status: HTTPResponseStatus, _ object: [String: Any], headers: HTTPHeaders = [:]) async throws {
-        try await send(status: status, body: ChatResponse.json(object), contentType: "application/json", headers: headers)
+        try await send(
+            status: status, body: ChatResponse.json(object), contentType: "application/json", headers: headers)
     }
 
     func text(status: HTTPResponseStatus, _ text: String, contentType: String) async throws {

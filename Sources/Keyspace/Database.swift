@@ -6,7 +6,7 @@ final class Database {
     private var entries = ChunkedEntries()
     private var slots: [Int32] = Array(repeating: -1, count: 16)
     private var mask = 15
-    private(set) var volatileKeys: [Int32] = []   // positions in `entries` of keys with a TTL
+    private(set) var volatileKeys: [Int32] = []  // positions in `entries` of keys with a TTL
 
     var count: Int { entries.count }
     var volatileCount: Int { volatileKeys.count }
@@ -182,7 +182,9 @@ struct ChunkedEntries {
     mutating func removeLast() {
         chunks[(count - 1) >> Self.chunkShift].removeLast()
         count -= 1
-        if chunks.count >= 2 && chunks[chunks.count - 1].isEmpty && count <= capacity - Self.chunkSize - Self.chunkSize / 2 {
+        if chunks.count >= 2 && chunks[chunks.count - 1].isEmpty
+            && count <= capacity - Self.chunkSize - Self.chunkSize / 2
+        {
             chunks.removeLast()
         }
     }

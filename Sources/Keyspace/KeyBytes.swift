@@ -75,7 +75,9 @@ struct KeyBytes: Hashable, Sendable, RandomAccessCollection {
         switch storage {
         case .inline(let a, let b, let n):
             var words = (a, b)
-            return try Swift.withUnsafeBytes(of: &words) { try body(UnsafeRawBufferPointer(rebasing: $0.prefix(Int(n)))) }
+            return try Swift.withUnsafeBytes(of: &words) {
+                try body(UnsafeRawBufferPointer(rebasing: $0.prefix(Int(n))))
+            }
         case .heap(let array):
             return try array.withUnsafeBytes(body)
         }

@@ -25,7 +25,9 @@ extension Keyspace {
             for pattern in argv.dropFirst(2) {
                 let bytes = pattern.text.lowercased()
                 for parameter in configParameters
-                where globMatch(Array(bytes.utf8), Array(parameter.0.utf8)) && !matched.contains(where: { $0.0 == parameter.0 }) {
+                where globMatch(Array(bytes.utf8), Array(parameter.0.utf8))
+                    && !matched.contains(where: { $0.0 == parameter.0 })
+                {
                     matched.append(parameter)
                 }
             }
@@ -61,7 +63,8 @@ extension Keyspace {
             "maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients", "proto-max-bulk-len",
         ]
         guard argv.count % 2 == 0 else {
-            out.writeRESPError(sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[argv.count - 1].text)'"))
+            out.writeRESPError(
+                sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[argv.count - 1].text)'"))
             return
         }
         var updated = configuration
@@ -71,10 +74,13 @@ extension Keyspace {
             let name = argv[i].text.lowercased()
             let value = argv[i + 1].text
             guard settable.contains(name) else {
-                out.writeRESPError(sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[i].text)'"))
+                out.writeRESPError(
+                    sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[i].text)'"))
                 return
             }
-            let failure = { (reason: String) in "ERR CONFIG SET failed (possibly related to argument '\(name)') - \(reason)" }
+            let failure = { (reason: String) in
+                "ERR CONFIG SET failed (possibly related to argument '\(name)') - \(reason)"
+            }
             guard seen.insert(name).inserted else {
                 out.writeRESPError(failure("duplicate parameter"))
                 return
@@ -92,16 +98,21 @@ extension Keyspace {
                     return
                 }
                 guard bytes >= Self.minimumProtoMaxBulkLength else {
-                    out.writeRESPError(failure(
-                        "argument must be between \(Self.minimumProtoMaxBulkLength) and \(Int.max) inclusive"))
+                    out.writeRESPError(
+                        failure(
+                            "argument must be between \(Self.minimumProtoMaxBulkLength) and \(Int.max) inclusive"))
                     return
                 }
                 updated.protoMaxBulkLength = bytes
             case "maxmemory-policy":
                 guard let policy = EvictionPolicy(rawValue: value.lowercased()) else {
-                    out.writeRESPError(failure(
-                        "argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction"
-                    ))
+                    out.writeRESPError(
+                        failure(
+                            """
+                                argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, \
+                                volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction
+                                """
+                        ))
                     return
                 }
                 updated.policy = policy
@@ -110,7 +121,11 @@ extension Keyspace {
                     out.writeRESPError(failure("argument couldn't be parsed into an integer"))
                     return
                 }
-                if name == "maxclients" { updated.maxclients = Int(number) } else { updated.maxmemorySamples = Int(number) }
+                if name == "maxclients" {
+                    updated.maxclients = Int(number)
+                } else {
+                    updated.maxmemorySamples = Int(number)
+                }
             default:
                 updated.requirepass = value.isEmpty ? nil : value
             }

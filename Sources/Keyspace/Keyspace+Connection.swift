@@ -29,7 +29,10 @@ extension Keyspace {
         }
         if argv.count == 2 && configuration.requirepass == nil {
             out.writeRESPError(
-                "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
+                """
+                    ERR AUTH <password> called without any password configured for the default user. Are you sure your \
+                    configuration is correct?
+                    """
             )
             return
         }
@@ -85,7 +88,11 @@ extension Keyspace {
         }
         guard s.authenticated else {
             out.writeRESPError(
-                "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time"
+                """
+                    NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> \
+                    <pass> option can be used to authenticate the client and select the RESP protocol version at the \
+                    same time
+                    """
             )
             return
         }
@@ -146,7 +153,8 @@ extension Keyspace {
             return
         }
         guard isValidClientName(value) else {
-            out.writeRESPError("ERR \(isLibName ? "lib-name" : "lib-ver") cannot contain spaces, newlines or special characters.")
+            out.writeRESPError(
+                "ERR \(isLibName ? "lib-name" : "lib-ver") cannot contain spaces, newlines or special characters.")
             return
         }
         let text = value.readableBytes == 0 ? nil : value.text
@@ -155,9 +163,18 @@ extension Keyspace {
     }
 
     private func clientInfoLine(_ s: ClientSession) -> String {
-        "id=\(s.id) addr=? laddr=? fd=-1 name=\(s.name ?? "") age=0 idle=0 flags=\(s.inMulti ? "x" : "N") db=\(s.database) "
-            + "sub=0 psub=0 ssub=0 multi=\(s.inMulti ? s.multiQueue.count : -1) qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 "
-            + "rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd=client|info user=default redir=-1 resp=\(s.protocolVersion.rawValue) "
+        """
+            id=\(s.id) addr=? laddr=? fd=-1 name=\(s.name ?? "") age=0 idle=0 flags=\(s.inMulti ? "x" : "N") \
+            db=\(s.database) 
+            """
+            + """
+                sub=0 psub=0 ssub=0 multi=\(s.inMulti ? s.multiQueue.count : -1) qbuf=0 qbuf-free=0 argv-mem=0 \
+                multi-mem=0 
+                """
+            + """
+                rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r cmd=client|info user=default redir=-1 \
+                resp=\(s.protocolVersion.rawValue) 
+                """
             + "lib-name=\(s.libraryName ?? "") lib-ver=\(s.libraryVersion ?? "")"
     }
 

@@ -33,7 +33,9 @@ extension Keyspace {
     /// ones seen so far, so each eviction picks from more than one round of samples.
     private func evictionCandidate() -> (Int, Int)? {
         let policy = configuration.policy
-        if policy == .allkeysRandom || policy == .volatileRandom { return randomCandidate(volatileOnly: policy.volatileOnly) }
+        if policy == .allkeysRandom || policy == .volatileRandom {
+            return randomCandidate(volatileOnly: policy.volatileOnly)
+        }
         for dbIndex in databases.indices {
             let db = databases[dbIndex]
             let pool = policy.volatileOnly ? db.volatileCount : db.count
@@ -62,7 +64,9 @@ extension Keyspace {
     }
 
     private func randomCandidate(volatileOnly: Bool) -> (Int, Int)? {
-        let candidates = databases.indices.filter { volatileOnly ? databases[$0].volatileCount > 0 : databases[$0].count > 0 }
+        let candidates = databases.indices.filter {
+            volatileOnly ? databases[$0].volatileCount > 0 : databases[$0].count > 0
+        }
         guard !candidates.isEmpty else { return nil }
         let dbIndex = candidates[random.below(candidates.count)]
         let db = databases[dbIndex]

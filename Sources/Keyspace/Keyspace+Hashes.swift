@@ -30,7 +30,11 @@ extension Keyspace {
         case .wrongType: out.writeRESPError(Self.wrongType)
         case .missing: out.writeRESPNullBulk(s.protocolVersion)
         case .found(_, let hash):
-            if let value = hash.get(KeyBytes(argv[2])) { out.writeRESPBulk(value) } else { out.writeRESPNullBulk(s.protocolVersion) }
+            if let value = hash.get(KeyBytes(argv[2])) {
+                out.writeRESPBulk(value)
+            } else {
+                out.writeRESPNullBulk(s.protocolVersion)
+            }
         }
     }
 
@@ -43,7 +47,11 @@ extension Keyspace {
         }
         out.writeRESPArrayHeader(argv.count - 2)
         for field in argv.dropFirst(2) {
-            if let value = hash?.get(KeyBytes(field)) { out.writeRESPBulk(value) } else { out.writeRESPNullBulk(s.protocolVersion) }
+            if let value = hash?.get(KeyBytes(field)) {
+                out.writeRESPBulk(value)
+            } else {
+                out.writeRESPNullBulk(s.protocolVersion)
+            }
         }
     }
 

@@ -28,11 +28,15 @@ extension Keyspace {
     ) {
         var nx = false, xx = false, gt = false, lt = false
         for option in argv.dropFirst(3) {
-            if option.equalsIgnoringCase("nx") { nx = true }
-            else if option.equalsIgnoringCase("xx") { xx = true }
-            else if option.equalsIgnoringCase("gt") { gt = true }
-            else if option.equalsIgnoringCase("lt") { lt = true }
-            else {
+            if option.equalsIgnoringCase("nx") {
+                nx = true
+            } else if option.equalsIgnoringCase("xx") {
+                xx = true
+            } else if option.equalsIgnoringCase("gt") {
+                gt = true
+            } else if option.equalsIgnoringCase("lt") {
+                lt = true
+            } else {
                 out.writeRESPError(sanitize("ERR Unsupported option \(option.text)"))
                 return
             }
@@ -112,7 +116,9 @@ extension Keyspace {
     }
 
     func keys(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        let matchAll = argv[1].readableBytes == 1 && argv[1].getInteger(at: argv[1].readerIndex, as: UInt8.self) == UInt8(ascii: "*")
+        let matchAll =
+            argv[1].readableBytes == 1
+            && argv[1].getInteger(at: argv[1].readerIndex, as: UInt8.self) == UInt8(ascii: "*")
         let pattern = GlobPattern(argv[1].bytes)
         let db = databases[s.database]
         var found: [[UInt8]] = []
@@ -195,7 +201,9 @@ extension Keyspace {
     }
 
     func flush(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, all: Bool) {
-        if argv.count > 2 || (argv.count == 2 && !argv[1].equalsIgnoringCase("sync") && !argv[1].equalsIgnoringCase("async")) {
+        if argv.count > 2
+            || (argv.count == 2 && !argv[1].equalsIgnoringCase("sync") && !argv[1].equalsIgnoringCase("async"))
+        {
             out.writeRESPError(Self.syntaxError)
             return
         }

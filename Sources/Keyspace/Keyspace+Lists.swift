@@ -18,7 +18,9 @@ extension Keyspace {
 
     /// The container of kind `T` at `key` for a write, stored empty when the key is missing;
     /// nil when the key holds another kind (WRONGTYPE already written).
-    func containerForWrite<T: ContainerValue>(_ s: ClientSession, _ key: KeyBytes, as kind: T.Type, _ out: inout ByteBuffer) -> (position: Int, container: T)? {
+    func containerForWrite<T: ContainerValue>(
+        _ s: ClientSession, _ key: KeyBytes, as kind: T.Type, _ out: inout ByteBuffer
+    ) -> (position: Int, container: T)? {
         switch containerAt(s, key) as Typed<T> {
         case .wrongType:
             out.writeRESPError(Self.wrongType)
@@ -49,12 +51,17 @@ extension Keyspace {
 
     func pop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, front: Bool) {
         let name = front ? "lpop" : "rpop"
-        guard let count = optionalCount(argv, tooMany: "ERR wrong number of arguments for '\(name)' command", &out) else { return }
+        guard let count = optionalCount(argv, tooMany: "ERR wrong number of arguments for '\(name)' command", &out)
+        else { return }
         let key = KeyBytes(argv[1])
         switch listAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)
         case .missing:
-            if count == nil { out.writeRESPNullBulk(s.protocolVersion) } else { out.writeRESPNullArray(s.protocolVersion) }
+            if count == nil {
+                out.writeRESPNullBulk(s.protocolVersion)
+            } else {
+                out.writeRESPNullArray(s.protocolVersion)
+            }
         case .found(let position, let list):
             let before = MemoryCost.of(databases[s.database].entry(at: position))
             if let count {

@@ -3,7 +3,9 @@ import NIOCore
 extension Keyspace {
     /// SREM, ZREM and HDEL: removes the members (or fields) named after the key from the container
     /// of kind `T`, replies with how many were there, and deletes the container once it is empty.
-    func removeMembers<T: MemberRemovable>(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, from kind: T.Type) {
+    func removeMembers<T: MemberRemovable>(
+        _ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, from kind: T.Type
+    ) {
         let key = KeyBytes(argv[1])
         switch containerAt(s, key) as Typed<T> {
         case .wrongType: out.writeRESPError(Self.wrongType)
@@ -20,7 +22,9 @@ extension Keyspace {
     }
 
     /// LLEN, HLEN, SCARD and ZCARD: how many elements the container of kind `T` at the key holds (0 when missing).
-    func countMembers<T: ContainerValue>(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, of kind: T.Type) {
+    func countMembers<T: ContainerValue>(
+        _ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, of kind: T.Type
+    ) {
         switch containerAt(s, KeyBytes(argv[1]), read: true) as Typed<T> {
         case .wrongType: out.writeRESPError(Self.wrongType)
         case .missing: out.writeRESPInteger(0)

@@ -60,8 +60,9 @@ extension Keyspace {
     /// The INFO text for the requested sections (default: all that this keyspace has).
     public func infoText(sections requested: [String] = []) -> String {
         let all = ["server", "clients", "memory", "persistence", "stats", "replication", "keyspace"]
-        var wanted = requested.isEmpty || requested.contains("all") || requested.contains("everything")
-            || requested.contains("default") ? all : requested
+        var wanted =
+            requested.isEmpty || requested.contains("all") || requested.contains("everything")
+                || requested.contains("default") ? all : requested
         wanted = all.filter { wanted.contains($0) }
         return wanted.map { infoSection($0) }.joined(separator: "\r\n")
     }
@@ -86,7 +87,8 @@ extension Keyspace {
         case "memory":
             lines = [
                 "# Memory", "used_memory:\(usedMemory)", "used_memory_human:\(humanBytes(usedMemory))",
-                "used_memory_rss:\(server.residentMemory)", "used_memory_rss_human:\(humanBytes(server.residentMemory))",
+                "used_memory_rss:\(server.residentMemory)",
+                "used_memory_rss_human:\(humanBytes(server.residentMemory))",
                 "used_memory_peak:\(peakMemory)", "used_memory_peak_human:\(humanBytes(peakMemory))",
                 "maxmemory:\(configuration.maxmemory)", "maxmemory_human:\(humanBytes(configuration.maxmemory))",
                 "maxmemory_policy:\(configuration.policy.rawValue)",

@@ -41,7 +41,11 @@ extension Keyspace {
         switch setAt(s, key) {
         case .wrongType: out.writeRESPError(Self.wrongType)
         case .missing:
-            if count == nil { out.writeRESPNullBulk(s.protocolVersion) } else { out.writeRESPSetHeader(0, s.protocolVersion) }
+            if count == nil {
+                out.writeRESPNullBulk(s.protocolVersion)
+            } else {
+                out.writeRESPSetHeader(0, s.protocolVersion)
+            }
         case .found(let position, let set):
             let before = MemoryCost.of(databases[s.database].entry(at: position))
             let n = min(count ?? 1, set.count)

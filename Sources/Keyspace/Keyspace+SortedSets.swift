@@ -28,13 +28,21 @@ extension Keyspace {
         var index = 2
         while index < argv.count {
             let option = argv[index]
-            if option.equalsIgnoringCase("nx") { nx = true }
-            else if option.equalsIgnoringCase("xx") { xx = true }
-            else if option.equalsIgnoringCase("gt") { gt = true }
-            else if option.equalsIgnoringCase("lt") { lt = true }
-            else if option.equalsIgnoringCase("ch") { ch = true }
-            else if option.equalsIgnoringCase("incr") { incr = true }
-            else { break }
+            if option.equalsIgnoringCase("nx") {
+                nx = true
+            } else if option.equalsIgnoringCase("xx") {
+                xx = true
+            } else if option.equalsIgnoringCase("gt") {
+                gt = true
+            } else if option.equalsIgnoringCase("lt") {
+                lt = true
+            } else if option.equalsIgnoringCase("ch") {
+                ch = true
+            } else if option.equalsIgnoringCase("incr") {
+                incr = true
+            } else {
+                break
+            }
             index += 1
         }
         let elements = argv.count - index
@@ -44,7 +52,9 @@ extension Keyspace {
             out.writeRESPError("ERR GT, LT, and/or NX options at the same time are not compatible")
             return
         }
-        if incr && elements > 2 { out.writeRESPError("ERR INCR option supports a single increment-element pair"); return }
+        if incr && elements > 2 {
+            out.writeRESPError("ERR INCR option supports a single increment-element pair"); return
+        }
         var pairs: [(Double, KeyBytes)] = []
         var i = index
         while i < argv.count {
@@ -112,7 +122,11 @@ extension Keyspace {
         case .wrongType: out.writeRESPError(Self.wrongType)
         case .missing: out.writeRESPNullBulk(s.protocolVersion)
         case .found(_, let zset):
-            if let score = zset.score(of: KeyBytes(argv[2])) { writeScore(score, s, &out) } else { out.writeRESPNullBulk(s.protocolVersion) }
+            if let score = zset.score(of: KeyBytes(argv[2])) {
+                writeScore(score, s, &out)
+            } else {
+                out.writeRESPNullBulk(s.protocolVersion)
+            }
         }
     }
 

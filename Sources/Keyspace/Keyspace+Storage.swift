@@ -71,7 +71,9 @@ extension Keyspace {
     /// Stores a value under `key`, replacing any old value; `expireAt` nil keeps the old TTL.
     /// `known` passes the result of a lookup the caller already made (nil inside: absent).
     @discardableResult
-    func store(_ dbIndex: Int, _ key: KeyBytes, _ value: StoredValue, expireAt: Int64? = 0, at known: Int?? = .none) -> Int {
+    func store(
+        _ dbIndex: Int, _ key: KeyBytes, _ value: StoredValue, expireAt: Int64? = 0, at known: Int?? = .none
+    ) -> Int {
         let db = databases[dbIndex]
         let existing: Int? = known ?? lookup(dbIndex, key)
         if let position = existing {
@@ -81,7 +83,9 @@ extension Keyspace {
             return position
         }
         if configuration.maxmemory > 0 {
-            makeRoomForGrowth(db, adding: MemoryCost.of(Entry(key: key, hash: 0, value: value, access: 0, expireAt: 0, volatileSlot: -1)))
+            makeRoomForGrowth(
+                db,
+                adding: MemoryCost.of(Entry(key: key, hash: 0, value: value, access: 0, expireAt: 0, volatileSlot: -1)))
         }
         let tableBefore = db.tableBytes
         let position = db.insert(key, value, expireAt: expireAt ?? 0, access: initialAccess)

@@ -51,7 +51,8 @@ extension Keyspace {
     }
 
     func setex(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, milliseconds: Bool) {
-        switch expireTime(argv[2], milliseconds: milliseconds, absolute: false, name: milliseconds ? "psetex" : "setex") {
+        switch expireTime(argv[2], milliseconds: milliseconds, absolute: false, name: milliseconds ? "psetex" : "setex")
+        {
         case .failure(let message): out.writeRESPError(message)
         case .success(let at):
             store(s.database, KeyBytes(argv[1]), .string(KeyBytes(argv[3])), expireAt: at)
@@ -95,7 +96,9 @@ extension Keyspace {
         guard let bytes = stringValue(s.database, position, &out) else { return }
         var expireAt: Int64?
         if let pending = options.pendingExpire {
-            switch expireTime(pending.argument, milliseconds: pending.milliseconds, absolute: pending.absolute, name: "getex") {
+            switch expireTime(
+                pending.argument, milliseconds: pending.milliseconds, absolute: pending.absolute, name: "getex")
+            {
             case .failure(let message): out.writeRESPError(message); return
             case .success(let at): expireAt = at
             }
@@ -181,7 +184,8 @@ extension Keyspace {
         out.writeRESPInteger(Int64(bytes.count))
     }
 
-    func incrBy(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, fixed: Int64?, negate: Bool = false) {
+    func incrBy(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, fixed: Int64?, negate: Bool = false)
+    {
         var increment: Int64
         if let fixed {
             increment = fixed

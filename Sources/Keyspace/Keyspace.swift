@@ -73,7 +73,9 @@ public final class Keyspace {
 
     /// `execute` with the time supplied by the caller: a server running a batch of pipelined
     /// commands may read the keyspace's clock (`currentMilliseconds()`) once for the whole batch.
-    public func execute(_ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer, nowMilliseconds: Int64) {
+    public func execute(
+        _ argv: [ByteBuffer], session: ClientSession, into reply: inout ByteBuffer, nowMilliseconds: Int64
+    ) {
         guard let first = argv.first else { return }
         now = nowMilliseconds
         stats.commandsProcessed += 1
@@ -101,9 +103,11 @@ public final class Keyspace {
         if configuration.maxmemory > 0 {
             evictIfNeeded()
             let queueing = session.inMulti && !spec.flags.contains(.transactionControl)
-            let execWithWrites = spec.id == .exec && session.inMulti && session.multiQueue.contains {
-                CommandTable.lookup($0[0])?.flags.contains(.denyOOM) == true
-            }
+            let execWithWrites =
+                spec.id == .exec && session.inMulti
+                && session.multiQueue.contains {
+                    CommandTable.lookup($0[0])?.flags.contains(.denyOOM) == true
+                }
             if usedMemory > configuration.maxmemory && (spec.flags.contains(.denyOOM) || queueing || execWithWrites) {
                 reject(session, &reply, "OOM command not allowed when used memory > 'maxmemory'.", spec: spec)
                 return

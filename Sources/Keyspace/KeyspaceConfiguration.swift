@@ -48,7 +48,9 @@ public enum EvictionPolicy: String, Sendable, CaseIterable {
     case volatileRandom = "volatile-random"
 
     /// Whether only keys with a TTL may be evicted.
-    var volatileOnly: Bool { self == .volatileLRU || self == .volatileTTL || self == .volatileLFU || self == .volatileRandom }
+    var volatileOnly: Bool {
+        self == .volatileLRU || self == .volatileTTL || self == .volatileLFU || self == .volatileRandom
+    }
 
     /// Whether keys carry an LFU counter instead of an LRU time.
     var usesLFU: Bool { self == .allkeysLFU || self == .volatileLFU }

@@ -1,7 +1,7 @@
 /// A list as two stacks (the head reversed, then the tail), so pushes and pops at
 /// either end are amortised O(1) and ranges read without copying.
 final class ListValue {
-    private var head: [KeyBytes] = []   // reversed: head.last is the first element
+    private var head: [KeyBytes] = []  // reversed: head.last is the first element
     private var tail: [KeyBytes] = []
     private(set) var byteCount = 0
 

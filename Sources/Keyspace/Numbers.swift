@@ -1,10 +1,10 @@
+import RESP
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import RESP
 
 /// Parses a double as Redis's `getDoubleFromObject` does (`strtod`: accepts `inf`, hex, exponents;
 /// rejects spaces, trailing bytes and NaN). `lenient` follows `zslParseRange` instead: leading

@@ -16,7 +16,9 @@ public final class SharedKeyspace: RESPCommandSender, @unchecked Sendable {
         self.session = keyspace.makeSession()
     }
 
-    public convenience init(configuration: KeyspaceConfiguration, clock: any WallClock = SystemClock(), seed: UInt64 = 0x5EED_CAFE) {
+    public convenience init(
+        configuration: KeyspaceConfiguration, clock: any WallClock = SystemClock(), seed: UInt64 = 0x5EED_CAFE
+    ) {
         self.init(Keyspace(configuration: configuration, clock: clock, seed: seed))
     }
 

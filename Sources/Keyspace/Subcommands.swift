@@ -17,7 +17,8 @@ extension Keyspace {
         else { return nil }
         let requested = argv[1].text.lowercased()
         guard let match = subcommands.first(where: { $0.name == requested }) else {
-            return sanitize("ERR unknown subcommand '\(prefix(argv[1].text, 128))'. Try \(spec.name.uppercased()) HELP.")
+            return sanitize(
+                "ERR unknown subcommand '\(prefix(argv[1].text, 128))'. Try \(spec.name.uppercased()) HELP.")
         }
         let fits = match.arity >= 0 ? argv.count == match.arity : argv.count >= -match.arity
         return fits ? nil : "ERR wrong number of arguments for '\(spec.name)|\(match.name)' command"

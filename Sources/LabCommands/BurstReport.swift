@@ -10,9 +10,11 @@ enum BurstReport {
             let label = "  #" + String(repeating: " ", count: width - number.count) + number
             let time = "t=" + seconds(item.at)
             if item.result.success {
-                return "\(label)  \(time)  " + painter.paint("200 OK", .green) + "                 remaining \(item.result.remaining)"
+                return "\(label)  \(time)  " + painter.paint("200 OK", .green)
+                    + "                 remaining \(item.result.remaining)"
             }
-            return "\(label)  \(time)  " + painter.paint("429 Too Many Requests", .red, .bold) + "  Retry-After: \(item.result.retryAfterSeconds)"
+            return "\(label)  \(time)  " + painter.paint("429 Too Many Requests", .red, .bold)
+                + "  Retry-After: \(item.result.retryAfterSeconds)"
         }
         let allowed = results.count { $0.result.success }
         lines.append("allowed \(allowed), rejected with 429: \(results.count - allowed)")

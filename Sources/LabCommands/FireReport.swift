@@ -6,10 +6,14 @@ enum FireReport {
         let number = String(index)
         let label = "  #" + String(repeating: " ", count: String(count).count - number.count) + number
         let status = "\(response.status) \(response.reason)"
-        let painted = response.status == 200 ? painter.paint(status, .green)
+        let painted =
+            response.status == 200
+            ? painter.paint(status, .green)
             : response.status == 429 ? painter.paint(status, .red, .bold) : painter.paint(status, .yellow)
         var parts = [label, painted + String(repeating: " ", count: max(0, 22 - status.count))]
-        if let cache = response.headers["x-cache"] { parts.append("X-Cache: " + cache.padding(toLength: 12, withPad: " ", startingAt: 0)) }
+        if let cache = response.headers["x-cache"] {
+            parts.append("X-Cache: " + cache.padding(toLength: 12, withPad: " ", startingAt: 0))
+        }
         if let retry = response.headers["retry-after"] {
             parts.append("Retry-After: \(retry)")
         } else if let remaining = response.headers["ratelimit-remaining"] {

@@ -29,7 +29,9 @@ struct FlagParser {
                 throw ReplLabError.invalid("Unknown option `--\(name)`; known: \(list).")
             }
             if value == nil {
-                guard index < words.count else { throw ReplLabError.invalid("`--\(name)` needs a value. Usage: \(usage)") }
+                guard index < words.count else {
+                    throw ReplLabError.invalid("`--\(name)` needs a value. Usage: \(usage)")
+                }
                 value = words[index]
                 index += 1
             }
@@ -46,7 +48,8 @@ struct FlagParser {
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = values[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw ReplLabError.invalid("--\(name): `\(text)` is not a whole number in \(range.lowerBound)…\(range.upperBound).")
+            throw ReplLabError.invalid(
+                "--\(name): `\(text)` is not a whole number in \(range.lowerBound)…\(range.upperBound).")
         }
         return value
     }

@@ -23,9 +23,11 @@ public final class LabContext {
     var gateway: ServeLabCommands.Running?
     private var choice: EmbedderChoice?
 
-    public init(keyspace: SharedKeyspace = SharedKeyspace(), modelName: String? = nil, seed: UInt64 = 42,
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                interrupted: @escaping @Sendable () -> Bool = { false }) {
+    public init(
+        keyspace: SharedKeyspace = SharedKeyspace(), modelName: String? = nil, seed: UInt64 = 42,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        interrupted: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.keyspace = keyspace
         self.interrupted = interrupted
         self.modelName = modelName
@@ -48,7 +50,8 @@ public final class LabContext {
 
     /// The semantic-cache scenario's default threshold (the course page's value).
     static var courseThreshold: Float {
-        let text = (try? ScenarioCatalog.scenario("semantic-cache"))?.parameters.first { $0.name == "threshold" }?.defaultValue
+        let text = (try? ScenarioCatalog.scenario("semantic-cache"))?.parameters.first { $0.name == "threshold" }?
+            .defaultValue
         return text.flatMap(Float.init) ?? 0.95
     }
 

@@ -1,5 +1,5 @@
-import Gateway
 import Clocks
+import Gateway
 import Labs
 import REPL
 import RateLimit
@@ -7,8 +7,14 @@ import RateLimit
 /// `limit simulate …` (the flags of `archlab limit simulate`) and `burst N` against the current
 /// lesson's limiter.
 enum LimitLabCommands {
-    static let simulateUsage = "limit simulate --traffic \"burst 20 at 0s; steady 2/s for 30s\" [--algorithm A|all] [--limit N] [--window D] [--capacity N] [--refill N] [--interval D] [--seed N] [--format text|json]"
-    static let simulateFlags: Set<String> = ["algorithm", "traffic", "seed", "format", "limit", "window", "capacity", "refill", "interval"]
+    static let simulateUsage =
+        """
+            limit simulate --traffic \"burst 20 at 0s; steady 2/s for 30s\" [--algorithm A|all] [--limit N] [--window \
+            D] [--capacity N] [--refill N] [--interval D] [--seed N] [--format text|json]
+            """
+    static let simulateFlags: Set<String> = [
+        "algorithm", "traffic", "seed", "format", "limit", "window", "capacity", "refill", "interval",
+    ]
 
     static func limit(_ context: LabContext) -> ReplCommand {
         ReplCommand(
@@ -16,17 +22,19 @@ enum LimitLabCommands {
             usage: "limit simulate --traffic T [options]",
             summary: "Simulate rate-limiting algorithms on traffic you describe",
             help: """
-            `\(simulateUsage)`
+                `\(simulateUsage)`
 
-            The same flags as `archlab limit simulate`. TRAFFIC is parts separated by `;`: `burst N at T`, \
-            `steady R/s for D [from T]`, `random N over D [from T]`. The clock starts at t = 0, so fixed windows \
-            start at 0, 10 s, 20 s…
+                The same flags as `archlab limit simulate`. TRAFFIC is parts separated by `;`: `burst N at T`, \
+                `steady R/s for D [from T]`, `random N over D [from T]`. The clock starts at t = 0, so fixed windows \
+                start at 0, 10 s, 20 s…
 
-            - `limit simulate --algorithm all --limit 5 --window 10s --traffic "burst 10 at 9.9s; burst 10 at 10.1s"`
-            - `limit simulate --algorithm token-bucket --capacity 10 --refill 5 --interval 10s --traffic "burst 20 at 0s"`
+                - `limit simulate --algorithm all --limit 5 --window 10s --traffic "burst 10 at 9.9s; burst 10 at \
+                10.1s"`
+                - `limit simulate --algorithm token-bucket --capacity 10 --refill 5 --interval 10s --traffic "burst \
+                20 at 0s"`
 
-            Algorithms: \(SimulatedAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")), or `all`.
-            """,
+                Algorithms: \(SimulatedAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")), or `all`.
+                """,
             completer: { _, previous in
                 if previous.isEmpty { return ["simulate"] }
                 if previous.last == "--algorithm" { return SimulatedAlgorithm.allCases.map(\.rawValue) + ["all"] }
@@ -45,7 +53,8 @@ enum LimitLabCommands {
     static func simulate(_ words: [String]) throws -> String {
         let flags = try FlagParser(words, known: simulateFlags, usage: simulateUsage)
         guard flags.positionals.isEmpty else {
-            throw ReplLabError.invalid("Unexpected `\(flags.positionals[0])`: quote the traffic, e.g. --traffic \"burst 10 at 0s\".")
+            throw ReplLabError.invalid(
+                "Unexpected `\(flags.positionals[0])`: quote the traffic, e.g. --traffic \"burst 10 at 0s\".")
         }
         guard let traffic = flags["traffic"] else { throw ReplLabError.usage(simulateUsage) }
         let algorithms: [SimulatedAlgorithm]
@@ -53,12 +62,19 @@ enum LimitLabCommands {
         case "all": algorithms = SimulatedAlgorithm.allCases
         case let name:
             guard let one = SimulatedAlgorithm(rawValue: name) else {
-                throw ReplLabError.invalid("--algorithm: `\(name)` is not one of \(SimulatedAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")), all.")
+                throw ReplLabError.invalid(
+                    """
+                        --algorithm: `\(name)` is not one of \
+                        \(SimulatedAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")), all.
+                        """
+                )
             }
             algorithms = [one]
         }
         let format = flags["format"] ?? "text"
-        guard format == "text" || format == "json" else { throw ReplLabError.invalid("--format: `\(format)` is not text or json.") }
+        guard format == "text" || format == "json" else {
+            throw ReplLabError.invalid("--format: `\(format)` is not text or json.")
+        }
         let options: SimulationOptions
         do {
             options = SimulationOptions(
@@ -96,13 +112,14 @@ enum LimitLabCommands {
             usage: "burst N [options]",
             summary: "Send N requests at once to this lesson's rate limiter and see which get 429",
             help: """
-            `\(burstUsage)`
+                `\(burstUsage)`
 
-            Sends N requests for one API key to the current lesson's limiter (lessons 5–8: the algorithm and limit \
-            of the lesson's scenario, e.g. lesson 7's sliding window, 5 per 10 s) and shows each one's status: \
-            `200` with what remains, or `429 Too Many Requests` with its `Retry-After`. Requests arrive together at \
-            t = 0, or `--every 500ms` apart, on a simulated clock; each `burst` starts with a fresh limiter.
-            """,
+                Sends N requests for one API key to the current lesson's limiter (lessons 5–8: the algorithm and limit \
+                of the lesson's scenario, e.g. lesson 7's sliding window, 5 per 10 s) and shows each one's status: \
+                `200` with what remains, or `429 Too Many Requests` with its `Retry-After`. Requests arrive together \
+                at \
+                t = 0, or `--every 500ms` apart, on a simulated clock; each `burst` starts with a fresh limiter.
+                """,
             completer: { _, previous in
                 if previous.last == "--algorithm" { return LimiterSpec.algorithms }
                 return previous.isEmpty ? [] : ["--key", "--algorithm", "--limit", "--every"]
@@ -118,7 +135,9 @@ enum LimitLabCommands {
             throw ReplLabError.invalid("`\(flags.positionals[0])` is not a number of requests from 1 to 1000.")
         }
         let spec = try limiterSpec(session, flags)
-        let every = try labelled("--every") { try flags["every"].map { try LimitDuration(parsing: $0).milliseconds } ?? 0 }
+        let every = try labelled("--every") {
+            try flags["every"].map { try LimitDuration(parsing: $0).milliseconds } ?? 0
+        }
         let key = flags["key"] ?? "learner"
         let clock = ManualClock(milliseconds: 0)
         let limiter = try labelled("limiter") { try spec.makeLimiter(clock: clock) }
@@ -139,14 +158,21 @@ enum LimitLabCommands {
         var rate = flags["limit"]
         if algorithm == nil || rate == nil {
             let scenario = session.currentLesson?.scenario.flatMap { try? ScenarioCatalog.scenario($0) }
-            let defaults = Dictionary((scenario?.parameters ?? []).map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first })
+            let defaults = Dictionary(
+                (scenario?.parameters ?? []).map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first }
+            )
             if let scenarioRate = defaults["limit"], scenarioRate != "none" {
                 rate = rate ?? scenarioRate
                 algorithm = algorithm ?? defaults["algorithm"] ?? scenario?.id
             }
         }
         guard let algorithm, let rate else {
-            throw ReplLabError.invalid("This lesson has no rate limiter (lessons 5–8 do): open one, or pass --algorithm and --limit, e.g. `burst 10 --algorithm fixed-window --limit \"5 per 10 s\"`.")
+            throw ReplLabError.invalid(
+                """
+                    This lesson has no rate limiter (lessons 5–8 do): open one, or pass --algorithm and --limit, e.g. \
+                    `burst 10 --algorithm fixed-window --limit \"5 per 10 s\"`.
+                    """
+            )
         }
         let parsed = try labelled("--limit") { try LimitRate(parsing: rate) }
         do {

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -42,15 +43,21 @@ struct LoopbackHTTPClient: Sendable {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw ReplLabError.invalid("Cannot connect to 127.0.0.1:\(port) (errno \(errno)).") }
+        guard connected == 0 else {
+            throw ReplLabError.invalid("Cannot connect to 127.0.0.1:\(port) (errno \(errno)).")
+        }
         var request = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "Content-Length: \(body.utf8.count)\r\n\r\n" + body
         let bytes = Array(request.utf8)
         var sent = 0
         while sent < bytes.count {
-            let result = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard result > 0 else { throw ReplLabError.invalid("The server closed the connection while the request was sent.") }
+            let result = bytes[sent...].withUnsafeBytes {
+                send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard result > 0 else {
+                throw ReplLabError.invalid("The server closed the connection while the request was sent.")
+            }
             sent += result
         }
         var received: [UInt8] = []
@@ -58,7 +65,9 @@ struct LoopbackHTTPClient: Sendable {
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count == 0 { break }
-            guard count > 0 else { throw ReplLabError.invalid("No complete answer from 127.0.0.1:\(port) within \(timeoutSeconds) s.") }
+            guard count > 0 else {
+                throw ReplLabError.invalid("No complete answer from 127.0.0.1:\(port) within \(timeoutSeconds) s.")
+            }
             received += chunk[..<count]
         }
         return try Self.parse(received)
@@ -67,7 +76,9 @@ struct LoopbackHTTPClient: Sendable {
     /// Splits a complete `Connection: close` response into status, headers and body (chunked bodies decoded).
     static func parse(_ bytes: [UInt8]) throws -> Response {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let split = text.range(of: "\r\n\r\n") else { throw ReplLabError.invalid("The server sent an incomplete HTTP response.") }
+        guard let split = text.range(of: "\r\n\r\n") else {
+            throw ReplLabError.invalid("The server sent an incomplete HTTP response.")
+        }
         let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
         let statusParts = lines[0].split(separator: " ", maxSplits: 2).map(String.init)
         guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/1."), let status = Int(statusParts[1]) else {
@@ -76,17 +87,21 @@ struct LoopbackHTTPClient: Sendable {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         var body = String(text[split.upperBound...])
         if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunk(body) }
-        return Response(status: status, reason: statusParts.count > 2 ? statusParts[2] : "", headers: headers, body: body)
+        return Response(
+            status: status, reason: statusParts.count > 2 ? statusParts[2] : "", headers: headers, body: body)
     }
 
     private static func dechunk(_ text: String) -> String {
         var rest = Array(text.utf8)[...]
         var body: [UInt8] = []
-        while let lineEnd = rest.firstIndex(of: 0x0D), rest.index(after: lineEnd) < rest.endIndex, rest[rest.index(after: lineEnd)] == 0x0A {
+        while let lineEnd = rest.firstIndex(of: 0x0D), rest.index(after: lineEnd) < rest.endIndex,
+            rest[rest.index(after: lineEnd)] == 0x0A
+        {
             let sizeText = String(decoding: rest[..<lineEnd], as: UTF8.self).split(separator: ";").first ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size > 0 else { break }
             let start = lineEnd + 2

@@ -30,7 +30,9 @@ enum QuotedArguments {
         return words
     }
 
-    private static func readQuoted(closing: UInt8, from bytes: inout ArraySlice<UInt8>, into current: inout [UInt8], line: String) throws {
+    private static func readQuoted(
+        closing: UInt8, from bytes: inout ArraySlice<UInt8>, into current: inout [UInt8], line: String
+    ) throws {
         while let byte = bytes.popFirst() {
             if byte == closing { return }
             guard byte == UInt8(ascii: "\\"), let escaped = bytes.first else {

@@ -21,14 +21,14 @@ enum RedisLabCommands {
             usage: "redis <command> [arguments …]",
             summary: "Run a Redis command on your in-process Redis",
             help: """
-            Runs one Redis command on this session's own in-memory Redis and prints the reply as `redis-cli` does. \
-            Quote arguments with spaces: `redis SET greeting "hello world"`.
+                Runs one Redis command on this session's own in-memory Redis and prints the reply as `redis-cli` does. \
+                Quote arguments with spaces: `redis SET greeting "hello world"`.
 
-            - `redis SETEX k 60 v` then `redis TTL k` shows the countdown in seconds.
-            - `redis TTL nosuchkey` is `-2`; a key without expiry is `-1`.
+                - `redis SETEX k 60 v` then `redis TTL k` shows the countdown in seconds.
+                - `redis TTL nosuchkey` is `-2`; a key without expiry is `-1`.
 
-            The keys live as long as the session. `redis-server start` serves them over TCP.
-            """,
+                The keys live as long as the session. `redis-server start` serves them over TCP.
+                """,
             completer: { _, previous in previous.isEmpty ? commonCommands : [] },
             handler: { session, arguments in
                 let words = try QuotedArguments.split(arguments.rest)
@@ -47,19 +47,22 @@ enum RedisLabCommands {
             usage: "redis-server start|stop|status",
             summary: "Serve your in-process Redis over TCP for redis-cli",
             help: """
-            `\(usage)`
+                `\(usage)`
 
-            Serves the keyspace that `redis` uses on 127.0.0.1, so another terminal sees your keys:
+                Serves the keyspace that `redis` uses on 127.0.0.1, so another terminal sees your keys:
 
-            - `redis-server start` listens on port \(defaultPort) (or `redis-server start 7000`; `0` picks a free port).
-            - In another terminal: `redis-cli -p \(defaultPort) KEYS '*'`.
-            - `redis-server status` says where it listens; `redis-server stop` stops it (leaving the REPL stops it too).
-            """,
+                - `redis-server start` listens on port \(defaultPort) (or `redis-server start 7000`; `0` picks a free \
+                port).
+                - In another terminal: `redis-cli -p \(defaultPort) KEYS '*'`.
+                - `redis-server status` says where it listens; `redis-server stop` stops it (leaving the REPL stops \
+                it too).
+                """,
             completer: { _, previous in previous.isEmpty ? ["start", "stop", "status"] : [] },
             handler: { session, arguments in
                 switch (arguments.words.first, arguments.words.count) {
                 case ("start", 1), ("start", 2):
-                    return try await start(session, context, port: arguments.words.count == 2 ? arguments.words[1] : nil)
+                    return try await start(
+                        session, context, port: arguments.words.count == 2 ? arguments.words[1] : nil)
                 case ("stop", 1):
                     guard let server = context.redisServer else {
                         session.say("redis-server is not running.")
@@ -67,7 +70,8 @@ enum RedisLabCommands {
                     }
                     context.redisServer = nil
                     try await server.shutdown()
-                    session.say("redis-server stopped (it was on \(server.host):\(server.port)). Your keys are still here.")
+                    session.say(
+                        "redis-server stopped (it was on \(server.host):\(server.port)). Your keys are still here.")
                     return .succeeded
                 case ("status", 1):
                     let count: String
@@ -77,9 +81,19 @@ enum RedisLabCommands {
                         count = "unknown number of keys"
                     }
                     if let server = context.redisServer {
-                        session.say("redis-server is serving your keyspace on \(server.host):\(server.port) (\(count) in the selected database).")
+                        session.say(
+                            """
+                                redis-server is serving your keyspace on \(server.host):\(server.port) (\(count) in \
+                                the selected database).
+                                """
+                        )
                     } else {
-                        session.say("redis-server is not running; `redis-server start` serves your keyspace (\(count) in the selected database).")
+                        session.say(
+                            """
+                                redis-server is not running; `redis-server start` serves your keyspace (\(count) in \
+                                the selected database).
+                                """
+                        )
                     }
                     return .succeeded
                 default:
@@ -88,7 +102,9 @@ enum RedisLabCommands {
             })
     }
 
-    private static func start(_ session: ReplSession, _ context: LabContext, port text: String?) async throws -> CommandResult {
+    private static func start(
+        _ session: ReplSession, _ context: LabContext, port text: String?
+    ) async throws -> CommandResult {
         if let server = context.redisServer {
             session.say("redis-server is already serving on \(server.host):\(server.port).")
             return .succeeded
@@ -96,7 +112,8 @@ enum RedisLabCommands {
         let port: Int
         if let text {
             guard let value = Int(text), (0...65_535).contains(value) else {
-                throw ReplLabError.invalid("`\(text)` is not a port: give a number from 0 to 65535 (0 picks a free one).")
+                throw ReplLabError.invalid(
+                    "`\(text)` is not a port: give a number from 0 to 65535 (0 picks a free one).")
             }
             port = value
         } else {
@@ -113,7 +130,12 @@ enum RedisLabCommands {
             throw ReplLabError.invalid("Cannot start redis-server on 127.0.0.1:\(port): \(error)")
         }
         context.redisServer = server
-        session.say("redis-server is serving your keyspace on \(server.host):\(server.port). In another terminal: `redis-cli -p \(server.port)`.")
+        session.say(
+            """
+                redis-server is serving your keyspace on \(server.host):\(server.port). In another terminal: \
+                `redis-cli -p \(server.port)`.
+                """
+        )
         return .succeeded
     }
 }

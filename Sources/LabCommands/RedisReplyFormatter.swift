@@ -17,22 +17,27 @@ enum RedisReplyFormatter {
         case .double(let number): return ["(double) " + double(number)]
         case .boolean(let flag): return [flag ? "(true)" : "(false)"]
         case .bigNumber(let digits): return ["(big number) " + digits]
-        case .verbatimString(_, let text): return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        case .verbatimString(_, let text):
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         case .array(let items), .push(let items): return list(items.map(lines), marker: ")")
         case .set(let items): return list(items.map(lines), marker: "~")
         case .map(let pairs):
-            return list(pairs.map { pair in
-                let key = lines(pair.key)
-                let value = lines(pair.value)
-                let head = (key.first ?? "") + " => "
-                return [head + (value.first ?? "")] + value.dropFirst().map { String(repeating: " ", count: head.count) + $0 }
-            }, marker: "#")
+            return list(
+                pairs.map { pair in
+                    let key = lines(pair.key)
+                    let value = lines(pair.value)
+                    let head = (key.first ?? "") + " => "
+                    return [head + (value.first ?? "")]
+                        + value.dropFirst().map { String(repeating: " ", count: head.count) + $0 }
+                }, marker: "#")
         }
     }
 
     /// Numbers each element, right-aligned to the widest index, continuation lines indented under it.
     private static func list(_ elements: [[String]], marker: String) -> [String] {
-        guard !elements.isEmpty else { return [marker == "#" ? "(empty hash)" : marker == "~" ? "(empty set)" : "(empty array)"] }
+        guard !elements.isEmpty else {
+            return [marker == "#" ? "(empty hash)" : marker == "~" ? "(empty set)" : "(empty array)"]
+        }
         let width = String(elements.count).count
         var result: [String] = []
         for (index, element) in elements.enumerated() {

@@ -12,7 +12,12 @@ public enum ReportRenderer {
         let parameters = report.parameters.keys.sorted().map { "\($0)=\(report.parameters[$0] ?? "")" }
         lines.append("Parameters: " + parameters.joined(separator: "  "))
         if let embedder = report.embedder {
-            lines.append("Embedder:   \(embedder)\(embedder == "lexical" ? " (lexical: matches near-duplicate wording, not meaning)" : "")")
+            lines.append(
+                """
+                    Embedder:   \
+                    \(embedder)\(embedder == "lexical" ? " (lexical: matches near-duplicate wording, not meaning)" : "")
+                    """
+            )
         }
         lines.append("Prices:     \(report.prices)")
         lines.append("")
@@ -20,21 +25,41 @@ public enum ReportRenderer {
         func share(_ count: Int) -> String { percent(Double(count) / Double(total)) }
         lines.append("Requests          \(number(report.requests))")
         lines.append("  exact hits      \(pad(report.exactHits))  \(share(report.exactHits))")
-        lines.append("  semantic hits   \(pad(report.semanticHits))  \(share(report.semanticHits))   wrong answers served: \(report.wrongSemanticHits)")
-        lines.append("  misses (LLM)    \(pad(report.misses))  \(share(report.misses))   LLM errors: \(report.llmErrors) (aborted streams: \(report.streamsAborted))")
+        lines.append(
+            """
+                  semantic hits   \(pad(report.semanticHits))  \(share(report.semanticHits))   wrong answers served: \
+                \(report.wrongSemanticHits)
+                """
+        )
+        lines.append(
+            """
+                  misses (LLM)    \(pad(report.misses))  \(share(report.misses))   LLM errors: \(report.llmErrors) \
+                (aborted streams: \(report.streamsAborted))
+                """
+        )
         lines.append("  rejected (429)  \(pad(report.rejected))  \(share(report.rejected))")
         lines.append("LLM calls         \(number(report.llmCalls))   tokens \(number(report.tokens))")
-        let cheaper = report.costUSD > 0 ? String(format: ", %.2f× cheaper", report.baselineCostUSD / report.costUSD) : ""
+        let cheaper =
+            report.costUSD > 0 ? String(format: ", %.2f× cheaper", report.baselineCostUSD / report.costUSD) : ""
         lines.append(
-            "Cost              \(dollars(report.costUSD))  vs \(dollars(report.baselineCostUSD)) with no cache and no limit: \(percent(report.savings)) saved\(cheaper)")
+            """
+                Cost              \(dollars(report.costUSD))  vs \(dollars(report.baselineCostUSD)) with no cache and \
+                no limit: \(percent(report.savings)) saved\(cheaper)
+                """
+        )
         lines.append(
-            "Latency           p50 \(millis(report.latencyMs.p50))  p95 \(millis(report.latencyMs.p95))  p99 \(millis(report.latencyMs.p99))  (answered requests)")
+            """
+                Latency           p50 \(millis(report.latencyMs.p50))  p95 \(millis(report.latencyMs.p95))  p99 \
+                \(millis(report.latencyMs.p99))  (answered requests)
+                """
+        )
         lines.append("")
         lines.append("Hit ratio over time (each row is a tenth of the run)")
         lines += BarChart(
             rows: report.timeline.enumerated().map { index, point in
                 let ratio = point.requests > 0 ? Double(point.hits) / Double(point.requests) : 0
-                return .init(label: "\((index + 1) * 10)%", value: ratio, caption: "\(percent(ratio)) of \(point.requests)")
+                return .init(
+                    label: "\((index + 1) * 10)%", value: ratio, caption: "\(percent(ratio)) of \(point.requests)")
             }, scale: 1
         ).render()
         lines.append("")

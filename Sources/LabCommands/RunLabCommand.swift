@@ -15,21 +15,23 @@ enum RunLabCommand {
             usage: "run [SCENARIO] [key=value …]",
             summary: "Run this lesson's scenario (or any scenario) on simulated traffic",
             help: """
-            `\(usage)`
+                `\(usage)`
 
-            Runs a step of server.swift on a simulated workload and prints its report: hits, misses, 429s, \
-            cost against the no-cache baseline, and latency. Simulated time: thousands of requests take about a second, \
-            and the same parameters give the same report.
+                Runs a step of server.swift on a simulated workload and prints its report: hits, misses, 429s, \
+                cost against the no-cache baseline, and latency. Simulated time: thousands of requests take about a \
+                second, \
+                and the same parameters give the same report.
 
-            - `run` runs the current lesson's scenario.
-            - `run exact-cache ttl=60s` runs a scenario with parameters changed (quote values with spaces: `limit="5 per 10 s"`).
-            - `run semantic-cache model=lexical` picks the semantic cache's embedder for this run (`minilm` or \
-            `lexical`; the default is MiniLM when installed). The lessons quote lexical numbers where they say so.
-            - `run --list` lists every scenario and its parameters with their defaults.
+                - `run` runs the current lesson's scenario.
+                - `run exact-cache ttl=60s` runs a scenario with parameters changed (quote values with spaces: \
+                `limit="5 per 10 s"`).
+                - `run semantic-cache model=lexical` picks the semantic cache's embedder for this run (`minilm` or \
+                `lexical`; the default is MiniLM when installed). The lessons quote lexical numbers where they say so.
+                - `run --list` lists every scenario and its parameters with their defaults.
 
-            Every run is saved in your progress; running a lab that a Matrix node needs unlocks it. Ctrl-C stops \
-            a long run without recording it.
-            """,
+                Every run is saved in your progress; running a lab that a Matrix node needs unlocks it. Ctrl-C stops \
+                a long run without recording it.
+                """,
             completer: { session, previous in
                 if previous.isEmpty { return ScenarioCatalog.ids + ["--list"] }
                 guard let scenario = try? ScenarioCatalog.scenario(previous[0]) else { return [] }
@@ -39,7 +41,9 @@ enum RunLabCommand {
             handler: { session, arguments in try await run(session, context, arguments) })
     }
 
-    private static func run(_ session: ReplSession, _ context: LabContext, _ arguments: CommandArguments) async throws -> CommandResult {
+    private static func run(
+        _ session: ReplSession, _ context: LabContext, _ arguments: CommandArguments
+    ) async throws -> CommandResult {
         let words = try QuotedArguments.split(arguments.rest, inWordQuotes: true)
         if words.first == "--list" {
             guard words.count == 1 else { throw ReplLabError.usage(usage) }
@@ -53,7 +57,8 @@ enum RunLabCommand {
             assignments.removeFirst()
         } else {
             guard let lesson = session.currentLesson else {
-                throw ReplLabError.invalid("No lesson is open, so there is no current scenario: `open 1`, or name one (`run --list`).")
+                throw ReplLabError.invalid(
+                    "No lesson is open, so there is no current scenario: `open 1`, or name one (`run --list`).")
             }
             guard let id = lesson.scenario else {
                 throw ReplLabError.invalid("Lesson \(lesson.number) has no scenario: name one (`run --list`).")
@@ -64,7 +69,8 @@ enum RunLabCommand {
         let model = parameters.removeValue(forKey: "model")
         let values = try lab { try scenario.values(parameters) }
         let embedder = try embedder(model, context, semantic: try lab { try scenario.hasSemanticCache(parameters) })
-        let runner = embedder.map { ScenarioRunner(seed: context.seed, embedder: $0) } ?? ScenarioRunner(seed: context.seed)
+        let runner =
+            embedder.map { ScenarioRunner(seed: context.seed, embedder: $0) } ?? ScenarioRunner(seed: context.seed)
         let assigned = parameters
         let work: @Sendable () async throws -> ScenarioReport = { try await runner.run(scenario, parameters: assigned) }
         guard let report = try await lab({ try await interruptible(context.interrupted, work) }) else {
@@ -73,7 +79,8 @@ enum RunLabCommand {
         }
         session.say(ReportRenderer.text(report, scenario: scenario).trimmingTrailingNewlines())
         try session.recordLabRun(
-            scenarioID: scenario.id, parametersJSON: try LabRunRecording.parametersJSON(values.values, model: embedder?.name),
+            scenarioID: scenario.id,
+            parametersJSON: try LabRunRecording.parametersJSON(values.values, model: embedder?.name),
             summaryJSON: try ScenarioListing.json(report))
         return .succeeded
     }

@@ -10,11 +10,11 @@ enum SemanticLabCommands {
             usage: "embed TEXT",
             summary: "Show the embedding of a text",
             help: """
-            Prints the tokens the embedder sees and the text's embedding vector. Uses MiniLM once \
-            `archlab model fetch` has installed it, else the lexical embedder; the first line names the model.
+                Prints the tokens the embedder sees and the text's embedding vector. Uses MiniLM once \
+                `archlab model fetch` has installed it, else the lexical embedder; the first line names the model.
 
-            - `embed What is the capital of France?` (quotes are optional).
-            """,
+                - `embed What is the capital of France?` (quotes are optional).
+                """,
             handler: { session, arguments in
                 let text = try singleText(arguments.rest)
                 guard !text.isEmpty else { throw ReplLabError.usage("embed TEXT") }
@@ -26,8 +26,10 @@ enum SemanticLabCommands {
                     throw ReplLabError.invalid("Cannot embed the text: \(error)")
                 }
                 let tokens = choice.embedder.tokens(for: text)
-                session.say(SemanticPresentation.embeddingLines(
-                    note: choice.note, embedder: choice.embedder, tokens: tokens, vector: vector).joined(separator: "\n"))
+                session.say(
+                    SemanticPresentation.embeddingLines(
+                        note: choice.note, embedder: choice.embedder, tokens: tokens, vector: vector
+                    ).joined(separator: "\n"))
                 return .succeeded
             })
     }
@@ -40,18 +42,23 @@ enum SemanticLabCommands {
             usage: similarUsage,
             summary: "Cosine similarity of two texts, and whether a semantic cache would hit",
             help: """
-            Embeds both texts and prints their cosine similarity (1 = same direction, 0 = unrelated), then \
-            HIT or MISS against the session's threshold (`semantic threshold` shows or changes it).
+                Embeds both texts and prints their cosine similarity (1 = same direction, 0 = unrelated), then \
+                HIT or MISS against the session's threshold (`semantic threshold` shows or changes it).
 
-            - `similar "How do I enable two-factor authentication?" "How do I disable two-factor authentication?"`
-            - `similar "What is the capital of France?" "Which city is France's capital?" --model lexical` \
-            (`model=lexical` works too) uses the lexical embedder the lessons' tables were made with.
-            """,
+                - `similar "How do I enable two-factor authentication?" "How do I disable two-factor authentication?"`
+                - `similar "What is the capital of France?" "Which city is France's capital?" --model lexical` \
+                (`model=lexical` works too) uses the lexical embedder the lessons' tables were made with.
+                """,
             handler: { session, arguments in
                 var texts = try QuotedArguments.split(arguments.rest)
                 let model = try takeModel(&texts)
                 guard texts.count == 2 else {
-                    throw ReplLabError.invalid("`similar` compares exactly two texts, each in quotes (got \(texts.count)). Usage: \(similarUsage)")
+                    throw ReplLabError.invalid(
+                        """
+                            `similar` compares exactly two texts, each in quotes (got \(texts.count)). Usage: \
+                            \(similarUsage)
+                            """
+                    )
                 }
                 let choice: EmbedderChoice
                 if let model {
@@ -70,11 +77,14 @@ enum SemanticLabCommands {
                     throw ReplLabError.invalid("Cannot embed the texts: \(error)")
                 }
                 let hit = cosine >= context.threshold
-                let verdict = hit ? session.painter.paint("HIT", .green, .bold) : session.painter.paint("MISS", .yellow, .bold)
+                let verdict =
+                    hit ? session.painter.paint("HIT", .green, .bold) : session.painter.paint("MISS", .yellow, .bold)
                 session.say("\(SemanticPresentation.fixed(cosine))  cosine similarity (\(choice.embedder.name))")
-                session.say("\(verdict) at threshold \(SemanticPresentation.fixed(context.threshold, 2)): "
-                    + (hit ? "a semantic cache would answer the second with the first's cached answer."
-                        : "a semantic cache would call the model for the second."))
+                session.say(
+                    "\(verdict) at threshold \(SemanticPresentation.fixed(context.threshold, 2)): "
+                        + (hit
+                            ? "a semantic cache would answer the second with the first's cached answer."
+                            : "a semantic cache would call the model for the second."))
                 return .succeeded
             })
     }
@@ -86,10 +96,14 @@ enum SemanticLabCommands {
         while index < words.count {
             let word = words[index]
             if word == "--model" {
-                guard index + 1 < words.count else { throw ReplLabError.invalid("--model needs a name: minilm or lexical.") }
+                guard index + 1 < words.count else {
+                    throw ReplLabError.invalid("--model needs a name: minilm or lexical.")
+                }
                 model = words[index + 1]
                 words.removeSubrange(index...(index + 1))
-            } else if let value = ["--model=", "model="].compactMap({ word.hasPrefix($0) ? String(word.dropFirst($0.count)) : nil }).first {
+            } else if let value = ["--model=", "model="].compactMap({
+                word.hasPrefix($0) ? String(word.dropFirst($0.count)) : nil
+            }).first {
                 model = value
                 words.remove(at: index)
             } else {
@@ -107,11 +121,11 @@ enum SemanticLabCommands {
             usage: "semantic threshold [X] | sweep",
             summary: "The semantic-cache threshold: show, set, or sweep it",
             help: """
-            - `semantic threshold` shows the similarity at or above which `similar` says HIT (default 0.90).
-            - `semantic threshold 0.8` changes it for this session (between -1 and 1).
-            - `semantic sweep` prints precision, recall and the false-hit rate for each threshold over a labelled \
-            set of paraphrases and near-misses; `--pairs` also lists every pair with its similarity.
-            """,
+                - `semantic threshold` shows the similarity at or above which `similar` says HIT (default 0.90).
+                - `semantic threshold 0.8` changes it for this session (between -1 and 1).
+                - `semantic sweep` prints precision, recall and the false-hit rate for each threshold over a labelled \
+                set of paraphrases and near-misses; `--pairs` also lists every pair with its similarity.
+                """,
             completer: { _, previous in
                 if previous.isEmpty { return ["threshold", "sweep"] }
                 return previous == ["sweep"] ? ["--pairs"] : []
@@ -119,11 +133,17 @@ enum SemanticLabCommands {
             handler: { session, arguments in
                 switch (arguments.words.first, arguments.words.count) {
                 case ("threshold", 1):
-                    session.say("semantic threshold: \(SemanticPresentation.fixed(context.threshold, 2)) (`similar` says HIT at or above it)")
+                    session.say(
+                        """
+                            semantic threshold: \(SemanticPresentation.fixed(context.threshold, 2)) (`similar` says \
+                            HIT at or above it)
+                            """
+                    )
                 case ("threshold", 2):
                     let text = arguments.words[1]
                     guard let value = Float(text), value.isFinite, (-1...1).contains(value) else {
-                        throw ReplLabError.invalid("`\(text)` is not a threshold: give a number from -1 to 1, such as 0.9.")
+                        throw ReplLabError.invalid(
+                            "`\(text)` is not a threshold: give a number from -1 to 1, such as 0.9.")
                     }
                     context.threshold = value
                     session.say("semantic threshold set to \(SemanticPresentation.fixed(value, 2)).")

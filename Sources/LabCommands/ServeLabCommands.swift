@@ -1,6 +1,6 @@
-import Gateway
 import Clocks
 import Foundation
+import Gateway
 import GatewayServer
 import Labs
 import Logging
@@ -10,7 +10,11 @@ import RateLimit
 /// The lesson 8 lab: `serve start|stop|status` runs server.swift over HTTP in the session, with the
 /// exact cache in the learner's own keyspace; `fire N` sends requests to it and shows each verdict.
 enum ServeLabCommands {
-    static let serveUsage = "serve start [N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] [--open] | serve stop | serve status"
+    static let serveUsage =
+        """
+            serve start [N] [--port P] [--limit \"5 per 10 s\"] [--algorithm A] [--latency-scale X] [--open] | serve \
+            stop | serve status
+            """
     static let defaultPort = 8080
 
     /// The gateway server a session runs, and what it was started with.
@@ -31,22 +35,25 @@ enum ServeLabCommands {
             usage: "serve start [N]|stop|status",
             summary: "Serve server.swift over HTTP: step N, or step 8, the finished server of lesson 8",
             help: """
-            `\(serveUsage)`
+                `\(serveUsage)`
 
-            Starts the gateway of server.swift step N (1 to 8, default 8; `--step N` works too) on \
-            http://127.0.0.1:\(defaultPort), the same server as `archlab serve`. Step 1 sends everything to the \
-            model; step 2 adds the exact cache, kept in your session's Redis (`redis KEYS *` shows it); step 3 the \
-            semantic cache; step 4 caches streamed answers; steps 5 to 8 put a limit per API key in front (default: \
-            sliding window, 5 per 10 s). The start message says what the step has.
+                Starts the gateway of server.swift step N (1 to 8, default 8; `--step N` works too) on \
+                http://127.0.0.1:\(defaultPort), the same server as `archlab serve`. Step 1 sends everything to the \
+                model; step 2 adds the exact cache, kept in your session's Redis (`redis KEYS *` shows it); step 3 the \
+                semantic cache; step 4 caches streamed answers; steps 5 to 8 put a limit per API key in front \
+                (default: \
+                sliding window, 5 per 10 s). The start message says what the step has.
 
-            The server accepts one API key, made up at start and shown once (the lesson key): `fire 7` sends it, \
-            and a request with any other key, or none, gets 401 (ten a minute per address, then 429). From a shell:
+                The server accepts one API key, made up at start and shown once (the lesson key): `fire 7` sends it, \
+                and a request with any other key, or none, gets 401 (ten a minute per address, then 429). From a shell:
 
-            `curl -i http://127.0.0.1:\(defaultPort)/v1/chat/completions -H 'Authorization: Bearer LESSON-KEY' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'`
+                `curl -i http://127.0.0.1:\(defaultPort)/v1/chat/completions -H 'Authorization: Bearer LESSON-KEY' -d \
+                '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}'`
 
-            `--open` serves any key instead, each with a limit of its own, as `archlab serve` without `--keys` does. \
-            `--port 0` picks a free port; `--latency-scale 0.1` makes the simulated model ten times faster.
-            """,
+                `--open` serves any key instead, each with a limit of its own, as `archlab serve` without `--keys` \
+                does. \
+                `--port 0` picks a free port; `--latency-scale 0.1` makes the simulated model ten times faster.
+                """,
             completer: { _, previous in
                 if previous.isEmpty { return ["start", "stop", "status"] }
                 if previous.last == "--algorithm" { return LimiterSpec.algorithms }
@@ -62,7 +69,12 @@ enum ServeLabCommands {
                 case "stop" where words.count == 1: await stop(session, context)
                 case "status" where words.count == 1:
                     if let running = context.gateway {
-                        session.sayWrapped("serving server.swift step \(running.step) on http://127.0.0.1:\(running.port): \(contents(step: running.step, limiter: running.limiter)).")
+                        session.sayWrapped(
+                            """
+                                serving server.swift step \(running.step) on http://127.0.0.1:\(running.port): \
+                                \(contents(step: running.step, limiter: running.limiter)).
+                                """
+                        )
                     } else {
                         session.say("The gateway is not running; `serve start` starts step 8, `serve start N` step N.")
                     }
@@ -74,12 +86,20 @@ enum ServeLabCommands {
 
     private static func start(_ session: ReplSession, _ context: LabContext, _ words: [String]) async throws {
         if let running = context.gateway {
-            session.say("Already serving step \(running.step) on http://127.0.0.1:\(running.port); `serve stop` first to change it.")
+            session.say(
+                """
+                    Already serving step \(running.step) on http://127.0.0.1:\(running.port); `serve stop` first to \
+                    change it.
+                    """
+            )
             return
         }
         let flags = try FlagParser(
-            words, known: ["step", "port", "limit", "algorithm", "latency-scale"], switches: ["open"], usage: serveUsage)
-        guard flags.positionals.count <= 1, flags.positionals.isEmpty || flags["step"] == nil else { throw ReplLabError.usage(serveUsage) }
+            words, known: ["step", "port", "limit", "algorithm", "latency-scale"], switches: ["open"], usage: serveUsage
+        )
+        guard flags.positionals.count <= 1, flags.positionals.isEmpty || flags["step"] == nil else {
+            throw ReplLabError.usage(serveUsage)
+        }
         var options = GatewayFactory.Options()
         options.step = try flags.int("step", in: 1...8) ?? 8
         if let word = flags.positionals.first {
@@ -138,17 +158,28 @@ enum ServeLabCommands {
                 gateway: gateway, configuration: configuration, clock: clock, logger: logger)
         } catch {
             let reason = (error as? ListenError)?.explanation ?? "\(error)"
-            throw ReplLabError.invalid("Cannot listen on 127.0.0.1:\(port): \(reason) (`serve start --port 0` picks a free port).")
+            throw ReplLabError.invalid(
+                "Cannot listen on 127.0.0.1:\(port): \(reason) (`serve start --port 0` picks a free port).")
         }
         let task = Task.detached { _ = try? await server.run() }
         context.gateway = Running(
             server: server, port: server.port, task: task, step: options.step, limiter: limiter, lessonKey: lessonKey)
-        let which = flags["step"] == nil && flags.positionals.isEmpty ? " (the finished server of lesson 8; `serve start N` serves step N)" : ""
+        let which =
+            flags["step"] == nil && flags.positionals.isEmpty
+            ? " (the finished server of lesson 8; `serve start N` serves step N)" : ""
         let next = options.step < 5 ? "fire 3" : lessonKey == nil ? "fire 7 --key bot" : "fire 7"
-        session.sayWrapped("Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port): \(contents(step: options.step, limiter: limiter)). Try `\(next)`.")
+        session.sayWrapped(
+            """
+                Serving server.swift step \(options.step)\(which) on http://127.0.0.1:\(server.port): \
+                \(contents(step: options.step, limiter: limiter)). Try `\(next)`.
+                """
+        )
         if let lessonKey {
             session.sayWrapped(
-                "Lesson key (shown once): \(lessonKey). `fire` sends it; any other key gets 401 (`fire 3 --key guess`), "
+                """
+                    Lesson key (shown once): \(lessonKey). `fire` sends it; any other key gets 401 (`fire 3 --key \
+                    guess`), 
+                    """
                     + "and `serve start --open` serves any key.")
         }
     }
@@ -167,10 +198,19 @@ enum ServeLabCommands {
         switch step {
         case ...1: return "no cache and no rate limit, every request goes to the model"
         case 2: return "the exact cache, in your Redis; no rate limit"
-        case 3: return "the exact cache, in your Redis, then the semantic cache (streamed answers are not cached); no rate limit"
+        case 3:
+            return
+                """
+                    the exact cache, in your Redis, then the semantic cache (streamed answers are not cached); no rate \
+                    limit
+                    """
         case 4: return "the exact and semantic caches, streamed answers cached too; no rate limit"
         default:
-            return "a limit of \(limiter.rate) per API key (\(limiter.algorithm)), then the exact and semantic caches, streamed answers cached too"
+            return
+                """
+                    a limit of \(limiter.rate) per API key (\(limiter.algorithm)), then the exact and semantic caches, \
+                    streamed answers cached too
+                    """
         }
     }
 
@@ -180,6 +220,7 @@ enum ServeLabCommands {
             return
         }
         await context.stopGateway()
-        session.say("Stopped the gateway on port \(running.port). Its cached answers stay in your Redis (`redis KEYS *`).")
+        session.say(
+            "Stopped the gateway on port \(running.port). Its cached answers stay in your Redis (`redis KEYS *`).")
     }
 }

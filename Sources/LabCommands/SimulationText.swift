@@ -8,7 +8,9 @@ public enum SimulationText {
         let timeline = report.timeline()
         let chart = TimelineChart(
             groups: timeline.series.map {
-                .init(title: $0.title, rows: [.init(label: "allowed", counts: $0.allowed), .init(label: "rejected", counts: $0.rejected)])
+                .init(
+                    title: $0.title,
+                    rows: [.init(label: "allowed", counts: $0.allowed), .init(label: "rejected", counts: $0.rejected)])
             },
             ticks: timeline.ticks.map { (column: $0.column, label: $0.label) }
         )

@@ -36,7 +36,8 @@ enum DatabaseFileInspector {
                     attributes: [.posixPermissions: 0o700])
             } catch {
                 if !FileManager.default.fileExists(atPath: directory) {
-                    throw ProgressStoreError.cannotCreate(path, detail: "cannot create \(directory): \(error.localizedDescription)")
+                    throw ProgressStoreError.cannotCreate(
+                        path, detail: "cannot create \(directory): \(error.localizedDescription)")
                 }
             }
         }
@@ -127,7 +128,8 @@ enum DatabaseFileInspector {
             guard applied.contains(first) else {
                 let names = applied.sorted().map { "`\($0)`" }.joined(separator: ", ")
                 let listed = applied.isEmpty ? "it is empty" : "it lists " + names
-                let found = "a `grdb_migrations` table that does not list ArchLab's first migration "
+                let found =
+                    "a `grdb_migrations` table that does not list ArchLab's first migration "
                     + "`\(first)` (\(listed))"
                 throw ProgressStoreError.foreignDatabase(path, found: found)
             }
@@ -136,10 +138,13 @@ enum DatabaseFileInspector {
                 throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
             }
         }
-        let strangers = try Row.fetchAll(db, sql: """
-            SELECT type, name FROM sqlite_master
-            WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name
-            """).compactMap { row -> String? in
+        let strangers = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT type, name FROM sqlite_master
+                WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name
+                """
+        ).compactMap { row -> String? in
             let name: String = row["name"]
             return ProgressSchema.objectNames.contains(name) ? nil : "\(row["type"] as String) `\(name)`"
         }

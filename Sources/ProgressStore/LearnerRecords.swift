@@ -43,11 +43,12 @@ extension ProgressStore {
 
     /// Ids of the quizzes the learner has passed at least once (in any version of the quiz).
     static func passedQuizIDs(_ db: Database, learner: Learner) throws -> Set<String> {
-        Set(try String.fetchAll(
-            db,
-            QuizAttemptRecord
-                .filter(Column("learnerId") == learner.id && Column("passed") == true)
-                .select(Column("quizId"), as: String.self)
-                .distinct()))
+        Set(
+            try String.fetchAll(
+                db,
+                QuizAttemptRecord
+                    .filter(Column("learnerId") == learner.id && Column("passed") == true)
+                    .select(Column("quizId"), as: String.self)
+                    .distinct()))
     }
 }

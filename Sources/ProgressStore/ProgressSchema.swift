@@ -77,9 +77,11 @@ enum ProgressSchema {
         do {
             try migrator.migrate(memory)
             try memory.read { db in
-                let rows = try String.fetchAll(db, sql: """
-                    SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'
-                    """)
+                let rows = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'
+                        """)
                 names.formUnion(rows)
             }
         } catch {

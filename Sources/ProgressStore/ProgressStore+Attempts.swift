@@ -87,12 +87,14 @@ extension ProgressStore {
         guard let id = record.id else {
             throw ProgressStoreError.database(nil, detail: "attempt without an id")
         }
-        let answers = try AnswerRecord
+        let answers =
+            try AnswerRecord
             .filter(Column("attemptId") == id)
             .order(Column.rowID)
             .fetchAll(db)
             .map {
-                AttemptAnswer(questionID: $0.questionID, responseJSON: $0.response, points: $0.points, hintsUsed: $0.hintsUsed)
+                AttemptAnswer(
+                    questionID: $0.questionID, responseJSON: $0.response, points: $0.points, hintsUsed: $0.hintsUsed)
             }
         return QuizAttempt(record: record, id: id, answers: answers)
     }

@@ -54,7 +54,9 @@ extension ProgressStore {
         }
     }
 
-    private static func latest<R: TableRecord>(_ type: R.Type, column: String, learner: Int64, _ db: Database) throws -> Date? {
+    private static func latest<R: TableRecord>(
+        _ type: R.Type, column: String, learner: Int64, _ db: Database
+    ) throws -> Date? {
         let text = try String.fetchOne(
             db, type.filter(Column("learnerId") == learner).select(max(Column(column))))
         return text.flatMap(ProgressTimestamp.date)

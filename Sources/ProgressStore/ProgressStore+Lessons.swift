@@ -45,7 +45,8 @@ extension ProgressStore {
         _ db: Database, learner: Learner, lessonID: String, now: Date,
         change: (inout LessonProgressRecord) -> Void
     ) throws {
-        var record = try LessonProgressRecord
+        var record =
+            try LessonProgressRecord
             .filter(Column("learnerId") == learner.id && Column("lessonId") == lessonID)
             .fetchOne(db)
             ?? LessonProgressRecord(

@@ -31,7 +31,8 @@ extension ProgressStore {
         var seen = Set<String>()
         var inserted: [NodeUnlock] = []
         for node in nodes where seen.insert(node).inserted {
-            let exists = try UnlockRecord
+            let exists =
+                try UnlockRecord
                 .filter(Column("learnerId") == learner.id && Column("nodeId") == node)
                 .fetchCount(db) > 0
             if exists { continue }
@@ -47,6 +48,8 @@ extension ProgressStore {
 
 extension NodeUnlock {
     init(_ record: UnlockRecord) {
-        self.init(nodeID: record.nodeID, unlockedAt: record.unlockedAt, attemptID: record.attemptID, labRunID: record.labRunID)
+        self.init(
+            nodeID: record.nodeID, unlockedAt: record.unlockedAt, attemptID: record.attemptID, labRunID: record.labRunID
+        )
     }
 }

@@ -136,7 +136,8 @@ public final class ProgressStore: Sendable {
                     // The journal mode is stored in the file: this writes only when a new file switches to WAL.
                     let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                     guard mode?.lowercased() == "wal" else {
-                        throw ProgressStoreError.database(path, detail: "cannot switch the progress database to WAL mode")
+                        throw ProgressStoreError.database(
+                            path, detail: "cannot switch the progress database to WAL mode")
                     }
                     // FULL also syncs the log at every commit.
                     try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -144,7 +145,8 @@ public final class ProgressStore: Sendable {
                 try migrate(database, path: path)
                 return database
             } catch let error as DatabaseError
-                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100
+            {
                 Thread.sleep(forTimeInterval: 0.02 * Double(min(attempt, 10)))
             }
         }
@@ -211,7 +213,8 @@ public final class ProgressStore: Sendable {
     static func wrap(_ error: DatabaseError, path: String) -> ProgressStoreError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .database(path, detail: "another ArchLab process kept the progress database busy too long; try again")
+            return .database(
+                path, detail: "another ArchLab process kept the progress database busy too long; try again")
         case .SQLITE_CORRUPT:
             return .corrupt(path, detail: error.message ?? "database disk image is malformed")
         case .SQLITE_NOTADB:

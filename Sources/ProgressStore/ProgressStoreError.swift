@@ -60,11 +60,23 @@ public struct ProgressStoreError: Error, CustomStringConvertible, Equatable, Sen
         let file = path ?? "progress database"
         switch kind {
         case .notADatabase:
-            return "\(file): not an SQLite database; ArchLab left it untouched (choose another file with --db or ARCHLAB_DB)"
+            return
+                """
+                    \(file): not an SQLite database; ArchLab left it untouched (choose another file with --db or \
+                    ARCHLAB_DB)
+                    """
         case .corrupt(let detail):
-            return "\(file): the progress database is damaged (\(detail)); ArchLab left it untouched — keep a copy and try `sqlite3 \(file) .recover`"
+            return
+                """
+                    \(file): the progress database is damaged (\(detail)); ArchLab left it untouched — keep a copy and \
+                    try `sqlite3 \(file) .recover`
+                    """
         case .newerSchema(let unknown):
-            return "\(file): written by a newer ArchLab (unknown migrations: \(unknown.joined(separator: ", "))); update ArchLab — the file was not modified"
+            return
+                """
+                    \(file): written by a newer ArchLab (unknown migrations: \(unknown.joined(separator: ", "))); \
+                    update ArchLab — the file was not modified
+                    """
         case .foreignDatabase(let found):
             return "\(file): an SQLite database that is not an ArchLab progress database (found \(found)); "
                 + "ArchLab left it untouched (choose another file with --db or ARCHLAB_DB)"

@@ -2,7 +2,8 @@
 enum CoreCommands {
     static func register(into registry: CommandRegistry) {
         for command in [HelpCommands.help] + LessonCommands.all + QuizCommands.all + InfoCommands.all
-            + LearnerCommands.all + [HelpCommands.quit] {
+            + LearnerCommands.all + [HelpCommands.quit]
+        {
             registry.register(command)
         }
     }

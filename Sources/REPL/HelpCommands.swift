@@ -24,7 +24,8 @@ enum HelpCommands {
             let pad = String(repeating: " ", count: column)
             session.say("Commands:")
             for command in commands {
-                let summary = ReplSession.hangingWrap(command.summary, width: max(session.width - column, 16), indent: 0)
+                let summary = ReplSession.hangingWrap(
+                    command.summary, width: max(session.width - column, 16), indent: 0)
                 if DisplayWidth.of(command.usage) > usageWidth {
                     session.say("  " + command.usage)
                     for line in summary { session.say(pad + line) }
@@ -41,7 +42,11 @@ enum HelpCommands {
     static var quit: ReplCommand {
         ReplCommand(
             name: "quit", aliases: ["exit"], usage: "quit", summary: "Leave ArchLab (your progress is saved)",
-            help: "Ends the session. Everything — reading position, attempts, unlocks — is already saved; Ctrl-D on an empty line does the same."
+            help:
+                """
+                    Ends the session. Everything — reading position, attempts, unlocks — is already saved; Ctrl-D on \
+                    an empty line does the same.
+                    """
         ) { session, _ in
             session.say(session.farewell)
             return .quit

@@ -1,5 +1,5 @@
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import Terminal
 
@@ -10,7 +10,12 @@ enum InfoCommands {
     static var matrix: ReplCommand {
         ReplCommand(
             name: "matrix", usage: "matrix", summary: "The Architect Matrix and what you have unlocked",
-            help: "Draws the Matrix: each node is a box marked ✓ unlocked, ○ available (its requirements are unlocked) or × locked; arrows run from a requirement to the node that needs it. Passing a lesson's System Check (and running its lab, where a node names one) unlocks its node."
+            help:
+                """
+                    Draws the Matrix: each node is a box marked ✓ unlocked, ○ available (its requirements are \
+                    unlocked) or × locked; arrows run from a requirement to the node that needs it. Passing a lesson's \
+                    System Check (and running its lab, where a node names one) unlocks its node.
+                    """
         ) { session, _ in
             session.drawMatrix()
             return .succeeded
@@ -20,11 +25,13 @@ enum InfoCommands {
     static var progress: ReplCommand {
         ReplCommand(
             name: "progress", usage: "progress", summary: "Your scores, unlocks and labs",
-            help: "Shows your standing, each System Check's best score and number of attempts, and the labs you have run."
+            help:
+                "Shows your standing, each System Check's best score and number of attempts, and the labs you have run."
         ) { session, _ in
             session.say("Learner \(ControlCharacters.strip(session.learner.name)): \(try session.standing()).")
             let report = try ProgressReport.build(
-                store: session.store, learner: session.learner, learnerName: session.learner.name, course: session.course)
+                store: session.store, learner: session.learner, learnerName: session.learner.name,
+                course: session.course)
             let unlocked = Set(report.nodes.filter(\.unlocked).map(\.id))
             var rows: [[String]] = []
             for (lesson, row) in zip(session.course.lessons, report.lessons) {
@@ -35,7 +42,8 @@ enum InfoCommands {
                     unlocked.contains(lesson.node) ? "✓ \(node)" : "× \(node)",
                 ])
             }
-            let table = TextTable(header: ["Lesson", "Best", "Tries", "Node"], rows: rows, alignments: [.left, .right, .right, .left])
+            let table = TextTable(
+                header: ["Lesson", "Best", "Tries", "Node"], rows: rows, alignments: [.left, .right, .right, .left])
             for line in table.render(width: session.width, painter: session.painter) { session.say(line) }
             let labs = report.labs.map(\.id).sorted()
             session.say("Labs run: " + (labs.isEmpty ? "none yet" : labs.joined(separator: ", ")))
@@ -47,7 +55,11 @@ enum InfoCommands {
     static var glossary: ReplCommand {
         ReplCommand(
             name: "glossary", aliases: ["g"], usage: "glossary [term]", summary: "Look up a term",
-            help: "`glossary` lists the terms; `glossary Redis` shows one, with the course's JavaScript and its Swift twin where there is one.",
+            help:
+                """
+                    `glossary` lists the terms; `glossary Redis` shows one, with the course's JavaScript and its Swift \
+                    twin where there is one.
+                    """,
             completer: { session, previous in previous.isEmpty ? session.course.glossary.map(\.term) : [] }
         ) { session, arguments in
             let entries = session.course.glossary
@@ -61,11 +73,13 @@ enum InfoCommands {
                 return .succeeded
             }
             let wanted = arguments.rest.lowercased()
-            let found = entries.first { $0.term.lowercased() == wanted }
+            let found =
+                entries.first { $0.term.lowercased() == wanted }
                 ?? entries.first { $0.term.lowercased().hasPrefix(wanted) }
             guard let entry = found else {
                 let near = entries.filter { $0.term.lowercased().contains(wanted) }.map(\.term)
-                let hint = near.isEmpty ? " Type `glossary` for the list." : " Related: \(near.joined(separator: ", "))."
+                let hint =
+                    near.isEmpty ? " Type `glossary` for the list." : " Related: \(near.joined(separator: ", "))."
                 throw ReplError.message("No glossary term `\(ControlCharacters.strip(arguments.rest))`.\(hint)")
             }
             var markdown = "**\(entry.term)** — \(entry.definition)"
@@ -84,7 +98,8 @@ enum InfoCommands {
         ReplCommand(
             name: "faq", usage: "faq [n]", summary: "Frequently asked questions",
             help: "`faq` lists the questions; `faq 2` shows the answer to the second.",
-            completer: { session, previous in previous.isEmpty ? session.course.faq.indices.map { String($0 + 1) } : [] }
+            completer: { session, previous in previous.isEmpty ? session.course.faq.indices.map { String($0 + 1) } : []
+            }
         ) { session, arguments in
             let entries = session.course.faq
             guard let text = arguments.words.first else {
@@ -96,7 +111,8 @@ enum InfoCommands {
                 return .succeeded
             }
             guard let number = Int(text), number >= 1, number <= entries.count else {
-                throw ReplError.message("No FAQ entry `\(ControlCharacters.strip(text))`: use a number from 1 to \(entries.count).")
+                throw ReplError.message(
+                    "No FAQ entry `\(ControlCharacters.strip(text))`: use a number from 1 to \(entries.count).")
             }
             let entry = entries[number - 1]
             var markdown = "**\(entry.question)**\n\n\(entry.answer)"

@@ -13,7 +13,11 @@ enum LessonCommands {
     static var lessons: ReplCommand {
         ReplCommand(
             name: "lessons", usage: "lessons", summary: "The lessons and where you stand in each",
-            help: "Shows each lesson as done (its Matrix node is unlocked), current (you are reading it), open, or locked — with the node that is missing and the lesson that unlocks it."
+            help:
+                """
+                    Shows each lesson as done (its Matrix node is unlocked), current (you are reading it), open, or \
+                    locked — with the node that is missing and the lesson that unlocks it.
+                    """
         ) { session, _ in
             let unlocked = try session.unlockedNodeIDs()
             for lesson in session.course.lessons {
@@ -26,7 +30,8 @@ enum LessonCommands {
                 } else if availability.isOpen {
                     status = session.painter.paint("open", .yellow)
                 } else {
-                    status = session.painter.paint("locked", .gray) + " — " + missingText(availability, session: session)
+                    status =
+                        session.painter.paint("locked", .gray) + " — " + missingText(availability, session: session)
                 }
                 let marker = lesson.id == session.currentLesson?.id ? "▸" : " "
                 session.say("\(marker) \(lesson.number). \(lesson.title) (\(lesson.minutes) min) — \(status)")
@@ -43,7 +48,9 @@ enum LessonCommands {
                 text += " (pass the System Check of lesson \(teacher.number) “\(teacher.title)”)"
             }
             if let lab = missing.lab {
-                text += teachers.isEmpty ? " (run the `\(lab)` lab: `run \(lab)`)" : " and run the `\(lab)` lab (`run \(lab)`)"
+                text +=
+                    teachers.isEmpty
+                    ? " (run the `\(lab)` lab: `run \(lab)`)" : " and run the `\(lab)` lab (`run \(lab)`)"
             }
             for exercise in missing.exercises {
                 text += " and pass the `\(exercise)` exercise (`exercise start \(exercise)`, then `check`)"
@@ -58,13 +65,22 @@ enum LessonCommands {
         if let lesson = course.lesson(id: text.lowercased()) { return lesson }
         let matches = course.lessons.filter { $0.id.hasPrefix(text.lowercased()) }
         if matches.count == 1, let lesson = matches.first { return lesson }
-        throw ReplError.message("No lesson `\(ControlCharacters.strip(text))`: use a number from 1 to \(course.lessons.count) or an id from `lessons`.")
+        throw ReplError.message(
+            """
+                No lesson `\(ControlCharacters.strip(text))`: use a number from 1 to \(course.lessons.count) or an id \
+                from `lessons`.
+                """
+        )
     }
 
     static var open: ReplCommand {
         ReplCommand(
             name: "open", usage: "open <n|id>", summary: "Open a lesson (at the page you left it)",
-            help: "`open 2` or `open exact-caching` opens a lesson where you left it; `open` alone reopens the lesson you are reading. A locked lesson says which Matrix node is missing and which lesson unlocks it.",
+            help:
+                """
+                    `open 2` or `open exact-caching` opens a lesson where you left it; `open` alone reopens the lesson \
+                    you are reading. A locked lesson says which Matrix node is missing and which lesson unlocks it.
+                    """,
             completer: lessonCompletions
         ) { session, arguments in
             let lesson: Lesson
@@ -77,7 +93,12 @@ enum LessonCommands {
             }
             let availability = try session.availability(of: lesson)
             guard availability.isOpen else {
-                throw ReplError.message("Lesson \(lesson.number) “\(lesson.title)” is locked: it \(missingText(availability, session: session)).")
+                throw ReplError.message(
+                    """
+                        Lesson \(lesson.number) “\(lesson.title)” is locked: it \
+                        \(missingText(availability, session: session)).
+                        """
+                )
             }
             let saved = try session.store.readingPosition(learner: session.learner, lessonID: lesson.id)
             try session.showPage(of: lesson, page: saved?.page ?? 0)
@@ -88,7 +109,11 @@ enum LessonCommands {
     static var next: ReplCommand {
         ReplCommand(
             name: "next", aliases: ["n"], usage: "next", summary: "The next page",
-            help: "Goes to the next page of the lesson you are reading. After the last page, take the System Check with `quiz`."
+            help:
+                """
+                    Goes to the next page of the lesson you are reading. After the last page, take the System Check \
+                    with `quiz`.
+                    """
         ) { session, _ in
             let lesson = try currentLesson(session)
             guard session.currentPage + 1 < lesson.pages.count else {
@@ -133,7 +158,12 @@ enum LessonCommands {
                 return .succeeded
             }
             guard let number = Int(text), number >= 1, number <= lesson.pages.count else {
-                throw ReplError.message("No page `\(ControlCharacters.strip(text))`: lesson \(lesson.number) has pages 1 to \(lesson.pages.count).")
+                throw ReplError.message(
+                    """
+                        No page `\(ControlCharacters.strip(text))`: lesson \(lesson.number) has pages 1 to \
+                        \(lesson.pages.count).
+                        """
+                )
             }
             try session.showPage(of: lesson, page: number - 1)
             return .succeeded
@@ -143,12 +173,18 @@ enum LessonCommands {
     static var code: ReplCommand {
         ReplCommand(
             name: "code", usage: "code", summary: "This step's server.swift code",
-            help: "Prints the Swift code of the lesson you are reading — this step of `server.swift` — without the prose around it."
+            help:
+                """
+                    Prints the Swift code of the lesson you are reading — this step of `server.swift` — without the \
+                    prose around it.
+                    """
         ) { session, _ in
             let lesson = try currentLesson(session)
             let blocks = lesson.pages.flatMap { page in
                 MarkdownParser.parse(page.markdown).compactMap { block -> (String, [String])? in
-                    if case let .code(language, lines) = block, language.lowercased() == "swift" { return (page.title, lines) }
+                    if case let .code(language, lines) = block, language.lowercased() == "swift" {
+                        return (page.title, lines)
+                    }
                     return nil
                 }
             }
@@ -187,7 +223,9 @@ extension ReplSession {
         currentLesson = lesson
         currentPage = index
         try store.setReadingPosition(learner: learner, lessonID: lesson.id, page: index)
-        for text in PageView(painter: painter, width: width).writes(lesson: lesson, page: index, lessonCount: course.lessons.count) {
+        for text in PageView(painter: painter, width: width).writes(
+            lesson: lesson, page: index, lessonCount: course.lessons.count)
+        {
             say(text)
         }
     }

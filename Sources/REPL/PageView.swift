@@ -16,9 +16,11 @@ public struct PageView {
     /// `index` must be a valid page index of `lesson`.
     public func writes(lesson: Lesson, page index: Int, lessonCount: Int) -> [String] {
         let content = lesson.pages[index]
-        let position = "Lesson \(lesson.number)/\(lessonCount) · \(lesson.title) · "
+        let position =
+            "Lesson \(lesson.number)/\(lessonCount) · \(lesson.title) · "
             + "page \(index + 1)/\(lesson.pages.count)"
-        let more = index + 1 < lesson.pages.count
+        let more =
+            index + 1 < lesson.pages.count
             ? "`next` for page \(index + 2)" : "last page: `quiz` for the System Check"
         return [
             painter.paint(position, .dim),

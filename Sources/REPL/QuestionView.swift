@@ -17,7 +17,11 @@ public struct QuestionView {
         let count = quiz.questions.count
         return [
             painter.paint(quiz.title, .bold, .cyan),
-            "\(count) question\(count == 1 ? "" : "s"), pass mark \(Self.percent(quiz.pass)) (\(Self.points(quiz.pass * quiz.maxScore)) of \(Self.points(quiz.maxScore)) points). Type `hint` for a hint; Ctrl-C or Ctrl-D abandons the attempt.",
+            """
+                \(count) question\(count == 1 ? "" : "s"), pass mark \(Self.percent(quiz.pass)) \
+                (\(Self.points(quiz.pass * quiz.maxScore)) of \(Self.points(quiz.maxScore)) points). Type `hint` for a \
+                hint; Ctrl-C or Ctrl-D abandons the attempt.
+                """,
         ]
     }
 
@@ -40,7 +44,8 @@ public struct QuestionView {
         let wrapper = WordWrapper(painter: painter)
         for choice in Self.shownChoices(question, seed: seed) {
             let label = "  \(choice.label)) "
-            let lines = wrapper.wrap(inline.runs(WordWrapper.keepingRepeatedSpaces(choice.text)), width: width - label.count)
+            let lines = wrapper.wrap(
+                inline.runs(WordWrapper.keepingRepeatedSpaces(choice.text)), width: width - label.count)
             for (index, line) in lines.enumerated() {
                 writes.append((index == 0 ? label : String(repeating: " ", count: label.count)) + line)
             }

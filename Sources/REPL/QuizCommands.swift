@@ -9,24 +9,36 @@ enum QuizCommands {
         ReplCommand(
             name: "quiz", usage: "quiz [n|id]", summary: "Take the System Check of the lesson you are reading",
             help: """
-            Asks the lesson's System Check one question at a time. Answer with the letter of an option (`b`), \
-            several letters (`a c`), a word, a number with or without its unit (`5 s`), or an order (`3 1 2`). \
-            Type `hint` for a hint (hints are recorded). Ctrl-C or Ctrl-D abandons the attempt without recording it. \
-            Passing unlocks the lesson's node in the Architect Matrix. `quiz 2` or `quiz exact-caching` takes another open lesson's check; with no lesson open, `quiz` takes lesson 1's.
-            """,
+                Asks the lesson's System Check one question at a time. Answer with the letter of an option (`b`), \
+                several letters (`a c`), a word, a number with or without its unit (`5 s`), or an order (`3 1 2`). \
+                Type `hint` for a hint (hints are recorded). Ctrl-C or Ctrl-D abandons the attempt without recording \
+                it. \
+                Passing unlocks the lesson's node in the Architect Matrix. `quiz 2` or `quiz exact-caching` takes \
+                another open lesson's check; with no lesson open, `quiz` takes lesson 1's.
+                """,
             completer: { session, previous in previous.isEmpty ? session.course.quizzes.map(\.id) : [] }
         ) { session, arguments in
             let quiz: Quiz
             if let id = arguments.words.first {
                 if let found = session.course.quiz(id: id.lowercased()) {
                     quiz = found
-                } else if let lesson = try? LessonCommands.findLesson(id, in: session), let found = session.course.quiz(id: lesson.quiz) {
+                } else if let lesson = try? LessonCommands.findLesson(id, in: session),
+                    let found = session.course.quiz(id: lesson.quiz)
+                {
                     quiz = found
                 } else {
-                    throw ReplError.message("No System Check `\(ControlCharacters.strip(id))`. Use a lesson number from 1 to \(session.course.lessons.count) or a System Check id: \(session.course.quizzes.map(\.id).joined(separator: ", ")).")
+                    throw ReplError.message(
+                        """
+                            No System Check `\(ControlCharacters.strip(id))`. Use a lesson number from 1 to \
+                            \(session.course.lessons.count) or a System Check id: \
+                            \(session.course.quizzes.map(\.id).joined(separator: ", ")).
+                            """
+                    )
                 }
             } else {
-                guard let lesson = session.currentLesson ?? session.course.lessons.first, let found = session.course.quiz(id: lesson.quiz) else {
+                guard let lesson = session.currentLesson ?? session.course.lessons.first,
+                    let found = session.course.quiz(id: lesson.quiz)
+                else {
                     throw ReplError.message("Open a lesson first (`open 1`), or name a System Check: `quiz <id>`.")
                 }
                 quiz = found
@@ -34,7 +46,12 @@ enum QuizCommands {
             if let lesson = session.course.lessons.first(where: { $0.quiz == quiz.id }) {
                 let availability = try session.availability(of: lesson)
                 guard availability.isOpen else {
-                    throw ReplError.message("The System Check of lesson \(lesson.number) is locked: the lesson \(LessonCommands.missingText(availability, session: session)).")
+                    throw ReplError.message(
+                        """
+                            The System Check of lesson \(lesson.number) is locked: the lesson \
+                            \(LessonCommands.missingText(availability, session: session)).
+                            """
+                    )
                 }
             }
             return try QuizFlow(session: session, quiz: quiz).run()
@@ -44,7 +61,11 @@ enum QuizCommands {
     static var hint: ReplCommand {
         ReplCommand(
             name: "hint", usage: "hint", summary: "Inside a quiz: reveal the next hint",
-            help: "While a System Check asks a question, type `hint` instead of an answer to see the next hint. Hints are recorded with the attempt."
+            help:
+                """
+                    While a System Check asks a question, type `hint` instead of an answer to see the next hint. Hints \
+                    are recorded with the attempt.
+                    """
         ) { _, _ in
             throw ReplError.message("`hint` works while a System Check asks a question. Type `quiz` to start one.")
         }

@@ -1,5 +1,5 @@
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import ProgressStore
 import Terminal
@@ -34,25 +34,39 @@ struct QuizFlow {
         let grade = quiz.grade(questionGrades: answers.map(\.grade))
         session.say("")
         let verdict = grade.passed ? painter.paint("PASSED", .green, .bold) : painter.paint("NOT PASSED", .red, .bold)
-        session.say("Score: \(points(grade.score))/\(points(grade.maxScore)) (\(percent(grade.maxScore > 0 ? grade.score / grade.maxScore : 0))) — \(verdict); the pass mark is \(points(grade.passMark)).")
+        session.say(
+            """
+                Score: \(points(grade.score))/\(points(grade.maxScore)) \
+                (\(percent(grade.maxScore > 0 ? grade.score / grade.maxScore : 0))) — \(verdict); the pass mark is \
+                \(points(grade.passMark)).
+                """
+        )
         let finished = FinishedAttempt(
             quizID: quiz.id, contentHash: quiz.contentHash, startedAt: startedAt, score: grade.score,
             maxScore: grade.maxScore, passed: grade.passed,
             answers: try answers.map { answer in
-                AttemptAnswer(questionID: answer.grade.questionID, responseJSON: try Self.json(answer.response),
-                              points: answer.grade.points, hintsUsed: answer.hintsUsed)
+                AttemptAnswer(
+                    questionID: answer.grade.questionID, responseJSON: try Self.json(answer.response),
+                    points: answer.grade.points, hintsUsed: answer.hintsUsed)
             })
-        let recorded = try AttemptRecording.record(finished, for: session.learner, in: session.store, course: session.course)
+        let recorded = try AttemptRecording.record(
+            finished, for: session.learner, in: session.store, course: session.course)
         if grade.passed {
             if let lesson = session.course.lessons.first(where: { $0.quiz == quiz.id }) {
                 if let following = session.course.lesson(number: lesson.number + 1),
-                   (try? session.availability(of: following).isOpen) == true {
+                    (try? session.availability(of: following).isOpen) == true
+                {
                     session.say("Next: `open \(following.number)` for “\(following.title)”.")
                 }
                 let passedExercises = (try? session.store.passedExerciseIDs(learner: session.learner)) ?? []
                 if let node = session.course.node(id: lesson.node) {
                     for id in node.exercises where !passedExercises.contains(id) {
-                        session.say("To unlock \(node.title), pass the `\(id)` exercise too: `exercise start \(id)`, then `check`.")
+                        session.say(
+                            """
+                                To unlock \(node.title), pass the `\(id)` exercise too: `exercise start \(id)`, then \
+                                `check`.
+                                """
+                        )
                     }
                 }
             }
@@ -68,7 +82,9 @@ struct QuizFlow {
     private func ask(_ question: Question, number: Int, seed: UInt64) -> Answered? {
         let painter = session.painter
         let view = QuestionView(painter: painter, width: session.width)
-        for text in view.questionWrites(question, number: number, of: quiz.questions.count, seed: seed) { session.say(text) }
+        for text in view.questionWrites(question, number: number, of: quiz.questions.count, seed: seed) {
+            session.say(text)
+        }
         var hintsUsed = 0
         while true {
             switch session.readAnswer(prompt: "answer> ") {
@@ -77,10 +93,13 @@ struct QuizFlow {
             case .line(let typed):
                 if typed.trimmingCharacters(in: .whitespaces).lowercased() == "hint" {
                     if hintsUsed < question.hints.count {
-                        session.say(painter.paint("Hint \(hintsUsed + 1)/\(question.hints.count):", .yellow) + " " + question.hints[hintsUsed])
+                        session.say(
+                            painter.paint("Hint \(hintsUsed + 1)/\(question.hints.count):", .yellow) + " "
+                                + question.hints[hintsUsed])
                         hintsUsed += 1
                     } else {
-                        session.say(question.hints.isEmpty ? "This question has no hints." : "No more hints for this question.")
+                        session.say(
+                            question.hints.isEmpty ? "This question has no hints." : "No more hints for this question.")
                     }
                     continue
                 }
@@ -90,7 +109,9 @@ struct QuizFlow {
                     feedback(grade, question: question)
                     return Answered(grade: grade, response: response, hintsUsed: hintsUsed)
                 } catch {
-                    session.say(painter.paint("Not an answer:", .yellow) + " \(ControlCharacters.strip(error.description)). Try again.")
+                    session.say(
+                        painter.paint("Not an answer:", .yellow)
+                            + " \(ControlCharacters.strip(error.description)). Try again.")
                 }
             }
         }

@@ -1,5 +1,5 @@
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import ProgressStore
 import Terminal
@@ -40,8 +40,10 @@ extension ReplSession {
     /// Records a lab run for the learner, unlocking the nodes it completes and announcing them
     /// (for lab commands registered from outside the core).
     public func recordLabRun(scenarioID: String, parametersJSON: String = "{}", summaryJSON: String = "{}") throws {
-        announce(try LabRunRecording.record(
-            scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store, course: course))
+        announce(
+            try LabRunRecording.record(
+                scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store,
+                course: course))
     }
 
     /// Prints `NODE UNLOCKED: <title>` for each node, then the Matrix.
@@ -61,7 +63,13 @@ extension ReplSession {
     /// The closing words once the last Matrix node unlocks: the course is done, and what to do with it.
     private func congratulate() {
         say("")
-        say(painter.paint("COURSE COMPLETE", .green, .bold) + " — all \(course.lessons.count) lessons passed and all \(course.matrix.nodes.count) Matrix nodes unlocked.")
+        say(
+            painter.paint("COURSE COMPLETE", .green, .bold)
+                + """
+                     — all \(course.lessons.count) lessons passed and all \(course.matrix.nodes.count) Matrix nodes \
+                    unlocked.
+                    """
+        )
         var next = ["`progress` shows your best scores; `quiz N` retakes any System Check"]
         if registry.command(named: "serve") != nil {
             next.append("`serve start` runs the finished server.swift over HTTP for curl")
@@ -74,10 +82,13 @@ extension ReplSession {
     func drawMatrix() {
         let unlocked = (try? unlockedNodeIDs()) ?? []
         let nodes = course.matrix.nodes.map { node in
-            let state: MatrixDrawing.NodeState = unlocked.contains(node.id) ? .unlocked
+            let state: MatrixDrawing.NodeState =
+                unlocked.contains(node.id)
+                ? .unlocked
                 : node.requires.allSatisfy(unlocked.contains) ? .available : .locked
-            return MatrixDrawing.Node(id: node.id, title: node.title, column: node.column, row: node.row,
-                                      state: state, requires: node.requires)
+            return MatrixDrawing.Node(
+                id: node.id, title: node.title, column: node.column, row: node.row,
+                state: state, requires: node.requires)
         }
         for line in MatrixDrawing(nodes: nodes).render(maxWidth: min(width, 80), painter: painter) {
             say(line)

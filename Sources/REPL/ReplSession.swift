@@ -1,8 +1,8 @@
 import Clocks
-import SeededRandom
 import CourseKit
 import Foundation
 import ProgressStore
+import SeededRandom
 import Terminal
 
 /// Everything a session needs that the caller decides: the course, the store, who is learning,
@@ -21,8 +21,10 @@ public struct ReplConfiguration {
     /// saved, and leaving never claims progress was saved.
     public var discardsProgress = false
 
-    public init(course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
-                painter: Painter, width: Int, seed: UInt64, clock: any WallClock = SystemClock()) {
+    public init(
+        course: Course, courseFindings: Int = 0, store: ProgressStore, learnerName: String,
+        painter: Painter, width: Int, seed: UInt64, clock: any WallClock = SystemClock()
+    ) {
         self.course = course
         self.courseFindings = courseFindings
         self.store = store
@@ -61,8 +63,10 @@ public final class ReplSession {
 
     /// Opens the learner (creating them if new), restores their reading position and registers the core
     /// commands followed by `additionalCommands` (labs' commands).
-    public init(configuration: ReplConfiguration, editor: LineEditor, output: ReplOutput,
-                additionalCommands: [ReplCommand] = []) throws {
+    public init(
+        configuration: ReplConfiguration, editor: LineEditor, output: ReplOutput,
+        additionalCommands: [ReplCommand] = []
+    ) throws {
         course = configuration.course.mappingDisplayText(ControlCharacters.sanitize)
         store = configuration.store
         painter = configuration.painter
@@ -129,7 +133,8 @@ public final class ReplSession {
         guard let command = registry.command(named: name) else {
             let shown = ControlCharacters.strip(name)
             let suggestions = registry.suggestions(for: name)
-            let hint = suggestions.isEmpty ? "" : " Did you mean \(suggestions.map { "`\($0)`" }.joined(separator: " or "))?"
+            let hint =
+                suggestions.isEmpty ? "" : " Did you mean \(suggestions.map { "`\($0)`" }.joined(separator: " or "))?"
             return fail(ReplError.message("Unknown command `\(shown)`.\(hint) Type `help` for the list."))
         }
         let rest = String(trimmed.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)

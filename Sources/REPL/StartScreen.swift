@@ -26,7 +26,12 @@ enum StartScreen {
         }
         if let lesson = session.currentLesson {
             let page = session.currentPage + 1
-            session.sayWrapped("You were reading lesson \(lesson.number) “\(lesson.title)”, page \(page)/\(lesson.pages.count). Type `open` to continue.")
+            session.sayWrapped(
+                """
+                    You were reading lesson \(lesson.number) “\(lesson.title)”, page \(page)/\(lesson.pages.count). \
+                    Type `open` to continue.
+                    """
+            )
         } else if let first = course.lessons.first {
             session.sayWrapped("Start with lesson \(first.number) “\(first.title)”: type `open \(first.number)`.")
         }

@@ -47,7 +47,8 @@ public struct RESPCommandParser: Sendable {
                     var index = 0
                     let base = buffer.readerIndex
                     while index < ranges.count {
-                        argv.append(buffer.getSlice(at: base + ranges[index], length: ranges[index + 1]) ?? ByteBuffer())
+                        argv.append(
+                            buffer.getSlice(at: base + ranges[index], length: ranges[index + 1]) ?? ByteBuffer())
                         index += 2
                     }
                     buffer.moveReaderIndex(forwardBy: consumed)
@@ -72,7 +73,9 @@ public struct RESPCommandParser: Sendable {
                     }
                 case .plain(let consumed, let ranges):
                     let base = buffer.readerIndex
-                    let argv = ranges.map { buffer.getSlice(at: base + $0.lowerBound, length: $0.count) ?? ByteBuffer() }
+                    let argv = ranges.map {
+                        buffer.getSlice(at: base + $0.lowerBound, length: $0.count) ?? ByteBuffer()
+                    }
                     buffer.moveReaderIndex(forwardBy: consumed)
                     if !argv.isEmpty { return argv }
                 }

@@ -76,7 +76,9 @@ struct RESPValueBuilder {
         return line
     }
 
-    private mutating func readBody(_ length: Int, at start: Int) throws(RESPDecodingError) -> UnsafeRawBufferPointer.SubSequence {
+    private mutating func readBody(
+        _ length: Int, at start: Int
+    ) throws(RESPDecodingError) -> UnsafeRawBufferPointer.SubSequence {
         guard length >= 0, bytes.count - position >= length + 2 else { throw .invalidLength(at: start) }
         let body = bytes[position..<(position + length)]
         position += length + 2

@@ -19,10 +19,20 @@ extension LimiterBenchmark {
     ) async throws -> [String] {
         let window = try LimitDuration(milliseconds: 10_000)
         var lines: [String] = []
-        lines.append(try await respRun(label, FixedWindow(limit: 100, window: window), identifiers, decisions, concurrency, connect))
-        lines.append(try await respRun(label, SlidingWindow(limit: 100, window: window), identifiers, decisions, concurrency, connect))
-        lines.append(try await respRun(label, TokenBucket(refillRate: 100, interval: window, maxTokens: 100), identifiers, decisions, concurrency, connect))
-        lines.append(try await respRun(label, GCRA(capacity: 100, refill: 100, interval: window), identifiers, decisions, concurrency, connect))
+        lines.append(
+            try await respRun(
+                label, FixedWindow(limit: 100, window: window), identifiers, decisions, concurrency, connect))
+        lines.append(
+            try await respRun(
+                label, SlidingWindow(limit: 100, window: window), identifiers, decisions, concurrency, connect))
+        lines.append(
+            try await respRun(
+                label, TokenBucket(refillRate: 100, interval: window, maxTokens: 100), identifiers, decisions,
+                concurrency, connect))
+        lines.append(
+            try await respRun(
+                label, GCRA(capacity: 100, refill: 100, interval: window), identifiers, decisions, concurrency, connect)
+        )
         return lines
     }
 
@@ -32,7 +42,8 @@ extension LimiterBenchmark {
     ) async throws -> String {
         let callers = max(1, concurrency)
         let pool = RESPConnectionPool(maximumConnections: callers, connect: connect)
-        let limiter = RESPRateLimiter(algorithm, connections: pool, prefix: "bench-\(algorithm.name)-\(UInt32.random(in: 0...UInt32.max))")
+        let limiter = RESPRateLimiter(
+            algorithm, connections: pool, prefix: "bench-\(algorithm.name)-\(UInt32.random(in: 0...UInt32.max))")
         let perCaller = max(1, decisions / callers)
         var start = timespec()
         var end = timespec()
@@ -50,6 +61,10 @@ extension LimiterBenchmark {
         clock_gettime(CLOCK_MONOTONIC, &end)
         let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
         let total = perCaller * callers
-        return "\(label) \(algorithm.name), \(callers) connections: \(total) decisions over \(identifiers) identifiers in \(fixed(seconds, 3)) s = \(fixed(Double(total) / seconds, 0)) /s"
+        return
+            """
+                \(label) \(algorithm.name), \(callers) connections: \(total) decisions over \(identifiers) identifiers \
+                in \(fixed(seconds, 3)) s = \(fixed(Double(total) / seconds, 0)) /s
+                """
     }
 }

@@ -29,12 +29,21 @@ public enum LimiterBenchmark {
         lines.append(line("reference: one dictionary update, no lock, no clock", identifiers, decisions, reference))
         let window = try LimitDuration(milliseconds: 10_000)
         let contenders: [(String, (Int64) -> Int)] = [
-            ("fixed-window, coarse clock", run(try FixedWindow(limit: 100, window: window), names, decisions, clock: CoarseSystemClock())),
+            (
+                "fixed-window, coarse clock",
+                run(try FixedWindow(limit: 100, window: window), names, decisions, clock: CoarseSystemClock())
+            ),
             ("fixed-window, system clock", run(try FixedWindow(limit: 100, window: window), names, decisions)),
             ("sliding-window, system clock", run(try SlidingWindow(limit: 100, window: window), names, decisions)),
-            ("token-bucket, system clock", run(try TokenBucket(refillRate: 100, interval: window, maxTokens: 100), names, decisions)),
+            (
+                "token-bucket, system clock",
+                run(try TokenBucket(refillRate: 100, interval: window, maxTokens: 100), names, decisions)
+            ),
             ("sliding-log, system clock", run(try SlidingLog(limit: 100, window: window), names, decisions)),
-            ("continuous-bucket, system clock", run(try ContinuousTokenBucket(capacity: 100, refill: 100, interval: window), names, decisions)),
+            (
+                "continuous-bucket, system clock",
+                run(try ContinuousTokenBucket(capacity: 100, refill: 100, interval: window), names, decisions)
+            ),
             ("gcra, system clock", run(try GCRA(capacity: 100, refill: 100, interval: window), names, decisions)),
         ]
         let frozen = ManualClock(milliseconds: 1_700_000_000_000)
@@ -49,7 +58,8 @@ public enum LimiterBenchmark {
             }
             return admitted
         }
-        lines.append(line("in-memory fixed-window, manual clock (the clock's share)", identifiers, decisions, clockless))
+        lines.append(
+            line("in-memory fixed-window, manual clock (the clock's share)", identifiers, decisions, clockless))
         let clockCost = measure(decisions) {
             var total = 0
             let clock: any WallClock = SystemClock()
@@ -59,7 +69,9 @@ public enum LimiterBenchmark {
         lines.append(line("system clock reads alone", identifiers, decisions, clockCost))
         for (name, body) in contenders {
             let seconds = measure(decisions) { body(0) }
-            lines.append(line("in-memory \(name)", identifiers, decisions, seconds) + " (\(fixed(seconds / reference, 2))× the reference's time)")
+            lines.append(
+                line("in-memory \(name)", identifiers, decisions, seconds)
+                    + " (\(fixed(seconds / reference, 2))× the reference's time)")
         }
         return lines
     }
@@ -94,7 +106,11 @@ public enum LimiterBenchmark {
 
     private static func line(_ label: String, _ identifiers: Int, _ decisions: Int, _ seconds: Double) -> String {
         let rate = Double(decisions) / seconds / 1e6
-        return "\(label): \(decisions) decisions over \(identifiers) identifiers in \(fixed(seconds, 3)) CPU s = \(fixed(rate, 2)) M/s"
+        return
+            """
+                \(label): \(decisions) decisions over \(identifiers) identifiers in \(fixed(seconds, 3)) CPU s = \
+                \(fixed(rate, 2)) M/s
+                """
     }
 
     static func fixed(_ value: Double, _ digits: Int) -> String {

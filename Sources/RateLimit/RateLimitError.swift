@@ -39,7 +39,11 @@ public struct RateLimitError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch kind {
         case .badDuration(let text):
-            return "invalid duration \"\(text)\": expected a whole number and a unit (ms, s, m, h, d), e.g. \"10 s\", \"500ms\", \"1d\""
+            return
+                """
+                    invalid duration \"\(text)\": expected a whole number and a unit (ms, s, m, h, d), e.g. \"10 s\", \
+                    \"500ms\", \"1d\"
+                    """
         case .badRate(let text):
             return "invalid rate \"\(text)\": expected \"N per DURATION\", e.g. \"5 per 10 s\""
         case .badParameter(let name, let value, let expected):

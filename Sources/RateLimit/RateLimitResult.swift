@@ -24,7 +24,8 @@ public struct RateLimitResult: Hashable, Sendable {
     /// when rejected, 0 when admitted.
     static func make(success: Bool, limit: Int, remaining: Int, reset: Int64, now: Int64) -> RateLimitResult {
         let wait = success ? 0 : max(0, ceilDiv(reset - now, 1000))
-        return RateLimitResult(success: success, limit: limit, remaining: max(0, remaining), reset: reset, retryAfterSeconds: wait)
+        return RateLimitResult(
+            success: success, limit: limit, remaining: max(0, remaining), reset: reset, retryAfterSeconds: wait)
     }
 }
 

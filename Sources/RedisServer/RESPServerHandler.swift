@@ -130,7 +130,8 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
         while true {
             let argv: [ByteBuffer]
             do {
-                guard let command = try parser.next(from: &buffer, authenticated: executor.isAuthenticated(session)) else {
+                guard let command = try parser.next(from: &buffer, authenticated: executor.isAuthenticated(session))
+                else {
                     break
                 }
                 argv = command

@@ -16,7 +16,10 @@ public final class RedisServer: Sendable {
     private let housekeeping: RepeatedTask
     private let logger: Logger
 
-    private init(host: String, port: Int, channel: any Channel, group: MultiThreadedEventLoopGroup, housekeeping: RepeatedTask, logger: Logger) {
+    private init(
+        host: String, port: Int, channel: any Channel, group: MultiThreadedEventLoopGroup, housekeeping: RepeatedTask,
+        logger: Logger
+    ) {
         self.host = host
         self.port = port
         self.channel = channel
@@ -61,14 +64,19 @@ public final class RedisServer: Sendable {
                 context.statistics.port = port
                 context.executor.attach(context.statistics)
             }.get()
-            let housekeeping = loop.scheduleRepeatedTask(initialDelay: .milliseconds(100), delay: .milliseconds(100)) { _ in
+            let housekeeping = loop.scheduleRepeatedTask(initialDelay: .milliseconds(100), delay: .milliseconds(100)) {
+                _ in
                 shared.value.executor.housekeeping()
             }
             logger.info(
                 "redis-server ready to accept connections",
-                metadata: ["host": "\(configuration.host)", "port": "\(port)", "maxclients": "\(configuration.maxclients)"]
+                metadata: [
+                    "host": "\(configuration.host)", "port": "\(port)", "maxclients": "\(configuration.maxclients)",
+                ]
             )
-            return RedisServer(host: configuration.host, port: port, channel: channel, group: group, housekeeping: housekeeping, logger: logger)
+            return RedisServer(
+                host: configuration.host, port: port, channel: channel, group: group, housekeeping: housekeeping,
+                logger: logger)
         } catch {
             try? await group.shutdownGracefully()
             throw RedisServerError.cannotBind(host: configuration.host, port: configuration.port, reason: "\(error)")

@@ -21,10 +21,12 @@ public enum VectorMath {
         let rx = UnsafeRawPointer(x)
         let ry = UnsafeRawPointer(y)
         while i + 16 <= n {
-            acc0.addProduct(rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self),
-                            ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
-            acc1.addProduct(rx.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self),
-                            ry.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self))
+            acc0.addProduct(
+                rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self),
+                ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
+            acc1.addProduct(
+                rx.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self),
+                ry.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self))
             i += 16
         }
         var sum = (acc0 + acc1).sum()

@@ -56,7 +56,9 @@ public struct CodeHighlighter: Sendable {
             }
             if character.isLetter || character == "_" || character == "#" || character == "@" {
                 var end = index + 1
-                while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" {
+                while end < characters.count,
+                    characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
+                {
                     end += 1
                 }
                 let word = String(characters[index..<end])
@@ -66,7 +68,9 @@ public struct CodeHighlighter: Sendable {
             }
             if character.isNumber {
                 var end = index + 1
-                while end < characters.count, characters[end].isNumber || characters[end] == "." || characters[end] == "_" {
+                while end < characters.count,
+                    characters[end].isNumber || characters[end] == "." || characters[end] == "_"
+                {
                     end += 1
                 }
                 output += painter.paint(String(characters[index..<end]), .yellow)

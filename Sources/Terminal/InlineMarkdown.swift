@@ -32,7 +32,9 @@ public struct InlineMarkdown: Sendable {
 
         while index < characters.count {
             let character = characters[index]
-            if character == "\\", index + 1 < characters.count, characters[index + 1].isPunctuation || characters[index + 1].isSymbol {
+            if character == "\\", index + 1 < characters.count,
+                characters[index + 1].isPunctuation || characters[index + 1].isSymbol
+            {
                 plain.append(characters[index + 1])
                 index += 2
                 continue
@@ -50,7 +52,8 @@ public struct InlineMarkdown: Sendable {
                 let opensWord = index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
                 let start = index + marker.count
                 if opensWord, start < characters.count, characters[start] != " ",
-                   let end = closing(of: marker, in: characters, from: start) {
+                    let end = closing(of: marker, in: characters, from: start)
+                {
                     flush()
                     let inner = String(characters[start..<end])
                     runs += self.runs(inner, base: base + [double ? .bold : .italic])
@@ -98,8 +101,9 @@ public struct InlineMarkdown: Sendable {
 
     private func link(in characters: [Character], at start: Int) -> (label: String, url: String, end: Int)? {
         guard let closeBracket = characters[start...].firstIndex(of: "]"),
-              closeBracket + 1 < characters.count, characters[closeBracket + 1] == "(",
-              let closeParen = characters[(closeBracket + 1)...].firstIndex(of: ")") else { return nil }
+            closeBracket + 1 < characters.count, characters[closeBracket + 1] == "(",
+            let closeParen = characters[(closeBracket + 1)...].firstIndex(of: ")")
+        else { return nil }
         let label = String(characters[(start + 1)..<closeBracket])
         let url = String(characters[(closeBracket + 2)..<closeParen])
         return (label, url, closeParen + 1)

@@ -55,7 +55,10 @@ public enum MarkdownParser {
                     let current = lines[index].trimmingLeadingSpaces()
                     if current.isEmpty || fenceMarker(current) != nil || heading(current) != nil
                         || current.hasPrefix(">") || isTableStart(lines, at: index)
-                        || (!text.isEmpty && listMarker(lines[index]) != nil) { break }
+                        || (!text.isEmpty && listMarker(lines[index]) != nil)
+                    {
+                        break
+                    }
                     text.append(current.strippingSpaces())
                     index += 1
                 }
@@ -98,7 +101,8 @@ public enum MarkdownParser {
         guard digits > 0, digits < 10 else { return nil }
         let after = rest.dropFirst(digits)
         guard let punctuation = after.first, punctuation == "." || punctuation == ")",
-              after.dropFirst().first == " " else { return nil }
+            after.dropFirst().first == " "
+        else { return nil }
         return (indent, digits + 2, true)
     }
 
@@ -106,7 +110,8 @@ public enum MarkdownParser {
         guard let first = listMarker(lines[index]) else { return .paragraph(lines[index]) }
         var items: [[MarkdownBlock]] = []
         while index < lines.endIndex, let marker = listMarker(lines[index]), marker.indent == first.indent,
-              marker.ordered == first.ordered {
+            marker.ordered == first.ordered
+        {
             let contentIndent = marker.indent + marker.width
             var body = [String(lines[index].dropFirst(contentIndent))]
             index += 1
@@ -140,10 +145,11 @@ public enum MarkdownParser {
         let separator = lines[index + 1].strippingSpaces()
         guard header.hasPrefix("|"), separator.hasPrefix("|") else { return false }
         let cells = splitRow(separator)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let core = cell.filter { $0 != ":" }
-            return !core.isEmpty && core.allSatisfy { $0 == "-" }
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                let core = cell.filter { $0 != ":" }
+                return !core.isEmpty && core.allSatisfy { $0 == "-" }
+            }
     }
 
     private static func parseTable(_ lines: ArraySlice<String>, at index: inout Int) -> MarkdownBlock {

@@ -76,8 +76,9 @@ public struct MatrixDrawing: Sendable {
         let titles = nodes.map { titleLines($0.title, width: textWidth) }
         let titleHeight = min(2, titles.map(\.count).max() ?? 1)
         let boxHeight = titleHeight + 3
-        var canvas = MatrixCanvas(width: columns * boxWidth + (columns - 1) * gap,
-                                  height: rows * boxHeight + (rows - 1) * Self.rowGap)
+        var canvas = MatrixCanvas(
+            width: columns * boxWidth + (columns - 1) * gap,
+            height: rows * boxHeight + (rows - 1) * Self.rowGap)
         let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let occupied = Set(nodes.map { [$0.column, $0.row] })
         func left(_ node: Node) -> Int { node.column * (boxWidth + gap) }
@@ -107,11 +108,13 @@ public struct MatrixDrawing: Sendable {
                     canvas.line(fromX: turnX, fromY: endY, toX: endX, toY: endY)
                     canvas.arrow(x: endX, y: endY, symbol: "▶")
                 } else if node.row == source.row, node.column > source.column,
-                          ((source.column + 1)..<node.column).allSatisfy({ !occupied.contains([$0, node.row]) }) {
+                    ((source.column + 1)..<node.column).allSatisfy({ !occupied.contains([$0, node.row]) })
+                {
                     canvas.line(fromX: left(source) + boxWidth, fromY: endY, toX: endX, toY: endY)
                     canvas.arrow(x: endX, y: endY, symbol: "▶")
                 } else if node.column == source.column, node.row > source.row,
-                          ((source.row + 1)..<node.row).allSatisfy({ !occupied.contains([node.column, $0]) }) {
+                    ((source.row + 1)..<node.row).allSatisfy({ !occupied.contains([node.column, $0]) })
+                {
                     let x = left(node) + boxWidth / 2
                     canvas.line(fromX: x, fromY: top(source) + boxHeight, toX: x, toY: top(node) - 1)
                     canvas.arrow(x: x, y: top(node) - 1, symbol: "▼")
@@ -126,14 +129,17 @@ public struct MatrixDrawing: Sendable {
         if !unrouted.isEmpty {
             lines.append("Also required: " + unrouted.joined(separator: ", "))
         }
-        return lines.map { DisplayWidth.of($0) > maxWidth ? DisplayWidth.truncate(DisplayWidth.stripANSI($0), to: maxWidth) : $0 }
+        return lines.map {
+            DisplayWidth.of($0) > maxWidth ? DisplayWidth.truncate(DisplayWidth.stripANSI($0), to: maxWidth) : $0
+        }
     }
 
     /// A list form used when the grid is too wide for the screen.
     func renderList(painter: Painter) -> [String] {
         nodes.sorted { ($0.column, $0.row) < ($1.column, $1.row) }.map { node in
             let requires = node.requires.isEmpty ? "" : "  (needs: \(node.requires.joined(separator: ", ")))"
-            return painter.paint("\(node.state.symbol) \(node.title)", node.state.attributes) + " — \(node.state.word)" + requires
+            return painter.paint("\(node.state.symbol) \(node.title)", node.state.attributes) + " — \(node.state.word)"
+                + requires
         }
     }
 

@@ -1,5 +1,6 @@
 @preconcurrency import CReadline
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -78,7 +79,10 @@ public final class ReadlineEditor: LineEditor {
     public func remember(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         if let last = history_get(history_base + history_length - 1), let text = last.pointee.line,
-           String(cString: text) == line { return }
+            String(cString: text) == line
+        {
+            return
+        }
         add_history(line)
         if let historyPath {
             if access(historyPath, F_OK) != 0 {
@@ -109,7 +113,9 @@ public final class ReadlineEditor: LineEditor {
         var current = ""
         while !components.isEmpty {
             let component = components.removeFirst()
-            current += current.isEmpty && component.isEmpty ? "/" : (current.hasSuffix("/") || current.isEmpty ? "" : "/") + component
+            current +=
+                current.isEmpty && component.isEmpty
+                ? "/" : (current.hasSuffix("/") || current.isEmpty ? "" : "/") + component
             if !current.isEmpty, current != "/" { mkdir(current, 0o700) }
         }
     }
@@ -138,12 +144,15 @@ private func readlineInterrupt(_ count: Int32, _ key: Int32) -> Int32 {
     return 0
 }
 
-private func readlineComplete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+private func readlineComplete(
+    _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     rl_attempted_completion_over = 1
     let word = text.map { String(cString: $0) } ?? ""
     var before = ""
     if let buffer = rl_line_buffer {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(max(start, 0)))
+        let bytes = UnsafeBufferPointer(
+            start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(max(start, 0)))
         before = String(decoding: bytes, as: UTF8.self)
     }
     completionState.withLock { state in

@@ -29,7 +29,8 @@ public struct TextTable: Sendable {
         }
         let overhead = 3 * columnCount + 1
         while widths.reduce(0, +) + overhead > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-              widths[widest] > 6 {
+            widths[widest] > 6
+        {
             widths[widest] -= 1
         }
         let wrapper = WordWrapper(painter: painter)

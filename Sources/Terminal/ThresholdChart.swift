@@ -44,8 +44,11 @@ public struct ThresholdChart: Sendable {
             lines.append("\(label) |" + String(row))
         }
         lines.append("     +" + String(repeating: "-", count: thresholds.count * columnWidth))
-        lines.append("      " + thresholds.map { formatted($0, decimals: 2).leftPadded(to: columnWidth - 1) + " " }.joined())
-        lines.append("      threshold (cosine similarity)   " + series.map { "\($0.symbol) \($0.name)" }.joined(separator: "   "))
+        lines.append(
+            "      " + thresholds.map { formatted($0, decimals: 2).leftPadded(to: columnWidth - 1) + " " }.joined())
+        lines.append(
+            "      threshold (cosine similarity)   " + series.map { "\($0.symbol) \($0.name)" }.joined(separator: "   ")
+        )
         return lines
     }
 

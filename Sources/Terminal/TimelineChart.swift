@@ -58,7 +58,8 @@ public struct TimelineChart: Sendable {
         for group in groups {
             lines.append(group.title)
             for row in group.rows {
-                var line = "  " + row.label + String(repeating: " ", count: max(0, labelWidth - 2 - row.label.count)) + " │"
+                var line =
+                    "  " + row.label + String(repeating: " ", count: max(0, labelWidth - 2 - row.label.count)) + " │"
                 for index in 0..<columns {
                     line.append(Self.glyph(index < row.counts.count ? row.counts[index] : 0, scale: scale))
                 }

@@ -4,10 +4,12 @@ import Foundation
 
 /// The `--course DIR` option shared by every command that reads the course.
 struct CourseOptions: ParsableArguments {
-    @Option(name: .long, help: """
-        The course directory (default: $ARCHLAB_COURSE, else the nearest folder above holding Lessons/course.toml, \
-        else the course installed beside the binary, <bindir>/../share/archlab/course).
-        """)
+    @Option(
+        name: .long,
+        help: """
+            The course directory (default: $ARCHLAB_COURSE, else the nearest folder above holding Lessons/course.toml, \
+            else the course installed beside the binary, <bindir>/../share/archlab/course).
+            """)
     var course: String?
 
     /// The course directory, or exit 2 with the reason on stderr.

@@ -39,11 +39,15 @@ struct EmbedCommand: ParsableCommand {
         case .json:
             // Keys in the documented order: model, dimension, tokens, embedding.
             let encoder = JSONEncoder()
-            func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-            print("{\"model\":\(try json(embedder.name)),\"dimension\":\(embedder.dimension),"
-                + "\"tokens\":\(try json(tokens)),\"embedding\":\(try json(vector))}")
+            func json<T: Encodable>(_ value: T) throws -> String {
+                String(decoding: try encoder.encode(value), as: UTF8.self)
+            }
+            print(
+                "{\"model\":\(try json(embedder.name)),\"dimension\":\(embedder.dimension),"
+                    + "\"tokens\":\(try json(tokens)),\"embedding\":\(try json(vector))}")
         case .text:
-            SemanticPresentation.embeddingLines(note: choice.note, embedder: embedder, tokens: tokens, vector: vector).forEach { print($0) }
+            SemanticPresentation.embeddingLines(note: choice.note, embedder: embedder, tokens: tokens, vector: vector)
+                .forEach { print($0) }
         }
     }
 }

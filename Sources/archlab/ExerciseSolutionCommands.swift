@@ -32,7 +32,11 @@ struct ExerciseSolutionCommand: ParsableCommand {
             guard failed >= Self.failuresBeforeSolution else {
                 StandardError.print(
                     "archlab: the solution of \(exercise.id) is shown after a pass or after "
-                        + "\(Self.failuresBeforeSolution) failed checks (\(failed) so far); try `archlab exercise hint \(exercise.id)`")
+                        + """
+                            \(Self.failuresBeforeSolution) failed checks (\(failed) so far); try `archlab exercise \
+                            hint \(exercise.id)`
+                            """
+                )
                 throw ExitCode(1)
             }
             guard yes || confirm("Show the solution of \(exercise.id) before you have passed it?") else {

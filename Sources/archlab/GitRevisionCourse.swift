@@ -16,16 +16,21 @@ struct GitRevisionCourse {
         } catch {
             throw Self.fail("cannot create a temporary folder: \(error.localizedDescription)")
         }
-        let prefix = try Self.run(["git", "-C", course.path, "rev-parse", "--show-prefix"], what: "find the git work tree")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let top = try Self.run(["git", "-C", course.path, "rev-parse", "--show-toplevel"], what: "find the git work tree")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let prefix = try Self.run(
+            ["git", "-C", course.path, "rev-parse", "--show-prefix"], what: "find the git work tree"
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+        let top = try Self.run(
+            ["git", "-C", course.path, "rev-parse", "--show-toplevel"], what: "find the git work tree"
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         let tree = prefix.isEmpty ? revision : revision + ":" + prefix
         let archive = scratch.appendingPathComponent("course.tar").path
         do {
             // From the top of the work tree: in a subfolder, git archive would keep only that subfolder's paths.
-            _ = try Self.run(["git", "-C", top, "archive", "--format=tar", "--output=" + archive, tree],
-                             what: "read revision `\(revision)`")
+            _ = try Self.run(
+                ["git", "-C", top, "archive", "--format=tar", "--output=" + archive, tree],
+                what: "read revision `\(revision)`")
             _ = try Self.run(["tar", "-xf", archive, "-C", directory.path], what: "unpack revision `\(revision)`")
         } catch {
             remove()

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 
 /// `archlab grade`: grades learners' answers files against the course's System Checks for CI.
@@ -18,10 +18,11 @@ struct GradeCommand: ParsableCommand {
         case text, json, junit, tap
     }
 
-    @Argument(help: """
-        Answers files (TOML: learner = "…" and [quiz.ID] tables), folders whose *.toml files are graded in name \
-        order, or globs; a folder or glob with no file is exit 2.
-        """)
+    @Argument(
+        help: """
+            Answers files (TOML: learner = "…" and [quiz.ID] tables), folders whose *.toml files are graded in name \
+            order, or globs; a folder or glob with no file is exit 2.
+            """)
     var files: [String] = []
 
     @OptionGroup var courseOptions: CourseOptions
@@ -35,7 +36,14 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("min-score"), help: "Pass a file when its total reaches this share of the maximum (0.8 or 80%) instead of every quiz's pass mark.")
+    @Option(
+        name: .customLong("min-score"),
+        help:
+            """
+                Pass a file when its total reaches this share of the maximum (0.8 or 80%) instead of every quiz's pass \
+                mark.
+                """
+    )
     var minScore: String?
 
     @Option(help: "Grade this learner's best stored attempts (with --db) instead of answers files.")
@@ -97,7 +105,6 @@ struct GradeCommand: ParsableCommand {
         case .tap: return report.renderTAP()
         }
     }
-
 
     /// `0.8` or `80%` → 0.8; nil when outside 0…1 or not a number.
     static func parseShare(_ text: String) -> Double? {

@@ -11,12 +11,15 @@ extension ItemAnalysis {
                 ("id", JSONText.string(quiz.id)),
                 ("title", JSONText.string(quiz.title)),
                 ("learners", String(quiz.learners)),
-                ("attempts_to_pass", JSONText.object([
-                    ("passed", String(quiz.attemptsToPass.passed)),
-                    ("not_passed", String(quiz.attemptsToPass.notPassed)),
-                    ("median", quiz.attemptsToPass.median.map(JSONText.number) ?? "null"),
-                    ("p90", quiz.attemptsToPass.p90.map(JSONText.number) ?? "null"),
-                ])),
+                (
+                    "attempts_to_pass",
+                    JSONText.object([
+                        ("passed", String(quiz.attemptsToPass.passed)),
+                        ("not_passed", String(quiz.attemptsToPass.notPassed)),
+                        ("median", quiz.attemptsToPass.median.map(JSONText.number) ?? "null"),
+                        ("p90", quiz.attemptsToPass.p90.map(JSONText.number) ?? "null"),
+                    ])
+                ),
                 ("questions", JSONText.array(quiz.questions.map(Self.questionJSON))),
             ])
         }
@@ -30,30 +33,40 @@ extension ItemAnalysis {
             ("learners", String(question.learners)),
             ("correct_share", JSONText.number(question.correctShare)),
             ("discrimination", question.discrimination.map(JSONText.number) ?? "null"),
-            ("options", JSONText.array(question.options.map { option in
-                JSONText.object([
-                    ("key", JSONText.string(option.key)),
-                    ("chosen", String(option.chosen)),
-                    ("correct", option.correct ? "true" : "false"),
-                ])
-            })),
-            ("flags", JSONText.array(question.flags.map { flag in
-                JSONText.object([
-                    ("code", JSONText.string(flag.code)),
-                    ("rule", JSONText.string(flag.rule)),
-                    ("option", flag.option.map(JSONText.string) ?? "null"),
-                ])
-            })),
+            (
+                "options",
+                JSONText.array(
+                    question.options.map { option in
+                        JSONText.object([
+                            ("key", JSONText.string(option.key)),
+                            ("chosen", String(option.chosen)),
+                            ("correct", option.correct ? "true" : "false"),
+                        ])
+                    })
+            ),
+            (
+                "flags",
+                JSONText.array(
+                    question.flags.map { flag in
+                        JSONText.object([
+                            ("code", JSONText.string(flag.code)),
+                            ("rule", JSONText.string(flag.rule)),
+                            ("option", flag.option.map(JSONText.string) ?? "null"),
+                        ])
+                    })
+            ),
         ])
     }
 
     /// One CSV table with a `kind` column: a `quiz` row (attempts to pass), a `question` row per question and an
     /// `option` row per option of single and multiple questions; fields a kind lacks are empty.
     func renderCSV() -> String {
-        var rows = [[
-            "kind", "quiz", "question", "option", "learners", "correct_share", "discrimination", "chosen", "flags",
-            "passed", "attempts_median", "attempts_p90",
-        ]]
+        var rows = [
+            [
+                "kind", "quiz", "question", "option", "learners", "correct_share", "discrimination", "chosen", "flags",
+                "passed", "attempts_median", "attempts_p90",
+            ]
+        ]
         for quiz in quizzes {
             let attempts = quiz.attemptsToPass
             rows.append([
@@ -87,7 +100,8 @@ extension ItemAnalysis {
             let attempts = quiz.attemptsToPass
             var passing = "  passed: \(attempts.passed), not passed: \(attempts.notPassed)"
             if let median = attempts.median, let p90 = attempts.p90 {
-                passing += "; attempts to pass: median \(JSONText.number(median)), "
+                passing +=
+                    "; attempts to pass: median \(JSONText.number(median)), "
                     + "90th percentile \(JSONText.number(p90))"
             }
             lines.append(passing)
@@ -96,7 +110,8 @@ extension ItemAnalysis {
                 header: ["QUESTION", "KIND", "LEARNERS", "CORRECT", "DISCRIMINATION", "FLAGS"],
                 rows: quiz.questions.map { question in
                     [
-                        question.id, question.kind.rawValue, String(question.learners), Self.percent(question.correctShare),
+                        question.id, question.kind.rawValue, String(question.learners),
+                        Self.percent(question.correctShare),
                         question.discrimination.map { String(format: "%+.2f", $0) } ?? "-",
                         question.flags.map { $0.code + ($0.option.map { " (\($0))" } ?? "") }.joined(separator: ", "),
                     ]

@@ -1,6 +1,6 @@
 import ArgumentParser
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import ProgressStore
 
@@ -15,14 +15,21 @@ struct LabRunRecorder {
 
     /// The recorder for this invocation, or nil when nothing is to be recorded. Called before the run,
     /// so an unknown learner fails fast.
-    static func prepare(learner explicit: String?, database: String?, course: String?, disabled: Bool) throws -> LabRunRecorder? {
+    static func prepare(
+        learner explicit: String?, database: String?, course: String?, disabled: Bool
+    ) throws -> LabRunRecorder? {
         if disabled { return nil }
         let name = try LearnerChoice.resolve(explicit)
         let path = ProgressDatabaseLocation.resolveForCurrentProcess(explicit: database)
         let asked = explicit != nil
         guard FileManager.default.fileExists(atPath: path) else {
             guard asked else { return nil }
-            StandardError.print("archlab: no learner \(name.debugDescription): there is no progress database at \(path) (start `archlab --learner \(name)` first)")
+            StandardError.print(
+                """
+                    archlab: no learner \(name.debugDescription): there is no progress database at \(path) (start \
+                    `archlab --learner \(name)` first)
+                    """
+            )
             throw ExitCode(1)
         }
         let store: ProgressStore
@@ -49,7 +56,8 @@ struct LabRunRecorder {
     func record(scenarioID: String, parametersJSON: String, summaryJSON: String) throws -> [String] {
         try withStoreErrors {
             let unlocked = try LabRunRecording.record(
-                scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store, course: course)
+                scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store,
+                course: course)
             return ["Recorded for learner \(learner.name)."]
                 + unlocked.map { "NODE UNLOCKED: \(course.node(id: $0)?.title ?? $0)" }
         }

@@ -27,7 +27,9 @@ struct LearnersCommand: ParsableCommand {
             let rows = learners.map {
                 [$0.learner.name, "\($0.attempts)", "\($0.unlockedNodes)", last($0) ?? "-"]
             }
-            print(TextTable.render(header: ["LEARNER", "ATTEMPTS", "UNLOCKED", "LAST ACTIVE"], rows: rows).joined(separator: "\n"))
+            print(
+                TextTable.render(header: ["LEARNER", "ATTEMPTS", "UNLOCKED", "LAST ACTIVE"], rows: rows).joined(
+                    separator: "\n"))
         case .json:
             let objects = learners.map { summary in
                 JSONText.object([
@@ -40,12 +42,14 @@ struct LearnersCommand: ParsableCommand {
             }
             print(JSONText.object([("learners", JSONText.array(objects))]))
         case .csv:
-            let rows = [["name", "attempts", "unlocked_nodes", "created_at", "last_activity"]] + learners.map {
-                [
-                    $0.learner.name, "\($0.attempts)", "\($0.unlockedNodes)",
-                    ProgressTimestamp.string($0.learner.createdAt), last($0) ?? "",
-                ]
-            }
+            let rows =
+                [["name", "attempts", "unlocked_nodes", "created_at", "last_activity"]]
+                + learners.map {
+                    [
+                        $0.learner.name, "\($0.attempts)", "\($0.unlockedNodes)",
+                        ProgressTimestamp.string($0.learner.createdAt), last($0) ?? "",
+                    ]
+                }
             print(CSVWriter.render(rows), terminator: "")
         }
     }

@@ -57,11 +57,12 @@ struct LimitSimulateCommand: AsyncParsableCommand {
         commandName: "simulate",
         abstract: "Run traffic through one algorithm, or all of them side by side.",
         discussion: """
-        TRAFFIC is parts separated by ';': "burst N at T", "steady R/s for D [from T]", \
-        "random N over D [from T]"; times like 9.9s, 500ms, 2m. The clock starts at t = 0, \
-        so fixed windows start at 0, 10 s, 20 s…
-        Example: archlab limit simulate --algorithm all --traffic "burst 20 at 0s; steady 2/s for 30s; burst 10 at 9.9s"
-        """
+            TRAFFIC is parts separated by ';': "burst N at T", "steady R/s for D [from T]", \
+            "random N over D [from T]"; times like 9.9s, 500ms, 2m. The clock starts at t = 0, \
+            so fixed windows start at 0, 10 s, 20 s…
+            Example: archlab limit simulate --algorithm all --traffic "burst 20 at 0s; steady 2/s for 30s; burst 10 \
+            at 9.9s"
+            """
     )
 
     @Option(help: "fixed-window, sliding-window, sliding-log, token-bucket, continuous-bucket, gcra or all.")
@@ -82,7 +83,8 @@ struct LimitSimulateCommand: AsyncParsableCommand {
     @Option(help: "Window algorithms: window length (\"10 s\", \"500ms\", \"1m\").")
     var window: String = "10 s"
 
-    @Option(help: "Window algorithms: limit and window as one rate, e.g. \"5 per 10 s\" (overrides --limit and --window).")
+    @Option(
+        help: "Window algorithms: limit and window as one rate, e.g. \"5 per 10 s\" (overrides --limit and --window).")
     var rate: String?
 
     @Option(help: "Bucket algorithms and GCRA: bucket size (default: --limit).")
@@ -177,8 +179,10 @@ struct LimitBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         for url in redisURL {
-            let lines = try await LimiterBenchmark.resp(label: url, identifiers: max(1, identifiers), decisions: max(1, respDecisions),
-                                                        concurrency: concurrency) { try await RESPClient.connect(to: url) }
+            let lines = try await LimiterBenchmark.resp(
+                label: url, identifiers: max(1, identifiers), decisions: max(1, respDecisions),
+                concurrency: concurrency
+            ) { try await RESPClient.connect(to: url) }
             for line in lines { print(line) }
         }
         if skipInMemory { return }

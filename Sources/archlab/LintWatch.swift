@@ -1,5 +1,5 @@
-import Dispatch
 import CourseKit
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -101,15 +101,18 @@ struct LintWatch {
         var lessons: [URL] = []
         for folder in ["Lessons", "Quizzes", "Exercises"] {
             let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-            guard let walker = FileManager.default.enumerator(
-                at: directory.appendingPathComponent(folder), includingPropertiesForKeys: keys,
-                options: [.skipsHiddenFiles])
+            guard
+                let walker = FileManager.default.enumerator(
+                    at: directory.appendingPathComponent(folder), includingPropertiesForKeys: keys,
+                    options: [.skipsHiddenFiles])
             else { continue }
             for case let url as URL in walker {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
                     continue
                 }
-                files[url.path] = [values.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values.fileSize ?? 0)]
+                files[url.path] = [
+                    values.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values.fileSize ?? 0),
+                ]
                 if folder == "Lessons", url.pathExtension == "md" { lessons.append(url) }
             }
         }
@@ -132,7 +135,8 @@ struct LintWatch {
             guard trimmed.hasPrefix("{{#include "), trimmed.hasSuffix("}}") else { return nil }
             let reference = trimmed.dropFirst("{{#include ".count).dropLast(2).trimmingCharacters(in: .whitespaces)
             let path = reference.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reference
-            return path.isEmpty ? nil : lesson.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+            return path.isEmpty
+                ? nil : lesson.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
         }
     }
 }

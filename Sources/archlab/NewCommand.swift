@@ -17,7 +17,8 @@ struct NewCommand: ParsableCommand {
 struct NewCourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course",
-        abstract: "Write a small course that lints clean (a lesson, its System Check, a two-node Matrix, glossary, FAQ).",
+        abstract:
+            "Write a small course that lints clean (a lesson, its System Check, a two-node Matrix, glossary, FAQ).",
         discussion: """
             The lesson has two pages; its System Check has one question of each kind (single, multiple, short, \
             numeric, order); every TOML field is explained in a comment. Nothing is overwritten: if any of the \
@@ -32,15 +33,19 @@ struct NewCourseCommand: ParsableCommand {
         let root = URL(fileURLWithPath: directory)
         let files: [(String, String)] = [
             ("Lessons/course.toml", CourseTemplates.manifest),
-            ("Lessons/01-first-steps.md", CourseTemplates.lesson(
-                id: "first-steps", title: "First Steps", step: 1, node: "first-steps", quiz: "first-steps")),
+            (
+                "Lessons/01-first-steps.md",
+                CourseTemplates.lesson(
+                    id: "first-steps", title: "First Steps", step: 1, node: "first-steps", quiz: "first-steps")
+            ),
             ("Quizzes/01-first-steps.toml", CourseTemplates.firstQuiz),
             ("Lessons/glossary.toml", CourseTemplates.glossary),
             ("Lessons/faq.toml", CourseTemplates.faq),
         ]
         try Scaffold.write(files, in: root)
-        print("Created a course in \(directory): lint it with `archlab lint --course \(directory)`, "
-            + "read it with `archlab preview 1 --course \(directory)`.")
+        print(
+            "Created a course in \(directory): lint it with `archlab lint --course \(directory)`, "
+                + "read it with `archlab preview 1 --course \(directory)`.")
     }
 }
 
@@ -73,10 +78,11 @@ struct NewLessonCommand: ParsableCommand {
         var manifest = try Scaffold.appendingLesson("\(name).md", to: plan.manifestText)
         manifest = ManifestText.appendingTable(plan.nodeTable(title: title), to: manifest)
         let step = min(plan.course.lessons.count + 1, 8)
-        try Scaffold.write([
-            (quizPath, CourseTemplates.quiz(id: id, title: title, unlocks: id)),
-            (lessonPath, CourseTemplates.lesson(id: id, title: title, step: step, node: id, quiz: id)),
-        ], in: directory)
+        try Scaffold.write(
+            [
+                (quizPath, CourseTemplates.quiz(id: id, title: title, unlocks: id)),
+                (lessonPath, CourseTemplates.lesson(id: id, title: title, step: step, node: id, quiz: id)),
+            ], in: directory)
         try Scaffold.replaceManifest(manifest, in: directory)
         print("Created \(lessonPath) and \(quizPath); added the lesson and node `\(id)` to Lessons/course.toml.")
     }

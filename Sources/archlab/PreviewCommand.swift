@@ -63,8 +63,9 @@ struct PreviewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let environment = ProcessInfo.processInfo.environment
-        let policy = ColorPolicy(outputIsTerminal: TerminalSize.outputIsTerminal, environment: environment,
-                                 noColorFlag: noColor)
+        let policy = ColorPolicy(
+            outputIsTerminal: TerminalSize.outputIsTerminal, environment: environment,
+            noColorFlag: noColor)
         let painter = Painter(colorEnabled: policy.allowsColor)
         let width = TerminalSize.outputIsTerminal ? TerminalSize.renderWidth(environment: environment) : 80
         if quiz {

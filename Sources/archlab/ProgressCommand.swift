@@ -1,6 +1,6 @@
 import ArgumentParser
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import ProgressStore
 import Terminal
@@ -39,7 +39,8 @@ struct ShowProgress: ParsableCommand {
                 StandardError.print("archlab: no learner \(name.debugDescription) in \(store.path) (\(list))")
                 throw ExitCode(1)
             }
-            StandardError.print("archlab: nothing recorded for \(name.debugDescription) yet (\(list); pick one with --learner)")
+            StandardError.print(
+                "archlab: nothing recorded for \(name.debugDescription) yet (\(list); pick one with --learner)")
         }
         let report = try withStoreErrors {
             try ProgressReport.build(store: store, learner: found, learnerName: name, course: course)
@@ -53,7 +54,9 @@ struct ShowProgress: ParsableCommand {
 
     /// The course when one is found; an explicit `--course` that cannot be used is an error (exit 2).
     private func loadCourse() throws -> Course? {
-        let explicit = courseOptions.course ?? ProcessInfo.processInfo.environment["ARCHLAB_COURSE"].flatMap { $0.isEmpty ? nil : $0 }
+        let explicit =
+            courseOptions.course
+            ?? ProcessInfo.processInfo.environment["ARCHLAB_COURSE"].flatMap { $0.isEmpty ? nil : $0 }
         let directory: URL
         do {
             directory = try CourseLocator.locate(
@@ -100,13 +103,16 @@ struct ResetProgress: ParsableCommand {
         }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
-                StandardError.print("archlab: refusing to reset \(name.debugDescription) without a terminal to confirm; pass --yes")
+                StandardError.print(
+                    "archlab: refusing to reset \(name.debugDescription) without a terminal to confirm; pass --yes")
                 throw ExitCode(1)
             }
-            FileHandle.standardError.write(Data("""
-                Delete all progress of \(name.debugDescription) (\(counted(summary.attempts, "attempt")), \
-                \(counted(summary.unlockedNodes, "unlocked node"))) from \(store.path)? [y/N] 
-                """.utf8))
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    Delete all progress of \(name.debugDescription) (\(counted(summary.attempts, "attempt")), \
+                    \(counted(summary.unlockedNodes, "unlocked node"))) from \(store.path)? [y/N] 
+                    """.utf8))
             let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
             guard answer == "y" || answer == "yes" else {
                 StandardError.print("archlab: nothing deleted")
@@ -114,7 +120,12 @@ struct ResetProgress: ParsableCommand {
             }
         }
         _ = try withStoreErrors { try store.reset(learnerNamed: name) }
-        print("Reset \(name): \(counted(summary.attempts, "attempt")) and \(counted(summary.unlockedNodes, "unlocked node")) deleted.")
+        print(
+            """
+                Reset \(name): \(counted(summary.attempts, "attempt")) and \
+                \(counted(summary.unlockedNodes, "unlocked node")) deleted.
+                """
+        )
     }
 
     private func counted(_ count: Int, _ noun: String) -> String {

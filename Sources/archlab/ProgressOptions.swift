@@ -4,7 +4,8 @@ import ProgressStore
 
 /// `--db PATH`: the progress database (default: $ARCHLAB_DB, else $XDG_DATA_HOME/archlab/progress.sqlite).
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The progress database (default: $ARCHLAB_DB, else $XDG_DATA_HOME/archlab/progress.sqlite).")
+    @Option(
+        name: .long, help: "The progress database (default: $ARCHLAB_DB, else $XDG_DATA_HOME/archlab/progress.sqlite).")
     var db: String?
 
     /// Opens the store; a refused or unusable file is reported on stderr with exit 2. A command that only shows
@@ -48,7 +49,8 @@ enum LearnerChoice {
             if let value = environment[key], let name = LearnerName.sanitized(value) { return name }
         }
         if let entry = getpwuid(getuid()), let raw = entry.pointee.pw_name,
-           let name = LearnerName.sanitized(String(cString: raw)) {
+            let name = LearnerName.sanitized(String(cString: raw))
+        {
             return name
         }
         return "learner"

@@ -1,5 +1,5 @@
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import JSONText
 import ProgressStore
@@ -56,7 +56,8 @@ extension ProgressReport {
     }
 
     /// `{"learner", "lessons": [{"id", "status", "page"}], "nodes": [{"id", "unlocked", "unlocked_at"}],
-    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at", "quiz_changed"}], "labs": [{"id", "last_run"}]}`;
+    /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at", "quiz_changed"}], "labs": [{"id",
+    /// "last_run"}]}`;
     /// `quiz_changed` is true for an attempt taken on an older version of the quiz.
     func renderJSON() -> String {
         let lessonObjects = lessons.map { row in
@@ -89,18 +90,21 @@ extension ProgressReport {
                 ("last_run", JSONText.string(ProgressTimestamp.string(lab.lastRun))),
             ])
         }
-        return JSONText.object([
-            ("learner", JSONText.string(learner)),
-            ("lessons", JSONText.array(lessonObjects)),
-            ("nodes", JSONText.array(nodeObjects)),
-            ("attempts", JSONText.array(attemptObjects)),
-            ("labs", JSONText.array(labObjects)),
-        ] + exerciseJSON())
+        return JSONText.object(
+            [
+                ("learner", JSONText.string(learner)),
+                ("lessons", JSONText.array(lessonObjects)),
+                ("nodes", JSONText.array(nodeObjects)),
+                ("attempts", JSONText.array(attemptObjects)),
+                ("labs", JSONText.array(labObjects)),
+            ] + exerciseJSON())
     }
 
     /// One CSV table with a `kind` column (`lesson`, `node`, `attempt`, `lab`); fields a kind lacks are empty.
     func renderCSV() -> String {
-        var rows = [["learner", "kind", "id", "status", "page", "unlocked_at", "score", "max_score", "passed", "finished_at"]]
+        var rows = [
+            ["learner", "kind", "id", "status", "page", "unlocked_at", "score", "max_score", "passed", "finished_at"]
+        ]
         for row in lessons {
             rows.append([
                 learner, "lesson", row.id, row.status, row.page.map(String.init) ?? "", "",
@@ -126,7 +130,8 @@ extension ProgressReport {
         }
         for exercise in exercises {
             rows.append([
-                learner, "exercise", exercise.id, exercise.status, "", "", "", "", exercise.status == "passed" ? "true" : "false",
+                learner, "exercise", exercise.id, exercise.status, "", "", "", "",
+                exercise.status == "passed" ? "true" : "false",
                 exercise.passedAt.map(ProgressTimestamp.string) ?? "",
             ])
         }

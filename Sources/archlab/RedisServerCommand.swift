@@ -34,9 +34,12 @@ struct RedisServerCommand: AsyncParsableCommand {
     var maxclients: Int = 10000
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port).") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, got \(port).")
+        }
         guard MemorySize.parse(maxmemory) != nil else {
-            throw ValidationError("--maxmemory '\(maxmemory)' is not a size; use e.g. 64mb, 1gb, 100kb or a number of bytes.")
+            throw ValidationError(
+                "--maxmemory '\(maxmemory)' is not a size; use e.g. 64mb, 1gb, 100kb or a number of bytes.")
         }
         guard EvictionPolicy(rawValue: maxmemoryPolicy.lowercased()) != nil else {
             throw ValidationError(
@@ -49,7 +52,12 @@ struct RedisServerCommand: AsyncParsableCommand {
             throw ValidationError("--bind '\(bind)' is not an IP address; use e.g. 127.0.0.1, 0.0.0.0 or ::1.")
         }
         if !RedisServerConfiguration(host: bind).isLoopback && requirepass == nil {
-            throw ValidationError("refusing to listen on \(bind) without --requirepass (protected mode); bind 127.0.0.1 or set a password.")
+            throw ValidationError(
+                """
+                    refusing to listen on \(bind) without --requirepass (protected mode); bind 127.0.0.1 or set a \
+                    password.
+                    """
+            )
         }
     }
 

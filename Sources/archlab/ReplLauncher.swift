@@ -1,7 +1,7 @@
 import ArgumentParser
 import CourseKit
-import Foundation
 import ExerciseCommands
+import Foundation
 import LabCommands
 import ProgressStore
 import REPL
@@ -41,9 +41,10 @@ struct ReplArguments: Equatable {
 /// Builds a REPL session from the command line and the environment and runs it.
 enum ReplLauncher {
     static func run(courseOptions: CourseOptions, options: ReplOptions) async throws {
-        try await run(ReplArguments(
-            course: courseOptions.course, learner: options.learner, db: options.db, noColor: options.noColor,
-            seed: options.seed, readOnly: options.readOnly))
+        try await run(
+            ReplArguments(
+                course: courseOptions.course, learner: options.learner, db: options.db, noColor: options.noColor,
+                seed: options.seed, readOnly: options.readOnly))
     }
 
     static func run(_ options: ReplArguments) async throws {
@@ -69,11 +70,13 @@ enum ReplLauncher {
         }
         let interactive = TerminalSize.inputIsTerminal
         let completer = SessionCompleter()
-        let editor: LineEditor = interactive
+        let editor: LineEditor =
+            interactive
             ? ReadlineEditor(historyPath: historyPath(environment), completer: completer.completer)
             : PlainLineEditor()
-        let policy = ColorPolicy(outputIsTerminal: TerminalSize.outputIsTerminal, environment: environment,
-                                 noColorFlag: options.noColor)
+        let policy = ColorPolicy(
+            outputIsTerminal: TerminalSize.outputIsTerminal, environment: environment,
+            noColorFlag: options.noColor)
         var configuration = ReplConfiguration(
             course: loaded.course, courseFindings: loaded.findings.count, store: store, learnerName: learnerName,
             // A script on standard input gets no escape codes either (DESIGN.md, "Runtime places").
@@ -85,9 +88,11 @@ enum ReplLauncher {
         let labs = LabContext(interrupted: { interactive && ReadlineEditor.takeInterrupt() })
         let session: ReplSession
         do {
-            session = try ReplSession(configuration: configuration, editor: editor, output: StandardReplOutput(),
-                                      additionalCommands: LabCommands.all(labs) + ExerciseCommands.all(
-                                          workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+            session = try ReplSession(
+                configuration: configuration, editor: editor, output: StandardReplOutput(),
+                additionalCommands: LabCommands.all(labs)
+                    + ExerciseCommands.all(
+                        workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
         } catch {
             StandardError.print("archlab: \(error)")
             throw ExitCode(2)

@@ -34,7 +34,9 @@ enum CSVWriter {
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> [String] {
         let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = header.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
         return all.map { row in
             row.enumerated().map { column, value in
                 column == row.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)

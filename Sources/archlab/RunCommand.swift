@@ -26,13 +26,17 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "List the scenarios and their parameters.")
     var list = false
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Change a parameter, e.g. --set ttl=60s (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Change a parameter, e.g. --set ttl=60s (repeatable).", valueName: "key=value"))
     var assignments: [String] = []
 
     @Option(help: "Seed of the workload and the simulated LLM.")
     var seed: UInt64 = 42
 
-    @Option(name: .customLong("redis-url"), help: "Keep the exact cache on this RESP server (redis://host:port) instead of an in-process keyspace.")
+    @Option(
+        name: .customLong("redis-url"),
+        help: "Keep the exact cache on this RESP server (redis://host:port) instead of an in-process keyspace.")
     var redisURL: String?
 
     @Option(help: "Embedder of the semantic cache: minilm or lexical (default: minilm when installed, else lexical).")
@@ -72,7 +76,8 @@ struct RunCommand: AsyncParsableCommand {
             if let redisURL {
                 client = try await RESPClient.connect(to: redisURL)
             }
-            let runner = choice.map { ScenarioRunner(seed: seed, embedder: $0.embedder, redis: client) }
+            let runner =
+                choice.map { ScenarioRunner(seed: seed, embedder: $0.embedder, redis: client) }
                 ?? ScenarioRunner(seed: seed, redis: client)
             let report = try await runner.run(scenario, parameters: parameters)
             try? await client?.close()

@@ -6,7 +6,8 @@ import Foundation
 /// without overwriting any.
 enum Scaffold {
     static func validate(id: String) throws {
-        let valid = !id.isEmpty && id.count <= 64
+        let valid =
+            !id.isEmpty && id.count <= 64
             && id.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
                 !part.isEmpty && part.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
             }
@@ -49,7 +50,8 @@ enum Scaffold {
                 throw ExitCode(1)
             }
             let names = ["Lessons", "Quizzes"].flatMap { folder in
-                (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path)) ?? []
+                (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent(folder).path))
+                    ?? []
             }
             let used = names.compactMap { Int($0.prefix { $0.isNumber }) }
             number = max(used.max() ?? 0, course.lessons.count) + 1
@@ -79,7 +81,9 @@ enum Scaffold {
 
     /// Writes every file under `root`, or none (exit 1) when any of them exists already.
     static func write(_ files: [(path: String, text: String)], in root: URL) throws {
-        let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        let existing = files.map(\.path).filter {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+        }
         guard existing.isEmpty else {
             let names = existing.joined(separator: ", ")
             StandardError.print("archlab: refusing to overwrite \(names) in \(root.path); nothing written")
@@ -88,7 +92,8 @@ enum Scaffold {
         for file in files {
             let url = root.appendingPathComponent(file.path)
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
                 StandardError.print("archlab: cannot write \(url.path): \(error.localizedDescription)")

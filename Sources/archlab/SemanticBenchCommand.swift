@@ -1,6 +1,6 @@
-import SeededRandom
 import ArgumentParser
 import Foundation
+import SeededRandom
 import Semantic
 
 /// Hidden `archlab semantic bench`: timings for Benchmarks/semantic.sh (release builds only).
@@ -19,7 +19,8 @@ struct SemanticBenchCommand: ParsableCommand {
     }
 
     static let shortSentence = "Explain how the token bucket rate limiting algorithm works?"
-    static let longText = Array(repeating: "The quick brown fox jumps over the lazy dog.", count: 30).joined(separator: " ")
+    static let longText = Array(repeating: "The quick brown fox jumps over the lazy dog.", count: 30).joined(
+        separator: " ")
 
     @Argument(help: "What to time: minilm, flat, hnsw or sparse.")
     var target: Target
@@ -49,7 +50,8 @@ struct SemanticBenchCommand: ParsableCommand {
     }
 
     private func benchMiniLM() throws {
-        let model = try MiniLMEmbedder(directory: ModelStore(environment: ProcessInfo.processInfo.environment).directory)
+        let model = try MiniLMEmbedder(
+            directory: ModelStore(environment: ProcessInfo.processInfo.environment).directory)
         let short = model.tokenizer.encode(Self.shortSentence).ids
         var long = model.tokenizer.encode(Self.longText).ids
         long = Array(long.prefix(127)) + [long[long.count - 1]]
@@ -60,7 +62,10 @@ struct SemanticBenchCommand: ParsableCommand {
             for _ in 0..<iterations { _ = try model.embed(ids: ids) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(iterations)
             let cpu = (Self.cpuSeconds() - cpuStart) * 1e3 / Double(iterations)
-            print(String(format: "minilm %@ (%d tokens): %.3f ms/embedding wall, %.3f ms cpu", label as NSString, ids.count, elapsed, cpu))
+            print(
+                String(
+                    format: "minilm %@ (%d tokens): %.3f ms/embedding wall, %.3f ms cpu", label as NSString, ids.count,
+                    elapsed, cpu))
         }
     }
 
@@ -75,7 +80,8 @@ struct SemanticBenchCommand: ParsableCommand {
     static func randomUnitVectors(count: Int, dimension: Int, seed: UInt64) -> [[Float]] {
         var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
-            VectorMath.normalized((0..<dimension).map { _ in Float(Double(generator.next() >> 11) / Double(1 << 53)) * 2 - 1 })
+            VectorMath.normalized(
+                (0..<dimension).map { _ in Float(Double(generator.next() >> 11) / Double(1 << 53)) * 2 - 1 })
         }
     }
 
@@ -102,8 +108,11 @@ struct SemanticBenchCommand: ParsableCommand {
             for q in queries { _ = try index.search(q, k: 1) }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(queries.count)
             let cpu = (Self.cpuSeconds() - cpuStart) * 1e3 / Double(queries.count)
-            print(String(format: "flat %@ top-1 over %d x %d: %.3f ms/query wall, %.3f ms cpu", storage.rawValue as NSString, entries,
-                         dimension, elapsed, cpu))
+            print(
+                String(
+                    format: "flat %@ top-1 over %d x %d: %.3f ms/query wall, %.3f ms cpu", storage.rawValue as NSString,
+                    entries,
+                    dimension, elapsed, cpu))
         }
     }
 
@@ -118,8 +127,11 @@ struct SemanticBenchCommand: ParsableCommand {
             try hnsw.add(id: i, vector: v)
             try flat.add(id: i, vector: v)
         }
-        print(String(format: "hnsw build %d entries (M=%d, efConstruction=%d): %.1f s wall, %.1f s cpu", entries, m, efConstruction,
-                     Double(DispatchTime.now().uptimeNanoseconds - buildStart) / 1e9, Self.cpuSeconds() - buildCPU))
+        print(
+            String(
+                format: "hnsw build %d entries (M=%d, efConstruction=%d): %.1f s wall, %.1f s cpu", entries, m,
+                efConstruction,
+                Double(DispatchTime.now().uptimeNanoseconds - buildStart) / 1e9, Self.cpuSeconds() - buildCPU))
         let sets: [(String, [[Float]])] = [
             ("near-entry queries", Self.nearQueries(data, count: iterations, seed: 9)),
             ("random queries", Self.randomUnitVectors(count: iterations, dimension: dimension, seed: 10)),
@@ -135,8 +147,11 @@ struct SemanticBenchCommand: ParsableCommand {
                 let found = try queries.map { try hnsw.search($0, k: 1).first?.id }
                 let hnswMs = (Self.cpuSeconds() - start) * 1e3 / Double(queries.count)
                 let recall = Double(zip(found, truth).filter { $0 == $1 }.count) / Double(queries.count)
-                print(String(format: "hnsw %@ ef=%d: recall@1 %.3f, %.4f ms cpu/query; flat %.3f ms cpu/query; speed-up %.1fx",
-                             label as NSString, hnsw.efSearch, recall, hnswMs, flatMs, flatMs / hnswMs))
+                print(
+                    String(
+                        format:
+                            "hnsw %@ ef=%d: recall@1 %.3f, %.4f ms cpu/query; flat %.3f ms cpu/query; speed-up %.1fx",
+                        label as NSString, hnsw.efSearch, recall, hnswMs, flatMs, flatMs / hnswMs))
             }
         }
     }
@@ -149,7 +164,8 @@ struct SemanticBenchCommand: ParsableCommand {
             String((0..<(3 + Int(generator.next() % 6))).map { _ in letters[Int(generator.next() % 26)] })
         }
         return (0..<count).map { _ in
-            (0..<(4 + Int(generator.next() % 12))).map { _ in vocabulary[Int(generator.next() % 400)] }.joined(separator: " ")
+            (0..<(4 + Int(generator.next() % 12))).map { _ in vocabulary[Int(generator.next() % 400)] }.joined(
+                separator: " ")
         }
     }
 
@@ -158,7 +174,10 @@ struct SemanticBenchCommand: ParsableCommand {
         let prompts = Self.syntheticPrompts(count: entries + iterations, seed: 11)
         var start = DispatchTime.now().uptimeNanoseconds
         let vectors = try prompts.map { try embedder.embed($0) }
-        print(String(format: "lexical embed: %.2f us/prompt", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(prompts.count)))
+        print(
+            String(
+                format: "lexical embed: %.2f us/prompt",
+                Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3 / Double(prompts.count)))
         var flat = FlatIndex(dimension: embedder.dimension)
         var sparse = SparseIndex(dimension: embedder.dimension)
         for i in 0..<entries {
@@ -173,7 +192,13 @@ struct SemanticBenchCommand: ParsableCommand {
         let found = try queries.map { try sparse.search($0, k: 1).first?.id }
         let sparseMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(queries.count)
         let agree = zip(found, truth).filter { $0 == $1 }.count
-        print(String(format: "sparse top-1 over %d lexical vectors: %.4f ms/query; flat %.3f ms/query; speed-up %.1fx; same top-1 %d/%d",
-                     entries, sparseMs, flatMs, flatMs / sparseMs, agree, queries.count))
+        print(
+            String(
+                format:
+                    """
+                        sparse top-1 over %d lexical vectors: %.4f ms/query; flat %.3f ms/query; speed-up %.1fx; same \
+                        top-1 %d/%d
+                        """,
+                entries, sparseMs, flatMs, flatMs / sparseMs, agree, queries.count))
     }
 }

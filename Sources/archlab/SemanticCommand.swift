@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Semantic
 import LabCommands
+import Semantic
 
 /// `archlab semantic …`: threshold tools for semantic caching.
 struct SemanticCommand: ParsableCommand {
@@ -13,13 +13,21 @@ struct SemanticCommand: ParsableCommand {
 
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Precision, recall and false-hit rate of 'hit when cosine ≥ threshold' over labelled prompt pairs."
+            abstract:
+                "Precision, recall and false-hit rate of 'hit when cosine ≥ threshold' over labelled prompt pairs."
         )
 
         @Option(name: .long, help: "Embedder: minilm or lexical (default: minilm when installed, else lexical).")
         var model: String?
 
-        @Option(name: .long, help: "Pairs file: kind<TAB>prompt<TAB>prompt per line (kinds: paraphrase, negation, entity, number). Default: the built-in set.")
+        @Option(
+            name: .long,
+            help:
+                """
+                    Pairs file: kind<TAB>prompt<TAB>prompt per line (kinds: paraphrase, negation, entity, number). \
+                    Default: the built-in set.
+                    """
+        )
         var dataset: String?
 
         @Flag(name: .long, help: "Also list every pair with its similarity.")

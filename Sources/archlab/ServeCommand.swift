@@ -1,7 +1,7 @@
-import Gateway
 import ArgumentParser
 import Clocks
 import Foundation
+import Gateway
 import GatewayServer
 import Keyspace
 import Labs
@@ -15,7 +15,11 @@ import Semantic
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a step of server.swift over HTTP: OpenAI-compatible chat completions that cache, stream and answer 429.",
+        abstract:
+            """
+                Serve a step of server.swift over HTTP: OpenAI-compatible chat completions that cache, stream and \
+                answer 429.
+                """,
         discussion: """
             Try: curl -s localhost:8080/v1/chat/completions -H 'Authorization: Bearer demo' \\
                    -d '{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}' -i
@@ -79,7 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be greater than 0") }
         guard (1...8).contains(step) else { throw ValidationError("--step must be between 1 and 8") }
-        guard latencyScale >= 0, latencyScale <= 100 else { throw ValidationError("--latency-scale must be between 0 and 100") }
+        guard latencyScale >= 0, latencyScale <= 100 else {
+            throw ValidationError("--latency-scale must be between 0 and 100")
+        }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard let bytes = parseMemoryValue(cacheMemory) else {
@@ -111,12 +117,15 @@ struct ServeCommand: AsyncParsableCommand {
             for key in issued ?? [] {
                 if let own = key.limit { options.keyLimits[key.name] = own }
             }
-            let budget = CacheMemoryBudget(bytes: parseMemoryValue(cacheMemory) ?? CacheMemoryBudget.defaultBytes, semanticCache: step >= 3)
+            let budget = CacheMemoryBudget(
+                bytes: parseMemoryValue(cacheMemory) ?? CacheMemoryBudget.defaultBytes, semanticCache: step >= 3)
             options.semanticCacheBytes = budget.semanticBytes
             let choice = try SemanticCLI.embedder(model)
             let local = redisURL == nil ? Self.exactCache(budget: budget.exactBytes) : nil
             let redis: any RESPCommandSender =
-                if let redisURL { try await RESPClient.connect(to: redisURL) } else { local?.keyspace ?? SharedKeyspace() }
+                if let redisURL { try await RESPClient.connect(to: redisURL) } else {
+                    local?.keyspace ?? SharedKeyspace()
+                }
             // The kernel's cached tick (see GatewayFactory.make) for the limiter and the responses alike.
             let clock = CoarseSystemClock()
             let semantic = GatewayFactory.semanticCache(options, embedder: choice.embedder)
@@ -131,7 +140,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.idleTimeout = idleTimeout
             if let issued {
                 configuration.keyGate = try APIKeyGate(
-                    keyring: APIKeyring(issued), unauthenticatedLimit: LimitRate(parsing: unauthenticatedLimit), clock: clock)
+                    keyring: APIKeyring(issued), unauthenticatedLimit: LimitRate(parsing: unauthenticatedLimit),
+                    clock: clock)
             }
             configuration.cacheMemory = Self.usage(exact: local?.cache, semantic: semantic)
             let server = try await GatewayHTTPServer(
@@ -158,7 +168,9 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as ValidationError {
             throw error
         } catch let error as ListenError {
-            let hint = error.isAddressInUse ? " (pick another with --port, e.g. --port 8081, or --port 0 for any free port)" : ""
+            let hint =
+                error.isAddressInUse
+                ? " (pick another with --port, e.g. --port 8081, or --port 0 for any free port)" : ""
             FileHandle.standardError.write(Data("error: \(error)\(hint)\n".utf8))
             throw ExitCode(1)
         } catch {
@@ -183,7 +195,9 @@ struct ServeCommand: AsyncParsableCommand {
     static func exactCache(budget: Int) -> (keyspace: SharedKeyspace, cache: ExactCacheMemory) {
         let keyspace = SharedKeyspace()
         let empty = keyspace.withKeyspace { $0.usedMemoryBytes }
-        _ = keyspace.executeRaw(["CONFIG", "SET", "maxmemory", String(empty + budget), "maxmemory-policy", "allkeys-lru"])
+        _ = keyspace.executeRaw([
+            "CONFIG", "SET", "maxmemory", String(empty + budget), "maxmemory-policy", "allkeys-lru",
+        ])
         return (keyspace, ExactCacheMemory(keyspace: keyspace, emptyBytes: empty))
     }
 
@@ -204,6 +218,8 @@ struct ExactCacheMemory: Sendable {
     let emptyBytes: Int
 
     var usage: CacheMemoryUsage {
-        keyspace.withKeyspace { CacheMemoryUsage(bytes: max(0, $0.usedMemoryBytes - emptyBytes), evictions: $0.evictedKeyCount) }
+        keyspace.withKeyspace {
+            CacheMemoryUsage(bytes: max(0, $0.usedMemoryBytes - emptyBytes), evictions: $0.evictedKeyCount)
+        }
     }
 }

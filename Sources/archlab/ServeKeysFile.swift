@@ -49,7 +49,8 @@ enum ServeKeysFile {
         let places = KeyFilePlaces(text: text)
         for name in table.keys where name != "key" {
             throw ServeKeysError(
-                file: path, at: places.line(ofTopLevel: name), "unknown key `\(name)` (a key file holds `[[key]]` tables)")
+                file: path, at: places.line(ofTopLevel: name),
+                "unknown key `\(name)` (a key file holds `[[key]]` tables)")
         }
         guard let array = table["key"]?.array else {
             throw ServeKeysError(file: path, line: 1, column: 1, "no keys: add `[[key]]` tables with `name` and `key`")
@@ -63,7 +64,8 @@ enum ServeKeysFile {
             }
             for field in entry.keys where !["name", "key", "tenant", "limit"].contains(field) {
                 throw ServeKeysError(
-                    file: path, at: at(field), "unknown field `\(field)` (a key has `name`, `key`, `tenant` and `limit`)")
+                    file: path, at: at(field),
+                    "unknown field `\(field)` (a key has `name`, `key`, `tenant` and `limit`)")
             }
             func string(_ field: String, required: Bool) throws(ServeKeysError) -> String? {
                 guard let value = entry[field] else {

@@ -7,7 +7,8 @@ final class ModuleImportTests: XCTestCase {
     private static let systemModules: Set<String> = ["Foundation", "Dispatch", "Synchronization", "Glibc", "Darwin"]
 
     private var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// Module → the modules it may import (nil: anything), read from the table's rows.
@@ -21,8 +22,12 @@ final class ModuleImportTests: XCTestCase {
             guard cells.count >= 4 else { continue }
             let module = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
             let allowed = cells[3]
-            table[module] = allowed == "*" ? nil
-                : Set(allowed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            table[module] =
+                allowed == "*"
+                ? nil
+                : Set(
+                    allowed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                )
         }
         return table
     }
@@ -35,7 +40,8 @@ final class ModuleImportTests: XCTestCase {
         let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
             guard file.pathExtension == "swift" else { continue }
-            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = try String(contentsOf: file, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
             var insideMultilineString = false
             for (index, line) in lines.enumerated() {
                 let text = String(line)
@@ -44,8 +50,11 @@ final class ModuleImportTests: XCTestCase {
                 if insideMultilineString { continue }
                 let range = NSRange(text.startIndex..., in: text)
                 guard let match = pattern.firstMatch(in: text, range: range),
-                      let name = Range(match.range(at: 1), in: text) else { continue }
-                found.append((file.path.replacingOccurrences(of: repository.path + "/", with: ""), index + 1, String(text[name])))
+                    let name = Range(match.range(at: 1), in: text)
+                else { continue }
+                found.append(
+                    (file.path.replacingOccurrences(of: repository.path + "/", with: ""), index + 1, String(text[name]))
+                )
             }
         }
         return found
@@ -55,7 +64,8 @@ final class ModuleImportTests: XCTestCase {
         let table = try allowedImports()
         XCTAssertGreaterThan(table.count, 15, "docs/architecture.md's module table was not found")
         let sources = repository.appendingPathComponent("Sources")
-        let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { !$0.hasPrefix(".") }.sorted()
+        let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { !$0.hasPrefix(".") }
+            .sorted()
         var violations: [String] = []
         for module in modules {
             guard let entry = table[module] else {

@@ -30,8 +30,10 @@ final class CourseLocatorTests: XCTestCase {
         XCTAssertEqual(byEnvironment.path, other.standardizedFileURL.path)
 
         let missing = prefix.appendingPathComponent("share/archlab/none")
-        XCTAssertThrowsError(try CourseLocator.locate(
-            explicit: nil, environment: [:], workingDirectory: outside, installed: missing)) { error in
+        XCTAssertThrowsError(
+            try CourseLocator.locate(
+                explicit: nil, environment: [:], workingDirectory: outside, installed: missing)
+        ) { error in
             let message = "\(error)"
             XCTAssertTrue(message.contains("nor in \(missing.path) (the course installed beside archlab)"), message)
         }

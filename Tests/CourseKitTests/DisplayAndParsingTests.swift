@@ -68,8 +68,10 @@ final class DisplayAndParsingTests: XCTestCase {
         let seed: UInt64 = 3
         let shown = order.displayItems(seed: seed)
         let right = ["refill", "check", "take"].compactMap { key in shown.first { $0.key == key }?.label }
-        XCTAssertEqual(try order.parseResponse(right.joined(separator: " "), seed: seed), .order(["refill", "check", "take"]))
-        XCTAssertEqual(try order.parseResponse(right.joined(separator: ","), seed: seed), .order(["refill", "check", "take"]))
+        XCTAssertEqual(
+            try order.parseResponse(right.joined(separator: " "), seed: seed), .order(["refill", "check", "take"]))
+        XCTAssertEqual(
+            try order.parseResponse(right.joined(separator: ","), seed: seed), .order(["refill", "check", "take"]))
         XCTAssertThrowsError(try order.parseResponse("1 2", seed: seed)) { error in
             XCTAssertEqual("\(error)", "type all 3 numbers, each once, in the right order (e.g. `3 2 1`)")
         }
@@ -86,7 +88,8 @@ final class DisplayAndParsingTests: XCTestCase {
         XCTAssertEqual(try numeric.parseResponse("1e3", seed: 0), .number(1000, unit: nil))
         XCTAssertThrowsError(try numeric.parseResponse("1e3 ms", seed: 0))
         XCTAssertThrowsError(try numeric.parseResponse("2 requests", seed: 0)) { error in
-            XCTAssertEqual("\(error)", "this question is answered in s, not `requests`: type the answer in s (e.g. `5 s`)")
+            XCTAssertEqual(
+                "\(error)", "this question is answered in s, not `requests`: type the answer in s (e.g. `5 s`)")
         }
         XCTAssertEqual(try numeric.parseResponse(".5", seed: 0), .number(0.5, unit: nil))
         XCTAssertThrowsError(try numeric.parseResponse("five", seed: 0)) { error in

@@ -1,5 +1,5 @@
-import SeededRandom
 import Foundation
+import SeededRandom
 import XCTest
 
 @testable import CourseKit
@@ -41,7 +41,8 @@ final class FuzzTests: XCTestCase {
         var generator = SplitMix64(seed: 9)
         let alphabet = Array("ab c12 3.e-,sx\u{0}é🙂 ")
         for _ in 0..<500 {
-            let text = String((0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let text = String(
+                (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             for question in quizzes.flatMap(\.questions) {
                 if let response = try? question.parseResponse(text, seed: generator.next()) {
                     _ = question.grade(response)

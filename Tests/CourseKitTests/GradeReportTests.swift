@@ -1,12 +1,13 @@
 import Foundation
 import JSONText
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import TestSupport
 import XCTest
 
 @testable import CourseKit
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 final class GradeReportTests: XCTestCase {
     private func answers(_ names: [String], course: Course) throws -> [AnswersFile] {
@@ -16,9 +17,12 @@ final class GradeReportTests: XCTestCase {
         }
     }
 
-    private func report(_ names: [String] = ["perfect", "empty", "partial"], quizIDs: [String] = [], minScore: Double? = nil) throws -> GradeReport {
+    private func report(
+        _ names: [String] = ["perfect", "empty", "partial"], quizIDs: [String] = [], minScore: Double? = nil
+    ) throws -> GradeReport {
         let course = try Fixtures.loadValid()
-        return GradeReport.grade(try answers(names, course: course), course: course, quizIDs: quizIDs, minScore: minScore)
+        return GradeReport.grade(
+            try answers(names, course: course), course: course, quizIDs: quizIDs, minScore: minScore)
     }
 
     private func golden(_ name: String) throws -> String {
@@ -88,14 +92,18 @@ final class GradeReportTests: XCTestCase {
 
     func testJUnitValidatesAgainstTheSchema() throws {
         let xmllint = URL(fileURLWithPath: "/usr/bin/xmllint")
-        try requireTool(FileManager.default.isExecutableFile(atPath: xmllint.path), "xmllint is not installed (apt-get install libxml2-utils)")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: xmllint.path),
+            "xmllint is not installed (apt-get install libxml2-utils)")
         let report = try report()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("grade-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(report.renderJUnit().utf8).write(to: file)
         let process = Process()
         process.executableURL = xmllint
-        process.arguments = ["--noout", "--schema", try Fixtures.root.appendingPathComponent("junit.xsd").path, file.path]
+        process.arguments = [
+            "--noout", "--schema", try Fixtures.root.appendingPathComponent("junit.xsd").path, file.path,
+        ]
         let errors = Pipe()
         process.standardError = errors
         try process.run()
@@ -109,7 +117,10 @@ final class GradeReportTests: XCTestCase {
         let expected: [(String, String)] = [
             ("syntax-error", "answers/syntax-error.toml:4:13: error: TOML syntax error"),
             ("unknown-quiz", "answers/unknown-quiz.toml:6:1: error: unknown quiz `semantic`"),
-            ("unknown-question", "answers/unknown-question.toml:5:1: error: unknown question `retry-after` in quiz `limits`"),
+            (
+                "unknown-question",
+                "answers/unknown-question.toml:5:1: error: unknown question `retry-after` in quiz `limits`"
+            ),
             ("wrong-shape", "answers/wrong-shape.toml:4:1: error: `benefit` needs one option key"),
             ("no-learner", "answers/no-learner.toml:1:1: error: missing field `learner`"),
             ("missing", "answers/missing.toml: error: file not found"),
@@ -146,10 +157,13 @@ final class EscapingTests: XCTestCase {
 
     /// Test names are escaped as a whole, so a quote in any part (learner, quiz or question id) keeps the JSON valid.
     func testJSONTestNamesEscapeEveryPart() throws {
-        let question = QuestionGrade(questionID: "q\\1", points: 1, maxPoints: 1, correct: true, answered: true, feedback: [])
+        let question = QuestionGrade(
+            questionID: "q\\1", points: 1, maxPoints: 1, correct: true, answered: true, feedback: [])
         let quiz = QuizGrade(quizID: "z\"q", questions: [question], score: 1, maxScore: 1, pass: 1, passed: true)
-        let report = GradeReport(files: [FileGrade(path: "a.toml", learner: "ada \"x\"", quizzes: [quiz])], minScore: nil, quizTitles: [:])
-        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(report.renderJSON().utf8)) as? [String: Any])
+        let report = GradeReport(
+            files: [FileGrade(path: "a.toml", learner: "ada \"x\"", quizzes: [quiz])], minScore: nil, quizTitles: [:])
+        let document = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(report.renderJSON().utf8)) as? [String: Any])
         let tests = try XCTUnwrap(document["tests"] as? [[String: Any]])
         XCTAssertEqual(tests.first?["name"] as? String, "ada \"x\"/z\"q/q\\1")
     }
@@ -160,7 +174,8 @@ final class EscapingTests: XCTestCase {
             questionID: "q", points: 0, maxPoints: 1, correct: false, answered: true,
             feedback: ["<b>&\"quoted\"\nline\u{1}"])
         let quiz = QuizGrade(quizID: "z", questions: [question], score: 0, maxScore: 1, pass: 1, passed: false)
-        let report = GradeReport(files: [FileGrade(path: "a<b>.toml", learner: "ada & co", quizzes: [quiz])], minScore: nil, quizTitles: [:])
+        let report = GradeReport(
+            files: [FileGrade(path: "a<b>.toml", learner: "ada & co", quizzes: [quiz])], minScore: nil, quizTitles: [:])
         let xml = report.renderJUnit()
         XCTAssertTrue(xml.contains("message=\"scored 0 of 1: &lt;b&gt;&amp;&quot;quoted&quot;&#10;line\""), xml)
         XCTAssertTrue(xml.contains("<property name=\"file\" value=\"a&lt;b&gt;.toml\"/>"))

@@ -112,10 +112,14 @@ final class GradingTests: XCTestCase {
         XCTAssertEqual(perfect.passMark, 3.75)
         XCTAssertFalse(quiz.grade([:]).passed)
         XCTAssertEqual(quiz.grade([:]).score, 0)
-        let almost = quiz.grade(["benefit": .option("a"), "why-ttl": .options(["a", "c"]), "policy": .text("allkeys-lru")])
+        let almost = quiz.grade([
+            "benefit": .option("a"), "why-ttl": .options(["a", "c"]), "policy": .text("allkeys-lru"),
+        ])
         XCTAssertEqual(almost.score, 4)
         XCTAssertTrue(almost.passed)
-        let short = quiz.grade(["benefit": .option("a"), "why-ttl": .options(["a"]), "ttl-seconds": .number(3600, unit: "s")])
+        let short = quiz.grade([
+            "benefit": .option("a"), "why-ttl": .options(["a"]), "ttl-seconds": .number(3600, unit: "s"),
+        ])
         XCTAssertEqual(short.score, 3)
         XCTAssertFalse(short.passed)
         XCTAssertEqual(almost.questions.map(\.questionID), ["benefit", "why-ttl", "policy", "ttl-seconds"])

@@ -5,18 +5,22 @@ import XCTest
 /// The statistics behind `archlab stats`, on hand-made quizzes and attempts.
 final class ItemAnalysisTests: XCTestCase {
     private func single(_ id: String, right: String = "a") -> Question {
-        Question(id: id, kind: .single, prompt: id, options: ["a", "b", "c"].map {
-            QuizOption(key: $0, text: $0, correct: $0 == right)
-        })
+        Question(
+            id: id, kind: .single, prompt: id,
+            options: ["a", "b", "c"].map {
+                QuizOption(key: $0, text: $0, correct: $0 == right)
+            })
     }
 
     private func quiz(_ questions: [Question], pass: Double = 0.5) -> Quiz {
-        Quiz(id: "q", title: "Q", unlocks: "n", pass: pass, questions: questions,
-             file: URL(fileURLWithPath: "/nonexistent/q.toml"), relativePath: "Quizzes/q.toml", contentHash: "h")
+        Quiz(
+            id: "q", title: "Q", unlocks: "n", pass: pass, questions: questions,
+            file: URL(fileURLWithPath: "/nonexistent/q.toml"), relativePath: "Quizzes/q.toml", contentHash: "h")
     }
 
     func testCorrelationIsPearsonsAndNilWithoutVariance() throws {
-        XCTAssertEqual(try XCTUnwrap(ItemAnalysis.correlation([1, 0, 1, 0], [3, 1, 2, 2])), 1 / 2.0.squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(
+            try XCTUnwrap(ItemAnalysis.correlation([1, 0, 1, 0], [3, 1, 2, 2])), 1 / 2.0.squareRoot(), accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(ItemAnalysis.correlation([1, 0, 1, 0], [1, 3, 1, 3])), -1, accuracy: 1e-12)
         XCTAssertNil(ItemAnalysis.correlation([1, 1, 1], [1, 2, 3]))
         XCTAssertNil(ItemAnalysis.correlation([1], [2]))
@@ -27,7 +31,9 @@ final class ItemAnalysisTests: XCTestCase {
         var attempts: [ItemAnalysis.Attempt] = []
         // Learner k fails k times, then passes: 1, 2, 3, 4 attempts; `never` fails twice.
         for (learner, failures) in [("a", 0), ("b", 1), ("c", 2), ("d", 3)] {
-            for _ in 0..<failures { attempts.append(.init(learner: learner, quizID: "q", responses: ["x": .option("b")])) }
+            for _ in 0..<failures {
+                attempts.append(.init(learner: learner, quizID: "q", responses: ["x": .option("b")]))
+            }
             attempts.append(.init(learner: learner, quizID: "q", responses: ["x": .option("a")]))
         }
         attempts += Array(repeating: .init(learner: "never", quizID: "q", responses: ["x": .option("c")]), count: 2)
@@ -67,9 +73,10 @@ final class ItemAnalysisTests: XCTestCase {
             attempts.append(ItemAnalysis.Attempt(learner: "l\(i)", quizID: "q", responses: responses))
         }
         let questions = ItemAnalysis.analyse(attempts, quizzes: [quiz], choice: .best).quizzes[0].questions
-        let flags = Dictionary(uniqueKeysWithValues: questions.map { question in
-            (question.id, question.flags.map { $0.code + ($0.option.map { ":" + $0 } ?? "") })
-        })
+        let flags = Dictionary(
+            uniqueKeysWithValues: questions.map { question in
+                (question.id, question.flags.map { $0.code + ($0.option.map { ":" + $0 } ?? "") })
+            })
         XCTAssertEqual(flags["easy"], ["too-easy", "unused-distractor:b", "unused-distractor:c"])
         XCTAssertEqual(flags["hard"], ["too-hard"])
         XCTAssertEqual(flags["odd"], ["negative-discrimination", "unused-distractor:c"])

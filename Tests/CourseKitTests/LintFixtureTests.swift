@@ -45,7 +45,9 @@ final class LintFixtureTests: XCTestCase {
             defer { try? FileManager.default.removeItem(at: course) }
             let findings = try CourseLoader.load(directory: course).findings
             XCTAssertTrue(
-                findings.contains { $0.code == expectation.code && $0.file == expectation.file && $0.line == expectation.line },
+                findings.contains {
+                    $0.code == expectation.code && $0.file == expectation.file && $0.line == expectation.line
+                },
                 "\(expectation.fixture): \(findings)")
         }
     }
@@ -54,10 +56,12 @@ final class LintFixtureTests: XCTestCase {
         let directory = try Fixtures.valid
         XCTAssertEqual(try CourseLoader.load(directory: directory, knownScenarios: nil).findings, [])
         let findings = try CourseLoader.load(directory: directory, knownScenarios: ["token-bucket"]).findings
-        XCTAssertEqual(findings.map(\.description), [
-            "Lessons/01-caching.md:7:1: error: lesson `caching`: scenario `exact-cache` does not exist",
-            "Lessons/course.toml:19:1: error: node `exact-cache`: lab `exact-cache` is not a known scenario",
-        ])
+        XCTAssertEqual(
+            findings.map(\.description),
+            [
+                "Lessons/01-caching.md:7:1: error: lesson `caching`: scenario `exact-cache` does not exist",
+                "Lessons/course.toml:19:1: error: node `exact-cache`: lab `exact-cache` is not a known scenario",
+            ])
     }
 
     func testNoCourseIsAnErrorNotAFinding() {
@@ -78,7 +82,8 @@ final class LintFixtureTests: XCTestCase {
     }
 
     func testJSONReportHasOneObjectPerFinding() throws {
-        let finding = LintFinding(file: "Quizzes/a.toml", line: 3, column: 2, code: "unknown-key", message: "unknown key `x\"`")
+        let finding = LintFinding(
+            file: "Quizzes/a.toml", line: 3, column: 2, code: "unknown-key", message: "unknown key `x\"`")
         let json = LintReport.render([finding], format: .json)
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         XCTAssertEqual(parsed?.count, 1)

@@ -39,7 +39,9 @@ final class LoadingTests: XCTestCase {
 
     func testIncludesTakeTheAnchoredLinesWithoutMarkers() throws {
         let lesson = try XCTUnwrap(try Fixtures.loadValid().lesson(id: "caching"))
-        XCTAssertEqual(lesson.pages[1].markdown, """
+        XCTAssertEqual(
+            lesson.pages[1].markdown,
+            """
             ```swift
             let key = hash(prompt)
             if let hit = cache[key] {
@@ -94,7 +96,8 @@ final class LoadingTests: XCTestCase {
     /// The content hash is the SHA-256 of the file's bytes: compare with the system's `sha256sum`.
     func testContentHashMatchesSha256sum() throws {
         let quiz = try XCTUnwrap(try Fixtures.loadValid().quiz(id: "caching"))
-        XCTAssertEqual(SHA256.hex(of: Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(
+            SHA256.hex(of: Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         XCTAssertEqual(SHA256.hex(of: []), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         let tool = URL(fileURLWithPath: "/usr/bin/sha256sum")
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
@@ -135,9 +138,11 @@ final class LoadingTests: XCTestCase {
         let byEnvironment = try CourseLocator.locate(
             explicit: nil, environment: ["ARCHLAB_COURSE": course.path], workingDirectory: URL(fileURLWithPath: "/"))
         XCTAssertEqual(byEnvironment.path, course.standardizedFileURL.path)
-        XCTAssertThrowsError(try CourseLocator.locate(
-            explicit: "/", environment: ["ARCHLAB_COURSE": course.path], workingDirectory: nested))
-        XCTAssertThrowsError(try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/proc")))
+        XCTAssertThrowsError(
+            try CourseLocator.locate(
+                explicit: "/", environment: ["ARCHLAB_COURSE": course.path], workingDirectory: nested))
+        XCTAssertThrowsError(
+            try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/proc")))
     }
 
     func testKeyLocatorFindsNestedArrayTables() {

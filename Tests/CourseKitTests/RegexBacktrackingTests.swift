@@ -5,7 +5,9 @@ import XCTest
 /// The lint check for `accept_regex` patterns that backtrack catastrophically, and the step budget of matching.
 final class RegexBacktrackingTests: XCTestCase {
     func testNestedQuantifiersAndOverlappingAlternativesAreFound() {
-        let patterns = ["^(a+)+$", "(a*)*", "(a|aa)+", "(x+x+)+y", "(.*a){20}", "((ab)*c)+", "(?:\\w+\\s?)+$", "(a|a)*"]
+        let patterns = [
+            "^(a+)+$", "(a*)*", "(a|aa)+", "(x+x+)+y", "(.*a){20}", "((ab)*c)+", "(?:\\w+\\s?)+$", "(a|a)*",
+        ]
         for pattern in patterns {
             XCTAssertNotNil(RegexBacktracking.problem(in: pattern), pattern)
         }

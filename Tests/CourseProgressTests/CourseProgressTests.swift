@@ -15,7 +15,8 @@ final class CourseProgressTests: XCTestCase {
     private var course: Course!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("course-progress-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "course-progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         course = try CourseLoader.load(directory: try SharedFixtures.url("valid")).course
     }
@@ -56,9 +57,11 @@ final class CourseProgressTests: XCTestCase {
             if point == .afterUnlocks { throw InjectedFailure() }
         }
         let ada = try failing.ensureLearner("ada")
-        XCTAssertThrowsError(try AttemptRecording.record(attempt("caching", passed: true), for: ada, in: failing, course: course))
+        XCTAssertThrowsError(
+            try AttemptRecording.record(attempt("caching", passed: true), for: ada, in: failing, course: course))
         XCTAssertEqual(try failing.attempts(learner: ada).count, 0)
-        XCTAssertEqual(try failing.lessonProgress(learner: ada).count, 0, "the completion is part of the attempt's transaction")
+        XCTAssertEqual(
+            try failing.lessonProgress(learner: ada).count, 0, "the completion is part of the attempt's transaction")
     }
 
     func testTheReportShowsLessonStatusesNodesAndLabs() throws {

@@ -31,7 +31,8 @@ final class CourseFileSizeEndToEndTests: ScratchDirectoryTestCase {
         var text = try String(contentsOf: lesson, encoding: .utf8)
         text += "\n## A very long page\n\n" + String(repeating: "All work and no play. ", count: 50_000) + "\n"
         try Data(text.utf8).write(to: lesson)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line =
+            text.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0 == "## A very long page" }.map { $0 + 1 } ?? 0
         let lint = try ArchLabRunner.run(["lint", "--course", course.path])
         XCTAssertEqual(lint.status, 1, lint.stdout)

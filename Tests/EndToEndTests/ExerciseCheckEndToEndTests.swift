@@ -89,7 +89,10 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         let loop = solution.replacingOccurrences(
             of: "        prompt.split(whereSeparator:",
             with:
-                "        var spin = 0\n        while prompt.count >= 0 { spin &+= 1 }\n        return prompt.split(whereSeparator:"
+                """
+                            var spin = 0\n        while prompt.count >= 0 { spin &+= 1 }\n        return \
+                    prompt.split(whereSeparator:
+                    """
         )
         try fixture.writeLearnerFile(loop)
         let started = Date()
@@ -240,6 +243,7 @@ final class ExerciseCheckEndToEndTests: XCTestCase {
         try fixture.writeLearnerFile(noTTL)
         let failing = try fixture.run(["check", "exact-cache", "--redis-url", "redis://127.0.0.1:\(redis.port)"])
         XCTAssertEqual(failing.status, 1, failing.stdout + failing.stderr)
-        XCTAssertTrue(failing.stdout.contains("the key's TTL is wrong: expected 3600 s, got no TTL (-1)"), failing.stdout)
+        XCTAssertTrue(
+            failing.stdout.contains("the key's TTL is wrong: expected 3600 s, got no TTL (-1)"), failing.stdout)
     }
 }

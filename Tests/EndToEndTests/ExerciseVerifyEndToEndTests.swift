@@ -31,7 +31,10 @@ final class ExerciseVerifyEndToEndTests: ScratchDirectoryTestCase {
             result.stdout)
         XCTAssertTrue(
             result.stdout.contains(
-                "✗ exact-cache: the solution does not pass: a miss calls the model and stores the answer with SETEX and a TTL of 3600 s: the key's TTL is wrong: expected 3600 s, got TTL 60"
+                """
+                    ✗ exact-cache: the solution does not pass: a miss calls the model and stores the answer with SETEX \
+                    and a TTL of 3600 s: the key's TTL is wrong: expected 3600 s, got TTL 60
+                    """
             ),
             result.stdout)
     }
@@ -54,8 +57,10 @@ final class ExerciseVerifyEndToEndTests: ScratchDirectoryTestCase {
                 to: scratch.appendingPathComponent("Exercises/" + folder))
         }
         let manifest = scratch.appendingPathComponent("Lessons/course.toml")
-        try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "exercise = \"exact-cache\"\n", with: "")
-            .write(to: manifest, atomically: true, encoding: .utf8)
+        try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
+            of: "exercise = \"exact-cache\"\n", with: ""
+        )
+        .write(to: manifest, atomically: true, encoding: .utf8)
         let toml = bucket.appendingPathComponent("exercise.toml")
         let text = try String(contentsOf: toml, encoding: .utf8)
         XCTAssertTrue(text.contains("reference = \"ratelimit.token-bucket\""))
@@ -67,7 +72,8 @@ final class ExerciseVerifyEndToEndTests: ScratchDirectoryTestCase {
             ["exercise", "verify", "--course", scratch.path], in: scratch, environment: ["XDG_CACHE_HOME": cache.path])
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertEqual(result.stdout, "✓ token-bucket: the starter fails, the solution passes\n")
-        let built = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("archlab/solutions").path)
+        let built = try FileManager.default.contentsOfDirectory(
+            atPath: cache.appendingPathComponent("archlab/solutions").path)
         XCTAssertEqual(built.count, 1, "the solution package is built in the cache folder")
     }
 }

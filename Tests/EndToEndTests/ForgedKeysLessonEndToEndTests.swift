@@ -10,8 +10,10 @@ final class ForgedKeysLessonEndToEndTests: ScratchDirectoryTestCase {
     /// The `text` blocks of the lesson's "Try it: forged keys" page, line by line.
     private func blocks() throws -> [[String]] {
         let lesson = try String(
-            contentsOf: ArchLabRunner.packageRoot.appendingPathComponent("Lessons/05-why-rate-limit.md"), encoding: .utf8)
-        let page = try XCTUnwrap(lesson.components(separatedBy: "## Try it: forged keys").dropFirst().first)
+            contentsOf: ArchLabRunner.packageRoot.appendingPathComponent("Lessons/05-why-rate-limit.md"),
+            encoding: .utf8)
+        let page =
+            try XCTUnwrap(lesson.components(separatedBy: "## Try it: forged keys").dropFirst().first)
             .components(separatedBy: "\n## ").first ?? ""
         return page.components(separatedBy: "```text\n").dropFirst().map { block in
             (block.components(separatedBy: "```").first ?? "").split(separator: "\n").map(String.init)
@@ -49,11 +51,17 @@ final class ForgedKeysLessonEndToEndTests: ScratchDirectoryTestCase {
         }
         let serveWords = shellLines[2].split(separator: " ").dropFirst(2).map(String.init)
         XCTAssertEqual(serveWords, ["serve", "--step", "5", "--keys", "keys.toml"])
-        let serve = try ServeProcess(Array(serveWords.dropFirst()) + ["--model", "lexical", "--latency-scale", "0"], in: scratch)
+        let serve = try ServeProcess(
+            Array(serveWords.dropFirst()) + ["--model", "lexical", "--latency-scale", "0"], in: scratch)
         let client = try KeepAliveHTTP(port: serve.port)
         let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}"#
-        XCTAssertEqual(try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-ada-7f3c9e21b8d4a605"]).status, 200)
-        XCTAssertEqual(try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer forged-1"]).status, 401)
+        XCTAssertEqual(
+            try client.send(
+                "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-ada-7f3c9e21b8d4a605"]
+            ).status, 200)
+        XCTAssertEqual(
+            try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer forged-1"])
+                .status, 401)
         serve.stop()
     }
 }

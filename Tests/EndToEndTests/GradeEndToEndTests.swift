@@ -13,32 +13,47 @@ final class GradeEndToEndTests: XCTestCase {
         XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "answers/perfect.toml"]).status, 0)
         XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "answers/empty.toml"]).status, 1)
         XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml"]).status, 1)
-        XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml", "--quiz", "limits"]).status, 0)
-        XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml", "--min-score", "30%"]).status, 0)
-        XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml", "--min-score", "0.5"]).status, 1)
+        XCTAssertEqual(
+            try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml", "--quiz", "limits"]).status, 0)
+        XCTAssertEqual(
+            try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml", "--min-score", "30%"]).status,
+            0)
+        XCTAssertEqual(
+            try ArchLabRunner.run(["grade", "--course", "valid", "answers/partial.toml", "--min-score", "0.5"]).status,
+            1)
     }
 
     func testMalformedFilesExitTwoWithTheirLocation() throws {
         let syntax = try ArchLabRunner.run(["grade", "--course", "valid", "answers/syntax-error.toml"])
         XCTAssertEqual(syntax.status, 2)
-        XCTAssertTrue(syntax.stderr.hasPrefix("answers/syntax-error.toml:4:13: error: TOML syntax error"), syntax.stderr)
-        let unknown = try ArchLabRunner.run(["grade", "--course", "valid", "answers/perfect.toml", "answers/unknown-question.toml"])
+        XCTAssertTrue(
+            syntax.stderr.hasPrefix("answers/syntax-error.toml:4:13: error: TOML syntax error"), syntax.stderr)
+        let unknown = try ArchLabRunner.run([
+            "grade", "--course", "valid", "answers/perfect.toml", "answers/unknown-question.toml",
+        ])
         XCTAssertEqual(unknown.status, 2)
-        XCTAssertEqual(unknown.stderr, "answers/unknown-question.toml:5:1: error: unknown question `retry-after` in quiz `limits`\n")
+        XCTAssertEqual(
+            unknown.stderr,
+            "answers/unknown-question.toml:5:1: error: unknown question `retry-after` in quiz `limits`\n")
         let missing = try ArchLabRunner.run(["grade", "--course", "valid", "answers/none.toml"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "broken", "answers/perfect.toml"]).status, 2)
-        XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "--quiz", "nope", "answers/perfect.toml"]).status, 2)
+        XCTAssertEqual(
+            try ArchLabRunner.run(["grade", "--course", "valid", "--quiz", "nope", "answers/perfect.toml"]).status, 2)
     }
 
     func testUsageErrorsKeepArgumentParsersExitCode() throws {
         XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid"]).status, 64)
-        XCTAssertEqual(try ArchLabRunner.run(["grade", "--course", "valid", "--min-score", "2", "answers/perfect.toml"]).status, 64)
+        XCTAssertEqual(
+            try ArchLabRunner.run(["grade", "--course", "valid", "--min-score", "2", "answers/perfect.toml"]).status, 64
+        )
         XCTAssertEqual(try ArchLabRunner.run(["grade", "--format", "yaml", "answers/perfect.toml"]).status, 64)
     }
 
     func testEveryFormatMatchesItsGoldenFile() throws {
-        for (format, name) in [("text", "grade.txt"), ("json", "grade.json"), ("junit", "grade.xml"), ("tap", "grade.tap")] {
+        for (format, name) in [
+            ("text", "grade.txt"), ("json", "grade.json"), ("junit", "grade.xml"), ("tap", "grade.tap"),
+        ] {
             let output = try ArchLabRunner.run(["grade", "--course", "valid", "--format", format] + files)
             XCTAssertEqual(output.status, 1, format)
             XCTAssertEqual(output.stdout, try golden(name), format)
@@ -48,15 +63,20 @@ final class GradeEndToEndTests: XCTestCase {
     func testOutputOptionWritesAValidJUnitFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: file) }
-        let output = try ArchLabRunner.run(["grade", "--course", "valid", "--format", "junit", "--output", file.path] + files)
+        let output = try ArchLabRunner.run(
+            ["grade", "--course", "valid", "--format", "junit", "--output", file.path] + files)
         XCTAssertEqual(output.status, 1)
         XCTAssertEqual(output.stdout, "")
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), try golden("grade.xml"))
         let xmllint = URL(fileURLWithPath: "/usr/bin/xmllint")
-        try requireTool(FileManager.default.isExecutableFile(atPath: xmllint.path), "xmllint is not installed (apt-get install libxml2-utils)")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: xmllint.path),
+            "xmllint is not installed (apt-get install libxml2-utils)")
         let process = Process()
         process.executableURL = xmllint
-        process.arguments = ["--noout", "--schema", try ArchLabRunner.fixtures.appendingPathComponent("junit.xsd").path, file.path]
+        process.arguments = [
+            "--noout", "--schema", try ArchLabRunner.fixtures.appendingPathComponent("junit.xsd").path, file.path,
+        ]
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -99,7 +119,8 @@ final class GradeErrorReportTests: XCTestCase {
         let junit = try ArchLabRunner.run(arguments + ["--format", "junit"])
         XCTAssertEqual(junit.status, 2)
         XCTAssertTrue(junit.stdout.contains("errors=\"1\""))
-        XCTAssertTrue(junit.stdout.contains("<error message=\"answers/syntax-error.toml:4:13: error: TOML syntax error"))
+        XCTAssertTrue(
+            junit.stdout.contains("<error message=\"answers/syntax-error.toml:4:13: error: TOML syntax error"))
         let tap = try ArchLabRunner.run(arguments + ["--format", "tap"])
         XCTAssertTrue(tap.stdout.contains("not ok 1 - answers/syntax-error.toml"))
         XCTAssertTrue(tap.stdout.contains("1..8"))
@@ -117,7 +138,8 @@ final class GradeFolderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let answers = try ArchLabRunner.fixtures.appendingPathComponent("answers")
         for (source, target) in [("partial", "b.toml"), ("perfect", "a.toml")] {
-            try FileManager.default.copyItem(at: answers.appendingPathComponent("\(source).toml"), to: folder.appendingPathComponent(target))
+            try FileManager.default.copyItem(
+                at: answers.appendingPathComponent("\(source).toml"), to: folder.appendingPathComponent(target))
         }
         try Data("not an answers file".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let output = try ArchLabRunner.run(["grade", "--course", "valid", "--format", "tap", folder.path])

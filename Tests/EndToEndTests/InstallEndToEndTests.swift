@@ -18,7 +18,8 @@ final class InstallEndToEndTests: ScratchDirectoryTestCase {
             let script = scratch.appendingPathComponent("archlab.\(shell)")
             try output.stdout.write(to: script, atomically: true, encoding: .utf8)
             // Each shell that is installed parses its script without running it; bash is required.
-            let interpreter: String? = shell == "bash"
+            let interpreter: String? =
+                shell == "bash"
                 ? try requireExecutable("bash", "bash is not installed")
                 : findExecutable(shell)
             guard let interpreter else { continue }

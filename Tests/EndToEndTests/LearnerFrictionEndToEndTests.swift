@@ -62,7 +62,12 @@ final class LearnerFrictionEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(session.status, 0, session.stderr)
         let unwrapped = session.stdout.replacingOccurrences(of: "\n  ", with: " ")
         XCTAssertTrue(
-            unwrapped.contains("Serving server.swift step 8 (the finished server of lesson 8; `serve start N` serves step N) on http://127.0.0.1:"),
+            unwrapped.contains(
+                """
+                    Serving server.swift step 8 (the finished server of lesson 8; `serve start N` serves step N) on \
+                    http://127.0.0.1:
+                    """
+            ),
             session.stdout)
     }
 

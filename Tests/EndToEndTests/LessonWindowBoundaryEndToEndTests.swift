@@ -13,7 +13,8 @@ final class LessonWindowBoundaryEndToEndTests: XCTestCase {
         XCTAssertTrue(text.contains("floor(0.95 × 3) = 2"), text)
         XCTAssertTrue(text.contains("6 allowed, `RateLimit-Remaining` 4, 3, 2, then 2, 1, 0, and one 429."), text)
         let command = try XCTUnwrap(
-            after.split(separator: "\n").first { $0.hasPrefix("$ archlab limit simulate") }, "the lesson gives the command")
+            after.split(separator: "\n").first { $0.hasPrefix("$ archlab limit simulate") },
+            "the lesson gives the command")
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", "\"$ARCHLAB\"" + command.dropFirst("$ archlab".count)]

@@ -18,13 +18,15 @@ final class LintEndToEndTests: XCTestCase {
         let output = try ArchLabRunner.run(["lint", "--course", "broken"])
         XCTAssertEqual(output.status, 1)
         XCTAssertTrue(output.stdout.contains("Quizzes/01-caching.toml:4:8: error: TOML syntax error"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("Lessons/01-caching.md:6:1: error: lesson `caching`: quiz `caching` does not exist"))
+        XCTAssertTrue(
+            output.stdout.contains("Lessons/01-caching.md:6:1: error: lesson `caching`: quiz `caching` does not exist"))
     }
 
     func testJSONFormatIsAnArrayOfFindings() throws {
         let output = try ArchLabRunner.run(["lint", "--course", "broken", "--format", "json"])
         XCTAssertEqual(output.status, 1)
-        let findings = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        let findings = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(findings.count, 2)
         XCTAssertEqual(findings.map { $0["file"] as? String }, ["Lessons/01-caching.md", "Quizzes/01-caching.toml"])
         XCTAssertEqual(findings.map { $0["line"] as? Int }, [6, 4])
@@ -45,14 +47,16 @@ final class LintEndToEndTests: XCTestCase {
 
     func testCourseIsFoundFromTheEnvironmentAndFromAncestors() throws {
         let valid = try ArchLabRunner.fixtures.appendingPathComponent("valid")
-        let byEnvironment = try ArchLabRunner.run(["lint"], in: URL(fileURLWithPath: "/"), environment: ["ARCHLAB_COURSE": valid.path])
+        let byEnvironment = try ArchLabRunner.run(
+            ["lint"], in: URL(fileURLWithPath: "/"), environment: ["ARCHLAB_COURSE": valid.path])
         XCTAssertEqual(byEnvironment.status, 0, byEnvironment.stderr)
         let byAncestor = try ArchLabRunner.run(["lint"], in: valid.appendingPathComponent("Sources"))
         XCTAssertEqual(byAncestor.status, 0, byAncestor.stderr)
     }
 
     func testNoSubcommandOpensTheREPL() throws {
-        let database = FileManager.default.temporaryDirectory.appendingPathComponent("overview-\(UUID().uuidString).sqlite")
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "overview-\(UUID().uuidString).sqlite")
         defer { try? FileManager.default.removeItem(at: database) }
         let output = try ArchLabRunner.run(["--course", "valid", "--db", database.path, "--learner", "ada"])
         XCTAssertEqual(output.status, 0, output.stderr)

@@ -9,7 +9,9 @@ final class LintWatchEndToEndTests: ScratchDirectoryTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux `script` is not installed; the pseudo-terminal tests need it")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+            "util-linux `script` is not installed; the pseudo-terminal tests need it")
     }
 
     func testASaveThatBreaksTheCourseShowsOnlyTheNewFindingThenItsFix() throws {
@@ -19,7 +21,9 @@ final class LintWatchEndToEndTests: ScratchDirectoryTestCase {
         let quiz = course.appendingPathComponent("Quizzes/01-first-steps.toml")
         let original = try String(contentsOf: quiz, encoding: .utf8)
 
-        let command = "exec " + [try ArchLabRunner.binary.path, "lint", "--watch", "--course", course.path]
+        let command =
+            "exec "
+            + [try ArchLabRunner.binary.path, "lint", "--watch", "--course", course.path]
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
@@ -69,6 +73,7 @@ final class LintWatchEndToEndTests: ScratchDirectoryTestCase {
         keyboard.fileHandleForWriting.closeFile()
         XCTAssertEqual(process.terminationStatus, 0, screen.text)
         let shown = screen.text
-        XCTAssertEqual(shown.components(separatedBy: "new:   ").count - 1, 1, "only the new finding is shown:\n\(shown)")
+        XCTAssertEqual(
+            shown.components(separatedBy: "new:   ").count - 1, 1, "only the new finding is shown:\n\(shown)")
     }
 }

@@ -1,6 +1,6 @@
-import SeededRandom
 import CourseKit
 import Foundation
+import SeededRandom
 import XCTest
 
 /// Numeric answers a learner types naturally (another spelling of the unit, a dollar sign, thousands
@@ -31,8 +31,11 @@ final class NumericAnswersEndToEndTests: ScratchDirectoryTestCase {
     func testAnotherUnitIsAskedAgainAndAnotherSpellingOfTheUnitIsAccepted() throws {
         let session = try repl(["open 1", "quiz"] + cachingAnswers(numeric: ["60 min", "2 requests", "3600 seconds"]))
         XCTAssertEqual(session.status, 0, session.stderr)
-        XCTAssertTrue(session.stdout.contains("Not an answer: this question is answered in s, not `min`: type the answer in s"), session.stdout)
-        XCTAssertTrue(session.stdout.contains("Not an answer: this question is answered in s, not `requests`"), session.stdout)
+        XCTAssertTrue(
+            session.stdout.contains("Not an answer: this question is answered in s, not `min`: type the answer in s"),
+            session.stdout)
+        XCTAssertTrue(
+            session.stdout.contains("Not an answer: this question is answered in s, not `requests`"), session.stdout)
         XCTAssertFalse(session.stdout.contains("✗ Not quite"), session.stdout)
         XCTAssertTrue(session.stdout.contains("— PASSED"), session.stdout)
     }

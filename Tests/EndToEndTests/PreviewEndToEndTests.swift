@@ -12,14 +12,19 @@ final class PreviewEndToEndTests: ScratchDirectoryTestCase {
 
     private func repl(_ lines: [String], database: String) throws -> ArchLabRunner.Output {
         try ReplProcess.run(
-            ["--course", ArchLabRunner.packageRoot.path, "--db", scratch.appendingPathComponent(database).path,
-             "--learner", "ada", "--seed", "7"],
+            [
+                "--course", ArchLabRunner.packageRoot.path, "--db", scratch.appendingPathComponent(database).path,
+                "--learner", "ada", "--seed", "7",
+            ],
             input: lines.map { $0 + "\n" }.joined(), environment: ["XDG_STATE_HOME": scratch.path])
     }
 
     private func preview(_ arguments: [String]) throws -> ArchLabRunner.Output {
-        try ArchLabRunner.run(["preview", "--course", ArchLabRunner.packageRoot.path] + arguments, in: scratch,
-                              environment: ["XDG_DATA_HOME": scratch.path, "ARCHLAB_DB": scratch.appendingPathComponent("no.sqlite").path])
+        try ArchLabRunner.run(
+            ["preview", "--course", ArchLabRunner.packageRoot.path] + arguments, in: scratch,
+            environment: [
+                "XDG_DATA_HOME": scratch.path, "ARCHLAB_DB": scratch.appendingPathComponent("no.sqlite").path,
+            ])
     }
 
     /// The REPL's output for `commands` without its start screen (what a session with no commands prints).
@@ -78,7 +83,9 @@ final class PreviewEndToEndTests: ScratchDirectoryTestCase {
         }
         for question in quiz.questions {
             XCTAssertTrue(previewed.stdout.contains(question.hints.first ?? "Hints: none"), question.id)
-            for option in question.options { if let feedback = option.feedback { XCTAssertTrue(previewed.stdout.contains(feedback)) } }
+            for option in question.options {
+                if let feedback = option.feedback { XCTAssertTrue(previewed.stdout.contains(feedback)) }
+            }
         }
     }
 

@@ -27,15 +27,19 @@ final class REPLEndToEndTests: ScratchDirectoryTestCase {
     }
 
     func testEveryCommandsHappyPath() throws {
-        let script = ["help", "help quiz", "lessons", "open 1", "next", "back", "page 2", "code", "matrix", "progress",
-                      "glossary", "glossary Redis", "faq", "faq 1", "learner", "learner bob", "learner ada",
-                      "reset --yes", "exit"]
+        let script = [
+            "help", "help quiz", "lessons", "open 1", "next", "back", "page 2", "code", "matrix", "progress",
+            "glossary", "glossary Redis", "faq", "faq 1", "learner", "learner bob", "learner ada",
+            "reset --yes", "exit",
+        ]
         let session = try repl(script)
         XCTAssertEqual(session.status, 0, session.stderr)
         XCTAssertEqual(session.stderr, "")
-        for expected in ["Commands:", "quiz [n|id]", "The Cost of Every Call", "page 2/", "server.swift", "✓ unlocked   ○ available",
-                         "Labs run: none yet", "Redis — ", "Type `faq <n>` for an answer.", "You are now bob",
-                         "Progress of ada erased", "Progress saved. Bye, ada."] {
+        for expected in [
+            "Commands:", "quiz [n|id]", "The Cost of Every Call", "page 2/", "server.swift", "✓ unlocked   ○ available",
+            "Labs run: none yet", "Redis — ", "Type `faq <n>` for an answer.", "You are now bob",
+            "Progress of ada erased", "Progress saved. Bye, ada.",
+        ] {
             XCTAssertTrue(session.stdout.contains(expected), "missing \(expected)")
         }
     }
@@ -77,20 +81,23 @@ final class REPLEndToEndTests: ScratchDirectoryTestCase {
     }
 
     func testUnusableStartupInputExitsTwo() throws {
-        let noCourse = try ReplProcess.run(["--course", scratch.path, "--db", database], input: "quit\n", environment: [:])
+        let noCourse = try ReplProcess.run(
+            ["--course", scratch.path, "--db", database], input: "quit\n", environment: [:])
         XCTAssertEqual(noCourse.status, 2)
         XCTAssertTrue(noCourse.stderr.hasPrefix("archlab: "), noCourse.stderr)
         let notADatabase = scratch.appendingPathComponent("notes.txt")
         try Data("hello".utf8).write(to: notADatabase)
-        let badDatabase = try ReplProcess.run(["--course", ArchLabRunner.packageRoot.path, "--db", notADatabase.path],
-                                              input: "quit\n", environment: [:])
+        let badDatabase = try ReplProcess.run(
+            ["--course", ArchLabRunner.packageRoot.path, "--db", notADatabase.path],
+            input: "quit\n", environment: [:])
         XCTAssertEqual(badDatabase.status, 2, badDatabase.stdout)
     }
 }
 
 /// Runs the built binary with text on standard input.
 enum ReplProcess {
-    static func run(_ arguments: [String], input: String, environment: [String: String]) throws -> ArchLabRunner.Output {
+    static func run(_ arguments: [String], input: String, environment: [String: String]) throws -> ArchLabRunner.Output
+    {
         let process = Process()
         process.executableURL = try ArchLabRunner.binary
         process.arguments = arguments

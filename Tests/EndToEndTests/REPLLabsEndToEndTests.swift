@@ -1,7 +1,7 @@
-import SeededRandom
 import CourseKit
 import Foundation
 import ProgressStore
+import SeededRandom
 import TestSupport
 import XCTest
 
@@ -50,9 +50,11 @@ final class REPLLabsEndToEndTests: XCTestCase {
         script += ["open 7", "burst 7"]
         let output = try repl(script, seed: 5)
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertTrue(output.stdout.contains("15 requests for key `learner` to token-bucket, 10 per 1m:"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains("15 requests for key `learner` to token-bucket, 10 per 1m:"), output.stdout)
         XCTAssertTrue(output.stdout.contains("allowed 10, rejected with 429: 5"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("7 requests for key `learner` to sliding-window, 5 per 10 s:"), output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains("7 requests for key `learner` to sliding-window, 5 per 10 s:"), output.stdout)
         XCTAssertTrue(output.stdout.contains("allowed 5, rejected with 429: 2"), output.stdout)
     }
 
@@ -116,16 +118,28 @@ final class REPLLabsEndToEndTests: XCTestCase {
         let started = lines.filter { $0.hasPrefix("Serving server.swift step") }
         XCTAssertEqual(started.count, 3, output.stdout)
         XCTAssertTrue(started[0].hasPrefix("Serving server.swift step 2 on http://127.0.0.1:"), output.stdout)
-        XCTAssertTrue(started[0].hasSuffix(": the exact cache, in your Redis; no rate limit. Try `fire 3`."), output.stdout)
+        XCTAssertTrue(
+            started[0].hasSuffix(": the exact cache, in your Redis; no rate limit. Try `fire 3`."), output.stdout)
         XCTAssertTrue(output.stdout.contains("X-Cache: HIT-EXACT"), output.stdout)
         XCTAssertTrue(output.stdout.contains("200: 3\n"), output.stdout)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("serving server.swift step 2 on http://127.0.0.1:") && $0.hasSuffix("no rate limit.") }, output.stdout)
+        XCTAssertTrue(
+            lines.contains {
+                $0.hasPrefix("serving server.swift step 2 on http://127.0.0.1:") && $0.hasSuffix("no rate limit.")
+            }, output.stdout)
         XCTAssertTrue(started[1].hasPrefix("Serving server.swift step 6 on http://127.0.0.1:"), output.stdout)
         XCTAssertTrue(
-            started[1].hasSuffix(": a limit of 2 per 1h per API key (sliding-window), then the exact and semantic caches, streamed answers cached too. Try `fire 7`."),
+            started[1].hasSuffix(
+                """
+                    : a limit of 2 per 1h per API key (sliding-window), then the exact and semantic caches, streamed \
+                    answers cached too. Try `fire 7`.
+                    """
+            ),
             output.stdout)
         XCTAssertTrue(output.stdout.contains("200: 2, 429: 1"), output.stdout)
-        XCTAssertTrue(started[2].hasPrefix("Serving server.swift step 8 (the finished server of lesson 8; `serve start N` serves step N) on"), output.stdout)
+        XCTAssertTrue(
+            started[2].hasPrefix(
+                "Serving server.swift step 8 (the finished server of lesson 8; `serve start N` serves step N) on"),
+            output.stdout)
     }
 
     func testServersLeftRunningStopWhenTheSessionEnds() throws {
@@ -135,10 +149,14 @@ final class REPLLabsEndToEndTests: XCTestCase {
     }
 
     func testLimitSimulateInTheReplPrintsWhatTheCommandLinePrints() throws {
-        let flags = ["--algorithm", "all", "--limit", "5", "--window", "10s", "--traffic", "burst 10 at 9.9s; burst 10 at 10.1s"]
+        let flags = [
+            "--algorithm", "all", "--limit", "5", "--window", "10s", "--traffic", "burst 10 at 9.9s; burst 10 at 10.1s",
+        ]
         let cli = try shell(#""$ARCHLAB" limit simulate "$@""#, arguments: flags)
         XCTAssertEqual(cli.status, 0, cli.stderr)
-        let repl = try repl(["limit simulate " + flags.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")])
+        let repl = try repl([
+            "limit simulate " + flags.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        ])
         XCTAssertEqual(repl.status, 0, repl.stderr)
         XCTAssertTrue(repl.stdout.contains(cli.stdout), "REPL:\n\(repl.stdout)\nCLI:\n\(cli.stdout)")
     }
@@ -154,11 +172,13 @@ final class REPLLabsEndToEndTests: XCTestCase {
     }
 
     func testRedisServerServesTheSessionKeyspaceToRedisCli() throws {
-        try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/redis-cli"), "redis-cli is not installed")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/redis-cli"), "redis-cli is not installed")
         let port = try freePort()
         let cli = "/usr/bin/redis-cli -p \(port)"
         // The REPL reads its script from a pipe; `redis-cli` runs from the shell in between.
-        let output = try shell("""
+        let output = try shell(
+            """
             { echo 'redis SET fromrepl hello'; echo 'redis-server start \(port)'; \
               for i in $(seq 1 150); do \(cli) PING >/dev/null 2>&1 && break; sleep 0.2; done; \
               \(cli) GET fromrepl >&2; \(cli) SET fromcli yes >/dev/null; \
@@ -200,10 +220,13 @@ final class REPLLabsEndToEndTests: XCTestCase {
     private func repl(_ lines: [String], seed: UInt64 = 1) throws -> ArchLabRunner.Output {
         let script = home.appendingPathComponent("script.txt")
         try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
-        return try shell(#""$ARCHLAB" --course "$COURSE" --learner ada --seed \#(seed) < "$SCRIPT""#, extra: ["SCRIPT": script.path])
+        return try shell(
+            #""$ARCHLAB" --course "$COURSE" --learner ada --seed \#(seed) < "$SCRIPT""#, extra: ["SCRIPT": script.path])
     }
 
-    private func shell(_ command: String, arguments: [String] = [], extra: [String: String] = [:]) throws -> ArchLabRunner.Output {
+    private func shell(
+        _ command: String, arguments: [String] = [], extra: [String: String] = [:]
+    ) throws -> ArchLabRunner.Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command, "sh"] + arguments

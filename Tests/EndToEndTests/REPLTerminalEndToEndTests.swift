@@ -9,7 +9,9 @@ final class REPLTerminalEndToEndTests: XCTestCase {
     private let prompt = "archlab[server.swift 1/8]> "
 
     override func setUpWithError() throws {
-        try requireTool(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux `script` is not installed; the pseudo-terminal tests need it")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+            "util-linux `script` is not installed; the pseudo-terminal tests need it")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 
@@ -21,11 +23,15 @@ final class REPLTerminalEndToEndTests: XCTestCase {
     /// what the previous step waited for), then types its keys, as a person watching the screen would.
     private func session(_ steps: [(waitFor: String, type: String)]) throws -> (status: Int32, screen: String) {
         let binary = try ArchLabRunner.binary.path
-        let arguments = [binary, "--course", ArchLabRunner.packageRoot.path, "--db", "\(scratch.path)/progress.sqlite",
-                         "--learner", "ada", "--seed", "7"]
+        let arguments = [
+            binary, "--course", ArchLabRunner.packageRoot.path, "--db", "\(scratch.path)/progress.sqlite",
+            "--learner", "ada", "--seed", "7",
+        ]
         // `script` runs its command through `$SHELL -c`; `exec` makes archlab the terminal's only process, so a
         // shell that stays in between (dash does) never takes the Ctrl-C meant for archlab and dies of it.
-        let command = "exec " + arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let command =
+            "exec "
+            + arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qefc", command, "/dev/null"]

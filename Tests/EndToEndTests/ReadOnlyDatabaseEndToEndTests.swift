@@ -12,8 +12,10 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
 
     private func repl(_ lines: [String], extra: [String] = []) throws -> ArchLabRunner.Output {
         try ReplProcess.run(
-            ["--course", try ArchLabRunner.fixtures.appendingPathComponent("valid").path, "--db", database,
-             "--learner", "ada", "--seed", "7"] + extra,
+            [
+                "--course", try ArchLabRunner.fixtures.appendingPathComponent("valid").path, "--db", database,
+                "--learner", "ada", "--seed", "7",
+            ] + extra,
             input: lines.map { $0 + "\n" }.joined(), environment: ["XDG_STATE_HOME": scratch.path])
     }
 
@@ -82,8 +84,10 @@ final class ReadOnlyDatabaseEndToEndTests: ScratchDirectoryTestCase {
         }
         let missing = scratch.appendingPathComponent("never.sqlite").path
         let fresh = try ReplProcess.run(
-            ["--course", try ArchLabRunner.fixtures.appendingPathComponent("valid").path, "--db", missing,
-             "--learner", "bo", "--read-only"],
+            [
+                "--course", try ArchLabRunner.fixtures.appendingPathComponent("valid").path, "--db", missing,
+                "--learner", "bo", "--read-only",
+            ],
             input: "quit\n", environment: ["XDG_STATE_HOME": scratch.path])
         XCTAssertEqual(fresh.status, 0, fresh.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "--read-only created a database")

@@ -44,7 +44,8 @@ final class RegexBudgetEndToEndTests: ScratchDirectoryTestCase {
         try Data("learner = \"mallory\"\n[quiz.limits]\nstatus = \"\(crafted)\"\n".utf8).write(to: answers)
         let output = try ArchLabRunner.run(["grade", "--course", course.path, "--quiz", "limits", answers.path])
         XCTAssertEqual(output.status, 1, output.stderr)
-        XCTAssertTrue(output.stdout.contains("status: scored 0 of 1: `accept_regex` entry `(\\w|\\d)+!` was stopped"),
-                      output.stdout)
+        XCTAssertTrue(
+            output.stdout.contains("status: scored 0 of 1: `accept_regex` entry `(\\w|\\d)+!` was stopped"),
+            output.stdout)
     }
 }

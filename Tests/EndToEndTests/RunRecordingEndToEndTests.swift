@@ -32,7 +32,9 @@ final class RunRecordingEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(after.status, 0, after.stderr)
         XCTAssertTrue(after.stdout.contains("Labs run: baseline"), after.stdout)
         let json = try shell(["progress", "--learner", "ada", "--format", "json"])
-        XCTAssertTrue(json.stdout.contains("\"labs\": [{\"id\": \"baseline\"") || json.stdout.contains("\"id\":\"baseline\""), json.stdout)
+        XCTAssertTrue(
+            json.stdout.contains("\"labs\": [{\"id\": \"baseline\"") || json.stdout.contains("\"id\":\"baseline\""),
+            json.stdout)
     }
 
     func testTheLoginLearnerIsRecordedOnlyWhenTheyExist() throws {
@@ -52,13 +54,16 @@ final class RunRecordingEndToEndTests: ScratchDirectoryTestCase {
         let broken = scratch.appendingPathComponent("broken-course")
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
         try Data("title = ".utf8).write(to: broken.appendingPathComponent("course.toml"))
-        let environment = ["ARCHLAB_DB": database, "XDG_STATE_HOME": scratch.path, "USER": "ada", "LOGNAME": "ada",
-                           "ARCHLAB_COURSE": broken.path]
+        let environment = [
+            "ARCHLAB_DB": database, "XDG_STATE_HOME": scratch.path, "USER": "ada", "LOGNAME": "ada",
+            "ARCHLAB_COURSE": broken.path,
+        ]
         let run = try ArchLabRunner.run(["run", "baseline"], in: scratch, environment: environment)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("Step 1"), run.stdout)
         XCTAssertFalse(run.stdout.contains("Recorded"), run.stdout)
-        let named = try ArchLabRunner.run(["run", "baseline", "--learner", "ada"], in: scratch, environment: environment)
+        let named = try ArchLabRunner.run(
+            ["run", "baseline", "--learner", "ada"], in: scratch, environment: environment)
         XCTAssertEqual(named.status, 2, "a learner who asked for recording is told the course cannot be read")
         XCTAssertTrue(named.stderr.contains("the run cannot be recorded without the course"), named.stderr)
     }

@@ -32,7 +32,9 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
                 let value: String
                 switch question.kind {
                 case .single: value = "\"\(question.options.first(where: \.correct)?.key ?? "")\""
-                case .multiple: value = "[" + question.options.filter(\.correct).map { "\"\($0.key)\"" }.joined(separator: ", ") + "]"
+                case .multiple:
+                    value =
+                        "[" + question.options.filter(\.correct).map { "\"\($0.key)\"" }.joined(separator: ", ") + "]"
                 case .short: value = "\"\(question.accept.first ?? question.example ?? "")\""
                 case .numeric: value = "\(question.answer ?? 0)"
                 case .order: value = "[" + question.items.map { "\"\($0.key)\"" }.joined(separator: ", ") + "]"
@@ -54,7 +56,8 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(course.quizzes.flatMap(\.questions).count, QuestionKind.allCases.count)
         XCTAssertFalse(course.glossary.isEmpty)
         XCTAssertFalse(course.faq.isEmpty)
-        let manifest = try String(contentsOf: courseDirectory.appendingPathComponent("Lessons/course.toml"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: courseDirectory.appendingPathComponent("Lessons/course.toml"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("# The Architect Matrix"), "fields are explained in comments")
     }
 
@@ -63,10 +66,14 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         let course = try CourseLoader.load(directory: courseDirectory).course
         let quiz = try XCTUnwrap(course.quizzes.first)
         let session = try ReplProcess.run(
-            ["--course", courseDirectory.path, "--db", scratch.appendingPathComponent("p.sqlite").path,
-             "--learner", "ada", "--seed", "7"],
-            input: (["open 1", "next", "quiz"] + TypedAnswers.right(quiz, seed: TypedAnswers.attemptSeed(1)) + ["matrix"])
-                .map { $0 + "\n" }.joined(),
+            [
+                "--course", courseDirectory.path, "--db", scratch.appendingPathComponent("p.sqlite").path,
+                "--learner", "ada", "--seed", "7",
+            ],
+            input: (["open 1", "next", "quiz"] + TypedAnswers.right(quiz, seed: TypedAnswers.attemptSeed(1)) + [
+                "matrix"
+            ])
+            .map { $0 + "\n" }.joined(),
             environment: ["XDG_STATE_HOME": scratch.path])
         XCTAssertEqual(session.status, 0, session.stderr)
         XCTAssertTrue(session.stdout.contains("Lesson 1/1 · First Steps · page 2/2"), session.stdout)
@@ -90,8 +97,10 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(course.node(id: "second-step")?.requires, ["first-steps"])
         XCTAssertEqual(course.quiz(id: "bonus-check")?.relativePath, "Quizzes/03-bonus-check.toml")
         XCTAssertEqual(course.node(id: "bonus-check")?.requires, ["second-step"])
-        let manifest = try String(contentsOf: courseDirectory.appendingPathComponent("Lessons/course.toml"), encoding: .utf8)
-        XCTAssertTrue(manifest.contains("# The lesson files of Lessons/, in course order."), "the author's comments stay")
+        let manifest = try String(
+            contentsOf: courseDirectory.appendingPathComponent("Lessons/course.toml"), encoding: .utf8)
+        XCTAssertTrue(
+            manifest.contains("# The lesson files of Lessons/, in course order."), "the author's comments stay")
         XCTAssertTrue(manifest.contains("    \"01-first-steps.md\",\n    \"02-second-step.md\",\n]"), manifest)
         let answers = scratch.appendingPathComponent("key.toml")
         try Data(Self.keyAnswers(course, learner: "key").utf8).write(to: answers)
@@ -104,13 +113,15 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         let url = courseDirectory.appendingPathComponent("Lessons/course.toml")
         var manifest = try String(contentsOf: url, encoding: .utf8)
         manifest = manifest.replacingOccurrences(
-            of: "lessons = [\n    \"01-first-steps.md\",\n]", with: "lessons = [\"01-first-steps.md\"]  # [sic] one line")
+            of: "lessons = [\n    \"01-first-steps.md\",\n]",
+            with: "lessons = [\"01-first-steps.md\"]  # [sic] one line")
         try Data(manifest.utf8).write(to: url)
         let lesson = try archlab(["new", "lesson", "next-one", "--course", courseDirectory.path])
         XCTAssertEqual(lesson.status, 0, lesson.stderr)
         try assertLintsClean()
         let edited = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertTrue(edited.contains("lessons = [\"01-first-steps.md\", \"02-next-one.md\"]  # [sic] one line"), edited)
+        XCTAssertTrue(
+            edited.contains("lessons = [\"01-first-steps.md\", \"02-next-one.md\"]  # [sic] one line"), edited)
     }
 
     func testNothingIsOverwritten() throws {
@@ -126,7 +137,8 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         try Data("x".utf8).write(to: courseDirectory.appendingPathComponent("Quizzes/02-taken.toml"))
         let taken = try archlab(["new", "lesson", "taken", "--course", courseDirectory.path])
         XCTAssertEqual(taken.status, 0, "the number moves past files already there: \(taken.stderr)")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: courseDirectory.appendingPathComponent("Lessons/03-taken.md").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: courseDirectory.appendingPathComponent("Lessons/03-taken.md").path))
         let bad = try archlab(["new", "lesson", "Not An Id", "--course", courseDirectory.path])
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertNotEqual(try Data(contentsOf: manifestURL), before)

@@ -42,11 +42,23 @@ final class ServeKeysEndToEndTests: ScratchDirectoryTestCase {
     func testMalformedKeyFilesGetTheirLineAndExit2() throws {
         let cases: [(String, String)] = [
             ("[[key]\nname = \"a\"\n", "keys.toml:1:7: error: TOML syntax error:"),
-            ("[[key]]\nname = \"a\"\nkey = \"k1\"\nlimit = \"often\"\n", #"keys.toml:4:1: error: `limit` must be a rate such as "10 per 60 s", not "often""#),
+            (
+                "[[key]]\nname = \"a\"\nkey = \"k1\"\nlimit = \"often\"\n",
+                #"keys.toml:4:1: error: `limit` must be a rate such as "10 per 60 s", not "often""#
+            ),
             ("[[key]]\nname = \"a\"\n", "keys.toml:1:1: error: this key has no `key`"),
-            ("[[key]]\nname = \"a\"\nkey = \"k1\"\n[[key]]\nname = \"a\"\nkey = \"k2\"\n", "keys.toml:5:1: error: the name `a` is used twice"),
-            ("[[key]]\nname = \"a\"\nkey = \"k1\"\n[[key]]\nname = \"b\"\n  key = \"k1\"\n", "keys.toml:6:3: error: `b` has the same key as another entry"),
-            ("[[key]]\nname = \"a\"\nkey = \"has space\"\n", "keys.toml:3:1: error: `key` of `a` must be printable ASCII"),
+            (
+                "[[key]]\nname = \"a\"\nkey = \"k1\"\n[[key]]\nname = \"a\"\nkey = \"k2\"\n",
+                "keys.toml:5:1: error: the name `a` is used twice"
+            ),
+            (
+                "[[key]]\nname = \"a\"\nkey = \"k1\"\n[[key]]\nname = \"b\"\n  key = \"k1\"\n",
+                "keys.toml:6:3: error: `b` has the same key as another entry"
+            ),
+            (
+                "[[key]]\nname = \"a\"\nkey = \"has space\"\n",
+                "keys.toml:3:1: error: `key` of `a` must be printable ASCII"
+            ),
             ("[[key]]\nname = \"a\"\nkey = \"k\"\nrole = \"admin\"\n", "keys.toml:4:1: error: unknown field `role`"),
             ("", "keys.toml:1:1: error: no keys"),
         ]
@@ -69,13 +81,19 @@ final class ServeKeysEndToEndTests: ScratchDirectoryTestCase {
         let serve = try ServeProcess(["--keys", path, "--model", "lexical", "--latency-scale", "0"], in: scratch)
         let client = try KeepAliveHTTP(port: serve.port)
         let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"How do I reset my password?"}]}"#
-        let ada = try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-ada-e2e-0123456789abcdef"])
+        let ada = try client.send(
+            "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-ada-e2e-0123456789abcdef"]
+        )
         XCTAssertEqual(ada.status, 200, ada.body)
         let bot = try (1...3).map { _ in
-            try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-bot-e2e-fedcba9876543210"]).status
+            try client.send(
+                "POST", "/v1/chat/completions", body: body,
+                headers: ["Authorization": "Bearer sk-bot-e2e-fedcba9876543210"]
+            ).status
         }
         XCTAssertEqual(bot, [200, 200, 429], "bot's own limit of 2 per 1h")
-        let forged = try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-ada-e2e-guess"])
+        let forged = try client.send(
+            "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer sk-ada-e2e-guess"])
         XCTAssertEqual(forged.status, 401)
         XCTAssertTrue(forged.body.contains(#""code":"invalid_api_key""#), forged.body)
         serve.stop()
@@ -93,7 +111,9 @@ final class ServeKeysEndToEndTests: ScratchDirectoryTestCase {
         let warnings = serve.text.split(separator: "\n").filter { $0.hasPrefix("warning:") }
         XCTAssertEqual(
             warnings,
-            ["warning: serving without --keys: any Authorization: Bearer string is accepted as a caller's identity, "
-                + "so anyone can mint a fresh rate limit; use --keys FILE to serve only issued keys"])
+            [
+                "warning: serving without --keys: any Authorization: Bearer string is accepted as a caller's identity, "
+                    + "so anyone can mint a fresh rate limit; use --keys FILE to serve only issued keys"
+            ])
     }
 }

@@ -18,8 +18,10 @@ final class ServeMemoryEndToEndTests: ScratchDirectoryTestCase {
             in: scratch)
         let client = try KeepAliveHTTP(port: serve.port)
         func ask(_ index: Int) throws {
-            let body = #"{"model":"gpt-4o","messages":[{"role":"user","content":"Distinct question \#(index) about item \#(index * 7)"}]}"#
-            let response = try client.send("POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer load"])
+            let body =
+                #"{"model":"gpt-4o","messages":[{"role":"user","content":"Distinct question \#(index) about item \#(index * 7)"}]}"#
+            let response = try client.send(
+                "POST", "/v1/chat/completions", body: body, headers: ["Authorization": "Bearer load"])
             guard response.status == 200 else { throw ServeTestFailure("request \(index): \(response.head)") }
         }
         for index in 0..<500 { try ask(index) }
@@ -40,7 +42,8 @@ final class ServeMemoryEndToEndTests: ScratchDirectoryTestCase {
     func testCacheMemoryTakesSizesAndRefusesOthers() throws {
         let bad = try ArchLabRunner.run(["serve", "--cache-memory", "lots"], in: scratch)
         XCTAssertNotEqual(bad.status, 0)
-        XCTAssertTrue(bad.stderr.contains("--cache-memory must be a size such as 64mb, 512kb or 1gb, not 'lots'"), bad.stderr)
+        XCTAssertTrue(
+            bad.stderr.contains("--cache-memory must be a size such as 64mb, 512kb or 1gb, not 'lots'"), bad.stderr)
         let small = try ArchLabRunner.run(["serve", "--cache-memory", "100kb"], in: scratch)
         XCTAssertNotEqual(small.status, 0)
         XCTAssertTrue(small.stderr.contains("--cache-memory must be at least 256kb"), small.stderr)
@@ -53,6 +56,8 @@ final class ServeMemoryEndToEndTests: ScratchDirectoryTestCase {
     }
 
     private static func value(_ name: String, in metrics: String) -> Double? {
-        metrics.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) }
+        metrics.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap {
+            Double($0.dropFirst(name.count + 1))
+        }
     }
 }

@@ -27,7 +27,9 @@ final class ServeProcess {
         try process.run()
         var found: Int?
         for _ in 0..<600 {
-            if let match = Self.read(log).firstMatch(of: #/serving server\.swift step \d on http://127\.0\.0\.1:(\d+) /#) {
+            if let match = Self.read(log).firstMatch(
+                of: #/serving server\.swift step \d on http://127\.0\.0\.1:(\d+) /#)
+            {
                 found = Int(match.output.1)
                 break
             }
@@ -86,7 +88,9 @@ final class KeepAliveHTTP {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = loopback(port: port)
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else {
             Glibc.close(fd)
@@ -114,7 +118,8 @@ final class KeepAliveHTTP {
         while true {
             if let end = pending.firstRange(of: separator) {
                 let head = String(decoding: pending[..<end.lowerBound], as: UTF8.self)
-                let length = head.split(separator: "\r\n")
+                let length =
+                    head.split(separator: "\r\n")
                     .first { $0.lowercased().hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 if pending.count >= end.upperBound + length {

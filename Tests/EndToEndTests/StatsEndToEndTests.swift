@@ -36,8 +36,10 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
             in-order = \(order)
 
             """
-        let right = ["one-answer": i < 48, "several-answers": i >= 25, "short-answer": i < 5, "a-number": i < 30,
-                     "in-order": i < 25]
+        let right = [
+            "one-answer": i < 48, "several-answers": i >= 25, "short-answer": i < 5, "a-number": i < 30,
+            "in-order": i < 25,
+        ]
         return (toml, right)
     }
 
@@ -94,9 +96,10 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
                 XCTAssertTrue(question["discrimination"] is NSNull, id)
             }
             let flags = try XCTUnwrap(question["flags"] as? [[String: Any]])
-            flagged[id] = Set(flags.map { flag in
-                (flag["code"] as? String ?? "") + ((flag["option"] as? String).map { ":" + $0 } ?? "")
-            })
+            flagged[id] = Set(
+                flags.map { flag in
+                    (flag["code"] as? String ?? "") + ((flag["option"] as? String).map { ":" + $0 } ?? "")
+                })
         }
         XCTAssertEqual(flagged["one-answer"], ["too-easy", "unused-distractor:c"])
         XCTAssertEqual(flagged["several-answers"], ["negative-discrimination"])
@@ -114,9 +117,12 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
 
         let text = try ArchLabRunner.run(["stats", "--course", courseDirectory.path, folder.path], in: scratch)
         XCTAssertEqual(text.status, 0, text.stderr)
-        XCTAssertTrue(text.stdout.contains("one-answer: unused-distractor (option c): a wrong option chosen by under 2% of learners"), text.stdout)
-        XCTAssertTrue(text.stdout.contains("✓ a ███████████████████· " ), text.stdout)
-        let csv = try ArchLabRunner.run(["stats", "--course", courseDirectory.path, "--format", "csv", folder.path], in: scratch)
+        XCTAssertTrue(
+            text.stdout.contains(
+                "one-answer: unused-distractor (option c): a wrong option chosen by under 2% of learners"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("✓ a ███████████████████· "), text.stdout)
+        let csv = try ArchLabRunner.run(
+            ["stats", "--course", courseDirectory.path, "--format", "csv", folder.path], in: scratch)
         XCTAssertTrue(csv.stdout.contains("option,first-steps,one-answer,b,50,,,2,,,,\r\n"), csv.stdout)
     }
 
@@ -126,8 +132,10 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
         let quiz = try XCTUnwrap(course.quiz(id: "first-steps"))
         let store = try ProgressStore(path: database)
         // Learner k fails k times, then passes; `never` fails twice and stops.
-        let plans: [(String, Int, Bool)] = [("p0", 0, true), ("p1", 0, true), ("p2", 1, true), ("p3", 2, true),
-                                           ("p4", 3, true), ("never", 2, false)]
+        let plans: [(String, Int, Bool)] = [
+            ("p0", 0, true), ("p1", 0, true), ("p2", 1, true), ("p3", 2, true),
+            ("p4", 3, true), ("never", 2, false),
+        ]
         for (name, failures, passes) in plans {
             let learner = try store.ensureLearner(name)
             var responses: [[String: Response]] = Array(repeating: [:], count: failures)
@@ -135,12 +143,16 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
             for attempt in responses {
                 let grade = quiz.grade(attempt)
                 let answers = try attempt.map { id, response in
-                    AttemptAnswer(questionID: id, responseJSON: String(decoding: try JSONEncoder().encode(response), as: UTF8.self),
-                                  points: 1, hintsUsed: 0)
+                    AttemptAnswer(
+                        questionID: id,
+                        responseJSON: String(decoding: try JSONEncoder().encode(response), as: UTF8.self),
+                        points: 1, hintsUsed: 0)
                 }
-                _ = try store.recordAttempt(learner: learner, FinishedAttempt(
-                    quizID: quiz.id, contentHash: quiz.contentHash, startedAt: Date(), score: grade.score,
-                    maxScore: grade.maxScore, passed: grade.passed, answers: answers))
+                _ = try store.recordAttempt(
+                    learner: learner,
+                    FinishedAttempt(
+                        quizID: quiz.id, contentHash: quiz.contentHash, startedAt: Date(), score: grade.score,
+                        maxScore: grade.maxScore, passed: grade.passed, answers: answers))
             }
         }
         try store.close()
@@ -154,7 +166,7 @@ final class StatsEndToEndTests: ScratchDirectoryTestCase {
             XCTAssertEqual(attempts["passed"] as? Int, 5)
             XCTAssertEqual(attempts["not_passed"] as? Int, 1)
             XCTAssertEqual(attempts["median"] as? Double, 2)  // 1, 1, 2, 3, 4
-            XCTAssertEqual(attempts["p90"] as? Double, 4)     // nearest rank: the 5th of 5
+            XCTAssertEqual(attempts["p90"] as? Double, 4)  // nearest rank: the 5th of 5
             let questions = try XCTUnwrap(quizzes.first?["questions"] as? [[String: Any]])
             XCTAssertEqual(questions.first?["learners"] as? Int, 6)
             XCTAssertEqual(try XCTUnwrap(questions.first?["correct_share"] as? Double), share, accuracy: 1e-4, choice)

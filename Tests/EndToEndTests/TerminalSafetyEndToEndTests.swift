@@ -21,18 +21,24 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
     private func hostileCourse() throws -> URL {
         let course = scratch.appendingPathComponent("course")
         try FileManager.default.copyItem(at: try ArchLabRunner.fixtures.appendingPathComponent("valid"), to: course)
-        try edit(course.appendingPathComponent("Lessons/01-caching.md"),
-                 "Every call costs money.", "Every call \u{1B}[2J\u{1B}]0;pwned\u{07}costs \u{9B}31mmoney\u{202E}.")
-        try edit(course.appendingPathComponent("Quizzes/01-caching.toml"),
-                 "What is the primary benefit", #"What is the \u001B[2Jprimary benefit"#)
-        try edit(course.appendingPathComponent("Quizzes/01-caching.toml"),
-                 "text = \"More tokens\"", #"text = "More \u0008\u0008tokens\u2066""#)
-        try edit(course.appendingPathComponent("Lessons/01-caching.md"),
-                 "title = \"Caching\"", #"title = "Cach\u001B]0;x\u0007ing""#)
-        try edit(course.appendingPathComponent("Quizzes/02-limits.toml"),
-                 "example = \"Too Many Requests\"", #"example = "Too Many\u001B[2J Requests""#)
-        try edit(course.appendingPathComponent("Lessons/glossary.toml"),
-                 "In-memory data store.", #"In-memory \u001B]0;owned\u0007data store."#)
+        try edit(
+            course.appendingPathComponent("Lessons/01-caching.md"),
+            "Every call costs money.", "Every call \u{1B}[2J\u{1B}]0;pwned\u{07}costs \u{9B}31mmoney\u{202E}.")
+        try edit(
+            course.appendingPathComponent("Quizzes/01-caching.toml"),
+            "What is the primary benefit", #"What is the \u001B[2Jprimary benefit"#)
+        try edit(
+            course.appendingPathComponent("Quizzes/01-caching.toml"),
+            "text = \"More tokens\"", #"text = "More \u0008\u0008tokens\u2066""#)
+        try edit(
+            course.appendingPathComponent("Lessons/01-caching.md"),
+            "title = \"Caching\"", #"title = "Cach\u001B]0;x\u0007ing""#)
+        try edit(
+            course.appendingPathComponent("Quizzes/02-limits.toml"),
+            "example = \"Too Many Requests\"", #"example = "Too Many\u001B[2J Requests""#)
+        try edit(
+            course.appendingPathComponent("Lessons/glossary.toml"),
+            "In-memory data store.", #"In-memory \u001B]0;owned\u0007data store."#)
         return course
     }
 
@@ -63,8 +69,11 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
         let course = try hostileCourse()
         for extra in [["--no-color"], []] {
             let session = try ReplProcess.run(
-                ["--course", course.path, "--db", scratch.appendingPathComponent("p.sqlite").path, "--learner", "ada",
-                 "--seed", "7"] + extra,
+                [
+                    "--course", course.path, "--db", scratch.appendingPathComponent("p.sqlite").path, "--learner",
+                    "ada",
+                    "--seed", "7",
+                ] + extra,
                 input: "open 1\nglossary Redis\nredis NOPE\u{1B}[2J\u{9B}1m\nquiz 1\n",
                 environment: ["XDG_STATE_HOME": scratch.path])
             assertClean(session.stdout, "the REPL's output \(extra)")

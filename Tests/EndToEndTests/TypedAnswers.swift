@@ -15,7 +15,10 @@ enum TypedAnswers {
                 return [(question.kind == .single ? Array(labels.prefix(1)) : labels).joined(separator: " ")]
             case .order:
                 let shown = question.displayItems(seed: seed)
-                return [question.items.compactMap { item in shown.first { $0.key == item.key }?.label }.joined(separator: " ")]
+                return [
+                    question.items.compactMap { item in shown.first { $0.key == item.key }?.label }.joined(
+                        separator: " ")
+                ]
             case .short:
                 return [question.accept.first ?? question.example ?? ""]
             case .numeric:

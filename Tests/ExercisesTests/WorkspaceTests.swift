@@ -31,13 +31,17 @@ final class WorkspaceTests: XCTestCase {
         let first = try workspace.start(try exercise("token-bucket"), course: course)
         XCTAssertTrue(first.created)
         XCTAssertFalse(first.keptExistingFile)
-        let registry = try String(contentsOf: root.appendingPathComponent("Sources/Harness/Registry.swift"), encoding: .utf8)
+        let registry = try String(
+            contentsOf: root.appendingPathComponent("Sources/Harness/Registry.swift"), encoding: .utf8)
         XCTAssertTrue(registry.contains("TokenBucketCalls.self"), registry)
         XCTAssertFalse(registry.contains("ExactCacheCalls"), registry)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/Harness/ExactCacheCalls.swift").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("Sources/Harness/ExactCacheCalls.swift").path))
 
         _ = try workspace.start(try exercise("exact-cache"), course: course)
-        let both = try String(contentsOf: root.appendingPathComponent("Sources/Harness/Registry.swift"), encoding: .utf8)
+        let both = try String(
+            contentsOf: root.appendingPathComponent("Sources/Harness/Registry.swift"), encoding: .utf8)
         XCTAssertTrue(both.contains("TokenBucketCalls.self") && both.contains("ExactCacheCalls.self"), both)
         XCTAssertEqual(try workspace.manifest().exercises, ["token-bucket", "exact-cache"])
         for path in try workspace.manifest().provided.keys {
@@ -75,7 +79,8 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(try workspace.reset(bucket), "Sources/ServerSwift/TokenBucket.swift.bak")
         XCTAssertEqual(try Data(contentsOf: workspace.learnerFile(bucket)), try Data(contentsOf: bucket.starterFile))
         XCTAssertEqual(
-            try String(contentsOf: root.appendingPathComponent("Sources/ServerSwift/TokenBucket.swift.bak"), encoding: .utf8),
+            try String(
+                contentsOf: root.appendingPathComponent("Sources/ServerSwift/TokenBucket.swift.bak"), encoding: .utf8),
             "// attempt\n")
     }
 }

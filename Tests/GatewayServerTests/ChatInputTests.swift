@@ -52,7 +52,8 @@ final class ChatInputTests: XCTestCase {
 
     func testTextPartsAreJoinedIntoThePrompt() async throws {
         let port = try await start()
-        let parts = body(#"""
+        let parts = body(
+            #"""
             [{"role":"user","content":[{"type":"text","text":"How do I reset "},{"type":"text","text":"my password?"}]}]
             """#)
         let first = try post(port, parts)
@@ -64,7 +65,8 @@ final class ChatInputTests: XCTestCase {
 
     func testOtherPartTypesAreRefusedWithAClearMessage() async throws {
         let port = try await start()
-        let image = body(#"""
+        let image = body(
+            #"""
             [{"role":"user","content":[{"type":"text","text":"What is this?"},
              {"type":"image_url","image_url":{"url":"http://x/y.png"}}]}]
             """#)

@@ -16,7 +16,8 @@ final class GatewayServerKeysTests: XCTestCase {
     private var serving: Task<Void, Error>?
     /// 2 s into a 10 s window (Unix time 1,800,000,002).
     private let clock = ManualClock(milliseconds: 1_800_000_002_000)
-    private let ada = APIKey(name: "ada", key: "sk-ada-0123456789", tenant: "acme", limit: try? LimitRate(parsing: "2 per 10 s"))
+    private let ada = APIKey(
+        name: "ada", key: "sk-ada-0123456789", tenant: "acme", limit: try? LimitRate(parsing: "2 per 10 s"))
     private let bob = APIKey(name: "bob", key: "sk-bob-9876543210")
 
     private func start(keys: [APIKey]?, unauthenticated: String = "5 per 10 s") async throws -> Int {
@@ -57,7 +58,9 @@ final class GatewayServerKeysTests: XCTestCase {
 
     private func metric(_ name: String, port: Int) throws -> String? {
         let text = try HTTPTestClient.request(port: port, "GET", "/metrics").body
-        return text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map { String($0.dropFirst(name.count + 1)) }
+        return text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.map {
+            String($0.dropFirst(name.count + 1))
+        }
     }
 
     func testOpenServerGivesEveryMadeUpKeyItsOwnLimit() async throws {
@@ -75,7 +78,8 @@ final class GatewayServerKeysTests: XCTestCase {
         XCTAssertEqual(responses.map(\.status), [401, 401, 401, 401, 401, 429, 429, 429, 429, 429])
         let refused = try XCTUnwrap(responses.first)
         let error = try XCTUnwrap(
-            (try JSONSerialization.jsonObject(with: Data(refused.body.utf8)) as? [String: Any])?["error"] as? [String: Any])
+            (try JSONSerialization.jsonObject(with: Data(refused.body.utf8)) as? [String: Any])?["error"]
+                as? [String: Any])
         XCTAssertEqual(error["type"] as? String, "invalid_request_error")
         XCTAssertEqual(error["code"] as? String, "invalid_api_key")
         XCTAssertEqual(error["message"] as? String, "Incorrect API key provided.")
@@ -100,7 +104,9 @@ final class GatewayServerKeysTests: XCTestCase {
         let missing = try post(port, "Later", key: nil)
         XCTAssertEqual(missing.status, 401, "a new window forgives the address")
         let body = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(missing.body.utf8)) as? [String: Any])
-        XCTAssertEqual((body["error"] as? [String: Any])?["message"] as? String, "Missing API key: send it as `Authorization: Bearer KEY`.")
+        XCTAssertEqual(
+            (body["error"] as? [String: Any])?["message"] as? String,
+            "Missing API key: send it as `Authorization: Bearer KEY`.")
     }
 
     func testAnIssuedKeyUsesItsTenantAndItsOwnLimitCountedByName() async throws {
@@ -115,7 +121,8 @@ final class GatewayServerKeysTests: XCTestCase {
         XCTAssertEqual(other.status, 200)
         XCTAssertEqual(other.header("X-Cache"), "MISS", "bob's requests use the default tenant, not ada's acme")
         XCTAssertEqual(other.header("RateLimit-Limit"), "5")
-        XCTAssertEqual(try post(port, prompt, key: "sk-ada-0123456789 ").status, 429, "trailing space is trimmed: still ada")
+        XCTAssertEqual(
+            try post(port, prompt, key: "sk-ada-0123456789 ").status, 429, "trailing space is trimmed: still ada")
         XCTAssertEqual(try post(port, prompt, key: "sk-ada-012345678").status, 401, "a prefix of a key is not the key")
     }
 }

@@ -60,7 +60,9 @@ final class GatewayServerTests: XCTestCase {
         let health = try HTTPTestClient.request(port: port, "GET", "/healthz")
         XCTAssertEqual(health.status, 200)
         XCTAssertEqual(try json(health.body)["status"] as? String, "ok")
-        _ = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Hello there"), headers: ["Authorization": "Bearer m"])
+        _ = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("Hello there"),
+            headers: ["Authorization": "Bearer m"])
         let metrics = try HTTPTestClient.request(port: port, "GET", "/metrics")
         XCTAssertEqual(metrics.status, 200)
         XCTAssertTrue(metrics.body.contains("archlab_requests_total 1"), metrics.body)
@@ -71,7 +73,8 @@ final class GatewayServerTests: XCTestCase {
     func testACompletionIsCachedAndTheRepeatIsAnExactHit() async throws {
         let port = try await start()
         let headers = ["Authorization": "Bearer alice"]
-        let first = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("How do I reset my password?"), headers: headers)
+        let first = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("How do I reset my password?"), headers: headers)
         XCTAssertEqual(first.status, 200)
         XCTAssertEqual(first.header("X-Cache"), "MISS")
         let body = try json(first.body)
@@ -79,7 +82,9 @@ final class GatewayServerTests: XCTestCase {
         XCTAssertEqual(body["model"] as? String, "gpt-4o")
         let choices = try XCTUnwrap(body["choices"] as? [[String: Any]])
         let text = try XCTUnwrap((choices.first?["message"] as? [String: Any])?["content"] as? String)
-        let second = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("  how do I reset my   password? "), headers: headers)
+        let second = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("  how do I reset my   password? "), headers: headers
+        )
         XCTAssertEqual(second.header("X-Cache"), "HIT-EXACT", "normalised prompts share one key")
         let again = try json(second.body)["choices"] as? [[String: Any]]
         XCTAssertEqual((again?.first?["message"] as? [String: Any])?["content"] as? String, text)
@@ -91,7 +96,8 @@ final class GatewayServerTests: XCTestCase {
         var last: HTTPTestClient.Response?
         for index in 0..<6 {
             let response = try HTTPTestClient.request(
-                port: port, "POST", "/v1/chat/completions", body: chat("Question \(index)"), headers: ["Authorization": "Bearer bot"])
+                port: port, "POST", "/v1/chat/completions", body: chat("Question \(index)"),
+                headers: ["Authorization": "Bearer bot"])
             statuses.append(response.status)
             XCTAssertEqual(response.header("RateLimit-Limit"), "5")
             XCTAssertNotNil(response.header("X-RateLimit-Reset"))
@@ -104,14 +110,18 @@ final class GatewayServerTests: XCTestCase {
         XCTAssertEqual(rejected.header("X-RateLimit-Reset"), "1800000010", "X-RateLimit-Reset is a Unix time")
         let error = try XCTUnwrap(try json(rejected.body)["error"] as? [String: Any])
         XCTAssertEqual(error["type"] as? String, "rate_limit_exceeded")
-        let other = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Question 9"), headers: ["Authorization": "Bearer human"])
+        let other = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("Question 9"),
+            headers: ["Authorization": "Bearer human"])
         XCTAssertEqual(other.status, 200, "another key has its own limit")
     }
 
     func testAStreamArrivesInOrderEndsWithDoneAndIsCachedWhole() async throws {
         let port = try await start()
         let headers = ["Authorization": "Bearer s"]
-        let streamed = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice", stream: true), headers: headers)
+        let streamed = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice", stream: true), headers: headers
+        )
         XCTAssertEqual(streamed.status, 200)
         XCTAssertEqual(streamed.header("Content-Type"), "text/event-stream")
         let events = streamed.body.components(separatedBy: "\n\n").filter { !$0.isEmpty }
@@ -123,12 +133,17 @@ final class GatewayServerTests: XCTestCase {
             text += delta?["content"] as? String ?? ""
         }
         XCTAssertGreaterThan(events.count, 3)
-        let cached = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice"), headers: headers)
+        let cached = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice"), headers: headers)
         XCTAssertEqual(cached.header("X-Cache"), "HIT-EXACT")
-        let content = ((try json(cached.body)["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String
+        let content =
+            ((try json(cached.body)["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"]
+            as? String
         XCTAssertEqual(content, text, "the cache holds the full streamed text")
 
-        let replayed = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice", stream: true), headers: headers)
+        let replayed = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("Explain my invoice", stream: true), headers: headers
+        )
         XCTAssertEqual(replayed.status, 200)
         XCTAssertEqual(replayed.header("X-Cache"), "HIT-EXACT")
         XCTAssertEqual(replayed.header("Content-Type"), "text/event-stream")
@@ -155,11 +170,13 @@ final class GatewayServerTests: XCTestCase {
         let headers = ["Authorization": "Bearer d"]
         do {
             let client = try HTTPTestClient(port: port)
-            client.send("POST", "/v1/chat/completions", body: chat("Summarise my account", stream: true), headers: headers)
+            client.send(
+                "POST", "/v1/chat/completions", body: chat("Summarise my account", stream: true), headers: headers)
             XCTAssertTrue(client.read(until: "data: ").contains("data: "))
         }
         try await waitForMetric("archlab_requests_total 1", port: port)
-        let after = try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Summarise my account"), headers: headers)
+        let after = try HTTPTestClient.request(
+            port: port, "POST", "/v1/chat/completions", body: chat("Summarise my account"), headers: headers)
         XCTAssertEqual(after.header("X-Cache"), "MISS", "an interrupted stream must not be cached")
     }
 
@@ -187,7 +204,8 @@ final class GatewayServerTests: XCTestCase {
     func testWithoutAKeyTheCallerIsTheClientAddress() async throws {
         let port = try await start(limit: "2 per 10 s")
         let statuses = try (0..<3).map { index in
-            try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Anonymous \(index)")).status
+            try HTTPTestClient.request(port: port, "POST", "/v1/chat/completions", body: chat("Anonymous \(index)"))
+                .status
         }
         XCTAssertEqual(statuses, [200, 200, 429])
     }

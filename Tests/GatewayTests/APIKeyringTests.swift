@@ -14,7 +14,9 @@ final class APIKeyringTests: XCTestCase {
         XCTAssertEqual(keyring.match("sk-ada-0123456789")?.name, "ada")
         XCTAssertEqual(keyring.match("sk-ada-0123456789")?.tenant, "acme")
         XCTAssertEqual(keyring.match("sk-bob-9876543210")?.name, "bob")
-        for presented in [nil, "", "sk-ada-012345678", "sk-ada-01234567890", "SK-ADA-0123456789", "ada", "sk-bob-9876543211"] {
+        for presented in [
+            nil, "", "sk-ada-012345678", "sk-ada-01234567890", "SK-ADA-0123456789", "ada", "sk-bob-9876543211",
+        ] {
             XCTAssertNil(keyring.match(presented), "\(presented ?? "nil") must not match")
         }
         XCTAssertNil(APIKeyring([]).match(nil), "no keys, no match, even for a missing key")
@@ -25,7 +27,9 @@ final class APIKeyringTests: XCTestCase {
         let stored = Mirror(reflecting: key).children.map { "\($0.value)" }
         XCTAssertFalse(stored.contains { $0.contains("sk-ada-0123456789") }, "\(stored)")
         XCTAssertTrue(
-            Mirror(reflecting: key).children.contains { ($0.value as? [UInt8]) == Array(SHA256.hash(data: Array("sk-ada-0123456789".utf8))) },
+            Mirror(reflecting: key).children.contains {
+                ($0.value as? [UInt8]) == Array(SHA256.hash(data: Array("sk-ada-0123456789".utf8)))
+            },
             "the SHA-256 digest is what is compared")
     }
 

@@ -9,7 +9,9 @@ import XCTest
 @testable import Labs
 
 final class GatewayTests: XCTestCase {
-    private func gateway(step: Int, limiter: LimiterSpec? = nil, clock: ManualClock, abortRate: Double = 0) throws -> Gateway {
+    private func gateway(
+        step: Int, limiter: LimiterSpec? = nil, clock: ManualClock, abortRate: Double = 0
+    ) throws -> Gateway {
         let cache = SemanticCache(
             embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 0.5), clock: clock)
         let parts = GatewayParts(
@@ -17,12 +19,16 @@ final class GatewayTests: XCTestCase {
             limiter: try limiter?.makeLimiter(clock: clock))
         var profile = LLMProfile()
         profile.abortRate = abortRate
-        return Gateway(stages: ServerSwift.stages(step: step, parts), llm: LLMStage(SimulatedLLM(profile: profile, seed: 1)))
+        return Gateway(
+            stages: ServerSwift.stages(step: step, parts), llm: LLMStage(SimulatedLLM(profile: profile, seed: 1)))
     }
 
-    private func request(_ prompt: String, tenant: String = "acme", key: String = "k1", at: Int64 = 0, stream: Bool = false) -> GatewayRequest {
+    private func request(
+        _ prompt: String, tenant: String = "acme", key: String = "k1", at: Int64 = 0, stream: Bool = false
+    ) -> GatewayRequest {
         GatewayRequest(
-            request: LLMRequest(tenant: tenant, prompt: prompt), apiKey: key, clientAddress: "127.0.0.1", stream: stream,
+            request: LLMRequest(tenant: tenant, prompt: prompt), apiKey: key, clientAddress: "127.0.0.1",
+            stream: stream,
             atMs: at, label: prompt)
     }
 
@@ -36,7 +42,8 @@ final class GatewayTests: XCTestCase {
         let other = try await gateway.handle(request("How do I reset my password?", tenant: "globex"))
         XCTAssertEqual(other.outcome, .miss, "another tenant must not get acme's cached answer")
         let paraphrase = try await gateway.handle(request("how can I reset my password", tenant: "globex"))
-        if case .semanticHit = paraphrase.outcome {} else if paraphrase.outcome != .miss {
+        if case .semanticHit = paraphrase.outcome {
+        } else if paraphrase.outcome != .miss {
             XCTFail("unexpected \(paraphrase.outcome)")
         }
     }
@@ -48,7 +55,8 @@ final class GatewayTests: XCTestCase {
         var statuses: [Int] = []
         for index in 0..<6 {
             clock.set(milliseconds: Int64(index) * 100)
-            let result = try await gateway.handle(request("Unique question number \(index)", key: "bot", at: Int64(index) * 100))
+            let result = try await gateway.handle(
+                request("Unique question number \(index)", key: "bot", at: Int64(index) * 100))
             statuses.append(result.status)
             if result.status == 429 {
                 XCTAssertNil(result.llmCall, "a rejected request must not reach the LLM")

@@ -29,7 +29,9 @@ final class HotPathDifferentialTests: XCTestCase {
         var random = SplitMix64(seed: 7)
         for _ in 0..<20_000 {
             let prompt = random.below(2) == 0 ? randomText(&random) : asciiText(&random)
-            XCTAssertEqual(CacheKey.normalise(prompt), HotPathReference.normalise(prompt), "prompt \(Array(prompt.unicodeScalars))")
+            XCTAssertEqual(
+                CacheKey.normalise(prompt), HotPathReference.normalise(prompt), "prompt \(Array(prompt.unicodeScalars))"
+            )
         }
         XCTAssertEqual(CacheKey.normalise("  Reset my \t Password?\r\n"), "reset my password?")
     }
@@ -39,7 +41,8 @@ final class HotPathDifferentialTests: XCTestCase {
         for _ in 0..<2_000 {
             let request = LLMRequest(
                 tenant: "tenant-\(random.below(3))", model: random.below(2) == 0 ? "gpt-4o" : "gpt-4o-mini",
-                prompt: randomText(&random), temperature: Double(random.below(3)) / 2, maxTokens: 64 * (1 + random.below(8)))
+                prompt: randomText(&random), temperature: Double(random.below(3)) / 2,
+                maxTokens: 64 * (1 + random.below(8)))
             XCTAssertEqual(CacheKey.exact(request), HotPathReference.exactKey(request))
         }
     }
@@ -65,8 +68,10 @@ final class HotPathDifferentialTests: XCTestCase {
             let range = round % 2 == 0 ? LLMProfile().answerTokens : 1...(1 + random.below(400))
             let plan = AnswerWriter.plan(for: LLMRequest(tenant: "t", prompt: prompt), tokens: range)
             let written = AnswerWriter.written(plan)
-            XCTAssertEqual(AnswerWriter.chunkTokens(of: plan), written.chunkTokens, "prompt \(Array(prompt.unicodeScalars))")
-            XCTAssertEqual(AnswerWriter.text(of: plan), written.chunks.joined(), "prompt \(Array(prompt.unicodeScalars))")
+            XCTAssertEqual(
+                AnswerWriter.chunkTokens(of: plan), written.chunkTokens, "prompt \(Array(prompt.unicodeScalars))")
+            XCTAssertEqual(
+                AnswerWriter.text(of: plan), written.chunks.joined(), "prompt \(Array(prompt.unicodeScalars))")
         }
     }
 
@@ -125,12 +130,13 @@ final class HotPathDifferentialTests: XCTestCase {
     }
 
     private func randomAnswer(_ random: inout SplitMix64) -> CachedAnswer {
-        let created: Int64 = switch random.below(4) {
-        case 0: Int64.min
-        case 1: Int64.max
-        case 2: 0
-        default: Int64(bitPattern: random.next()) >> random.below(64)
-        }
+        let created: Int64 =
+            switch random.below(4) {
+            case 0: Int64.min
+            case 1: Int64.max
+            case 2: 0
+            default: Int64(bitPattern: random.next()) >> random.below(64)
+            }
         return CachedAnswer(
             text: randomText(&random, maxPieces: 40), model: randomText(&random, maxPieces: 3),
             intent: random.below(3) == 0 ? nil : randomText(&random, maxPieces: 4), createdMs: created)
@@ -146,7 +152,9 @@ final class HotPathDifferentialTests: XCTestCase {
 
     func testDecodingAgreesWithJSONDecoderOnWellFormedEntries() throws {
         var random = SplitMix64(seed: 11)
-        let styles: [JSONEncoder.OutputFormatting] = [[], [.sortedKeys], [.prettyPrinted], [.withoutEscapingSlashes, .prettyPrinted]]
+        let styles: [JSONEncoder.OutputFormatting] = [
+            [], [.sortedKeys], [.prettyPrinted], [.withoutEscapingSlashes, .prettyPrinted],
+        ]
         for round in 0..<3_000 {
             let answer = randomAnswer(&random)
             let encoder = JSONEncoder()
@@ -164,9 +172,12 @@ final class HotPathDifferentialTests: XCTestCase {
             #"{"text":"a","model":"m","created_ms":1.0}"#, #"{"text":"a","model":"m","created_ms":1e2}"#,
             #"{"text":"a","model":"m","created_ms":01}"#, #"{"text":"a","text":"b","model":"m","created_ms":1}"#,
             #"{"text":"\ud800","model":"m","created_ms":1}"#, #"{"text":"\udc00x","model":"m","created_ms":1}"#,
-            #"{"text":"a","model":"m","created_ms":1,"intent":5}"#, #"{"text":"a","model":"m","created_ms":1,"extra":[1,{"x":2}]}"#,
-            #"{"text":"a","model":"m","created_ms":9223372036854775808}"#, #"{"text":"a","model":"m","created_ms":-9223372036854775808}"#,
-            #"{"text":"a","model":"m"}"#, #"{"text":"a","model":"m","created_ms":1} x"#, #"[1]"#, "", "null", #"{"text":"a\u0000","model":"m","created_ms":1}"#,
+            #"{"text":"a","model":"m","created_ms":1,"intent":5}"#,
+            #"{"text":"a","model":"m","created_ms":1,"extra":[1,{"x":2}]}"#,
+            #"{"text":"a","model":"m","created_ms":9223372036854775808}"#,
+            #"{"text":"a","model":"m","created_ms":-9223372036854775808}"#,
+            #"{"text":"a","model":"m"}"#, #"{"text":"a","model":"m","created_ms":1} x"#, #"[1]"#, "", "null",
+            #"{"text":"a\u0000","model":"m","created_ms":1}"#,
             "{\"text\":\"raw\ttab\",\"model\":\"m\",\"created_ms\":1}", #"{"text":"\x","model":"m","created_ms":1}"#,
         ]
         for sample in samples {

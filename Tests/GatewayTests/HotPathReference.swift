@@ -20,10 +20,11 @@ enum HotPathReference {
             normalise(request.prompt),
         ].joined(separator: "\u{1F}")
         let digest = SHA256.hash(data: Array(material.utf8))
-        return "llm:exact:" + digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return "llm:exact:"
+            + digest.map { byte in
+                let hex = String(byte, radix: 16)
+                return byte < 16 ? "0" + hex : hex
+            }.joined()
     }
 
     static func encoded(_ answer: CachedAnswer) -> String? {
@@ -40,7 +41,8 @@ enum HotPathReference {
     /// The answer's chunks as the first AnswerWriter wrote them: recount the growing text after
     /// every sentence, split it into words, group the words. The phrases are AnswerWriter's own.
     static func answerChunks(to request: LLMRequest, tokens range: ClosedRange<Int>) -> [String] {
-        var random = SeededGenerator.derived(seed: 0, "\(request.model)\u{1F}\(request.systemPrompt)\u{1F}\(request.prompt)")
+        var random = SeededGenerator.derived(
+            seed: 0, "\(request.model)\u{1F}\(request.systemPrompt)\u{1F}\(request.prompt)")
         let span = UInt64(range.upperBound - range.lowerBound + 1)
         let target = range.lowerBound + Int(random.next() % span)
         let topic = request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
@@ -55,7 +57,8 @@ enum HotPathReference {
             next += 1
         }
         let spaced = text.split(separator: " ").map { String($0) + " " }
-        let words = spaced.enumerated().map { index, word in index == spaced.count - 1 ? String(word.dropLast()) : word }
+        let words = spaced.enumerated().map { index, word in index == spaced.count - 1 ? String(word.dropLast()) : word
+        }
         var result: [String] = []
         var index = 0
         var size = 1
@@ -80,7 +83,9 @@ struct ReferenceLLM {
         random = SeededGenerator.derived(seed: seed, "llm")
     }
 
-    mutating func call(_ request: LLMRequest, stream: Bool) -> (chunks: [LLMChunk], outcome: LLMOutcome, output: Int, totalMs: Double, cost: Double) {
+    mutating func call(
+        _ request: LLMRequest, stream: Bool
+    ) -> (chunks: [LLMChunk], outcome: LLMOutcome, output: Int, totalMs: Double, cost: Double) {
         let input = request.inputTokens
         let ttft = profile.timeToFirstTokenMs * jitter()
         if random.unit() < profile.failureRate {
@@ -101,7 +106,10 @@ struct ReferenceLLM {
             outcome = .aborted(afterChunks: kept)
             output = answer.chunkTokens[..<kept].reduce(0, +)
         }
-        return (chunks, outcome, output, chunks.last?.atMs ?? ttft, profile.prices.cost(inputTokens: input, outputTokens: output))
+        return (
+            chunks, outcome, output, chunks.last?.atMs ?? ttft,
+            profile.prices.cost(inputTokens: input, outputTokens: output)
+        )
     }
 
     private mutating func jitter() -> Double {

@@ -11,15 +11,19 @@ final class IdentifierGuardGatewayTests: XCTestCase {
     private func gateway(_ rule: IdentifierGuard, clock: ManualClock) -> Gateway {
         let cache = SemanticCache(
             embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 0.8), clock: clock)
-        var parts = GatewayParts(redis: SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock), semanticCache: cache)
+        var parts = GatewayParts(
+            redis: SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock), semanticCache: cache)
         parts.identifierGuard = rule
-        return Gateway(stages: ServerSwift.stages(step: 3, parts), llm: LLMStage(SimulatedLLM(profile: LLMProfile(), seed: 1)))
+        return Gateway(
+            stages: ServerSwift.stages(step: 3, parts), llm: LLMStage(SimulatedLLM(profile: LLMProfile(), seed: 1)))
     }
 
     private func ask(_ gateway: Gateway, _ prompt: String) async throws -> GatewayResult {
-        try await gateway.handle(GatewayRequest(
-            request: LLMRequest(tenant: "acme", prompt: prompt), apiKey: "k1", clientAddress: "127.0.0.1", stream: false,
-            atMs: 0, label: prompt))
+        try await gateway.handle(
+            GatewayRequest(
+                request: LLMRequest(tenant: "acme", prompt: prompt), apiKey: "k1", clientAddress: "127.0.0.1",
+                stream: false,
+                atMs: 0, label: prompt))
     }
 
     func testAnotherOrderNumberGoesToTheModel() async throws {

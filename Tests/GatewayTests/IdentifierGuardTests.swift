@@ -37,8 +37,11 @@ final class IdentifierGuardTests: XCTestCase {
     }
 
     func testPunctuationAroundAndInsideIdentifiers() {
-        XCTAssertEqual(IdentifierGuard.identifiers(in: "Order #48213? (ref: INV-2024-0042), v2."), ["48213", "inv-2024-0042", "v2"])
-        XCTAssertEqual(IdentifierGuard.identifiers(in: "Version 1.2.3 on api/v1 at 10:30"), ["1.2.3", "10:30", "api/v1"])
+        XCTAssertEqual(
+            IdentifierGuard.identifiers(in: "Order #48213? (ref: INV-2024-0042), v2."),
+            ["48213", "inv-2024-0042", "v2"])
+        XCTAssertEqual(
+            IdentifierGuard.identifiers(in: "Version 1.2.3 on api/v1 at 10:30"), ["1.2.3", "10:30", "api/v1"])
         XCTAssertEqual(IdentifierGuard.identifiers(in: "a - 7 -- b"), ["7"], "a joiner needs a token on both sides")
         XCTAssertEqual(IdentifierGuard.identifiers(in: "$1,000"), ["000", "1"], "a comma separates")
         XCTAssertEqual(IdentifierGuard.identifiers(in: "No numbers here, e.g. none."), [])
@@ -47,12 +50,14 @@ final class IdentifierGuardTests: XCTestCase {
     func testDecimalDigitsOfAnyScriptCountAsTheirValue() {
         XCTAssertEqual(IdentifierGuard.identifiers(in: "طلب ٤٨٢١٣"), ["48213"])
         XCTAssertTrue(sameKey("Order ４８２１３", "Order 48213"), "full-width digits")
-        XCTAssertEqual(IdentifierGuard.identifiers(in: "½ of Ⅻ and ③"), [], "fractions, Roman and circled numerals are not digits")
+        XCTAssertEqual(
+            IdentifierGuard.identifiers(in: "½ of Ⅻ and ③"), [], "fractions, Roman and circled numerals are not digits")
     }
 
     func testOffKeepsIdentifiersOutOfThePartition() {
         XCTAssertNil(IdentifierGuard.off.partitionKey(for: "My order #48213"))
-        XCTAssertEqual(rule.partitionKey(for: "How do I reset my password?"), "", "prompts without identifiers share one")
+        XCTAssertEqual(
+            rule.partitionKey(for: "How do I reset my password?"), "", "prompts without identifiers share one")
     }
 
     func testTheASCIIShortcutMatchesTheGeneralRule() {
@@ -60,10 +65,13 @@ final class IdentifierGuardTests: XCTestCase {
         let alphabet = Array("aZ09 #-._/:,?$()".utf8)
         for _ in 0..<20_000 {
             let bytes = (0..<Int(random.next() % 30)).map { _ -> UInt8 in
-                random.next() % 3 == 0 ? UInt8(random.next() % 128) : alphabet[Int(random.next() % UInt64(alphabet.count))]
+                random.next() % 3 == 0
+                    ? UInt8(random.next() % 128) : alphabet[Int(random.next() % UInt64(alphabet.count))]
             }
             let text = String(decoding: bytes, as: UTF8.self)
-            XCTAssertEqual(IdentifierGuard.identifiers(in: text), IdentifierGuard.generalIdentifiers(in: text), text.debugDescription)
+            XCTAssertEqual(
+                IdentifierGuard.identifiers(in: text), IdentifierGuard.generalIdentifiers(in: text),
+                text.debugDescription)
         }
     }
 }

@@ -11,7 +11,10 @@ final class JSONTextDifferentialTests: XCTestCase {
     /// two- three- and four-byte UTF-8, a combining mark, the line separators JSON leaves alone.
     private static let alphabet: [Character] = {
         var pool: [Character] = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }
-        pool += ["\"", "\\", "/", "a", "Z", "0", " ", "\u{7F}", "\u{80}", "\u{9F}", "é", "ß", "€", "中", "🙂", "\u{301}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{10FFFF}"]
+        pool += [
+            "\"", "\\", "/", "a", "Z", "0", " ", "\u{7F}", "\u{80}", "\u{9F}", "é", "ß", "€", "中", "🙂", "\u{301}",
+            "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{10FFFF}",
+        ]
         return pool
     }()
 
@@ -48,7 +51,8 @@ final class JSONTextDifferentialTests: XCTestCase {
     func testLiteralsMatchJSONEncoderByteForByte() throws {
         let encoder = JSONEncoder()
         var compared = 0
-        for text in randomStrings(count: 2_000, seed: 3) where !text.unicodeScalars.contains(where: { [0x08, 0x0C, 0x2F].contains($0.value) }) {
+        for text in randomStrings(count: 2_000, seed: 3)
+        where !text.unicodeScalars.contains(where: { [0x08, 0x0C, 0x2F].contains($0.value) }) {
             let expected = String(decoding: try encoder.encode(text), as: UTF8.self)
             XCTAssertEqual(JSONText.string(text), expected)
             compared += 1

@@ -17,7 +17,8 @@ final class ConnectionTests: XCTestCase {
         guard case .map(let fields) = try h.value("HELLO", "3", "AUTH", "default", "pw", "SETNAME", "app") else {
             return XCTFail("HELLO 3 must answer a map")
         }
-        XCTAssertEqual(fields.map { $0.key.text ?? "" }, ["server", "version", "proto", "id", "mode", "role", "modules"])
+        XCTAssertEqual(
+            fields.map { $0.key.text ?? "" }, ["server", "version", "proto", "id", "mode", "role", "modules"])
         XCTAssertEqual(h.session.protocolVersion, .v3)
         XCTAssertEqual(h.raw("CLIENT", "GETNAME"), "$3\r\napp\r\n")
         XCTAssertEqual(h.raw("GET", "missing"), "_\r\n")

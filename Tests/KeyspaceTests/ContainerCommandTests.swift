@@ -20,7 +20,9 @@ final class ContainerCommandTests: XCTestCase {
         for i in 0..<50 { h.raw(i % 2 == 0 ? "LPUSH" : "RPUSH", "l", "\(i)") }
         var popped: [String] = []
         for i in 0..<50 { popped.append(try h.value(i % 3 == 0 ? "RPOP" : "LPOP", "l").text ?? "") }
-        let expectedOrder = (0..<50).filter { $0 % 2 == 0 }.reversed().map(String.init) + (0..<50).filter { $0 % 2 == 1 }.map(String.init)
+        let expectedOrder =
+            (0..<50).filter { $0 % 2 == 0 }.reversed().map(String.init)
+            + (0..<50).filter { $0 % 2 == 1 }.map(String.init)
         var model = expectedOrder
         var expected: [String] = []
         for i in 0..<50 { expected.append(i % 3 == 0 ? model.removeLast() : model.removeFirst()) }
@@ -62,9 +64,12 @@ final class ContainerCommandTests: XCTestCase {
     func testWrongTypeIsReportedForEveryFamily() {
         let h = Harness()
         h.raw("SET", "s", "v")
-        for command in [["LPUSH", "s", "x"], ["HGET", "s", "f"], ["SADD", "s", "m"], ["ZADD", "s", "1", "m"], ["INCR", "l"]] {
+        for command in [
+            ["LPUSH", "s", "x"], ["HGET", "s", "f"], ["SADD", "s", "m"], ["ZADD", "s", "1", "m"], ["INCR", "l"],
+        ] {
             if command[1] == "l" { h.raw("RPUSH", "l", "x") }
-            XCTAssertEqual(h.rawArray(command), "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n")
+            XCTAssertEqual(
+                h.rawArray(command), "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n")
         }
     }
 }

@@ -9,7 +9,8 @@ import XCTest
 /// comparing reply bytes exactly except where a line's mask directive says otherwise.
 final class DifferentialTests: XCTestCase {
     func testScriptsMatchRealRedis() throws {
-        let script = try CommandScript(text: String(contentsOf: try SharedFixtures.url("differential.redis"), encoding: .utf8))
+        let script = try CommandScript(
+            text: String(contentsOf: try SharedFixtures.url("differential.redis"), encoding: .utf8))
         XCTAssertGreaterThan(script.cases.count, 30)
         let real = try ReferenceRedis.start()
         defer { real.stop() }
@@ -27,7 +28,10 @@ final class DifferentialTests: XCTestCase {
                 let theirs = try connection.roundTrip(line.arguments)
                 if !ReplyMask.equal(ours, theirs, mask: line.mask) {
                     mismatches.append(
-                        "line \(line.number): \(line.arguments.joined(separator: " "))\n  redis: \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(ours))"
+                        """
+                            line \(line.number): \(line.arguments.joined(separator: " "))\n  redis: \
+                            \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(ours))
+                            """
                     )
                 }
             }

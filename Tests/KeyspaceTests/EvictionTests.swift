@@ -78,6 +78,7 @@ final class EvictionTests: XCTestCase {
         XCTAssertEqual(h.raw("CONFIG", "SET", "maxmemory", "1000000", "maxmemory-policy", "allkeys-random"), "+OK\r\n")
         fill(h, count: 2_000)
         XCTAssertLessThanOrEqual(h.info("used_memory") ?? Int.max, 1_000_000)
-        XCTAssertEqual(h.raw("CONFIG", "GET", "maxmemory-policy"), "*2\r\n$16\r\nmaxmemory-policy\r\n$14\r\nallkeys-random\r\n")
+        XCTAssertEqual(
+            h.raw("CONFIG", "GET", "maxmemory-policy"), "*2\r\n$16\r\nmaxmemory-policy\r\n$14\r\nallkeys-random\r\n")
     }
 }

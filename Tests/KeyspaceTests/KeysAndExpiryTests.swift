@@ -91,7 +91,8 @@ final class StorageIntegrityTests: XCTestCase {
         for step in 0..<20_000 {
             let key = "k\(random.next() % 3_000)" + (random.next() % 4 == 0 ? String(repeating: "L", count: 20) : "")
             if random.next() % 3 == 0 {
-                XCTAssertEqual(h.raw("DEL", key), model.removeValue(forKey: key) == nil ? ":0\r\n" : ":1\r\n", "step \(step)")
+                XCTAssertEqual(
+                    h.raw("DEL", key), model.removeValue(forKey: key) == nil ? ":0\r\n" : ":1\r\n", "step \(step)")
             } else {
                 let value = "v\(step)"
                 h.raw("SET", key, value)
@@ -133,12 +134,16 @@ final class CallerSuppliedTimeTests: XCTestCase {
         let h = Harness()
         let start = h.keyspace.currentMilliseconds()
         var reply = ByteBuffer()
-        h.keyspace.execute(["SET", "k", "v", "PX", "100"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start)
+        h.keyspace.execute(
+            ["SET", "k", "v", "PX", "100"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply,
+            nowMilliseconds: start)
         reply.clear()
-        h.keyspace.execute(["GET", "k"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start + 99)
+        h.keyspace.execute(
+            ["GET", "k"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start + 99)
         XCTAssertEqual(String(buffer: reply), "$1\r\nv\r\n")
         reply.clear()
-        h.keyspace.execute(["GET", "k"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start + 100)
+        h.keyspace.execute(
+            ["GET", "k"].map { ByteBuffer(string: $0) }, session: h.session, into: &reply, nowMilliseconds: start + 100)
         XCTAssertEqual(String(buffer: reply), "$-1\r\n")
     }
 }

@@ -30,7 +30,8 @@ final class RandomCommandTests: XCTestCase {
     func testRandomCommandsAlwaysAnswerExactlyOnce() throws {
         var random = SplitMix64(seed: UInt64(ProcessInfo.processInfo.environment["ARCHLAB_FUZZ_SEED"] ?? "") ?? 42)
         let clock = ManualClock(milliseconds: 1_700_000_000_000)
-        let keyspace = Keyspace(configuration: KeyspaceConfiguration(maxmemory: 2_000_000, policy: .allkeysLRU), clock: clock, seed: 9)
+        let keyspace = Keyspace(
+            configuration: KeyspaceConfiguration(maxmemory: 2_000_000, policy: .allkeysLRU), clock: clock, seed: 9)
         var sessions = (0..<4).map { _ in keyspace.makeSession() }
         for step in 0..<20_000 {
             let index = Int(random.next() % UInt64(sessions.count))
@@ -58,6 +59,7 @@ final class RandomCommandTests: XCTestCase {
     }
 
     private static func usedMemory(_ keyspace: Keyspace) -> String? {
-        keyspace.infoText(sections: ["memory"]).split(separator: "\r\n").first { $0.hasPrefix("used_memory:") }.map(String.init)
+        keyspace.infoText(sections: ["memory"]).split(separator: "\r\n").first { $0.hasPrefix("used_memory:") }.map(
+            String.init)
     }
 }

@@ -76,7 +76,10 @@ final class RandomDifferentialTests: XCTestCase {
                 let mask = name == "SMEMBERS" || name == "EXEC" || name == "KEYS" ? "sort" : nil
                 if !ReplyMask.equal(mine, theirs, mask: mask) && mismatches.count < 25 {
                     mismatches.append(
-                        "seed \(seed) step \(step): \(argv.joined(separator: " "))\n  redis: \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(mine))"
+                        """
+                            seed \(seed) step \(step): \(argv.joined(separator: " "))\n  redis: \
+                            \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(mine))
+                            """
                     )
                 }
             }

@@ -40,7 +40,8 @@ final class StringCommandTests: XCTestCase {
 final class IntegerFormattingTests: XCTestCase {
     func testIncrementsStoreRedisDecimalText() {
         let h = Harness()
-        for value in ["0", "-1", "9", "10", "-10", "123456789012345678", "9223372036854775806", "-9223372036854775807"] {
+        for value in ["0", "-1", "9", "10", "-10", "123456789012345678", "9223372036854775806", "-9223372036854775807"]
+        {
             h.raw("SET", "n", value)
             let expected = String(Int64(value).map { $0 + 1 } ?? 0)
             XCTAssertEqual(h.raw("INCR", "n"), ":\(expected)\r\n")

@@ -38,9 +38,11 @@ final class LabHarness {
     /// A session for `ada` with the lab commands.
     func session() throws -> (ReplSession, BufferReplOutput) {
         let output = BufferReplOutput()
-        let configuration = ReplConfiguration(course: course, store: store, learnerName: "ada", painter: .plain, width: 80, seed: 7)
-        let session = try ReplSession(configuration: configuration, editor: ScriptedLineEditor([], interactive: false),
-                                      output: output, additionalCommands: LabCommands.all(context))
+        let configuration = ReplConfiguration(
+            course: course, store: store, learnerName: "ada", painter: .plain, width: 80, seed: 7)
+        let session = try ReplSession(
+            configuration: configuration, editor: ScriptedLineEditor([], interactive: false),
+            output: output, additionalCommands: LabCommands.all(context))
         return (session, output)
     }
 
@@ -53,13 +55,17 @@ final class LabHarness {
             let unlocking = course.unlockedNodes(passedQuizzes: passed, ranLabs: try store.ranLabIDs(learner: learner))
             _ = try store.recordAttempt(
                 learner: learner,
-                FinishedAttempt(quizID: id, contentHash: "fixture", startedAt: Date(), score: 1, maxScore: 1, passed: true, answers: []),
+                FinishedAttempt(
+                    quizID: id, contentHash: "fixture", startedAt: Date(), score: 1, maxScore: 1, passed: true,
+                    answers: []),
                 unlocking: unlocking)
         }
     }
 
     /// Runs `line` and returns what it printed (errors prefixed `! `) and its result.
-    func run(_ session: ReplSession, _ output: BufferReplOutput, _ line: String) async -> (text: String, result: CommandResult) {
+    func run(
+        _ session: ReplSession, _ output: BufferReplOutput, _ line: String
+    ) async -> (text: String, result: CommandResult) {
         let before = output.lines.count
         let result = await session.execute(line)
         return (output.lines[before...].joined(separator: "\n"), result)

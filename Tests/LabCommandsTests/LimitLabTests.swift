@@ -1,20 +1,31 @@
 import LabCommands
-import RateLimit
 import REPL
+import RateLimit
 import XCTest
 
 final class LimitLabTests: XCTestCase {
     func testSimulateMatchesTheLibraryRenderingOfTheSameFlags() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        let run = await harness.run(session, output, "limit simulate --algorithm all --limit 5 --window 10s --traffic \"burst 10 at 9.9s; burst 10 at 10.1s\"")
+        let run = await harness.run(
+            session, output,
+            "limit simulate --algorithm all --limit 5 --window 10s --traffic \"burst 10 at 9.9s; burst 10 at 10.1s\"")
         XCTAssertEqual(run.result, .succeeded, run.text)
-        let expected = SimulationText.render(try LimitSimulation.run(SimulationOptions(
-            algorithms: SimulatedAlgorithm.allCases, traffic: try TrafficSpec(parsing: "burst 10 at 9.9s; burst 10 at 10.1s"),
-            limit: 5, window: try LimitDuration(parsing: "10s"))))
+        let expected = SimulationText.render(
+            try LimitSimulation.run(
+                SimulationOptions(
+                    algorithms: SimulatedAlgorithm.allCases,
+                    traffic: try TrafficSpec(parsing: "burst 10 at 9.9s; burst 10 at 10.1s"),
+                    limit: 5, window: try LimitDuration(parsing: "10s"))))
         XCTAssertEqual(run.text + "\n", expected)
 
-        let json = await harness.run(session, output, "limit simulate --algorithm=token-bucket --capacity 10 --refill 5 --interval 10s --traffic \"burst 20 at 0s\" --format json")
+        let json = await harness.run(
+            session, output,
+            """
+                limit simulate --algorithm=token-bucket --capacity 10 --refill 5 --interval 10s --traffic \"burst 20 \
+                at 0s\" --format json
+                """
+        )
         XCTAssertEqual(json.result, .succeeded, json.text)
         XCTAssertTrue(json.text.hasPrefix("{"), json.text)
     }
@@ -55,7 +66,8 @@ final class LimitLabTests: XCTestCase {
         XCTAssertTrue(lines[1].contains("remaining 4"), run.text)
         XCTAssertTrue(run.text.contains("allowed 5, rejected with 429: 2"), run.text)
 
-        let spaced = await harness.run(session, output, "burst 3 --algorithm fixed-window --limit \"1 per 1 s\" --every 1s")
+        let spaced = await harness.run(
+            session, output, "burst 3 --algorithm fixed-window --limit \"1 per 1 s\" --every 1s")
         XCTAssertTrue(spaced.text.contains("allowed 3, rejected with 429: 0"), spaced.text)
     }
 

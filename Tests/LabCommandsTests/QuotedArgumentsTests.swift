@@ -1,5 +1,6 @@
-@testable import LabCommands
 import XCTest
+
+@testable import LabCommands
 
 final class QuotedArgumentsTests: XCTestCase {
     func testSplitsLikeRedisCli() throws {
@@ -18,7 +19,10 @@ final class QuotedArgumentsTests: XCTestCase {
     }
 
     func testShellStyleQuotesInsideAWord() throws {
-        XCTAssertEqual(try QuotedArguments.split("limit=\"5 per 10 s\" x", inWordQuotes: true), ["limit=5 per 10 s", "x"])
-        XCTAssertEqual(try QuotedArguments.split("--traffic \"burst 10 at 9.9s\"", inWordQuotes: true), ["--traffic", "burst 10 at 9.9s"])
+        XCTAssertEqual(
+            try QuotedArguments.split("limit=\"5 per 10 s\" x", inWordQuotes: true), ["limit=5 per 10 s", "x"])
+        XCTAssertEqual(
+            try QuotedArguments.split("--traffic \"burst 10 at 9.9s\"", inWordQuotes: true),
+            ["--traffic", "burst 10 at 9.9s"])
     }
 }

@@ -19,11 +19,13 @@ final class RedisCliDifferentialTests: XCTestCase {
             do { let value = await session.execute(setup); XCTAssertEqual(value, .succeeded, setup) }
         }
         let start = await harness.run(session, output, "redis-server start 0")
-        let port = try XCTUnwrap(start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
+        let port = try XCTUnwrap(
+            start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
         let commands: [[String]] = [
             ["GET", "s"], ["GET", "quote"], ["GET", "accent"], ["GET", "missing"], ["TTL", "s"], ["TTL", "missing"],
             ["INCR", "s"], ["LRANGE", "l", "0", "-1"], ["LRANGE", "missing", "0", "-1"],
-            ["HGETALL", "h"], ["ZRANGE", "z", "0", "-1", "WITHSCORES"], ["SMEMBERS", "set"], ["SCAN", "0", "MATCH", "s*", "COUNT", "100"],
+            ["HGETALL", "h"], ["ZRANGE", "z", "0", "-1", "WITHSCORES"], ["SMEMBERS", "set"],
+            ["SCAN", "0", "MATCH", "s*", "COUNT", "100"],
             ["MGET", "s", "missing", "n"], ["CONFIG", "GET", "maxmemory-policy"], ["PING"], ["NOSUCH", "x"], ["GET"],
             ["EXISTS", "s", "l"], ["TYPE", "h"],
         ]
@@ -35,7 +37,8 @@ final class RedisCliDifferentialTests: XCTestCase {
         }
         do { let value = await session.execute("redis HELLO 3"); XCTAssertEqual(value, .succeeded) }
         let resp3: [[String]] = [
-            ["HGETALL", "h"], ["ZSCORE", "z", "b"], ["SMEMBERS", "set"], ["GET", "missing"], ["CONFIG", "GET", "maxmemory-policy"],
+            ["HGETALL", "h"], ["ZSCORE", "z", "b"], ["SMEMBERS", "set"], ["GET", "missing"],
+            ["CONFIG", "GET", "maxmemory-policy"],
             ["LRANGE", "l", "0", "2"], ["ZRANGE", "z", "0", "-1", "WITHSCORES"],
         ]
         for command in resp3 {

@@ -1,9 +1,10 @@
 import Foundation
-@testable import LabCommands
 import REPL
 import RESP
 import RedisServer
 import XCTest
+
+@testable import LabCommands
 
 final class RedisLabTests: XCTestCase {
     func testRepliesLookLikeRedisCli() async throws {
@@ -59,20 +60,38 @@ final class RedisLabTests: XCTestCase {
         do { let value = await session.execute("redis SET shared 42"); XCTAssertEqual(value, .succeeded) }
         let start = await harness.run(session, output, "redis-server start 0")
         XCTAssertEqual(start.result, .succeeded, start.text)
-        let port = try XCTUnwrap(start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
+        let port = try XCTUnwrap(
+            start.text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) })
         let client = try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
         let seen = try await client.send(["GET", "shared"])
         _ = try await client.send(["SET", "fromcli", "yes"])
         try await client.close()
         XCTAssertEqual(seen, .bulk("42"))
-        do { let value = await harness.run(session, output, "redis GET fromcli"); XCTAssertEqual(value.text, "\"yes\"") }
-        do { let value = await harness.run(session, output, "redis-server status"); XCTAssertTrue(value.text.contains("127.0.0.1:\(port)")) }
-        do { let value = await harness.run(session, output, "redis-server start"); XCTAssertTrue(value.text.contains("already serving")) }
-        do { let value = await harness.run(session, output, "redis-server stop"); XCTAssertTrue(value.text.contains("stopped")) }
-        do { let value = await harness.run(session, output, "redis-server status"); XCTAssertTrue(value.text.contains("not running")) }
+        do {
+            let value = await harness.run(session, output, "redis GET fromcli"); XCTAssertEqual(value.text, "\"yes\"")
+        }
+        do {
+            let value = await harness.run(session, output, "redis-server status");
+            XCTAssertTrue(value.text.contains("127.0.0.1:\(port)"))
+        }
+        do {
+            let value = await harness.run(session, output, "redis-server start");
+            XCTAssertTrue(value.text.contains("already serving"))
+        }
+        do {
+            let value = await harness.run(session, output, "redis-server stop");
+            XCTAssertTrue(value.text.contains("stopped"))
+        }
+        do {
+            let value = await harness.run(session, output, "redis-server status");
+            XCTAssertTrue(value.text.contains("not running"))
+        }
         let bad = await harness.run(session, output, "redis-server start 99999")
         XCTAssertEqual(bad.result, .failed)
         XCTAssertTrue(bad.text.contains("not a port"), bad.text)
-        do { let value = await harness.run(session, output, "redis-server restart"); XCTAssertEqual(value.result, .failed) }
+        do {
+            let value = await harness.run(session, output, "redis-server restart");
+            XCTAssertEqual(value.result, .failed)
+        }
     }
 }

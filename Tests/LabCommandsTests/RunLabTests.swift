@@ -22,7 +22,8 @@ final class RunLabTests: XCTestCase {
         XCTAssertEqual(parameters?["ttl"], "1h")
         let summary = try JSONSerialization.jsonObject(with: Data(runs[0].summaryJSON.utf8)) as? [String: Any]
         XCTAssertEqual(summary?["scenario"] as? String, "exact-cache")
-        XCTAssertEqual(Set(try harness.store.unlockedNodes(learner: learner).map(\.nodeID)), ["basics", "cache", "lab-node"])
+        XCTAssertEqual(
+            Set(try harness.store.unlockedNodes(learner: learner).map(\.nodeID)), ["basics", "cache", "lab-node"])
 
         let again = await harness.run(session, output, "run exact-cache ttl=60s")
         XCTAssertEqual(again.result, .succeeded)

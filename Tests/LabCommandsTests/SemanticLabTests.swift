@@ -12,11 +12,18 @@ final class SemanticLabTests: XCTestCase {
         let cosine = try LexicalEmbedder().similarity(a, b)
         let miss = await harness.run(session, output, "similar \"\(a)\" \"\(b)\"")
         XCTAssertEqual(miss.result, .succeeded, miss.text)
-        XCTAssertTrue(miss.text.hasPrefix(String(format: "%.6f", Double(cosine)) + "  cosine similarity (lexical)"), miss.text)
+        XCTAssertTrue(
+            miss.text.hasPrefix(String(format: "%.6f", Double(cosine)) + "  cosine similarity (lexical)"), miss.text)
         XCTAssertTrue(miss.text.contains("MISS at threshold 0.95"), miss.text)
 
-        do { let value = await harness.run(session, output, "semantic threshold 0.5"); XCTAssertEqual(value.result, .succeeded) }
-        do { let value = await harness.run(session, output, "semantic threshold"); XCTAssertTrue(value.text.contains("0.50")) }
+        do {
+            let value = await harness.run(session, output, "semantic threshold 0.5");
+            XCTAssertEqual(value.result, .succeeded)
+        }
+        do {
+            let value = await harness.run(session, output, "semantic threshold");
+            XCTAssertTrue(value.text.contains("0.50"))
+        }
         let hit = await harness.run(session, output, "similar '\(a)' '\(b)'")
         XCTAssertTrue(hit.text.contains("HIT at threshold 0.50"), hit.text)
     }
@@ -52,6 +59,7 @@ final class SemanticLabTests: XCTestCase {
         let sweep = await harness.run(session, output, "semantic sweep")
         XCTAssertEqual(sweep.result, .succeeded, sweep.text)
         XCTAssertTrue(sweep.text.contains("threshold  precision  recall"), sweep.text)
-        XCTAssertTrue(sweep.text.contains("lowest listed threshold") || sweep.text.contains("no listed threshold"), sweep.text)
+        XCTAssertTrue(
+            sweep.text.contains("lowest listed threshold") || sweep.text.contains("no listed threshold"), sweep.text)
     }
 }

@@ -1,24 +1,30 @@
-@testable import LabCommands
 import REPL
 import Synchronization
 import XCTest
+
+@testable import LabCommands
 
 final class ServeLabTests: XCTestCase {
     func testFireShowsCacheOutcomesAndThe429sOfTheRunningGateway() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        let start = await harness.run(session, output, "serve start --step 8 --port 0 --latency-scale 0 --limit \"5 per 1h\"")
+        let start = await harness.run(
+            session, output, "serve start --step 8 --port 0 --latency-scale 0 --limit \"5 per 1h\"")
         XCTAssertEqual(start.result, .succeeded, start.text)
         XCTAssertTrue(start.text.contains("step 8"), start.text)
-        let key = try XCTUnwrap(start.text.firstMatch(of: /sk-lesson-[0-9a-f]{32}/).map { String($0.output) }, start.text)
+        let key = try XCTUnwrap(
+            start.text.firstMatch(of: /sk-lesson-[0-9a-f]{32}/).map { String($0.output) }, start.text)
         let fire = await harness.run(session, output, "fire 7")
         XCTAssertEqual(fire.result, .succeeded, fire.text)
         XCTAssertFalse(fire.text.contains(key), "the lesson key is shown once, at start")
         let lines = fire.text.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[0].hasSuffix("with the lesson key:"), fire.text)
-        XCTAssertTrue(lines[1].contains("200 OK") && lines[1].contains("X-Cache: MISS") && lines[1].contains("RateLimit-Remaining: 4"), fire.text)
+        XCTAssertTrue(
+            lines[1].contains("200 OK") && lines[1].contains("X-Cache: MISS")
+                && lines[1].contains("RateLimit-Remaining: 4"), fire.text)
         XCTAssertTrue(lines[2].contains("X-Cache: HIT-EXACT"), fire.text)
-        XCTAssertEqual(lines.filter { $0.contains("429 Too Many Requests") && $0.contains("Retry-After: ") }.count, 2, fire.text)
+        XCTAssertEqual(
+            lines.filter { $0.contains("429 Too Many Requests") && $0.contains("Retry-After: ") }.count, 2, fire.text)
         XCTAssertEqual(lines.last, "200: 5, 429: 2")
 
         let keys = await harness.run(session, output, "redis DBSIZE")
@@ -26,12 +32,21 @@ final class ServeLabTests: XCTestCase {
         let explicit = await harness.run(session, output, "fire 1 --key \(key)")
         XCTAssertTrue(explicit.text.contains("429 Too Many Requests"), "the lesson key's own count: \(explicit.text)")
         let other = await harness.run(session, output, "fire 2 --key alice")
-        XCTAssertTrue(other.text.contains("401 Unauthorized") && other.text.contains("RateLimit-Remaining: 8"), other.text)
+        XCTAssertTrue(
+            other.text.contains("401 Unauthorized") && other.text.contains("RateLimit-Remaining: 8"), other.text)
         XCTAssertEqual(other.text.split(separator: "\n").last, "401: 2")
 
-        do { let value = await harness.run(session, output, "serve status"); XCTAssertTrue(value.text.contains("step 8")) }
-        do { let value = await harness.run(session, output, "serve start"); XCTAssertTrue(value.text.contains("Already serving")) }
-        do { let value = await harness.run(session, output, "serve stop"); XCTAssertTrue(value.text.contains("Stopped the gateway")) }
+        do {
+            let value = await harness.run(session, output, "serve status"); XCTAssertTrue(value.text.contains("step 8"))
+        }
+        do {
+            let value = await harness.run(session, output, "serve start");
+            XCTAssertTrue(value.text.contains("Already serving"))
+        }
+        do {
+            let value = await harness.run(session, output, "serve stop");
+            XCTAssertTrue(value.text.contains("Stopped the gateway"))
+        }
         let after = await harness.run(session, output, "fire 1")
         XCTAssertEqual(after.result, .failed)
         XCTAssertTrue(after.text.contains("No gateway is running"), after.text)
@@ -53,7 +68,8 @@ final class ServeLabTests: XCTestCase {
         XCTAssertTrue(lines[11].contains("429 Too Many Requests") && lines[11].contains("Retry-After: "), keyed.text)
         XCTAssertEqual(lines.last, "401: 10, 429: 2")
         let lesson = await harness.run(session, output, "fire 1")
-        XCTAssertEqual(lesson.text.split(separator: "\n").last, "200: 1", "the lesson key is served whatever its address did")
+        XCTAssertEqual(
+            lesson.text.split(separator: "\n").last, "200: 1", "the lesson key is served whatever its address did")
         let both = await harness.run(session, output, "fire 2 --key a --rotate-keys")
         XCTAssertEqual(both.result, .failed)
         await harness.shutdown()
@@ -72,7 +88,11 @@ final class ServeLabTests: XCTestCase {
 
     func testCtrlCStopsFireBeforeTheNextRequest() async throws {
         let polls = Mutex(0)
-        let harness = try LabHarness(interrupted: { polls.withLock { count in count += 1; return count == 3 } })
+        let harness = try LabHarness(interrupted: {
+            polls.withLock { count in
+                count += 1; return count == 3
+            }
+        })
         let (session, output) = try harness.session()
         let start = await harness.run(session, output, "serve start --step 8 --port 0 --latency-scale 0")
         XCTAssertEqual(start.result, .succeeded, start.text)
@@ -101,8 +121,11 @@ final class ServeLabTests: XCTestCase {
     func testServeCompletesStepsAfterStartAndTheHelpNamesThem() async throws {
         let harness = try LabHarness()
         let (session, output) = try harness.session()
-        XCTAssertEqual(session.completions(lineBeforeWord: "serve start ", word: ""), (1...8).map(String.init) + ["--port", "--limit", "--algorithm", "--latency-scale", "--open"])
-        XCTAssertEqual(session.completions(lineBeforeWord: "serve start 6 ", word: "--l"), ["--limit", "--latency-scale"])
+        XCTAssertEqual(
+            session.completions(lineBeforeWord: "serve start ", word: ""),
+            (1...8).map(String.init) + ["--port", "--limit", "--algorithm", "--latency-scale", "--open"])
+        XCTAssertEqual(
+            session.completions(lineBeforeWord: "serve start 6 ", word: "--l"), ["--limit", "--latency-scale"])
         let help = await harness.run(session, output, "help serve")
         XCTAssertTrue(help.text.contains("serve start [N]"), help.text)
         XCTAssertTrue(help.text.contains("steps 5 to 8 put a limit per API key in front"), help.text)
@@ -131,7 +154,11 @@ final class ServeLabTests: XCTestCase {
     }
 
     func testChunkedResponsesAreDecoded() async throws {
-        let raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Cache: MISS\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+        let raw =
+            """
+                HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Cache: MISS\r\n\r\n5\r\nhello\r\n6\r\n \
+                world\r\n0\r\n\r\n
+                """
         let response = try LoopbackHTTPClient.parse(Array(raw.utf8))
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(response.headers["x-cache"], "MISS")

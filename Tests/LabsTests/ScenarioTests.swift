@@ -5,7 +5,9 @@ import XCTest
 @testable import Labs
 
 final class ScenarioTests: XCTestCase {
-    private func run(_ id: String, _ parameters: [String: String] = [:], seed: UInt64 = 42) async throws -> ScenarioReport {
+    private func run(
+        _ id: String, _ parameters: [String: String] = [:], seed: UInt64 = 42
+    ) async throws -> ScenarioReport {
         try await ScenarioRunner(seed: seed).run(try ScenarioCatalog.scenario(id), parameters: parameters)
     }
 
@@ -22,7 +24,8 @@ final class ScenarioTests: XCTestCase {
     func testCountsAddUpAndCachesNeverCostMoreThanTheBaseline() async throws {
         for scenario in ScenarioCatalog.all {
             let report = try await run(scenario.id)
-            XCTAssertEqual(report.exactHits + report.semanticHits + report.misses + report.rejected, report.requests, scenario.id)
+            XCTAssertEqual(
+                report.exactHits + report.semanticHits + report.misses + report.rejected, report.requests, scenario.id)
             XCTAssertLessThanOrEqual(report.costUSD, report.baselineCostUSD + 1e-9, scenario.id)
             XCTAssertEqual(report.llmCalls, report.misses, "every miss and only misses reach the LLM in \(scenario.id)")
             XCTAssertEqual(report.rejectedByKind.values.reduce(0, +), report.rejected, scenario.id)
@@ -32,7 +35,8 @@ final class ScenarioTests: XCTestCase {
     func testEveryListedParameterChangesTheReport() async throws {
         // Two candidate values per parameter; the first that differs from the default is used.
         let changed: [String: [String]] = [
-            "requests": ["500", "600"], "zipf": ["0.3", "2"], "price_in": ["0.005", "0.001"], "price_out": ["0.02", "0.001"],
+            "requests": ["500", "600"], "zipf": ["0.3", "2"], "price_in": ["0.005", "0.001"],
+            "price_out": ["0.02", "0.001"],
             "ttl": ["30s", "2m"], "paraphrase": ["0.9", "0.1"], "tenants": ["4", "2"], "threshold": ["0.5", "0.7"],
             "stream": ["0.5", "0.2"], "abort_rate": ["0.5", "0.2"], "accumulate": ["false", "true"],
             "scripts": ["2", "4"], "script_rate": ["5", "1"], "limit": ["3 per 1m", "50 per 1m"],
@@ -56,7 +60,8 @@ final class ScenarioTests: XCTestCase {
                     references[base] = reference
                 }
                 let candidates = try XCTUnwrap(changed[parameter.name], "no test value for \(parameter.name)")
-                let value = try XCTUnwrap(candidates.first { $0 != small[parameter.name] && $0 != parameter.defaultValue })
+                let value = try XCTUnwrap(
+                    candidates.first { $0 != small[parameter.name] && $0 != parameter.defaultValue })
                 let report = try await run(scenario.id, base.merging([parameter.name: value]) { $1 })
                 var comparable = report
                 comparable.parameters = reference.parameters
@@ -107,22 +112,28 @@ final class ScenarioTests: XCTestCase {
     func testThresholdHeadlineHoldsWithMiniLM() async throws {
         let runner = ScenarioRunner(seed: 42, embedder: try InstalledModel.miniLM())
         try await assertThresholdHeadline(runner)
-        let unguarded = try await runner.run(try ScenarioCatalog.scenario("semantic-cache"), parameters: ["guard": "off"])
+        let unguarded = try await runner.run(
+            try ScenarioCatalog.scenario("semantic-cache"), parameters: ["guard": "off"])
         XCTAssertGreaterThan(
             unguarded.wrongSemanticHits, 0,
             "without the guard MiniLM serves one order's answer to another at 0.95 (lesson 3 shows it)")
     }
 
     /// With the defaults (identifier guard on), 0.80 serves near-misses each other's answers and 0.95 does not.
-    private func assertThresholdHeadline(_ runner: ScenarioRunner, file: StaticString = #filePath, line: UInt = #line) async throws {
+    private func assertThresholdHeadline(
+        _ runner: ScenarioRunner, file: StaticString = #filePath, line: UInt = #line
+    ) async throws {
         let scenario = try ScenarioCatalog.scenario("semantic-cache")
         let loose = try await runner.run(scenario, parameters: ["threshold": "0.80"])
         let strict = try await runner.run(scenario)
         let name = runner.embedder.name
         XCTAssertEqual(strict.parameters["threshold"], "0.95", file: file, line: line)
-        XCTAssertGreaterThan(loose.wrongSemanticHits, 0, "\(name): 0.80 should serve near-misses each other's answers", file: file, line: line)
+        XCTAssertGreaterThan(
+            loose.wrongSemanticHits, 0, "\(name): 0.80 should serve near-misses each other's answers", file: file,
+            line: line)
         XCTAssertEqual(strict.wrongSemanticHits, 0, "\(name): 0.95 should not", file: file, line: line)
-        XCTAssertGreaterThan(strict.semanticHits, 0, "\(name): 0.95 still serves near-duplicates", file: file, line: line)
+        XCTAssertGreaterThan(
+            strict.semanticHits, 0, "\(name): 0.95 still serves near-duplicates", file: file, line: line)
     }
 
     func testAnAbortedStreamIsNeverCached() async throws {

@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 /// Durability against kill -9 and several processes: runs the ProgressCrashWriter helper executable.
@@ -19,7 +20,9 @@ final class CrashTests: XCTestCase {
         }
     }
 
-    private func check(_ path: String, acknowledged: [(Int64, String)], file: StaticString = #filePath, line: UInt = #line) throws {
+    private func check(
+        _ path: String, acknowledged: [(Int64, String)], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let (integrity, stored, answerCounts, unlockedAttempts) = try store.database.read { db in
             (
@@ -37,7 +40,8 @@ final class CrashTests: XCTestCase {
         let missing = acknowledged.filter { hashByID[$0.0] != $0.1 }
         XCTAssertTrue(missing.isEmpty, "acknowledged attempts lost: \(missing.prefix(20))", file: file, line: line)
         XCTAssertEqual(answerCounts.count, stored.count, "every attempt has its answers", file: file, line: line)
-        XCTAssertTrue(answerCounts.allSatisfy { $0 == 3 }, "no attempt with part of its answers", file: file, line: line)
+        XCTAssertTrue(
+            answerCounts.allSatisfy { $0 == 3 }, "no attempt with part of its answers", file: file, line: line)
         if !stored.isEmpty {
             XCTAssertGreaterThan(unlockedAttempts, 0, file: file, line: line)
         }
@@ -71,7 +75,8 @@ final class CrashTests: XCTestCase {
             acknowledged.append(contentsOf: acknowledgements(output))
             if child.wasKilled { cyclesKilledInsideLoop += 1 }
         }
-        print("""
+        print(
+            """
             crash test: \(cyclesKilledInsideLoop) SIGKILL cycles inside the write loop, \(cyclesKilledWhileOpening) while \
             opening, \(acknowledged.count) acknowledged attempts
             """)

@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 /// Databases that are not ArchLab's are refused untouched, with what was found named: a database holding only

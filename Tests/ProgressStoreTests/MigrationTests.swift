@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 final class MigrationTests: XCTestCase {
@@ -16,17 +17,18 @@ final class MigrationTests: XCTestCase {
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try ProgressSchema.migrator.migrate(queue, upTo: "v1")
         try queue.write { db in
-            try db.execute(literal: """
-                INSERT INTO learner (id, name, createdAt) VALUES (1, 'ada', '2026-01-05T09:00:00.000Z');
-                INSERT INTO lessonProgress (learnerId, lessonId, page, firstSeenAt, updatedAt, completedAt)
-                    VALUES (1, 'exact-caching', 3, '2026-01-05T09:01:00.000Z', '2026-01-05T09:20:00.000Z', '2026-01-05T09:20:00.000Z');
-                INSERT INTO quizAttempt (id, learnerId, quizId, contentHash, startedAt, finishedAt, score, maxScore, passed)
-                    VALUES (1, 1, 'exact-caching', 'sha256:v1', '2026-01-05T09:21:00.000Z', '2026-01-05T09:25:00.000Z', 3.5, 4, 1);
-                INSERT INTO answer (attemptId, questionId, response, points, hintsUsed) VALUES
-                    (1, 'setex', '"a"', 1, 0),
-                    (1, 'why-ttl', '["a","c"]', 0.5, 1);
-                INSERT INTO unlock (learnerId, nodeId, unlockedAt, attemptId) VALUES (1, 'exact-cache', '2026-01-05T09:25:00.000Z', 1);
-                """)
+            try db.execute(
+                literal: """
+                    INSERT INTO learner (id, name, createdAt) VALUES (1, 'ada', '2026-01-05T09:00:00.000Z');
+                    INSERT INTO lessonProgress (learnerId, lessonId, page, firstSeenAt, updatedAt, completedAt)
+                        VALUES (1, 'exact-caching', 3, '2026-01-05T09:01:00.000Z', '2026-01-05T09:20:00.000Z', '2026-01-05T09:20:00.000Z');
+                    INSERT INTO quizAttempt (id, learnerId, quizId, contentHash, startedAt, finishedAt, score, maxScore, passed)
+                        VALUES (1, 1, 'exact-caching', 'sha256:v1', '2026-01-05T09:21:00.000Z', '2026-01-05T09:25:00.000Z', 3.5, 4, 1);
+                    INSERT INTO answer (attemptId, questionId, response, points, hintsUsed) VALUES
+                        (1, 'setex', '"a"', 1, 0),
+                        (1, 'why-ttl', '["a","c"]', 0.5, 1);
+                    INSERT INTO unlock (learnerId, nodeId, unlockedAt, attemptId) VALUES (1, 'exact-cache', '2026-01-05T09:25:00.000Z', 1);
+                    """)
         }
         try queue.close()
     }
@@ -43,7 +45,8 @@ final class MigrationTests: XCTestCase {
     }
 
     func testAVersionOneDatabaseIsMigratedWithItsDataIntact() throws {
-        let fixture = try XCTUnwrap(Bundle.module.url(forResource: "progress-v1", withExtension: "sqlite", subdirectory: "Fixtures"))
+        let fixture = try XCTUnwrap(
+            Bundle.module.url(forResource: "progress-v1", withExtension: "sqlite", subdirectory: "Fixtures"))
         let directory = try makeTemporaryDirectory(self)
         let path = directory.appendingPathComponent("progress.sqlite").path
         try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
@@ -71,7 +74,8 @@ final class MigrationTests: XCTestCase {
     }
 
     func testTheFixtureIsReallyVersionOne() throws {
-        let fixture = try XCTUnwrap(Bundle.module.url(forResource: "progress-v1", withExtension: "sqlite", subdirectory: "Fixtures"))
+        let fixture = try XCTUnwrap(
+            Bundle.module.url(forResource: "progress-v1", withExtension: "sqlite", subdirectory: "Fixtures"))
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: fixture.path, configuration: configuration)

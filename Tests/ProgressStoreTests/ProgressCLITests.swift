@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import ProgressStore
 
 /// `archlab progress`, `archlab progress reset` and `archlab learners`, run as the built binary.
@@ -40,7 +41,8 @@ final class ProgressCLITests: XCTestCase {
         XCTAssertTrue(nodes.allSatisfy { $0["unlocked"] as? Bool == false && $0["unlocked_at"] is NSNull })
         XCTAssertEqual((document["attempts"] as? [Any])?.count, 0)
 
-        let text = try runChild(try archlab(), ["progress", "--db", path, "--course", try courseFixture()], environment: ["USER": "ada"])
+        let text = try runChild(
+            try archlab(), ["progress", "--db", path, "--course", try courseFixture()], environment: ["USER": "ada"])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Learner: ada"), text.stdout)
         XCTAssertTrue(text.stdout.contains("Attempts: none yet"), text.stdout)
@@ -51,12 +53,14 @@ final class ProgressCLITests: XCTestCase {
         let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         let ada = try store.ensureLearner("ada")
         _ = try store.recordAttempt(learner: ada, sampleAttempt(quiz: "caching", score: 2, passed: false))
-        _ = try store.recordAttempt(learner: ada, sampleAttempt(quiz: "caching", score: 3.5, passed: true), unlocking: ["cost-model"])
+        _ = try store.recordAttempt(
+            learner: ada, sampleAttempt(quiz: "caching", score: 3.5, passed: true), unlocking: ["cost-model"])
         try store.setReadingPosition(learner: ada, lessonID: "limits", page: 1)
         try store.close()
 
         let result = try runChild(
-            try archlab(), ["progress", "--learner", "ada", "--db", path, "--course", try courseFixture(), "--format", "json"])
+            try archlab(),
+            ["progress", "--learner", "ada", "--db", path, "--course", try courseFixture(), "--format", "json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let document = try json(result.stdout)
         let lessons = try XCTUnwrap(document["lessons"] as? [[String: Any]])
@@ -73,7 +77,8 @@ final class ProgressCLITests: XCTestCase {
         XCTAssertEqual(attempts.first?["finished_at"] as? String, "2026-11-27T10:00:00.000Z")
 
         let csv = try runChild(
-            try archlab(), ["progress", "--learner", "ada", "--db", path, "--course", try courseFixture(), "--format", "csv"])
+            try archlab(),
+            ["progress", "--learner", "ada", "--db", path, "--course", try courseFixture(), "--format", "csv"])
         XCTAssertEqual(csv.status, 0, csv.stderr)
         XCTAssertTrue(csv.stdout.contains("ada,attempt,caching,,,,3.5,4,true,2026-11-27T10:00:00.000Z\r\n"), csv.stdout)
 
@@ -89,7 +94,8 @@ final class ProgressCLITests: XCTestCase {
         _ = try store.ensureLearner("bob")
         try store.close()
 
-        let refused = try runChild(try archlab(), ["progress", "reset", "--learner", "ada", "--db", path], stdin: "y\n")
+        let refused = try runChild(
+            try archlab(), ["progress", "reset", "--learner", "ada", "--db", path], stdin: "y\n")
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.stderr.contains("--yes"), refused.stderr)
 
@@ -111,7 +117,8 @@ final class ProgressCLITests: XCTestCase {
 
     func testResetOnATerminalAsksAndOnlyYesDeletes() throws {
         let script = URL(fileURLWithPath: "/usr/bin/script")
-        try requireTool(FileManager.default.isExecutableFile(atPath: script.path), "script (util-linux) is needed for a terminal")
+        try requireTool(
+            FileManager.default.isExecutableFile(atPath: script.path), "script (util-linux) is needed for a terminal")
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
         let store = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         _ = try store.recordAttempt(learner: try store.ensureLearner("ada"), sampleAttempt(score: 1, passed: false))
@@ -120,7 +127,8 @@ final class ProgressCLITests: XCTestCase {
 
         let declined = try runChild(script, ["-qec", command, "/dev/null"], stdin: "n\n")
         XCTAssertEqual(declined.status, 1, declined.stdout)
-        XCTAssertTrue(declined.stdout.contains("Delete all progress of \"ada\" (1 attempt, 0 unlocked nodes)"), declined.stdout)
+        XCTAssertTrue(
+            declined.stdout.contains("Delete all progress of \"ada\" (1 attempt, 0 unlocked nodes)"), declined.stdout)
         let kept = try ProgressStore(path: path)
         XCTAssertNotNil(try kept.learner(named: "ada"))
         try kept.close()

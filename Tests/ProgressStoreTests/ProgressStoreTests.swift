@@ -2,10 +2,13 @@ import Clocks
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 final class ProgressStoreTests: XCTestCase {
-    private func openStore(_ directory: URL, clock: ManualClock = ManualClock(milliseconds: testEpochMilliseconds)) throws -> ProgressStore {
+    private func openStore(
+        _ directory: URL, clock: ManualClock = ManualClock(milliseconds: testEpochMilliseconds)
+    ) throws -> ProgressStore {
         try ProgressStore(path: directory.appendingPathComponent("nested/dir/progress.sqlite").path, clock: clock)
     }
 
@@ -86,7 +89,8 @@ final class ProgressStoreTests: XCTestCase {
         let best = try store.bestAttempts(learner: ada)
         XCTAssertEqual(best.count, 1)
         XCTAssertEqual(best.first?.score, 3)
-        XCTAssertEqual(best.first?.finishedAt, testEpoch.addingTimeInterval(20), "the first attempt with the best score")
+        XCTAssertEqual(
+            best.first?.finishedAt, testEpoch.addingTimeInterval(20), "the first attempt with the best score")
         XCTAssertEqual(best.first?.answers.map(\.questionID), ["setex", "why-ttl"])
         XCTAssertEqual(best.first?.answers.map(\.responseJSON), ["\"a\"", "[\"a\",\"c\"]"])
         XCTAssertEqual(try store.passedQuizIDs(learner: ada), ["exact-caching"])
@@ -96,7 +100,8 @@ final class ProgressStoreTests: XCTestCase {
         let clock = ManualClock(milliseconds: testEpochMilliseconds)
         let store = try openStore(try makeTemporaryDirectory(self), clock: clock)
         let ada = try store.ensureLearner("ada")
-        let first = try store.recordAttempt(learner: ada, sampleAttempt(hash: "old", score: 4, passed: true), unlocking: ["exact-cache"])
+        let first = try store.recordAttempt(
+            learner: ada, sampleAttempt(hash: "old", score: 4, passed: true), unlocking: ["exact-cache"])
         XCTAssertEqual(first.newlyUnlocked.map(\.nodeID), ["exact-cache"])
         clock.advance(milliseconds: 3600_000)
         let second = try store.recordAttempt(
@@ -129,7 +134,8 @@ final class ProgressStoreTests: XCTestCase {
         let ada = try store.ensureLearner("ada")
         let bob = try store.ensureLearner("bob")
         for learner in [ada, bob] {
-            _ = try store.recordAttempt(learner: learner, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
+            _ = try store.recordAttempt(
+                learner: learner, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
             try store.setReadingPosition(learner: learner, lessonID: "exact-caching", page: 1)
         }
         XCTAssertTrue(try store.reset(learnerNamed: "ada"))
@@ -137,7 +143,14 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(try store.learners().map(\.learner.name), ["bob"])
         XCTAssertEqual(try store.attempts(learner: bob).count, 1)
         let orphans = try store.database.read { db in
-            try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM answer) + (SELECT count(*) FROM unlock) + (SELECT count(*) FROM lessonProgress)")
+            try Int.fetchOne(
+                db,
+                sql:
+                    """
+                        SELECT (SELECT count(*) FROM answer) + (SELECT count(*) FROM unlock) + (SELECT count(*) FROM \
+                        lessonProgress)
+                        """
+            )
         }
         XCTAssertEqual(orphans, 2 + 1 + 1)
     }
@@ -145,16 +158,21 @@ final class ProgressStoreTests: XCTestCase {
     func testDatabaseLocationFollowsFlagThenEnvironmentThenXDG() {
         let home = "/home/ada"
         XCTAssertEqual(
-            ProgressDatabaseLocation.resolve(explicit: "p.sqlite", environment: ["ARCHLAB_DB": "/e.sqlite"], homeDirectory: home, currentDirectory: "/w"),
+            ProgressDatabaseLocation.resolve(
+                explicit: "p.sqlite", environment: ["ARCHLAB_DB": "/e.sqlite"], homeDirectory: home,
+                currentDirectory: "/w"),
             "/w/p.sqlite")
         XCTAssertEqual(
-            ProgressDatabaseLocation.resolve(explicit: nil, environment: ["ARCHLAB_DB": "/e.sqlite"], homeDirectory: home, currentDirectory: "/w"),
+            ProgressDatabaseLocation.resolve(
+                explicit: nil, environment: ["ARCHLAB_DB": "/e.sqlite"], homeDirectory: home, currentDirectory: "/w"),
             "/e.sqlite")
         XCTAssertEqual(
-            ProgressDatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/x"], homeDirectory: home, currentDirectory: "/w"),
+            ProgressDatabaseLocation.resolve(
+                explicit: nil, environment: ["XDG_DATA_HOME": "/x"], homeDirectory: home, currentDirectory: "/w"),
             "/x/archlab/progress.sqlite")
         XCTAssertEqual(
-            ProgressDatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel"], homeDirectory: home, currentDirectory: "/w"),
+            ProgressDatabaseLocation.resolve(
+                explicit: nil, environment: ["XDG_DATA_HOME": "rel"], homeDirectory: home, currentDirectory: "/w"),
             "/home/ada/.local/share/archlab/progress.sqlite")
     }
 }

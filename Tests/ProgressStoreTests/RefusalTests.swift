@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 final class RefusalTests: XCTestCase {
@@ -10,8 +11,12 @@ final class RefusalTests: XCTestCase {
         _ check: (ProgressStoreError) -> Void
     ) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let siblingsBefore = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
-        XCTAssertThrowsError(try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds)), file: file, line: line) { error in
+        let siblingsBefore = try FileManager.default.contentsOfDirectory(
+            atPath: (path as NSString).deletingLastPathComponent)
+        XCTAssertThrowsError(
+            try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds)), file: file,
+            line: line
+        ) { error in
             guard let refusal = error as? ProgressStoreError else {
                 return XCTFail("unexpected error \(error)", file: file, line: line)
             }
@@ -21,8 +26,11 @@ final class RefusalTests: XCTestCase {
         }
         let after = try Data(contentsOf: URL(fileURLWithPath: path))
         XCTAssertEqual(before, after, "the refused file must stay byte-identical", file: file, line: line)
-        let siblingsAfter = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
-        XCTAssertEqual(Set(siblingsBefore), Set(siblingsAfter), "nothing is created next to a refused file", file: file, line: line)
+        let siblingsAfter = try FileManager.default.contentsOfDirectory(
+            atPath: (path as NSString).deletingLastPathComponent)
+        XCTAssertEqual(
+            Set(siblingsBefore), Set(siblingsAfter), "nothing is created next to a refused file", file: file, line: line
+        )
     }
 
     /// A closed, checkpointed progress database with some data (no -wal left behind).
@@ -32,7 +40,8 @@ final class RefusalTests: XCTestCase {
         let ada = try store.ensureLearner("ada")
         for index in 0..<40 {
             _ = try store.recordAttempt(
-                learner: ada, sampleAttempt(quiz: "quiz-\(index)", score: 4, passed: true), unlocking: ["node-\(index)"])
+                learner: ada, sampleAttempt(quiz: "quiz-\(index)", score: 4, passed: true), unlocking: ["node-\(index)"]
+            )
         }
         try store.close()
         // A last single connection closing checkpoints and removes the write-ahead log.

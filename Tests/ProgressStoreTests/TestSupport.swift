@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import ProgressStore
 
 /// A fresh directory under the system temporary directory, removed when the test ends.
@@ -25,7 +26,8 @@ func sampleAttempt(
     FinishedAttempt(
         quizID: quiz, contentHash: hash, startedAt: testEpoch, score: score, maxScore: maxScore, passed: passed,
         answers: questions.enumerated().map { index, id in
-            AttemptAnswer(questionID: id, responseJSON: index == 0 ? "\"a\"" : "[\"a\",\"c\"]", points: 1, hintsUsed: index)
+            AttemptAnswer(
+                questionID: id, responseJSON: index == 0 ? "\"a\"" : "[\"a\",\"c\"]", points: 1, hintsUsed: index)
         })
 }
 
@@ -35,6 +37,8 @@ func productsDirectory() throws -> URL {
 }
 
 /// Runs an executable to completion with `arguments` and `environment` additions.
-func runChild(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessOutput {
+func runChild(
+    _ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil
+) throws -> ProcessOutput {
     try ProcessCapture.run(executable, arguments, environment: environment, input: stdin)
 }

@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import GRDB
 import XCTest
+
 @testable import ProgressStore
 
 final class TransactionTests: XCTestCase {
@@ -19,12 +20,15 @@ final class TransactionTests: XCTestCase {
 
     private func assertFailureMidwayLeavesNothing(at point: ProgressStore.FaultPoint) throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("progress.sqlite").path
-        let failing = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds), busyTimeout: 5) { reached in
+        let failing = try ProgressStore(
+            path: path, clock: ManualClock(milliseconds: testEpochMilliseconds), busyTimeout: 5
+        ) { reached in
             if reached == point { throw InjectedFailure() }
         }
         let ada = try failing.ensureLearner("ada")
         XCTAssertThrowsError(
-            try failing.recordAttempt(learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache", "cost-model"])
+            try failing.recordAttempt(
+                learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache", "cost-model"])
         ) { error in
             XCTAssertTrue(error is InjectedFailure, "\(error)")
         }
@@ -33,7 +37,8 @@ final class TransactionTests: XCTestCase {
 
         let reopened = try ProgressStore(path: path, clock: ManualClock(milliseconds: testEpochMilliseconds))
         XCTAssertEqual(try counts(reopened), [0, 0, 0])
-        let recorded = try reopened.recordAttempt(learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
+        let recorded = try reopened.recordAttempt(
+            learner: ada, sampleAttempt(score: 4, passed: true), unlocking: ["exact-cache"])
         XCTAssertEqual(recorded.newlyUnlocked.map(\.nodeID), ["exact-cache"])
         XCTAssertEqual(try counts(reopened), [1, 2, 1])
     }

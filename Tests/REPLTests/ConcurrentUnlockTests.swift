@@ -1,6 +1,6 @@
 import Clocks
-import CourseProgress
 import CourseKit
+import CourseProgress
 import Foundation
 import ProgressStore
 import REPL
@@ -55,7 +55,9 @@ final class ConcurrentUnlockTests: XCTestCase {
         FinishedAttempt(
             quizID: quiz.id, contentHash: quiz.contentHash, startedAt: Date(timeIntervalSince1970: 1_800_000_000),
             score: quiz.maxScore, maxScore: quiz.maxScore, passed: true,
-            answers: quiz.questions.map { AttemptAnswer(questionID: $0.id, responseJSON: "\"x\"", points: $0.points, hintsUsed: 0) })
+            answers: quiz.questions.map {
+                AttemptAnswer(questionID: $0.id, responseJSON: "\"x\"", points: $0.points, hintsUsed: 0)
+            })
     }
 
     func testAQuizPassAndALabRunFinishingAtOnceBothLeaveTheUnlock() throws {
@@ -68,8 +70,10 @@ final class ConcurrentUnlockTests: XCTestCase {
 
         let quizSide = DispatchSemaphore(value: 0)
         let labSide = DispatchSemaphore(value: 0)
-        let quizStore = try ProgressStore(path: harness.databasePath, clock: RendezvousClock(mine: quizSide, theirs: labSide))
-        let labStore = try ProgressStore(path: harness.databasePath, clock: RendezvousClock(mine: labSide, theirs: quizSide))
+        let quizStore = try ProgressStore(
+            path: harness.databasePath, clock: RendezvousClock(mine: quizSide, theirs: labSide))
+        let labStore = try ProgressStore(
+            path: harness.databasePath, clock: RendezvousClock(mine: labSide, theirs: quizSide))
         let cachePass = passing(cache)
         let results = DispatchGroup()
         let failures = Failures()
@@ -79,7 +83,9 @@ final class ConcurrentUnlockTests: XCTestCase {
                     if side == 0 {
                         _ = try AttemptRecording.record(cachePass, for: ada, in: quizStore, course: course)
                     } else {
-                        _ = try LabRunRecording.record("exact-cache", parametersJSON: "{}", summaryJSON: "{}", for: ada, in: labStore, course: course)
+                        _ = try LabRunRecording.record(
+                            "exact-cache", parametersJSON: "{}", summaryJSON: "{}", for: ada, in: labStore,
+                            course: course)
                     }
                 } catch {
                     failures.add("\(error)")

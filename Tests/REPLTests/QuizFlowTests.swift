@@ -35,12 +35,15 @@ final class QuizFlowTests: XCTestCase {
         let shown = quiz.questions[0].displayOptions(seed: seed)
         let result = try await harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1))
         for choice in shown {
-            XCTAssertTrue(result.text.contains("  \(choice.label)) `\(choice.text.dropFirst().dropLast())`") || result.text.contains("  \(choice.label)) \(choice.text)"),
-                          "option \(choice.label) shown")
+            XCTAssertTrue(
+                result.text.contains("  \(choice.label)) `\(choice.text.dropFirst().dropLast())`")
+                    || result.text.contains("  \(choice.label)) \(choice.text)"),
+                "option \(choice.label) shown")
         }
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
         let attempt = try XCTUnwrap(harness.store.attempts(learner: ada).first)
-        XCTAssertEqual(attempt.answers.first { $0.questionID == "setex" }?.responseJSON, #"{"key":"a","kind":"option"}"#)
+        XCTAssertEqual(
+            attempt.answers.first { $0.questionID == "setex" }?.responseJSON, #"{"key":"a","kind":"option"}"#)
     }
 
     func testUnparseableAnswersAreAskedAgainAndHintsAreRecorded() async throws {
@@ -64,7 +67,8 @@ final class QuizFlowTests: XCTestCase {
         let cacheQuiz = try XCTUnwrap(harness.course.quiz(id: "cache"))
         let seed = harness.attemptSeed(2)
         let order = harness.typed(cacheQuiz.questions[2], seed: seed)
-        let result = try await harness.run(["open 1", "quiz"] + basics + ["open 2", "quiz", "AllKeys-LRU", "five", "5s", order])
+        let result = try await harness.run(
+            ["open 1", "quiz"] + basics + ["open 2", "quiz", "AllKeys-LRU", "five", "5s", order])
         XCTAssertTrue(result.text.contains("Question 2/3 (number, 1 point)"))
         XCTAssertTrue(result.text.contains("Type a number (in s)."))
         XCTAssertTrue(result.text.contains("Not an answer:"))
@@ -77,7 +81,9 @@ final class QuizFlowTests: XCTestCase {
     func testInterruptingAQuizAbandonsItWithoutRecording() async throws {
         let harness = try ReplHarness()
         let right = harness.answers("basics", attempt: 1)
-        let (session, output, _) = try harness.session([.line("open 1"), .line("quiz"), .line(right[0]), .interrupted, .line("progress")])
+        let (session, output, _) = try harness.session([
+            .line("open 1"), .line("quiz"), .line(right[0]), .interrupted, .line("progress"),
+        ])
         let status = await session.run()
         XCTAssertEqual(status, 1)
         XCTAssertTrue(output.text.contains("Attempt abandoned: nothing was recorded. Type `quiz` to start again."))
@@ -109,7 +115,8 @@ final class QuizFlowTests: XCTestCase {
 
     func testLabRunsAndPassesCascadeThroughMilestones() async throws {
         let harness = try ReplHarness()
-        let lines = ["open 1", "quiz"] + harness.answers("basics", attempt: 1)
+        let lines =
+            ["open 1", "quiz"] + harness.answers("basics", attempt: 1)
             + ["open 2", "quiz"] + harness.answers("cache", attempt: 2)
         let (session, output, _) = try harness.session(lines.map(LineInput.line))
         _ = await session.run()
@@ -118,7 +125,8 @@ final class QuizFlowTests: XCTestCase {
         let final = try await harness.run(["open 3", "quiz"] + harness.answers("final", attempt: 1))
         XCTAssertTrue(final.text.contains("NODE UNLOCKED: Final\nNODE UNLOCKED: Milestone"), final.text)
         XCTAssertFalse(output.text.contains("COURSE COMPLETE"), "not before the last node")
-        XCTAssertTrue(final.text.contains("COURSE COMPLETE — all 3 lessons passed and all 5 Matrix nodes unlocked."), final.text)
+        XCTAssertTrue(
+            final.text.contains("COURSE COMPLETE — all 3 lessons passed and all 5 Matrix nodes unlocked."), final.text)
         XCTAssertTrue(final.text.contains("What next: `progress` shows your best scores"), final.text)
         XCTAssertTrue(final.text.contains("Learner ada: 2/3 lessons, 3/5 nodes unlocked."))
         let after = try await harness.run(["progress"])

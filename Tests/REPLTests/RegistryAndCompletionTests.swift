@@ -6,15 +6,15 @@ final class RegistryAndCompletionTests: XCTestCase {
     /// A lab-style command defined entirely outside the REPL module.
     static var fire: ReplCommand {
         ReplCommand(
-        name: "fire", usage: "fire <burst|steady> [n]", summary: "Send requests at the gateway",
-        help: "Sends requests.",
-        completer: { _, previous in previous.isEmpty ? ["burst", "steady"] : [] }
-    ) { session, arguments in
-        guard let mode = arguments.words.first else { throw ReplError.usage("fire <burst|steady> [n]") }
-        let fired = await Self.simulatedRequests(mode)
-        session.say("fired \(fired)")
-        return .succeeded
-    }
+            name: "fire", usage: "fire <burst|steady> [n]", summary: "Send requests at the gateway",
+            help: "Sends requests.",
+            completer: { _, previous in previous.isEmpty ? ["burst", "steady"] : [] }
+        ) { session, arguments in
+            guard let mode = arguments.words.first else { throw ReplError.usage("fire <burst|steady> [n]") }
+            let fired = await Self.simulatedRequests(mode)
+            session.say("fired \(fired)")
+            return .succeeded
+        }
     }
 
     /// Stands in for a lab's asynchronous work (a server round trip, a simulation).
@@ -25,8 +25,9 @@ final class RegistryAndCompletionTests: XCTestCase {
 
     func testALabRegistersACommandFromOutsideTheCore() async throws {
         let harness = try ReplHarness()
-        let (session, output, _) = try harness.session([.line("help"), .line("fire burst"), .line("help fire"), .line("fire")],
-                                                       extra: [Self.fire])
+        let (session, output, _) = try harness.session(
+            [.line("help"), .line("fire burst"), .line("help fire"), .line("fire")],
+            extra: [Self.fire])
         let status = await session.run()
         XCTAssertEqual(status, 1)
         XCTAssertTrue(output.text.contains("  fire <burst|steady> [n]  Send requests at the gateway"))
@@ -42,7 +43,8 @@ final class RegistryAndCompletionTests: XCTestCase {
         let (session, _, _) = try harness.session([])
         XCTAssertEqual(session.completions(lineBeforeWord: "", word: "les"), ["lessons"])
         XCTAssertEqual(session.completions(lineBeforeWord: "", word: "ex"), ["exit"])
-        XCTAssertEqual(Set(session.completions(lineBeforeWord: "open ", word: "")), ["1", "2", "3", "basics", "cache", "final"])
+        XCTAssertEqual(
+            Set(session.completions(lineBeforeWord: "open ", word: "")), ["1", "2", "3", "basics", "cache", "final"])
         XCTAssertEqual(session.completions(lineBeforeWord: "open ", word: "ca"), ["cache"])
         XCTAssertEqual(session.completions(lineBeforeWord: "quiz ", word: "f"), ["final"])
         XCTAssertEqual(session.completions(lineBeforeWord: "glossary ", word: "R"), ["Redis"])

@@ -27,7 +27,9 @@ final class ReplSessionTests: XCTestCase {
         XCTAssertEqual(first.status, 0)
 
         let second = try await harness.run(["page", "next"])
-        XCTAssertTrue(second.text.contains("You were reading lesson 1 “Basics of Caching”, page 3/3. Type `open` to\n  continue."), second.text)
+        XCTAssertTrue(
+            second.text.contains(
+                "You were reading lesson 1 “Basics of Caching”, page 3/3. Type `open` to\n  continue."), second.text)
         XCTAssertTrue(second.text.contains("Lesson 1/3 · Basics of Caching · page 3/3"))
         XCTAssertTrue(second.text.contains("That was the last page of lesson 1. Take its System Check with `quiz`"))
         XCTAssertEqual(second.editor.prompts.first, "archlab[server.swift 1/3]> ")
@@ -50,8 +52,20 @@ final class ReplSessionTests: XCTestCase {
     func testLockedLessonsNameTheMissingNodeAndItsLesson() async throws {
         let harness = try ReplHarness()
         let result = try await harness.run(["open 2", "open final", "open 7", "lessons"])
-        XCTAssertTrue(result.text.contains("! error: Lesson 2 “Exact Caching” is locked: it needs Basics (pass the System Check of lesson 1 “Basics of Caching”)."))
-        XCTAssertTrue(result.text.contains("! error: Lesson 3 “Final Step” is locked: it needs Lab Node (run the `exact-cache` lab: `run exact-cache`)."))
+        XCTAssertTrue(
+            result.text.contains(
+                """
+                    ! error: Lesson 2 “Exact Caching” is locked: it needs Basics (pass the System Check of lesson 1 \
+                    “Basics of Caching”).
+                    """
+            ))
+        XCTAssertTrue(
+            result.text.contains(
+                """
+                    ! error: Lesson 3 “Final Step” is locked: it needs Lab Node (run the `exact-cache` lab: `run \
+                    exact-cache`).
+                    """
+            ))
         XCTAssertTrue(result.text.contains("! error: No lesson `7`"))
         XCTAssertTrue(result.text.contains("  1. Basics of Caching (5 min) — open"))
         XCTAssertTrue(result.text.contains("  2. Exact Caching (5 min) — locked — needs Basics"))
@@ -69,8 +83,10 @@ final class ReplSessionTests: XCTestCase {
 
     func testHelpListsEveryCommandAndExplainsEach() async throws {
         let harness = try ReplHarness()
-        let names = ["help", "lessons", "open", "next", "back", "page", "code", "quiz", "hint", "matrix", "progress",
-                     "glossary", "faq", "learner", "reset", "quit"]
+        let names = [
+            "help", "lessons", "open", "next", "back", "page", "code", "quiz", "hint", "matrix", "progress",
+            "glossary", "faq", "learner", "reset", "quit",
+        ]
         let result = try await harness.run(["help"] + names.map { "help \($0)" } + ["help exit", "help nope"])
         for name in names {
             XCTAssertTrue(result.text.contains("\n  \(name)"), "help lists \(name)")
@@ -84,12 +100,16 @@ final class ReplSessionTests: XCTestCase {
         let harness = try ReplHarness()
         let result = try await harness.run(["code", "open 1", "code"])
         XCTAssertTrue(result.text.contains("! error: No lesson is open."))
-        XCTAssertTrue(result.text.contains("server.swift — step 1: Basics of Caching\n\n// The idea\n    ── swift\n    let key = \"answer\""))
+        XCTAssertTrue(
+            result.text.contains(
+                "server.swift — step 1: Basics of Caching\n\n// The idea\n    ── swift\n    let key = \"answer\""))
     }
 
     func testGlossaryAndFAQ() async throws {
         let harness = try ReplHarness()
-        let result = try await harness.run(["glossary", "glossary redis", "glossary t", "glossary nothing", "faq", "faq 1", "faq 3"])
+        let result = try await harness.run([
+            "glossary", "glossary redis", "glossary t", "glossary nothing", "faq", "faq 1", "faq 3",
+        ])
         XCTAssertTrue(result.text.contains("Redis · TTL"))
         XCTAssertTrue(result.text.contains("Redis — In-memory data structure store used as a cache."))
         XCTAssertTrue(result.text.contains("    await redis.setEx(key, 3600, val);"))
@@ -105,7 +125,9 @@ final class ReplSessionTests: XCTestCase {
     func testLearnersSwitchAndReset() async throws {
         let harness = try ReplHarness()
         _ = try await harness.run(["open 1", "next"], learner: "ada")
-        let result = try await harness.run(["learner bob", "learner", "learner ada", "reset", "no", "reset --yes", "learner \u{7}"])
+        let result = try await harness.run([
+            "learner bob", "learner", "learner ada", "reset", "no", "reset --yes", "learner \u{7}",
+        ])
         XCTAssertTrue(result.text.contains("You are now bob: 0/3 lessons, 0/5 nodes unlocked."))
         XCTAssertTrue(result.text.contains("│ ada     │"))
         XCTAssertTrue(result.text.contains("│ bob     │"))
@@ -131,7 +153,9 @@ final class ReplSessionTests: XCTestCase {
         let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
         let help = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  help [command]") })
         XCTAssertTrue(lines[help + 1].hasPrefix("    "), "the summary continues indented: \(lines[help + 1])")
-        XCTAssertTrue(result.text.contains("That was the last page of lesson 1. Take\n  its System Check with `quiz`, then"), result.text)
+        XCTAssertTrue(
+            result.text.contains("That was the last page of lesson 1. Take\n  its System Check with `quiz`, then"),
+            result.text)
         let start = try XCTUnwrap(lines.firstIndex(of: "Commands:"))
         let end = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  details.") || $0.hasPrefix("Type `help") })
         for line in lines[start...end] {

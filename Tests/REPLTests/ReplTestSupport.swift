@@ -1,9 +1,9 @@
-import SeededRandom
 import ArchLabTesting
 import CourseKit
 import Foundation
 import ProgressStore
 import REPL
+import SeededRandom
 import Terminal
 import TestSupport
 import XCTest
@@ -30,18 +30,24 @@ final class ReplHarness {
     }
 
     /// A session for `learner` reading `inputs`; its output collects in the returned buffer.
-    func session(_ inputs: [LineInput], learner: String = "ada", interactive: Bool = false,
-                 extra: [ReplCommand] = [], width: Int = 80) throws -> (ReplSession, BufferReplOutput, ScriptedLineEditor) {
+    func session(
+        _ inputs: [LineInput], learner: String = "ada", interactive: Bool = false,
+        extra: [ReplCommand] = [], width: Int = 80
+    ) throws -> (ReplSession, BufferReplOutput, ScriptedLineEditor) {
         let output = BufferReplOutput()
         let editor = ScriptedLineEditor(inputs, interactive: interactive)
-        let configuration = ReplConfiguration(course: course, store: store, learnerName: learner,
-                                              painter: .plain, width: width, seed: seed)
-        let session = try ReplSession(configuration: configuration, editor: editor, output: output, additionalCommands: extra)
+        let configuration = ReplConfiguration(
+            course: course, store: store, learnerName: learner,
+            painter: .plain, width: width, seed: seed)
+        let session = try ReplSession(
+            configuration: configuration, editor: editor, output: output, additionalCommands: extra)
         return (session, output, editor)
     }
 
     /// Runs a whole session over `lines` and returns its output and exit status.
-    func run(_ lines: [String], learner: String = "ada", width: Int = 80) async throws -> (text: String, status: Int32, editor: ScriptedLineEditor) {
+    func run(
+        _ lines: [String], learner: String = "ada", width: Int = 80
+    ) async throws -> (text: String, status: Int32, editor: ScriptedLineEditor) {
         let (session, output, editor) = try session(lines.map(LineInput.line), learner: learner, width: width)
         let status = await session.run()
         return (output.text, status, editor)

@@ -15,13 +15,17 @@ private struct CommandParserDecoder: ByteToMessageDecoder {
         return .continue
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    mutating func decodeLast(
+        context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool
+    ) throws -> DecodingState {
         try decode(context: context, buffer: &buffer)
     }
 }
 
 final class RESPCommandParserTests: XCTestCase {
-    private func parseAll(_ input: String, authenticated: Bool = true, limits: RESPCommandLimits = RESPCommandLimits()) -> ([[String]], RESPProtocolError?) {
+    private func parseAll(
+        _ input: String, authenticated: Bool = true, limits: RESPCommandLimits = RESPCommandLimits()
+    ) -> ([[String]], RESPProtocolError?) {
         var parser = RESPCommandParser(limits: limits)
         var buffer = ByteBuffer(string: input)
         var commands: [[String]] = []
@@ -36,7 +40,11 @@ final class RESPCommandParserTests: XCTestCase {
     }
 
     func testMultibulkAndInlineCommandsSplitAtEveryByte() throws {
-        let input = "*2\r\n$4\r\nECHO\r\n$5\r\nhello\r\n*0\r\n*-5\r\nPING\r\n\r\n  SET k \"a b\\x41\\n\" 'it\\'s'\r\n*1\r\n$4\r\nPINGxx"
+        let input =
+            """
+                *2\r\n$4\r\nECHO\r\n$5\r\nhello\r\n*0\r\n*-5\r\nPING\r\n\r\n  SET k \"a b\\x41\\n\" \
+                'it\\'s'\r\n*1\r\n$4\r\nPINGxx
+                """
             + "*3\r\n$3\r\nSET\r\n$0\r\n\r\n$3\r\nv\r\n\r\n"
         try ByteToMessageDecoderVerifier.verifyDecoder(
             inputOutputPairs: [
@@ -67,12 +75,16 @@ final class RESPCommandParserTests: XCTestCase {
         ]
         for (input, reply) in cases {
             let (_, error) = parseAll(input)
-            XCTAssertEqual(error.map { String(decoding: $0.replyBytes, as: UTF8.self) }, reply, "input \(input.prefix(40).debugDescription)")
+            XCTAssertEqual(
+                error.map { String(decoding: $0.replyBytes, as: UTF8.self) }, reply,
+                "input \(input.prefix(40).debugDescription)")
         }
     }
 
     func testIncompleteInputWaitsWithoutError() {
-        for input in [String(repeating: "P", count: 65536), "*1\r\n$16384\r\n", "ECHO a\u{0}b\r\nPING\r\n", "*1\r\n$3\r\nab"] {
+        for input in [
+            String(repeating: "P", count: 65536), "*1\r\n$16384\r\n", "ECHO a\u{0}b\r\nPING\r\n", "*1\r\n$3\r\nab",
+        ] {
             let (commands, error) = parseAll(input)
             XCTAssertEqual(commands, [])
             XCTAssertNil(error, "input \(input.prefix(40).debugDescription)")
@@ -111,7 +123,9 @@ final class RESPCommandParserTests: XCTestCase {
 final class RESPInlineCommandTests: XCTestCase {
     func testPlainAndQuotedInlineLinesSplitAlike() throws {
         let lines = ["SET k v", "  GET\tk  ", "a\u{0B}b c", "\u{0B}x\u{0C} y", "ECHO \"a b\" c", "x 'y z'"]
-        let expected: [[String]] = [["SET", "k", "v"], ["GET", "k"], ["a\u{0B}b", "c"], ["x\u{0C}", "y"], ["ECHO", "a b", "c"], ["x", "y z"]]
+        let expected: [[String]] = [
+            ["SET", "k", "v"], ["GET", "k"], ["a\u{0B}b", "c"], ["x\u{0C}", "y"], ["ECHO", "a b", "c"], ["x", "y z"],
+        ]
         for (line, words) in zip(lines, expected) {
             var parser = RESPCommandParser()
             var buffer = ByteBuffer(string: line + "\r\n")

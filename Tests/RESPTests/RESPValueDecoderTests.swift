@@ -54,7 +54,8 @@ final class RESPValueDecoderTests: XCTestCase {
 
     func testLimitsAreCheckedBeforeTheBodyArrives() {
         var decoder = RESPValueDecoder(limits: .init(maxBulkLength: 4, maxAggregateCount: 3, maxDepth: 2))
-        for input in ["$5\r\n", "*4\r\n", "*1\r\n*1\r\n*1\r\n:1\r\n", "?x\r\n", "$3\r\nabcde\r\n", ":1\rx", ":abc\r\n"] {
+        for input in ["$5\r\n", "*4\r\n", "*1\r\n*1\r\n*1\r\n:1\r\n", "?x\r\n", "$3\r\nabcde\r\n", ":1\rx", ":abc\r\n"]
+        {
             var buffer = ByteBuffer(string: input)
             XCTAssertThrowsError(try decoder.next(from: &buffer), "input \(input.debugDescription)")
             decoder = RESPValueDecoder(limits: .init(maxBulkLength: 4, maxAggregateCount: 3, maxDepth: 2))
@@ -66,7 +67,9 @@ final class RESPValueDecoderTests: XCTestCase {
         let alphabet = Array("+-:$*%~>|_,#(=!\r\n0123456789-?abc".utf8)
         for _ in 0..<3000 {
             var decoder = RESPValueDecoder(limits: .init(maxBulkLength: 1000, maxAggregateCount: 1000, maxDepth: 8))
-            let bytes = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let bytes = (0..<Int(generator.next() % 40)).map { _ in
+                alphabet[Int(generator.next() % UInt64(alphabet.count))]
+            }
             var buffer = ByteBuffer(bytes: bytes)
             while let value = try? decoder.next(from: &buffer) { _ = value }
         }

@@ -9,16 +9,19 @@ final class AlgorithmTableTests: XCTestCase {
 
     func testFixedWindowCountsRejectedRequestsAndResetsAtTheWindowEnd() throws {
         let algorithm = try FixedWindow(limit: 3, window: try tenSeconds)
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, success: true, remaining: 2, reset: 10_000, retryAfter: 0),
-            Step(t: 1_000, success: true, remaining: 1),
-            Step(t: 2_000, success: true, remaining: 0),
-            Step(t: 3_000, success: false, remaining: 0, reset: 10_000, retryAfter: 7),
-            Step(t: 9_999, success: false, remaining: 0, reset: 10_000, retryAfter: 1),
-            Step(t: 10_000, success: true, remaining: 2, reset: 20_000),
-            Step(t: 10_001, cost: 3, success: false, remaining: 0),
-            Step(t: 10_002, success: false, remaining: 0),
-        ]))
+        XCTAssertNil(
+            replay(
+                algorithm,
+                [
+                    Step(t: 0, success: true, remaining: 2, reset: 10_000, retryAfter: 0),
+                    Step(t: 1_000, success: true, remaining: 1),
+                    Step(t: 2_000, success: true, remaining: 0),
+                    Step(t: 3_000, success: false, remaining: 0, reset: 10_000, retryAfter: 7),
+                    Step(t: 9_999, success: false, remaining: 0, reset: 10_000, retryAfter: 1),
+                    Step(t: 10_000, success: true, remaining: 2, reset: 20_000),
+                    Step(t: 10_001, cost: 3, success: false, remaining: 0),
+                    Step(t: 10_002, success: false, remaining: 0),
+                ]))
     }
 
     func testFixedWindowAdmitsTwiceTheLimitAcrossABoundary() throws {
@@ -55,14 +58,17 @@ final class AlgorithmTableTests: XCTestCase {
 
     func testSlidingWindowRejectsWithoutCountingAndCostCanOvershoot() throws {
         let algorithm = try SlidingWindow(limit: 5, window: try tenSeconds)
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, cost: 4, success: true, remaining: 1),
-            // 4 < 5, so it is counted: 4 + 3 = 7 > 5, not a success.
-            Step(t: 1, cost: 3, success: false, remaining: 0),
-            Step(t: 2, success: false, remaining: 0),
-            // Next window, 50% in: ⌊0.5 · 7⌋ = 3.
-            Step(t: 15_000, success: true, remaining: 1),
-        ]))
+        XCTAssertNil(
+            replay(
+                algorithm,
+                [
+                    Step(t: 0, cost: 4, success: true, remaining: 1),
+                    // 4 < 5, so it is counted: 4 + 3 = 7 > 5, not a success.
+                    Step(t: 1, cost: 3, success: false, remaining: 0),
+                    Step(t: 2, success: false, remaining: 0),
+                    // Next window, 50% in: ⌊0.5 · 7⌋ = 3.
+                    Step(t: 15_000, success: true, remaining: 1),
+                ]))
     }
 
     func testTokenBucketRefillsInWholeSteps() throws {
@@ -85,7 +91,7 @@ final class AlgorithmTableTests: XCTestCase {
         let algorithm = try TokenBucket(refillRate: 2, interval: try tenSeconds, maxTokens: 5)
         var steps = (0..<5).map { Step(t: 1_000, success: true, remaining: 4 - $0) }
         steps += [
-            Step(t: 31_000, success: true, remaining: 4, reset: 41_000),
+            Step(t: 31_000, success: true, remaining: 4, reset: 41_000)
         ]
         XCTAssertNil(replay(algorithm, steps))
         var afterExpiry = (0..<5).map { Step(t: 1_000, success: true, remaining: 4 - $0) }
@@ -98,25 +104,31 @@ final class AlgorithmTableTests: XCTestCase {
         // what is left is refused but still drains the bucket, and so does every request
         // while it is negative.
         let algorithm = try TokenBucket(refillRate: 1, interval: try tenSeconds, maxTokens: 3)
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, cost: 5, success: false, remaining: 0, reset: 10_000),
-            Step(t: 1, success: false, remaining: 0),
-            // −3 + 6 steps = 3 tokens (capped) at t = 60 001, just before the key would expire.
-            Step(t: 60_001, success: true, remaining: 2, reset: 70_000),
-        ]))
+        XCTAssertNil(
+            replay(
+                algorithm,
+                [
+                    Step(t: 0, cost: 5, success: false, remaining: 0, reset: 10_000),
+                    Step(t: 1, success: false, remaining: 0),
+                    // −3 + 6 steps = 3 tokens (capped) at t = 60 001, just before the key would expire.
+                    Step(t: 60_001, success: true, remaining: 2, reset: 70_000),
+                ]))
     }
 
     func testSlidingLogAdmitsByTheExactLog() throws {
         let algorithm = try SlidingLog(limit: 3, window: try tenSeconds)
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, success: true, remaining: 2, reset: 10_000),
-            Step(t: 1_000, success: true, remaining: 1, reset: 10_000),
-            Step(t: 2_000, success: true, remaining: 0, reset: 10_000),
-            Step(t: 3_000, success: false, remaining: 0, reset: 10_000, retryAfter: 7),
-            Step(t: 9_999, success: false, remaining: 0, reset: 10_000, retryAfter: 1),
-            Step(t: 10_000, success: true, remaining: 0, reset: 11_000),
-            Step(t: 10_500, cost: 2, success: false, remaining: 0, reset: 12_000, retryAfter: 2),
-        ]))
+        XCTAssertNil(
+            replay(
+                algorithm,
+                [
+                    Step(t: 0, success: true, remaining: 2, reset: 10_000),
+                    Step(t: 1_000, success: true, remaining: 1, reset: 10_000),
+                    Step(t: 2_000, success: true, remaining: 0, reset: 10_000),
+                    Step(t: 3_000, success: false, remaining: 0, reset: 10_000, retryAfter: 7),
+                    Step(t: 9_999, success: false, remaining: 0, reset: 10_000, retryAfter: 1),
+                    Step(t: 10_000, success: true, remaining: 0, reset: 11_000),
+                    Step(t: 10_500, cost: 2, success: false, remaining: 0, reset: 12_000, retryAfter: 2),
+                ]))
     }
 
     /// Capacity 2, one token per second: the table both smooth buckets must follow.
@@ -138,11 +150,14 @@ final class AlgorithmTableTests: XCTestCase {
     func testContinuousBucketKeepsFractionsExactly() throws {
         // 1 token per 3 s: after 1.5 s half a token is there; one more at t = 3 s.
         let algorithm = try ContinuousTokenBucket(capacity: 1, refill: 1, interval: LimitDuration(milliseconds: 3_000))
-        XCTAssertNil(replay(algorithm, [
-            Step(t: 0, success: true, remaining: 0, reset: 3_000),
-            Step(t: 1_500, success: false, remaining: 0, reset: 3_000, retryAfter: 2),
-            Step(t: 3_000, success: true, remaining: 0, reset: 6_000),
-        ]))
+        XCTAssertNil(
+            replay(
+                algorithm,
+                [
+                    Step(t: 0, success: true, remaining: 0, reset: 3_000),
+                    Step(t: 1_500, success: false, remaining: 0, reset: 3_000, retryAfter: 2),
+                    Step(t: 3_000, success: true, remaining: 0, reset: 6_000),
+                ]))
     }
 
     func testGCRAMatchesTheContinuousBucketOnTheSameSteps() throws {
@@ -168,7 +183,11 @@ final class AlgorithmTableTests: XCTestCase {
             XCTAssertEqual("\($0)", "invalid capacity \"0\": expected a positive number of tokens")
         }
         let overflow = "invalid capacity \"\(1 << 50)\": expected a capacity times interval below 2^61 ms"
-        XCTAssertThrowsError(try GCRA(capacity: 1 << 50, refill: 1, interval: try tenSeconds)) { XCTAssertEqual("\($0)", overflow) }
-        XCTAssertThrowsError(try ContinuousTokenBucket(capacity: 1 << 50, refill: 1, interval: try tenSeconds)) { XCTAssertEqual("\($0)", overflow) }
+        XCTAssertThrowsError(try GCRA(capacity: 1 << 50, refill: 1, interval: try tenSeconds)) {
+            XCTAssertEqual("\($0)", overflow)
+        }
+        XCTAssertThrowsError(try ContinuousTokenBucket(capacity: 1 << 50, refill: 1, interval: try tenSeconds)) {
+            XCTAssertEqual("\($0)", overflow)
+        }
     }
 }

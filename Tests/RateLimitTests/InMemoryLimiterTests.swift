@@ -5,7 +5,8 @@ import XCTest
 final class InMemoryLimiterTests: XCTestCase {
     func testManyTasksOnOneIdentifierGetExactlyTheLimit() async throws {
         let clock = ManualClock(milliseconds: 1_700_000_000_000)
-        let limiter = InMemoryRateLimiter(try SlidingWindow(limit: 100, window: LimitDuration(parsing: "1m")), clock: clock)
+        let limiter = InMemoryRateLimiter(
+            try SlidingWindow(limit: 100, window: LimitDuration(parsing: "1m")), clock: clock)
         let successes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<1_000 {
                 group.addTask { limiter.decide("ada").success }
@@ -16,7 +17,8 @@ final class InMemoryLimiterTests: XCTestCase {
     }
 
     func testIdentifiersAreIndependent() throws {
-        let limiter = InMemoryRateLimiter(try FixedWindow(limit: 1, window: LimitDuration(parsing: "10 s")), clock: ManualClock())
+        let limiter = InMemoryRateLimiter(
+            try FixedWindow(limit: 1, window: LimitDuration(parsing: "10 s")), clock: ManualClock())
         XCTAssertTrue(limiter.decide("ada").success)
         XCTAssertFalse(limiter.decide("ada").success)
         XCTAssertTrue(limiter.decide("grace").success)

@@ -9,13 +9,21 @@ final class LimitCommandTests: XCTestCase {
     }
 
     func testTextShowsEveryAlgorithmWithTheChartAndCounts() throws {
-        let outcome = try archlab(["limit", "simulate", "--algorithm", "all", "--traffic", "burst 20 at 0s; steady 2/s for 30s; burst 10 at 9.9s"])
+        let outcome = try archlab([
+            "limit", "simulate", "--algorithm", "all", "--traffic",
+            "burst 20 at 0s; steady 2/s for 30s; burst 10 at 9.9s",
+        ])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         for name in ["fixed-window", "sliding-window", "sliding-log", "token-bucket", "continuous-bucket", "gcra"] {
             XCTAssertTrue(outcome.stdout.contains("\n\(name): "), name)
         }
-        XCTAssertTrue(outcome.stdout.contains(
-            "90 requests from 0 s to 29.5 s: a burst of 20 requests at 0 s; 60 requests at 2 per second from 0 s to 29.5 s; a burst of 10 requests at 9.9 s (the chart starts at 0 s)."),
+        XCTAssertTrue(
+            outcome.stdout.contains(
+                """
+                    90 requests from 0 s to 29.5 s: a burst of 20 requests at 0 s; 60 requests at 2 per second from 0 \
+                    s to 29.5 s; a burst of 10 requests at 9.9 s (the chart starts at 0 s).
+                    """
+            ),
             outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("allowed  │█"))
         XCTAssertTrue(outcome.stdout.contains("fixed-window            30        60"))
@@ -30,9 +38,17 @@ final class LimitCommandTests: XCTestCase {
             ("steady 2/s for 30s", "60 requests at 2 per second from 0 s to 29.5 s (the chart starts at 0 s)."),
             ("steady 30/m for 10s from 5s", "5 requests at 30 per minute from 5 s to 13 s (the chart starts at 0 s)."),
             ("steady 2.5/s for 2s", "5 requests at 2.5 per second from 0 s to 1.6 s (the chart starts at 0 s)."),
-            ("random 15 over 10s from 5s", "15 requests at random times between 5 s and 15 s (the chart starts at 0 s)."),
-            ("burst 10 at 9.9s; burst 10 at 10.1s",
-             "20 requests from 9.9 s to 10.1 s: a burst of 10 requests at 9.9 s; a burst of 10 requests at 10.1 s (the chart starts at 0 s)."),
+            (
+                "random 15 over 10s from 5s",
+                "15 requests at random times between 5 s and 15 s (the chart starts at 0 s)."
+            ),
+            (
+                "burst 10 at 9.9s; burst 10 at 10.1s",
+                """
+                    20 requests from 9.9 s to 10.1 s: a burst of 10 requests at 9.9 s; a burst of 10 requests at 10.1 \
+                    s (the chart starts at 0 s).
+                    """
+            ),
         ]
         for (traffic, line) in cases {
             let outcome = try archlab(["limit", "simulate", "--algorithm", "sliding-window", "--traffic", traffic])
@@ -44,8 +60,10 @@ final class LimitCommandTests: XCTestCase {
     }
 
     func testJSONIsOneDocumentWithDecisions() throws {
-        let outcome = try archlab(["limit", "simulate", "--algorithm", "token-bucket", "--capacity", "2", "--refill", "1",
-                                   "--interval", "1s", "--traffic", "burst 3 at 0s; burst 1 at 1s", "--format", "json"])
+        let outcome = try archlab([
+            "limit", "simulate", "--algorithm", "token-bucket", "--capacity", "2", "--refill", "1",
+            "--interval", "1s", "--traffic", "burst 3 at 0s; burst 1 at 1s", "--format", "json",
+        ])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let document = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let algorithms = try XCTUnwrap(document?["algorithms"] as? [[String: Any]])
@@ -74,7 +92,9 @@ final class LimitCommandTests: XCTestCase {
     }
 
     func testRateSetsLimitAndWindow() throws {
-        let outcome = try archlab(["limit", "simulate", "--algorithm", "sliding-log", "--rate", "5 per 10 s", "--traffic", "burst 8 at 1s"])
+        let outcome = try archlab([
+            "limit", "simulate", "--algorithm", "sliding-log", "--rate", "5 per 10 s", "--traffic", "burst 8 at 1s",
+        ])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("sliding-log: 5 in any 10 s"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("sliding-log        5         3"), outcome.stdout)

@@ -65,7 +65,8 @@ final class PropertyTests: XCTestCase {
     }
 
     func testSlidingWindowStaysWithinTheLimitPerAlignedWindow() throws {
-        try forRandomLimits(seed: 3, windows: 100...5_000, SlidingWindow.init(limit:window:)) { limit, window, allowed in
+        try forRandomLimits(seed: 3, windows: 100...5_000, SlidingWindow.init(limit:window:)) {
+            limit, window, allowed in
             for (_, inWindow) in Dictionary(grouping: allowed, by: { $0 / window }) {
                 XCTAssertLessThanOrEqual(inWindow.count, limit)
             }
@@ -81,7 +82,8 @@ final class PropertyTests: XCTestCase {
             let duration = try LimitDuration(milliseconds: interval)
             let times = traffic(&generator, count: 300, span: 30_000)
             let stepwise = admitted(try TokenBucket(refillRate: refill, interval: duration, maxTokens: capacity), times)
-            let continuous = admitted(try ContinuousTokenBucket(capacity: capacity, refill: refill, interval: duration), times)
+            let continuous = admitted(
+                try ContinuousTokenBucket(capacity: capacity, refill: refill, interval: duration), times)
             for allowed in [stepwise, continuous] {
                 // Over any span: at most a full bucket plus what refilled during it.
                 for length in [1, interval / 2, interval, 3 * interval] where length > 0 {

@@ -38,7 +38,9 @@ final class RESPLimiterTests: XCTestCase {
             let cost = Int.random(in: 0..<6, using: &generator) == 0 ? 2 : 1
             let expected = local.decide(identifier, cost: cost)
             let got = try await remote.limit(identifier, cost: cost)
-            XCTAssertEqual(got, expected, "\(algorithm.name) step \(step) \(identifier) cost \(cost) at \(clock.nowMilliseconds())")
+            XCTAssertEqual(
+                got, expected, "\(algorithm.name) step \(step) \(identifier) cost \(cost) at \(clock.nowMilliseconds())"
+            )
             if got != expected { return }
             admitted += got.success ? 1 : 0
         }
@@ -60,7 +62,9 @@ final class RESPLimiterTests: XCTestCase {
 
     func testSameDecisionsAsInMemoryOnRealRedisRESP2() async throws {
         try await withRedis { port in
-            let pool = RESPConnectionPool(maximumConnections: 2) { try await RESPClient.connect(to: "redis://127.0.0.1:\(port)") }
+            let pool = RESPConnectionPool(maximumConnections: 2) {
+                try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
+            }
             try await compareAll(pool, label: "resp2")
         }
     }
@@ -75,7 +79,8 @@ final class RESPLimiterTests: XCTestCase {
     }
 
     private func withArchlabServer(_ body: (Int) async throws -> Void) async throws {
-        let server = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "ratelimit-tests"))
+        let server = try await RedisServer.start(
+            configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "ratelimit-tests"))
         do {
             try await body(server.port)
         } catch {
@@ -87,17 +92,22 @@ final class RESPLimiterTests: XCTestCase {
 
     func testSameDecisionsAsInMemoryOnArchlabRedisServer() async throws {
         try await withArchlabServer { port in
-            let pool = RESPConnectionPool(maximumConnections: 2) { try await RESPClient.connect(to: "redis://127.0.0.1:\(port)") }
+            let pool = RESPConnectionPool(maximumConnections: 2) {
+                try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
+            }
             try await compareAll(pool, label: "archlab")
         }
     }
 
     func testConcurrentClientsOnArchlabRedisServerGetExactlyTheLimit() async throws {
         try await withArchlabServer { port in
-            let pool = RESPConnectionPool(maximumConnections: 8) { try await RESPClient.connect(to: "redis://127.0.0.1:\(port)") }
+            let pool = RESPConnectionPool(maximumConnections: 8) {
+                try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
+            }
             let clock = ManualClock(milliseconds: 1_700_000_000_000)
             for (index, algorithm) in try algorithms().enumerated() {
-                let successes = try await concurrentSuccesses(algorithm, pool, clock: clock, prefix: "concurrent-\(index)")
+                let successes = try await concurrentSuccesses(
+                    algorithm, pool, clock: clock, prefix: "concurrent-\(index)")
                 XCTAssertEqual(successes, 5, algorithm.name)
             }
         }
@@ -111,10 +121,13 @@ final class RESPLimiterTests: XCTestCase {
 
     func testConcurrentClientsOnOneIdentifierGetExactlyTheLimit() async throws {
         try await withRedis { port in
-            let pool = RESPConnectionPool(maximumConnections: 8) { try await RESPClient.connect(to: "redis://127.0.0.1:\(port)") }
+            let pool = RESPConnectionPool(maximumConnections: 8) {
+                try await RESPClient.connect(to: "redis://127.0.0.1:\(port)")
+            }
             let clock = ManualClock(milliseconds: 1_700_000_000_000)
             for (index, algorithm) in try algorithms().enumerated() {
-                let successes = try await concurrentSuccesses(algorithm, pool, clock: clock, prefix: "concurrent-\(index)")
+                let successes = try await concurrentSuccesses(
+                    algorithm, pool, clock: clock, prefix: "concurrent-\(index)")
                 XCTAssertEqual(successes, 5, algorithm.name)
             }
         }
@@ -135,8 +148,9 @@ final class RESPLimiterTests: XCTestCase {
     func testErrorRepliesBecomeErrorsNotCrashes() async throws {
         let keyspace = SharedKeyspace()
         _ = try await keyspace.send(["SET", "wrong:user", "not-a-hash"])
-        let limiter = RESPRateLimiter(try TokenBucket(refillRate: 1, interval: LimitDuration(parsing: "1s"), maxTokens: 1),
-                                      connections: RESPConnectionPool(maximumConnections: 1) { keyspace }, prefix: "wrong")
+        let limiter = RESPRateLimiter(
+            try TokenBucket(refillRate: 1, interval: LimitDuration(parsing: "1s"), maxTokens: 1),
+            connections: RESPConnectionPool(maximumConnections: 1) { keyspace }, prefix: "wrong")
         do {
             _ = try await limiter.limit("user")
             XCTFail("a key of the wrong type must be reported")

@@ -20,9 +20,12 @@ func replay<A: RateLimitAlgorithm>(_ algorithm: A, _ steps: [Step]) -> String? {
         if result.success != step.success { wrong.append("success \(result.success)") }
         if result.remaining != step.remaining { wrong.append("remaining \(result.remaining)") }
         if let reset = step.reset, result.reset != reset { wrong.append("reset \(result.reset)") }
-        if let retry = step.retryAfter, result.retryAfterSeconds != retry { wrong.append("retry-after \(result.retryAfterSeconds)") }
+        if let retry = step.retryAfter, result.retryAfterSeconds != retry {
+            wrong.append("retry-after \(result.retryAfterSeconds)")
+        }
         if !wrong.isEmpty {
-            return "\(algorithm.name) step \(index) at t=\(step.t): got \(wrong.joined(separator: ", ")); expected \(step)"
+            return
+                "\(algorithm.name) step \(index) at t=\(step.t): got \(wrong.joined(separator: ", ")); expected \(step)"
         }
     }
     return nil

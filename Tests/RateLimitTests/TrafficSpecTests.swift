@@ -16,7 +16,8 @@ final class TrafficSpecTests: XCTestCase {
         XCTAssertEqual(try TrafficSpec(parsing: "burst 1 at 500ms").requestTimes(seed: 1), [500])
         XCTAssertEqual(try TrafficSpec(parsing: "burst 1 at 2m").requestTimes(seed: 1), [120_000])
         XCTAssertEqual(try TrafficSpec(parsing: "burst 1 at 1.25 s").requestTimes(seed: 1), [1_250])
-        XCTAssertEqual(try TrafficSpec(parsing: "steady 3/s for 1s from 5s").requestTimes(seed: 1), [5_000, 5_333, 5_667])
+        XCTAssertEqual(
+            try TrafficSpec(parsing: "steady 3/s for 1s from 5s").requestTimes(seed: 1), [5_000, 5_333, 5_667])
         XCTAssertEqual(try TrafficSpec(parsing: "steady 30/m for 6s").requestTimes(seed: 1), [0, 2_000, 4_000])
     }
 
@@ -51,8 +52,12 @@ final class TrafficSpecTests: XCTestCase {
 }
 
 final class SimulationTests: XCTestCase {
-    private func options(_ traffic: String, _ algorithms: [SimulatedAlgorithm] = SimulatedAlgorithm.allCases) throws -> SimulationOptions {
-        SimulationOptions(algorithms: algorithms, traffic: try TrafficSpec(parsing: traffic), window: try LimitDuration(parsing: "10 s"))
+    private func options(
+        _ traffic: String, _ algorithms: [SimulatedAlgorithm] = SimulatedAlgorithm.allCases
+    ) throws -> SimulationOptions {
+        SimulationOptions(
+            algorithms: algorithms, traffic: try TrafficSpec(parsing: traffic),
+            window: try LimitDuration(parsing: "10 s"))
     }
 
     func testFixedWindowShowsTheBoundaryBurstAndTheLogDoesNot() throws {
@@ -63,8 +68,10 @@ final class SimulationTests: XCTestCase {
         XCTAssertEqual(byName["sliding-log"]?.allowed, 10)
         XCTAssertEqual(byName["sliding-window"]?.allowed, 10)
         let timeline = report.timeline()
-        XCTAssertTrue(timeline.summary.contains("fixed-window            20         0  20 in 10 s (9.9 s to 10 s): 2.0× the limit of 10"),
-                      timeline.summary.joined(separator: "\n"))
+        XCTAssertTrue(
+            timeline.summary.contains(
+                "fixed-window            20         0  20 in 10 s (9.9 s to 10 s): 2.0× the limit of 10"),
+            timeline.summary.joined(separator: "\n"))
         XCTAssertEqual(timeline.bucketMilliseconds, 200)
         let fixed = try XCTUnwrap(timeline.series.first)
         XCTAssertEqual(fixed.allowed[49], 10)
@@ -79,23 +86,25 @@ final class SimulationTests: XCTestCase {
 
     func testJSONHasTheDocumentedShape() throws {
         let report = try LimitSimulation.run(options("burst 2 at 0s; burst 1 at 10s", [.fixedWindow]))
-        XCTAssertEqual(report.json(), """
-        {
-          "algorithms": [
+        XCTAssertEqual(
+            report.json(),
+            """
             {
-              "name": "fixed-window",
-              "allowed": 3,
-              "rejected": 0,
-              "decisions": [
-                {"t_ms": 0, "allowed": true, "remaining": 9, "reset_ms": 10000},
-                {"t_ms": 0, "allowed": true, "remaining": 8, "reset_ms": 10000},
-                {"t_ms": 10000, "allowed": true, "remaining": 9, "reset_ms": 20000}
+              "algorithms": [
+                {
+                  "name": "fixed-window",
+                  "allowed": 3,
+                  "rejected": 0,
+                  "decisions": [
+                    {"t_ms": 0, "allowed": true, "remaining": 9, "reset_ms": 10000},
+                    {"t_ms": 0, "allowed": true, "remaining": 8, "reset_ms": 10000},
+                    {"t_ms": 10000, "allowed": true, "remaining": 9, "reset_ms": 20000}
+                  ]
+                }
               ]
             }
-          ]
-        }
 
-        """)
+            """)
     }
 
     func testBucketWidthsAreRoundAndAlignWithTheWindow() {
@@ -109,6 +118,8 @@ final class SimulationTests: XCTestCase {
     func testAVerySlowRateIsNotDescribedAsZero() throws {
         let slow = try TrafficSpec(parsing: "steady 0.0001/s for 20000s")
         XCTAssertEqual(slow.partDescriptions, ["2 requests at 0.0001 per second from 0 s to 10000 s"])
-        XCTAssertEqual(try TrafficSpec(parsing: "steady 0.5/s for 4s").partDescriptions, ["2 requests at 30 per minute from 0 s to 2 s"])
+        XCTAssertEqual(
+            try TrafficSpec(parsing: "steady 0.5/s for 4s").partDescriptions,
+            ["2 requests at 30 per minute from 0 s to 2 s"])
     }
 }

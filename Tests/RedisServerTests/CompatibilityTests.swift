@@ -17,7 +17,8 @@ final class CompatibilityTests: XCTestCase {
     }
 
     private func startServer() async throws -> Int {
-        let started = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
+        let started = try await RedisServer.start(
+            configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
         server = started
         return started.port
     }
@@ -38,14 +39,18 @@ final class CompatibilityTests: XCTestCase {
         let theirs = try startReference()
         let commands: [[String]] = [
             ["FLUSHALL"], ["SET", "foo", "bar"], ["GET", "foo"], ["GET", "nokey"], ["INCR", "n"], ["INCR", "foo"],
-            ["HSET", "h", "a", "1", "b", "2"], ["HGETALL", "h"], ["LRANGE", "nolist", "0", "-1"], ["ZADD", "z", "1.5", "m"],
+            ["HSET", "h", "a", "1", "b", "2"], ["HGETALL", "h"], ["LRANGE", "nolist", "0", "-1"],
+            ["ZADD", "z", "1.5", "m"],
             ["ZRANGE", "z", "0", "-1", "WITHSCORES"], ["EXISTS", "foo", "nokey"], ["NOSUCH", "x"], ["SET", "k"],
         ]
         for protocolFlag in [["-2"], ["-3"]] {
             for command in commands {
-                let mine = try ProcessCapture.run(URL(fileURLWithPath: cli), protocolFlag + ["-p", String(ours)] + command, timeout: 30)
-                let real = try ProcessCapture.run(URL(fileURLWithPath: cli), protocolFlag + ["-p", String(theirs)] + command, timeout: 30)
-                XCTAssertEqual(mine.stdout, real.stdout, "redis-cli \(protocolFlag[0]) \(command.joined(separator: " "))")
+                let mine = try ProcessCapture.run(
+                    URL(fileURLWithPath: cli), protocolFlag + ["-p", String(ours)] + command, timeout: 30)
+                let real = try ProcessCapture.run(
+                    URL(fileURLWithPath: cli), protocolFlag + ["-p", String(theirs)] + command, timeout: 30)
+                XCTAssertEqual(
+                    mine.stdout, real.stdout, "redis-cli \(protocolFlag[0]) \(command.joined(separator: " "))")
             }
         }
     }
@@ -79,10 +84,12 @@ final class CompatibilityTests: XCTestCase {
 
             """
         let mine = try ProcessCapture.run(URL(fileURLWithPath: cli), ["-p", String(ours)], input: script, timeout: 30)
-        let real = try ProcessCapture.run(URL(fileURLWithPath: cli), ["-p", String(theirs)], input: script, timeout: 30)
+        let real = try ProcessCapture.run(
+            URL(fileURLWithPath: cli), ["-p", String(theirs)], input: script, timeout: 30)
         let mask = { (text: String) in
             text.split(separator: "\n", omittingEmptySubsequences: false).filter {
-                !($0.contains("version") || $0.contains("\"id\"") || $0.hasPrefix("redis") || $0.hasPrefix("7.") || $0.hasPrefix("0."))
+                !($0.contains("version") || $0.contains("\"id\"") || $0.hasPrefix("redis") || $0.hasPrefix("7.")
+                    || $0.hasPrefix("0."))
             }
         }
         XCTAssertFalse(mine.timedOut)
@@ -93,29 +100,44 @@ final class CompatibilityTests: XCTestCase {
     func testRedisBenchmarkDefaultSuiteHasNoErrors() async throws {
         let path = try requireExecutable("redis-benchmark", "redis-benchmark is not installed")
         let port = try await startServer()
-        let result = try ProcessCapture.run(URL(fileURLWithPath: path), ["-p", String(port), "-q", "-n", "200", "-c", "10"], timeout: 300)
+        let result = try ProcessCapture.run(
+            URL(fileURLWithPath: path), ["-p", String(port), "-q", "-n", "200", "-c", "10"], timeout: 300)
         XCTAssertFalse(result.timedOut, "redis-benchmark did not finish")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertFalse(result.stdout.contains("Error from server") || result.stdout.contains("ERR"), String(result.stdout.suffix(2000)))
-        for test in ["PING_INLINE", "SET", "GET", "INCR", "LPUSH", "RPUSH", "LPOP", "RPOP", "SADD", "HSET", "SPOP", "ZADD", "ZPOPMIN", "LRANGE_600", "MSET"] {
+        XCTAssertFalse(
+            result.stdout.contains("Error from server") || result.stdout.contains("ERR"),
+            String(result.stdout.suffix(2000)))
+        for test in [
+            "PING_INLINE", "SET", "GET", "INCR", "LPUSH", "RPUSH", "LPOP", "RPOP", "SADD", "HSET", "SPOP", "ZADD",
+            "ZPOPMIN", "LRANGE_600", "MSET",
+        ] {
             XCTAssertTrue(result.stdout.contains(test), "missing \(test) in\n\(result.stdout.suffix(2000))")
         }
     }
 
     private func redisPy(_ directoryVariable: String, _ directoryName: String, protocolVersion: Int) async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let directory = ProcessInfo.processInfo.environment[directoryVariable] ?? root.appendingPathComponent(".build/\(directoryName)").path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let directory =
+            ProcessInfo.processInfo.environment[directoryVariable]
+            ?? root.appendingPathComponent(".build/\(directoryName)").path
         let python = findExecutable("python3")
         try requireTool(
             python != nil && FileManager.default.fileExists(atPath: directory + "/redis"),
             "redis-py is not installed in \(directory) (pip install --target \(directory) …)"
         )
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/redispy_transcript.py").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/redispy_transcript.py"
+        ).path
         let ours = try await startServer()
         let theirs = try startReference()
         let environment = ["PYTHONPATH": directory]
-        let mine = try ProcessCapture.run(URL(fileURLWithPath: python ?? ""), [script, String(ours), String(protocolVersion)], environment: environment, timeout: 60)
-        let real = try ProcessCapture.run(URL(fileURLWithPath: python ?? ""), [script, String(theirs), String(protocolVersion)], environment: environment, timeout: 60)
+        let mine = try ProcessCapture.run(
+            URL(fileURLWithPath: python ?? ""), [script, String(ours), String(protocolVersion)],
+            environment: environment, timeout: 60)
+        let real = try ProcessCapture.run(
+            URL(fileURLWithPath: python ?? ""), [script, String(theirs), String(protocolVersion)],
+            environment: environment, timeout: 60)
         XCTAssertFalse(mine.timedOut, "redis-py hung against archlab:\n\(mine.stdout)")
         XCTAssertEqual(mine.status, 0, mine.stderr)
         XCTAssertEqual(real.status, 0, real.stderr)

@@ -16,7 +16,8 @@ final class ConfigurationParsingTests: XCTestCase {
 
     func testRedisURLs() throws {
         let full = try RedisURL(parsing: "redis://alice:p%40ss@cache.local:6390/3")
-        XCTAssertEqual(full, RedisURL(host: "cache.local", port: 6390, username: "alice", password: "p@ss", database: 3))
+        XCTAssertEqual(
+            full, RedisURL(host: "cache.local", port: 6390, username: "alice", password: "p@ss", database: 3))
         XCTAssertEqual(full.description, "redis://alice:***@cache.local:6390/3")
         XCTAssertEqual(try RedisURL(parsing: "redis://127.0.0.1"), RedisURL())
         XCTAssertEqual(try RedisURL(parsing: "redis://:secret@localhost:6380").password, "secret")

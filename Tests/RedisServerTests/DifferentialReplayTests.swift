@@ -11,11 +11,13 @@ import XCTest
 final class DifferentialReplayTests: XCTestCase {
     func testKeyspaceScriptsThroughTheServerMatchRealRedis() async throws {
         // CommandScript throws on a malformed fixture line, which fails the replay instead of skipping it.
-        let script = try CommandScript(text: String(contentsOf: try SharedFixtures.url("differential.redis"), encoding: .utf8))
+        let script = try CommandScript(
+            text: String(contentsOf: try SharedFixtures.url("differential.redis"), encoding: .utf8))
         XCTAssertGreaterThan(script.cases.count, 30)
         let reference = try ReferenceRedis.start()
         defer { reference.stop() }
-        let server = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
+        let server = try await RedisServer.start(
+            configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
         var mismatches: [String] = []
         var compared = 0
         for testCase in script.cases {
@@ -30,7 +32,12 @@ final class DifferentialReplayTests: XCTestCase {
                 compared += 1
                 if !ReplyMask.equal(mine, real, mask: line.mask) {
                     let command = line.arguments.joined(separator: " ")
-                    mismatches.append("line \(line.number): \(command)\n  redis: \(ReplyMask.show(real))\n  ours:  \(ReplyMask.show(mine))")
+                    mismatches.append(
+                        """
+                            line \(line.number): \(command)\n  redis: \(ReplyMask.show(real))\n  ours:  \
+                            \(ReplyMask.show(mine))
+                            """
+                    )
                 }
             }
         }

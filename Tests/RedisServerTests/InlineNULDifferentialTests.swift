@@ -32,12 +32,14 @@ final class InlineNULDifferentialTests: XCTestCase {
     func testInlineLinesWithANULByteGetRedissReplies() async throws {
         let reference = try ReferenceRedis.start()
         defer { reference.stop() }
-        let server = try await RedisServer.start(configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
+        let server = try await RedisServer.start(
+            configuration: RedisServerConfiguration(port: 0), logger: Logger(label: "test"))
         for payload in Self.cases {
             let real = try await exchange(payload, port: reference.port)
             let ours = try await exchange(payload, port: server.port)
             XCTAssertEqual(String(decoding: ours, as: UTF8.self), String(decoding: real, as: UTF8.self), "\(payload)")
-            XCTAssertTrue(real.suffix(45) == Array("-ERR Protocol error: too big inline request\r\n".utf8), "\(payload)")
+            XCTAssertTrue(
+                real.suffix(45) == Array("-ERR Protocol error: too big inline request\r\n".utf8), "\(payload)")
         }
         try await server.shutdown()
     }

@@ -14,9 +14,13 @@ final class RESPClientTests: XCTestCase {
 
     func testURLPasswordAndDatabaseAreAppliedOnConnectOverRESP3() async throws {
         let server = try await startServer(password: "s3cret")
-        let client = try await RESPClient.connect(to: "redis://:s3cret@127.0.0.1:\(server.port)/2", protocolVersion: .v3)
-        let replies = try await client.pipeline([["SET", "k", "v"], ["GET", "missing"], ["HSET", "h", "f", "1"], ["HGETALL", "h"]])
-        XCTAssertEqual(replies, [.simpleString("OK"), .nullBulk, .integer(1), .map([RESPPair(.bulk("f"), .bulk("1"))])])
+        let client = try await RESPClient.connect(
+            to: "redis://:s3cret@127.0.0.1:\(server.port)/2", protocolVersion: .v3)
+        let replies = try await client.pipeline([
+            ["SET", "k", "v"], ["GET", "missing"], ["HSET", "h", "f", "1"], ["HGETALL", "h"],
+        ])
+        XCTAssertEqual(
+            replies, [.simpleString("OK"), .nullBulk, .integer(1), .map([RESPPair(.bulk("f"), .bulk("1"))])])
         let other = try await RESPClient.connect(to: "redis://default:s3cret@127.0.0.1:\(server.port)")
         let inDatabaseZero = try await other.send(["GET", "k"])
         XCTAssertEqual(inDatabaseZero, .nullBulk, "the first client selected database 2")
@@ -48,7 +52,8 @@ final class RESPClientTests: XCTestCase {
 
     func testProtectedModeRefusesAPublicAddressWithoutPassword() async throws {
         do {
-            _ = try await RedisServer.start(configuration: RedisServerConfiguration(host: "0.0.0.0", port: 0), logger: Logger(label: "test"))
+            _ = try await RedisServer.start(
+                configuration: RedisServerConfiguration(host: "0.0.0.0", port: 0), logger: Logger(label: "test"))
             XCTFail("protected mode should refuse")
         } catch let error as RedisServerError {
             XCTAssertTrue(error.description.contains("protected mode"))
@@ -59,7 +64,9 @@ final class RESPClientTests: XCTestCase {
         let reference = try ReferenceRedis.start()
         defer { reference.stop() }
         let client = try await RESPClient.connect(to: "redis://127.0.0.1:\(reference.port)/1", protocolVersion: .v3)
-        let replies = try await client.pipeline([["SET", "k", "v"], ["GET", "missing"], ["ZADD", "z", "1.5", "m"], ["ZSCORE", "z", "m"]])
+        let replies = try await client.pipeline([
+            ["SET", "k", "v"], ["GET", "missing"], ["ZADD", "z", "1.5", "m"], ["ZSCORE", "z", "m"],
+        ])
         XCTAssertEqual(replies, [.simpleString("OK"), .nullBulk, .integer(1), .double(1.5)])
         try await client.close()
     }

@@ -27,7 +27,8 @@ final class RESPServerHandlerTests: XCTestCase {
 
     func testPipelinedCommandsAreAnsweredInOrderInOneWrite() throws {
         let (channel, _) = try makeChannel()
-        try channel.writeInbound(ByteBuffer(string: "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\nv1\r\nGET k\r\n*1\r\n$4\r\nPING\r\n"))
+        try channel.writeInbound(
+            ByteBuffer(string: "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$2\r\nv1\r\nGET k\r\n*1\r\n$4\r\nPING\r\n"))
         let first = try channel.readOutbound(as: ByteBuffer.self).map { String(buffer: $0) }
         XCTAssertEqual(first, "+OK\r\n$2\r\nv1\r\n+PONG\r\n")
         XCTAssertNil(try channel.readOutbound(as: ByteBuffer.self))

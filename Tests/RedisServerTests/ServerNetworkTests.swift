@@ -9,7 +9,9 @@ import XCTest
 @testable import RedisServer
 
 final class ServerNetworkTests: XCTestCase {
-    private func startTestServer(_ configuration: RedisServerConfiguration = RedisServerConfiguration(port: 0)) async throws -> RedisServer {
+    private func startTestServer(
+        _ configuration: RedisServerConfiguration = RedisServerConfiguration(port: 0)
+    ) async throws -> RedisServer {
         try await RedisServer.start(configuration: configuration, logger: Logger(label: "test")) { TestExecutor() }
     }
 
@@ -39,7 +41,9 @@ final class ServerNetworkTests: XCTestCase {
             var bytes = valid[round % valid.count] + valid[(round + 1) % valid.count]
             switch round % 3 {
             case 0:
-                bytes = (0..<Int(generator.next() % 200)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                bytes = (0..<Int(generator.next() % 200)).map { _ in
+                    alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                }
             case 1:
                 for _ in 0..<1 + Int(generator.next() % 4) where !bytes.isEmpty {
                     bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())

@@ -20,8 +20,10 @@ final class ASCIIShortcutTests: XCTestCase {
 
     func testLexicalWordsAndNormalisationMatchTheUnicodePath() {
         for text in asciiTexts(count: 20_000) + ["", "  ", "Reset MY password?", "order #48213", "\r\n"] {
-            XCTAssertEqual(LexicalFeatures.words(in: text), LexicalFeatures.unicodeWords(in: text), text.debugDescription)
-            XCTAssertEqual(LexicalFeatures.normalise(text), LexicalFeatures.unicodeNormalise(text), text.debugDescription)
+            XCTAssertEqual(
+                LexicalFeatures.words(in: text), LexicalFeatures.unicodeWords(in: text), text.debugDescription)
+            XCTAssertEqual(
+                LexicalFeatures.normalise(text), LexicalFeatures.unicodeNormalise(text), text.debugDescription)
         }
     }
 

@@ -7,9 +7,12 @@ import XCTest
 enum Fixture {
     static func json(_ name: String) throws -> [String: Any] {
         // A bundled fixture that is missing or unreadable is a broken package: the test fails, never skips.
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "json"), "fixture \(name).json is missing")
+        let url = try XCTUnwrap(
+            Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "json"), "fixture \(name).json is missing"
+        )
         let data = try Data(contentsOf: url)
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any], "fixture \(name).json is not a JSON object")
+        return try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: data) as? [String: Any], "fixture \(name).json is not a JSON object")
     }
 
     static func floats(_ value: Any?) -> [Float] {

@@ -26,7 +26,9 @@ final class FlatStorageTests: XCTestCase {
         /// Most similar first; among equal similarities the earlier row first, as a scan meets them.
         func search(_ query: [Float], k: Int) -> [SearchHit] {
             let scored = rows.indices.map { (row: $0, similarity: VectorMath.dot(query, rows[$0].vector)) }
-            let sorted = scored.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.row < $1.row }
+            let sorted = scored.sorted {
+                $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.row < $1.row
+            }
             return sorted.prefix(k).map { SearchHit(id: rows[$0.row].id, similarity: $0.similarity) }
         }
     }
@@ -43,8 +45,10 @@ final class FlatStorageTests: XCTestCase {
         storage == .float32 ? vector : vector.map { Float(Float16($0)) }
     }
 
-    private func assertSameAsModel(_ index: FlatIndex, _ model: Model, queries: [[Float]], file: StaticString = #filePath,
-                                   line: UInt = #line) throws {
+    private func assertSameAsModel(
+        _ index: FlatIndex, _ model: Model, queries: [[Float]], file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         XCTAssertEqual(index.count, model.rows.count, file: file, line: line)
         for query in queries {
             XCTAssertEqual(try index.search(query, k: 7), model.search(query, k: 7), file: file, line: line)

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import Semantic
+import Synchronization
 import XCTest
 
 final class LexicalEmbedderTests: XCTestCase {
@@ -66,7 +66,8 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
     private func referenceEmbed(_ text: String, dimension: Int) -> [Float] {
         let features = LexicalFeatures(text: text)
         var combined = [Double](repeating: 0, count: dimension)
-        for (group, weight) in [(features.words, 1.0), (features.bigrams, 0.5), (features.trigrams, 1.0)] where !group.isEmpty {
+        for (group, weight) in [(features.words, 1.0), (features.bigrams, 0.5), (features.trigrams, 1.0)]
+        where !group.isEmpty {
             var counts: [Int: Double] = [:]
             for feature in group {
                 let h = FNV1a64.hash(feature)
@@ -82,10 +83,12 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
     }
 
     func testEmbeddingIsBitIdenticalToHashingFeatureStrings() throws {
-        let texts = ["", "   ", "!!!", "a", "What is a token bucket?", "Café crème brûlée, naïve façade",
-                     "Straße ΣΊΣΥΦΟΣ москва 東京 2024 ½ ⅷ", "rate rate rate limit limit", "x y z x y z x y z",
-                     "Explain the difference between fixed-window and sliding-window rate limiting in Redis.",
-                     "emoji 🙂 and tabs\tand\nnewlines", "İstanbul ǅemal ﬁne"]
+        let texts = [
+            "", "   ", "!!!", "a", "What is a token bucket?", "Café crème brûlée, naïve façade",
+            "Straße ΣΊΣΥΦΟΣ москва 東京 2024 ½ ⅷ", "rate rate rate limit limit", "x y z x y z x y z",
+            "Explain the difference between fixed-window and sliding-window rate limiting in Redis.",
+            "emoji 🙂 and tabs\tand\nnewlines", "İstanbul ǅemal ﬁne",
+        ]
         for dimension in [1024, 4096, 7] {
             let embedder = LexicalEmbedder(dimension: dimension)
             for text in texts {
@@ -98,7 +101,9 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
 
     func testThreadsEmbeddingAtOnceGetTheVectorsOfOneThread() throws {
         let embedder = LexicalEmbedder()
-        let texts = (0..<400).map { "Question \($0 % 37) about order #\($0 * 7919 % 100_000), caf\u{E9} \($0 % 3 == 0 ? "東京" : "tokyo")" }
+        let texts = (0..<400).map {
+            "Question \($0 % 37) about order #\($0 * 7919 % 100_000), caf\u{E9} \($0 % 3 == 0 ? "東京" : "tokyo")"
+        }
         let expected = try texts.map { try embedder.embed($0).map(\.bitPattern) }
         let results = Mutex<[Int: [UInt32]]>([:])
         DispatchQueue.concurrentPerform(iterations: 4) { lane in
@@ -113,7 +118,10 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
     }
 
     func testRandomTextsEmbedBitIdenticallyOnTheASCIIAndUnicodePaths() throws {
-        let pieces = ["a", "Z", "Reset", "PASSWORD?", "42", "#8312", " ", "  ", "\t", "\n", "-", "'", "é", "E\u{301}", "ß", "東京", "🙂", "x9"]
+        let pieces = [
+            "a", "Z", "Reset", "PASSWORD?", "42", "#8312", " ", "  ", "\t", "\n", "-", "'", "é", "E\u{301}", "ß", "東京",
+            "🙂", "x9",
+        ]
         var state: UInt64 = 21
         func below(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -124,7 +132,8 @@ final class LexicalEmbedderBitExactTests: XCTestCase {
             for _ in 0..<1_500 {
                 let text = (0..<below(16)).map { _ in pieces[below(pieces.count)] }.joined()
                 let ours = try embedder.embed(text)
-                XCTAssertEqual(ours.map(\.bitPattern), referenceEmbed(text, dimension: dimension).map(\.bitPattern), text)
+                XCTAssertEqual(
+                    ours.map(\.bitPattern), referenceEmbed(text, dimension: dimension).map(\.bitPattern), text)
                 let sparse = try embedder.sparseEmbedding(text)
                 XCTAssertEqual(sparse, SparseVector(ours), text)
                 XCTAssertEqual(sparse.dense.map(\.bitPattern), ours.map(\.bitPattern), text)

@@ -27,7 +27,8 @@ final class SemanticCacheBudgetTests: XCTestCase {
         XCTAssertGreaterThan(cache.count, 10, "the budget holds a useful number of entries")
         XCTAssertEqual(cache.stats.evictions, 2000 - cache.count, "every entry that left was counted as evicted")
         XCTAssertEqual(try cache.lookup("Question 1999 about order 13993", in: partition(1999)).outcome, .exactHit)
-        XCTAssertEqual(try cache.lookup("Question 0 about order 0", in: partition(0)).outcome, .miss, "the oldest went first")
+        XCTAssertEqual(
+            try cache.lookup("Question 0 about order 0", in: partition(0)).outcome, .miss, "the oldest went first")
     }
 
     func testARecentlyReadEntryOutlivesOlderUnreadOnes() throws {
@@ -48,7 +49,8 @@ final class SemanticCacheBudgetTests: XCTestCase {
         try cache.store("question ten", response: "an answer", in: shared)
         XCTAssertEqual(cache.count, 3)
         XCTAssertEqual(try cache.lookup("question one", in: shared).outcome, .exactHit, "read last, kept")
-        XCTAssertNotEqual(try cache.lookup("question two", in: shared).outcome, .exactHit, "least recently used, evicted")
+        XCTAssertNotEqual(
+            try cache.lookup("question two", in: shared).outcome, .exactHit, "least recently used, evicted")
         XCTAssertEqual(cache.stats.evictions, 1)
     }
 

@@ -28,10 +28,13 @@ final class SemanticCacheTests: XCTestCase {
         "far": SemanticCacheTests.at(0.2),
         "malformed": [1, 0, 0],
     ])
-    private let acme = CachePartition(tenant: "acme", model: "gpt-x", systemPrompt: "You are helpful.", parameters: ["temperature": "0"])
+    private let acme = CachePartition(
+        tenant: "acme", model: "gpt-x", systemPrompt: "You are helpful.", parameters: ["temperature": "0"])
 
     private func cache(ttl: Double = 60, maxEntries: Int = 100, clock: ManualClock = ManualClock()) -> SemanticCache {
-        SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, ttl: ttl, maxEntries: maxEntries), clock: clock)
+        SemanticCache(
+            embedder: embedder,
+            configuration: SemanticCacheConfiguration(threshold: 0.9, ttl: ttl, maxEntries: maxEntries), clock: clock)
     }
 
     func testExactHitOnNormalisedPromptBeforeVectorSearch() throws {
@@ -63,8 +66,12 @@ final class SemanticCacheTests: XCTestCase {
         var other = acme
         other.tenant = "globex"
         XCTAssertEqual(try cache.lookup("base", in: other).outcome, .miss)
-        XCTAssertNil(try cache.lookup("base", in: other).nearestSimilarity, "nothing of another tenant is even compared")
-        for change in [{ (p: inout CachePartition) in p.model = "gpt-y" }, { $0.systemPrompt = "Be terse." }, { $0.parameters["temperature"] = "0.7" }] {
+        XCTAssertNil(
+            try cache.lookup("base", in: other).nearestSimilarity, "nothing of another tenant is even compared")
+        for change in [
+            { (p: inout CachePartition) in p.model = "gpt-y" }, { $0.systemPrompt = "Be terse." },
+            { $0.parameters["temperature"] = "0.7" },
+        ] {
             var changed = acme
             change(&changed)
             XCTAssertEqual(try cache.lookup("close", in: changed).outcome, .miss, "\(changed)")
@@ -85,8 +92,10 @@ final class SemanticCacheTests: XCTestCase {
     }
 
     func testLeastRecentlyUsedEntryIsEvicted() throws {
-        let cache = SemanticCache(embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 0.99, ttl: 60, maxEntries: 2),
-                                  clock: ManualClock())
+        let cache = SemanticCache(
+            embedder: LexicalEmbedder(),
+            configuration: SemanticCacheConfiguration(threshold: 0.99, ttl: 60, maxEntries: 2),
+            clock: ManualClock())
         try cache.store("alpha question", response: "1", in: acme)
         try cache.store("beta question", response: "2", in: acme)
         XCTAssertEqual(try cache.lookup("alpha question", in: acme).outcome, .exactHit)
@@ -140,8 +149,10 @@ final class SemanticCacheTests: XCTestCase {
     func testEvictionOrderMatchesASimpleLRUModelOverRandomOperations() throws {
         var generator = SplitMix64(seed: 11)
         let clock = ManualClock()
-        let cache = SemanticCache(embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 1.01, ttl: 1000, maxEntries: 5),
-                                  clock: clock)
+        let cache = SemanticCache(
+            embedder: LexicalEmbedder(),
+            configuration: SemanticCacheConfiguration(threshold: 1.01, ttl: 1000, maxEntries: 5),
+            clock: clock)
         var model: [String] = []
         for _ in 0..<400 {
             let prompt = "prompt number \(generator.next() % 12)"
@@ -163,8 +174,12 @@ final class SemanticCacheTests: XCTestCase {
     }
 
     func testEveryIndexKindGivesTheSameHitsOnASmallCache() throws {
-        for kind in [SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16), .sparse] {
-            let cache = SemanticCache(embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind), clock: ManualClock())
+        for kind in [
+            SemanticCacheConfiguration.IndexKind.flat(.float32), .flat(.float16), .hnsw(m: 8, efSearch: 16), .sparse,
+        ] {
+            let cache = SemanticCache(
+                embedder: embedder, configuration: SemanticCacheConfiguration(threshold: 0.9, index: kind),
+                clock: ManualClock())
             try cache.store("base", response: "A", in: acme)
             try cache.store("far", response: "B", in: acme)
             XCTAssertEqual(try cache.lookup("close", in: acme).response, "A", "\(kind)")

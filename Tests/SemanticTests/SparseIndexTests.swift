@@ -1,7 +1,8 @@
 import Clocks
 import SeededRandom
-@testable import Semantic
 import XCTest
+
+@testable import Semantic
 
 /// The sparse index must answer exactly like the flat scan: same ids in the same order (ties included),
 /// bit-identical cosines, through adds, replacements and removals.
@@ -22,12 +23,15 @@ final class SparseIndexTests: XCTestCase {
         }
     }
 
-    private func assertSameHits(_ flat: FlatIndex, _ sparse: SparseIndex, _ query: [Float], k: Int,
-                                file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertSameHits(
+        _ flat: FlatIndex, _ sparse: SparseIndex, _ query: [Float], k: Int,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let expected = try flat.search(query, k: k)
         let actual = try sparse.search(query, k: k)
         XCTAssertEqual(actual.map(\.id), expected.map(\.id), file: file, line: line)
-        XCTAssertEqual(actual.map(\.similarity.bitPattern), expected.map(\.similarity.bitPattern), file: file, line: line)
+        XCTAssertEqual(
+            actual.map(\.similarity.bitPattern), expected.map(\.similarity.bitPattern), file: file, line: line)
     }
 
     private func assertAgreement(dimension: Int, nonZero: ClosedRange<Int>, seed: UInt64) throws {
@@ -56,16 +60,20 @@ final class SparseIndexTests: XCTestCase {
     func testTiesAndUnrelatedEntriesAreOrderedAsInAFlatScan() throws {
         var flat = FlatIndex(dimension: 8)
         var sparse = SparseIndex(dimension: 8)
-        let vectors: [[Float]] = [[1, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 0, 0],
-                                  [0, 0, -1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0]]
+        let vectors: [[Float]] = [
+            [1, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0, 0, 0],
+            [0, 0, -1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0, 0],
+        ]
         for (i, v) in vectors.enumerated() {
             try flat.add(id: i, vector: v)
             try sparse.add(id: i, vector: v)
         }
         flat.remove(id: 1)
         sparse.remove(id: 1)
-        for query: [Float] in [[1, 0, 0, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 1],
-                               [0, 0, 0, 0, 0, 0, 0, 0], [0.6, 0.8, 0, 0, 0, 0, 0, 0]] {
+        for query: [Float] in [
+            [1, 0, 0, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 1],
+            [0, 0, 0, 0, 0, 0, 0, 0], [0.6, 0.8, 0, 0, 0, 0, 0, 0],
+        ] {
             for k in 1...6 { try assertSameHits(flat, sparse, query, k: k) }
         }
     }
@@ -119,7 +127,9 @@ final class SparseIndexTests: XCTestCase {
     func testLexicalEmbeddingsGiveTheFlatIndexHits() throws {
         let embedder = LexicalEmbedder()
         let topics = ["rate limiting", "token bucket", "semantic cache", "HTTP 429", "Redis TTL", "cosine similarity"]
-        let forms = ["What is %@?", "Explain %@ simply.", "how does %@ work", "What is %@", "Give an example of %@ in Swift."]
+        let forms = [
+            "What is %@?", "Explain %@ simply.", "how does %@ work", "What is %@", "Give an example of %@ in Swift.",
+        ]
         var flat = FlatIndex(dimension: embedder.dimension)
         var sparse = SparseIndex(dimension: embedder.dimension)
         var fromComponents = SparseIndex(dimension: embedder.dimension)
@@ -129,7 +139,8 @@ final class SparseIndexTests: XCTestCase {
                 let vector = try embedder.embed(form.replacingOccurrences(of: "%@", with: topic))
                 try flat.add(id: id, vector: vector)
                 try sparse.add(id: id, vector: vector)
-                try fromComponents.add(id: id, sparse: try embedder.sparseEmbedding(form.replacingOccurrences(of: "%@", with: topic)))
+                try fromComponents.add(
+                    id: id, sparse: try embedder.sparseEmbedding(form.replacingOccurrences(of: "%@", with: topic)))
                 id += 1
             }
         }
@@ -142,18 +153,23 @@ final class SparseIndexTests: XCTestCase {
     func testASemanticCacheAnswersTheSameWithSparseAsWithFlatThroughEvictionAndExpiry() throws {
         let clock = ManualClock()
         let caches = [SemanticCacheConfiguration.IndexKind.flat(.float32), .sparse].map { kind in
-            SemanticCache(embedder: LexicalEmbedder(),
-                          configuration: SemanticCacheConfiguration(threshold: 0.6, ttl: 50, maxEntries: 25, index: kind),
-                          clock: clock)
+            SemanticCache(
+                embedder: LexicalEmbedder(),
+                configuration: SemanticCacheConfiguration(threshold: 0.6, ttl: 50, maxEntries: 25, index: kind),
+                clock: clock)
         }
         let partition = CachePartition(tenant: "acme", model: "gpt-x")
         // A small vocabulary: many stored prompts are exactly as similar to a query, and the tie
         // must go to the same entry as in a flat scan.
-        let words = ["rate", "limit", "token", "bucket", "cache", "redis", "ttl", "swift", "http", "retry", "window", "cost"]
+        let words = [
+            "rate", "limit", "token", "bucket", "cache", "redis", "ttl", "swift", "http", "retry", "window", "cost",
+        ]
         var generator = SplitMix64(seed: 31)
         for step in 0..<800 {
-            let prompt = (0..<(2 + Int(generator.next() % 3))).map { _ in words[Int(generator.next() % UInt64(words.count))] }
-                .joined(separator: " ")
+            let prompt = (0..<(2 + Int(generator.next() % 3))).map { _ in
+                words[Int(generator.next() % UInt64(words.count))]
+            }
+            .joined(separator: " ")
             let results = try caches.map { try $0.lookup(prompt, in: partition) }
             XCTAssertEqual(results[1].outcome, results[0].outcome, "step \(step): \(prompt)")
             XCTAssertEqual(results[1].response, results[0].response, "step \(step): \(prompt)")

@@ -4,8 +4,13 @@ import XCTest
 
 final class TokenizerAndFormatTests: XCTestCase {
     private func tokenizer(maxLength: Int = 256) throws -> BertTokenizer {
-        let tokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "hello", "world", ",", "!", "un", "##aff", "##able", "cafe", "'", "s", "東", "京"]
-        return try BertTokenizer(vocabulary: Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, Int32($0)) }), maxLength: maxLength)
+        let tokens = [
+            "[PAD]", "[UNK]", "[CLS]", "[SEP]", "hello", "world", ",", "!", "un", "##aff", "##able", "cafe", "'", "s",
+            "東", "京",
+        ]
+        return try BertTokenizer(
+            vocabulary: Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, Int32($0)) }),
+            maxLength: maxLength)
     }
 
     func testBasicTokenizationAndWordPiece() throws {
@@ -14,7 +19,9 @@ final class TokenizerAndFormatTests: XCTestCase {
         XCTAssertEqual(t.encode("unaffable").tokens, ["[CLS]", "un", "##aff", "##able", "[SEP]"])
         XCTAssertEqual(t.encode("Café's").tokens, ["[CLS]", "cafe", "'", "s", "[SEP]"])
         XCTAssertEqual(t.encode("東京").ids, [2, 14, 15, 3])
-        XCTAssertEqual(t.encode("hello\u{200B}world").tokens, ["[CLS]", "[UNK]", "[SEP]"], "zero-width space is dropped, joining the words")
+        XCTAssertEqual(
+            t.encode("hello\u{200B}world").tokens, ["[CLS]", "[UNK]", "[SEP]"],
+            "zero-width space is dropped, joining the words")
         XCTAssertEqual(t.encode(String(repeating: "a", count: 101)).tokens, ["[CLS]", "[UNK]", "[SEP]"])
         XCTAssertEqual(t.encode("").ids, [2, 3])
     }
@@ -45,15 +52,19 @@ final class TokenizerAndFormatTests: XCTestCase {
             try data.write(to: URL(fileURLWithPath: path))
             return path
         }
-        let good = try write(#"{"__metadata__":{"format":"pt"},"w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]}}"#,
-                             floats: [1, 2, 3, 4], name: "good.safetensors")
+        let good = try write(
+            #"{"__metadata__":{"format":"pt"},"w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]}}"#,
+            floats: [1, 2, 3, 4], name: "good.safetensors")
         let file = try SafeTensorsFile(path: good)
         XCTAssertEqual(try file.floats("w", shape: [2, 2]), [1, 2, 3, 4])
         XCTAssertThrowsError(try file.floats("w", shape: [4]))
         XCTAssertThrowsError(try file.floats("missing"))
-        let truncated = try write(#"{"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, floats: [1, 2], name: "short.safetensors")
+        let truncated = try write(
+            #"{"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, floats: [1, 2], name: "short.safetensors")
         XCTAssertThrowsError(try SafeTensorsFile(path: truncated)) { XCTAssertTrue("\($0)".contains("inconsistent")) }
-        XCTAssertThrowsError(try MiniLMEmbedder(directory: directory.path)) { XCTAssertTrue("\($0)".contains("model fetch")) }
+        XCTAssertThrowsError(try MiniLMEmbedder(directory: directory.path)) {
+            XCTAssertTrue("\($0)".contains("model fetch"))
+        }
     }
 
     func testBuiltInSweepDatasetHasEnoughPairsOfEachKind() throws {
@@ -71,7 +82,8 @@ final class TokenizerAndFormatTests: XCTestCase {
     }
 
     func testSweepCountsHitsPerThreshold() throws {
-        let data = try SweepDataset(name: "t", text: "paraphrase\tthe red car\tthe red car\nnumber\tconvert 10 miles\tconvert 15 miles\n")
+        let data = try SweepDataset(
+            name: "t", text: "paraphrase\tthe red car\tthe red car\nnumber\tconvert 10 miles\tconvert 15 miles\n")
         let sweep = try ThresholdSweep(dataset: data, embedder: LexicalEmbedder())
         let rows = sweep.rows(thresholds: [0, 0.999])
         XCTAssertEqual(rows[0].falsePositives, 1)
@@ -82,7 +94,9 @@ final class TokenizerAndFormatTests: XCTestCase {
 
     func testModelStoreLocation() {
         XCTAssertEqual(ModelStore(environment: ["ARCHLAB_MODEL_DIR": "/m", "XDG_CACHE_HOME": "/x"]).directory, "/m")
-        XCTAssertEqual(ModelStore(environment: ["XDG_CACHE_HOME": "/x"]).directory, "/x/archlab/models/all-MiniLM-L6-v2")
-        XCTAssertEqual(ModelStore(environment: ["HOME": "/home/a"]).directory, "/home/a/.cache/archlab/models/all-MiniLM-L6-v2")
+        XCTAssertEqual(
+            ModelStore(environment: ["XDG_CACHE_HOME": "/x"]).directory, "/x/archlab/models/all-MiniLM-L6-v2")
+        XCTAssertEqual(
+            ModelStore(environment: ["HOME": "/home/a"]).directory, "/home/a/.cache/archlab/models/all-MiniLM-L6-v2")
     }
 }

@@ -6,7 +6,8 @@ final class VectorIndexTests: XCTestCase {
     private func randomVectors(_ count: Int, dimension: Int, seed: UInt64) -> [[Float]] {
         var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
-            VectorMath.normalized((0..<dimension).map { _ in Float(Double(generator.next() >> 11) / Double(1 << 53)) * 2 - 1 })
+            VectorMath.normalized(
+                (0..<dimension).map { _ in Float(Double(generator.next() >> 11) / Double(1 << 53)) * 2 - 1 })
         }
     }
 

@@ -3,15 +3,21 @@ import XCTest
 
 final class ColorPolicyTests: XCTestCase {
     func testColourOnlyOnATerminalWithoutOptOuts() {
-        XCTAssertTrue(ColorPolicy(outputIsTerminal: true, environment: ["TERM": "xterm-256color"], noColorFlag: false).allowsColor)
-        XCTAssertFalse(ColorPolicy(outputIsTerminal: false, environment: ["TERM": "xterm"], noColorFlag: false).allowsColor)
-        XCTAssertFalse(ColorPolicy(outputIsTerminal: true, environment: ["TERM": "dumb"], noColorFlag: false).allowsColor)
-        XCTAssertFalse(ColorPolicy(outputIsTerminal: true, environment: ["NO_COLOR": "1"], noColorFlag: false).allowsColor)
+        XCTAssertTrue(
+            ColorPolicy(outputIsTerminal: true, environment: ["TERM": "xterm-256color"], noColorFlag: false).allowsColor
+        )
+        XCTAssertFalse(
+            ColorPolicy(outputIsTerminal: false, environment: ["TERM": "xterm"], noColorFlag: false).allowsColor)
+        XCTAssertFalse(
+            ColorPolicy(outputIsTerminal: true, environment: ["TERM": "dumb"], noColorFlag: false).allowsColor)
+        XCTAssertFalse(
+            ColorPolicy(outputIsTerminal: true, environment: ["NO_COLOR": "1"], noColorFlag: false).allowsColor)
         XCTAssertFalse(ColorPolicy(outputIsTerminal: true, environment: [:], noColorFlag: true).allowsColor)
     }
 
     func testEmptyNoColorDoesNotDisableColour() {
-        XCTAssertTrue(ColorPolicy(outputIsTerminal: true, environment: ["NO_COLOR": ""], noColorFlag: false).allowsColor)
+        XCTAssertTrue(
+            ColorPolicy(outputIsTerminal: true, environment: ["NO_COLOR": ""], noColorFlag: false).allowsColor)
     }
 
     func testPlainPainterEmitsNoEscapes() {

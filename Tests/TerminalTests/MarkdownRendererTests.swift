@@ -19,7 +19,8 @@ final class MarkdownRendererTests: XCTestCase {
     }
 
     func testEmphasisAndInlineCodeWithoutColour() {
-        let output = plain.render("Use **SETEX** with *care*: `await redis.setEx(key, 3600, val)` and snake_case_names.")
+        let output = plain.render(
+            "Use **SETEX** with *care*: `await redis.setEx(key, 3600, val)` and snake_case_names.")
         XCTAssertEqual(output, "Use SETEX with care: `await\nredis.setEx(key, 3600, val)` and\nsnake_case_names.")
     }
 
@@ -39,15 +40,22 @@ final class MarkdownRendererTests: XCTestCase {
     }
 
     func testLinksShowTheirTarget() {
-        XCTAssertEqual(plain.render("See [RFC 6585](https://www.rfc-editor.org/rfc/rfc6585)."),
-                       "See RFC 6585\n(https://www.rfc-editor.org/rfc/rfc6585).")
+        XCTAssertEqual(
+            plain.render("See [RFC 6585](https://www.rfc-editor.org/rfc/rfc6585)."),
+            "See RFC 6585\n(https://www.rfc-editor.org/rfc/rfc6585).")
     }
 
     func testFencedCodeIsIndentedUnwrappedAndHighlighted() {
-        let markdown = "```swift\nlet value = try await redis.send([\"GET\", key]) // a long line that must not be wrapped at all\n```"
+        let markdown =
+            """
+                ```swift\nlet value = try await redis.send([\"GET\", key]) // a long line that must not be wrapped at \
+                all\n```
+                """
         let lines = plain.renderLines(markdown)
         XCTAssertEqual(lines[0], "    ── swift")
-        XCTAssertEqual(lines[1], "    let value = try await redis.send([\"GET\", key]) // a long line that must not be wrapped at all")
+        XCTAssertEqual(
+            lines[1],
+            "    let value = try await redis.send([\"GET\", key]) // a long line that must not be wrapped at all")
         let highlighted = colour.renderLines(markdown)[1]
         XCTAssertTrue(highlighted.contains("\u{1B}[35;1mlet\u{1B}[0m"), highlighted)
         XCTAssertTrue(highlighted.contains("\u{1B}[32m\"GET\"\u{1B}[0m"), highlighted)
@@ -62,34 +70,40 @@ final class MarkdownRendererTests: XCTestCase {
     }
 
     func testListsNestAndWrapUnderTheirBullet() {
-        let markdown = "- first item that is long enough to wrap onto a second line\n  - nested\n- second\n\n1. one\n2. two"
+        let markdown =
+            "- first item that is long enough to wrap onto a second line\n  - nested\n- second\n\n1. one\n2. two"
         let lines = plain.renderLines(markdown)
-        XCTAssertEqual(lines, [
-            "• first item that is long enough to wrap",
-            "  onto a second line",
-            "  • nested",
-            "• second",
-            "",
-            "1. one",
-            "2. two",
-        ])
+        XCTAssertEqual(
+            lines,
+            [
+                "• first item that is long enough to wrap",
+                "  onto a second line",
+                "  • nested",
+                "• second",
+                "",
+                "1. one",
+                "2. two",
+            ])
     }
 
     func testBlockQuotesArePrefixed() {
-        XCTAssertEqual(plain.renderLines("> An LLM feature without caching is a money pit."),
-                       ["│ An LLM feature without caching is a", "│ money pit."])
+        XCTAssertEqual(
+            plain.renderLines("> An LLM feature without caching is a money pit."),
+            ["│ An LLM feature without caching is a", "│ money pit."])
     }
 
     func testTablesRenderWithBordersAndAlignment() {
         let markdown = "| kind | answer |\n|---|---:|\n| `single` | b |\n| numeric | 5 s |"
-        XCTAssertEqual(plain.renderLines(markdown), [
-            "┌──────────┬────────┐",
-            "│ kind     │ answer │",
-            "├──────────┼────────┤",
-            "│ `single` │      b │",
-            "│ numeric  │    5 s │",
-            "└──────────┴────────┘",
-        ])
+        XCTAssertEqual(
+            plain.renderLines(markdown),
+            [
+                "┌──────────┬────────┐",
+                "│ kind     │ answer │",
+                "├──────────┼────────┤",
+                "│ `single` │      b │",
+                "│ numeric  │    5 s │",
+                "└──────────┴────────┘",
+            ])
     }
 
     func testWideTablesWrapCellsToFit() {

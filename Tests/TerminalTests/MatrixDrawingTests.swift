@@ -10,13 +10,21 @@ final class MatrixDrawingTests: XCTestCase {
         Node(id: "exact-cache", title: "Exact Cache", column: 1, row: 0, state: .unlocked, requires: ["cost-model"]),
         Node(id: "redis-lab", title: "Redis Lab", column: 2, row: 0, state: .available, requires: ["exact-cache"]),
         Node(id: "semantic-cache", title: "Semantic Cache", column: 3, row: 0, state: .locked, requires: ["redis-lab"]),
-        Node(id: "threshold-tuning", title: "Threshold Tuning", column: 4, row: 0, state: .locked, requires: ["semantic-cache"]),
-        Node(id: "stream-cache", title: "Stream Cache", column: 4, row: 1, state: .locked, requires: ["threshold-tuning"]),
+        Node(
+            id: "threshold-tuning", title: "Threshold Tuning", column: 4, row: 0, state: .locked,
+            requires: ["semantic-cache"]),
+        Node(
+            id: "stream-cache", title: "Stream Cache", column: 4, row: 1, state: .locked, requires: ["threshold-tuning"]
+        ),
         Node(id: "abuse-guard", title: "Abuse Guard", column: 0, row: 1, state: .available, requires: ["cost-model"]),
         Node(id: "token-bucket", title: "Token Bucket", column: 1, row: 1, state: .locked, requires: ["abuse-guard"]),
-        Node(id: "sliding-window", title: "Sliding Window", column: 2, row: 1, state: .locked, requires: ["token-bucket"]),
+        Node(
+            id: "sliding-window", title: "Sliding Window", column: 2, row: 1, state: .locked, requires: ["token-bucket"]
+        ),
         Node(id: "http-429", title: "HTTP 429", column: 2, row: 2, state: .locked, requires: ["sliding-window"]),
-        Node(id: "production-backend", title: "Production Backend", column: 4, row: 2, state: .locked, requires: ["http-429", "stream-cache"]),
+        Node(
+            id: "production-backend", title: "Production Backend", column: 4, row: 2, state: .locked,
+            requires: ["http-429", "stream-cache"]),
     ]
 
     func testTheCourseMatrixRoutesEveryEdge() {
@@ -73,18 +81,20 @@ final class MatrixDrawingTests: XCTestCase {
             Node(id: "d", title: "Delta", column: 1, row: 2, state: .locked, requires: ["c"]),
         ]
         let lines = MatrixDrawing(nodes: nodes).render(maxWidth: 60, painter: .plain)
-        XCTAssertEqual(lines.prefix(10).joined(separator: "\n"), """
-        ┌──────────────────────┐    ┌──────────────────────┐
-        │ Alpha                │─┬─▶│ Beta                 │
-        │ ✓ unlocked           │ │  │ ○ available          │
-        └──────────────────────┘ │  └──────────────────────┘
-                                 │
-                                 │  ┌──────────────────────┐
-                                 └─▶│ Gamma                │
-                                    │ × locked             │
-                                    └──────────────────────┘
-                                                ▼
-        """)
+        XCTAssertEqual(
+            lines.prefix(10).joined(separator: "\n"),
+            """
+            ┌──────────────────────┐    ┌──────────────────────┐
+            │ Alpha                │─┬─▶│ Beta                 │
+            │ ✓ unlocked           │ │  │ ○ available          │
+            └──────────────────────┘ │  └──────────────────────┘
+                                     │
+                                     │  ┌──────────────────────┐
+                                     └─▶│ Gamma                │
+                                        │ × locked             │
+                                        └──────────────────────┘
+                                                    ▼
+            """)
     }
 
     func testUnroutableEdgesAreListed() {
@@ -97,7 +107,9 @@ final class MatrixDrawingTests: XCTestCase {
     }
 
     func testTooManyColumnsFallBackToAList() {
-        let nodes = (0..<12).map { Node(id: "n\($0)", title: "Node \($0)", column: $0, row: 0, state: .locked, requires: []) }
+        let nodes = (0..<12).map {
+            Node(id: "n\($0)", title: "Node \($0)", column: $0, row: 0, state: .locked, requires: [])
+        }
         let lines = MatrixDrawing(nodes: nodes).render(maxWidth: 80, painter: .plain)
         XCTAssertEqual(lines.first, "× Node 0 — locked")
     }

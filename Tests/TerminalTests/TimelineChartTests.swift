@@ -10,19 +10,22 @@ final class TimelineChartTests: XCTestCase {
             ],
             ticks: [(0, "0 s"), (2, "2 s")]
         )
-        XCTAssertEqual(chart.render(), [
-            "a",
-            "  allowed  │█▄ ▁│",
-            "b",
-            "  rejected │ █  │",
-            "           └┬─┬─┘",
-            "            0 s",
-        ])
+        XCTAssertEqual(
+            chart.render(),
+            [
+                "a",
+                "  allowed  │█▄ ▁│",
+                "b",
+                "  rejected │ █  │",
+                "           └┬─┬─┘",
+                "            0 s",
+            ])
     }
 
     func testOverlappingTickLabelsAreDropped() {
-        let chart = TimelineChart(groups: [.init(title: "t", rows: [.init(label: "x", counts: [1, 1, 1, 1, 1, 1])])],
-                                  ticks: [(0, "0 s"), (2, "2 s"), (4, "4 s")])
+        let chart = TimelineChart(
+            groups: [.init(title: "t", rows: [.init(label: "x", counts: [1, 1, 1, 1, 1, 1])])],
+            ticks: [(0, "0 s"), (2, "2 s"), (4, "4 s")])
         XCTAssertEqual(chart.render().last, "     0 s 4 s")
     }
 

@@ -7,7 +7,9 @@ import XCTest
 public enum InstalledModel {
     public static func miniLM() throws -> MiniLMEmbedder {
         let store = ModelStore(environment: ProcessInfo.processInfo.environment)
-        try requireTool(store.isPresent, "all-MiniLM-L6-v2 is not installed in \(store.directory); run `swift run archlab model fetch`")
+        try requireTool(
+            store.isPresent,
+            "all-MiniLM-L6-v2 is not installed in \(store.directory); run `swift run archlab model fetch`")
         return try Shared.model(directory: store.directory)
     }
 

@@ -13,15 +13,17 @@ public final class ReferenceRedis: @unchecked Sendable {
     /// not installed; throws when it is installed but never listens (a failure, not a reason to skip).
     /// `arguments` are added after the defaults, so `["--bind", "0.0.0.0"]` replaces the loopback bind.
     public static func start(arguments: [String] = []) throws -> ReferenceRedis {
-        let executable = try requireExecutable("redis-server", "redis-server is not installed (apt-get install redis-server)")
+        let executable = try requireExecutable(
+            "redis-server", "redis-server is not installed (apt-get install redis-server)")
         for _ in 0..<5 {
             let port = try freePort()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = [
-                "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--daemonize", "no", "--loglevel", "warning",
-            ] + arguments
+            process.arguments =
+                [
+                    "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--daemonize", "no", "--loglevel", "warning",
+                ] + arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -8,7 +8,10 @@ import XCTest
 public enum SharedFixtures {
     /// The folder holding them; missing only in a broken package, so the test fails, never skips.
     public static var root: URL {
-        get throws { try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil), "TestSupport's Fixtures are missing") }
+        get throws {
+            try XCTUnwrap(
+                Bundle.module.url(forResource: "Fixtures", withExtension: nil), "TestSupport's Fixtures are missing")
+        }
     }
 
     /// The fixture file `name` (for example `differential.redis`).

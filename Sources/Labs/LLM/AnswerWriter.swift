@@ -1,6 +1,6 @@
 import Gateway
-import SeededRandom
 import RateLimit
+import SeededRandom
 import Semantic
 
 /// A written answer as a streaming API sends it: chunks of one to three words and the tokens in each.
@@ -52,7 +52,8 @@ enum AnswerWriter {
         var random = SeededGenerator(seed: keyHash(request))
         let span = UInt64(range.upperBound - range.lowerBound + 1)
         let target = range.lowerBound + Int(random.next() % span)
-        let topic = ASCIIWords.joined(request.prompt, limit: 8)
+        let topic =
+            ASCIIWords.joined(request.prompt, limit: 8)
             ?? request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
         let header = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
         var order = Array(sentences.indices)

@@ -1,3 +1,7 @@
+import Gateway
+import RateLimit
+import SeededRandom
+
 /// How the simulated model behaves: latency, answer length, failures, prices.
 public struct LLMProfile: Sendable, Hashable {
     /// Mean time to the first token.
@@ -40,10 +44,6 @@ public struct LLMProfile: Sendable, Hashable {
         return copy
     }
 }
-
-import Gateway
-import SeededRandom
-import RateLimit
 
 /// A deterministic stand-in for a hosted LLM. The same prompt always gets the same answer
 /// text (so a cached answer is indistinguishable from a fresh one); latency jitter and

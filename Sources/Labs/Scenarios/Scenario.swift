@@ -67,14 +67,16 @@ public struct ScenarioValues: Sendable {
 
     func int(_ name: String, in range: ClosedRange<Int>) throws -> Int {
         guard let value = Int(string(name)), range.contains(value) else {
-            throw LabError.badParameter(name, string(name), expected: "a whole number in \(range.lowerBound)…\(range.upperBound)")
+            throw LabError.badParameter(
+                name, string(name), expected: "a whole number in \(range.lowerBound)…\(range.upperBound)")
         }
         return value
     }
 
     func double(_ name: String, in range: ClosedRange<Double>) throws -> Double {
         guard let value = Double(string(name)), range.contains(value) else {
-            throw LabError.badParameter(name, string(name), expected: "a number in \(range.lowerBound)…\(range.upperBound)")
+            throw LabError.badParameter(
+                name, string(name), expected: "a number in \(range.lowerBound)…\(range.upperBound)")
         }
         return value
     }
@@ -117,7 +119,8 @@ public struct ScenarioValues: Sendable {
         do {
             return try LimiterSpec(algorithm: algorithm, rate: parsed)
         } catch {
-            throw LabError.badParameter("algorithm", algorithm, expected: LimiterSpec.algorithms.joined(separator: ", "))
+            throw LabError.badParameter(
+                "algorithm", algorithm, expected: LimiterSpec.algorithms.joined(separator: ", "))
         }
     }
 }

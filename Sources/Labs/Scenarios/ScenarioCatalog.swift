@@ -30,7 +30,11 @@ public enum ScenarioCatalog {
 
     static let baseline = Scenario(
         id: "baseline", lesson: "cost-of-every-call", title: "Step 1: every call goes to the model",
-        summary: "Without a cache every request is paid for, repeats included: on the support workload most of the bill is questions that were already answered.",
+        summary:
+            """
+                Without a cache every request is paid for, repeats included: on the support workload most of the bill \
+                is questions that were already answered.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("zipf", "1.1", "how much a few questions dominate (0 = all equally common)"),
@@ -50,7 +54,12 @@ public enum ScenarioCatalog {
 
     static let exactCache = Scenario(
         id: "exact-cache", lesson: "exact-caching", title: "Step 2: an exact cache in Redis",
-        summary: "Repeated questions are answered from Redis in under a millisecond and cost nothing: on the Zipf-shaped support workload the exact cache cuts the bill by more than half. A shorter TTL or more paraphrasing lowers the hit ratio.",
+        summary:
+            """
+                Repeated questions are answered from Redis in under a millisecond and cost nothing: on the Zipf-shaped \
+                support workload the exact cache cuts the bill by more than half. A shorter TTL or more paraphrasing \
+                lowers the hit ratio.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("ttl", "1h", "how long an answer stays cached (SETEX seconds)"),
@@ -66,7 +75,15 @@ public enum ScenarioCatalog {
 
     static let semanticCache = Scenario(
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
-        summary: "Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong answer, because the identifier guard only compares prompts that name the same order, invoice or ticket number. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at 0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic hits as you change the threshold.",
+        summary:
+            """
+                Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each \
+                other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong \
+                answer, because the identifier guard only compares prompts that name the same order, invoice or ticket \
+                number. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at \
+                0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic \
+                hits as you change the threshold.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
@@ -86,7 +103,12 @@ public enum ScenarioCatalog {
 
     static let streaming = Scenario(
         id: "streaming", lesson: "streaming-responses", title: "Step 4: caching streamed answers",
-        summary: "With accumulate=true the gateway forwards each chunk and keeps a copy, caching the text once the stream completes, so streamed repeats become hits. Aborted streams are never cached. With accumulate=false (step 3) every stream is paid for.",
+        summary:
+            """
+                With accumulate=true the gateway forwards each chunk and keeps a copy, caching the text once the \
+                stream completes, so streamed repeats become hits. Aborted streams are never cached. With \
+                accumulate=false (step 3) every stream is paid for.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("stream", "1.0", "share of requests that ask for a stream"),
@@ -102,7 +124,12 @@ public enum ScenarioCatalog {
 
     static let abuse = Scenario(
         id: "abuse", lesson: "why-rate-limit", title: "Step 5: scripts that run up the bill",
-        summary: "Scripts send unique prompts no cache can catch, so every one is billed. A per-key limit (20 per minute) rejects most of their requests before they cost anything, while no normal user is refused. Set limit=none to see the bill without it.",
+        summary:
+            """
+                Scripts send unique prompts no cache can catch, so every one is billed. A per-key limit (20 per \
+                minute) rejects most of their requests before they cost anything, while no normal user is refused. Set \
+                limit=none to see the bill without it.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("scripts", "3", "scripts hammering steadily"),
@@ -119,7 +146,11 @@ public enum ScenarioCatalog {
 
     static let tokenBucket = Scenario(
         id: "token-bucket", lesson: "token-bucket", title: "Step 6: a token bucket per API key",
-        summary: "Each key may burst up to the bucket's capacity, then only at the refill rate: of a bot's 40-request burst about 10 pass, while users, who never send more than a few at once, are never refused.",
+        summary:
+            """
+                Each key may burst up to the bucket's capacity, then only at the refill rate: of a bot's 40-request \
+                burst about 10 pass, while users, who never send more than a few at once, are never refused.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("bots", "3", "bots that fire bursts"),
@@ -136,10 +167,17 @@ public enum ScenarioCatalog {
 
     static let windows = Scenario(
         id: "windows", lesson: "sliding-windows", title: "Step 7: fixed and sliding windows",
-        summary: "Bots fire half a burst just before a window boundary and half just after. A fixed window admits up to twice its limit in those 200 ms; the sliding window (Ratelimit.slidingWindow(5, '10 s')) weights the previous window and admits far fewer.",
+        summary:
+            """
+                Bots fire half a burst just before a window boundary and half just after. A fixed window admits up to \
+                twice its limit in those 200 ms; the sliding window (Ratelimit.slidingWindow(5, '10 s')) weights the \
+                previous window and admits far fewer.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
-            p("algorithm", "sliding-window", "fixed-window, sliding-window, sliding-log, token-bucket, continuous-bucket or gcra"),
+            p(
+                "algorithm", "sliding-window",
+                "fixed-window, sliding-window, sliding-log, token-bucket, continuous-bucket or gcra"),
             p("limit", "5 per 10 s", "requests per window"),
             p("bots", "3", "bots that fire bursts across window boundaries"),
             p("burst", "10", "requests in each burst"),
@@ -156,7 +194,12 @@ public enum ScenarioCatalog {
 
     static let production = Scenario(
         id: "production", lesson: "http-429", title: "Step 8: the production-ready gateway",
-        summary: "Everything together: bots and scripts get 429 with Retry-After before they cost anything, repeated and paraphrased questions come from the caches (a semantic hit only when the identifiers match), and streamed answers are cached only when complete.",
+        summary:
+            """
+                Everything together: bots and scripts get 429 with Retry-After before they cost anything, repeated and \
+                paraphrased questions come from the caches (a semantic hit only when the identifiers match), and \
+                streamed answers are cached only when complete.
+                """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("limit", "5 per 10 s", "requests per key"),

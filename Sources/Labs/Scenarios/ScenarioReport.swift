@@ -89,14 +89,19 @@ struct ReportBuilder {
     private static let timelineBuckets = 10
     private let durationMs: Int64
 
-    init(scenario: String, seed: UInt64, parameters: [String: String], embedder: String?, prices: PriceList, durationMs: Int64) {
+    init(
+        scenario: String, seed: UInt64, parameters: [String: String], embedder: String?, prices: PriceList,
+        durationMs: Int64
+    ) {
         self.durationMs = max(1, durationMs)
         report = ScenarioReport(
             scenario: scenario, seed: seed, parameters: parameters, embedder: embedder, prices: prices.source,
             requests: 0, exactHits: 0, semanticHits: 0, wrongSemanticHits: 0, misses: 0, llmErrors: 0,
             streamsAborted: 0, rejected: 0, rejectedByKind: [:], byKind: [:], llmCalls: 0, tokens: 0, costUSD: 0,
             baselineCostUSD: 0, latencyMs: .init(p50: 0, p95: 0, p99: 0),
-            timeline: Array(repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0), count: Self.timelineBuckets)
+            timeline: Array(
+                repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0),
+                count: Self.timelineBuckets)
         )
     }
 
@@ -143,7 +148,8 @@ struct ReportBuilder {
                 report.streamsAborted += 1
             }
         }
-        if case .rejected = result.outcome {} else {
+        if case .rejected = result.outcome {
+        } else {
             _ = histogram.record(UInt64(max(0, result.latencyMs * 1000).rounded()))
         }
     }
@@ -151,7 +157,8 @@ struct ReportBuilder {
     func finish() -> ScenarioReport {
         var final = report
         func ms(_ percentile: Double) -> Double {
-            histogram.totalCount == 0 ? 0 : (Double(histogram.valueAtPercentile(percentile)) / 1000 * 100).rounded() / 100
+            histogram.totalCount == 0
+                ? 0 : (Double(histogram.valueAtPercentile(percentile)) / 1000 * 100).rounded() / 100
         }
         final.latencyMs = .init(p50: ms(50), p95: ms(95), p99: ms(99))
         /// Dollars to the millionth.

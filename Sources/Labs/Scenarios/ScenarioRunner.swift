@@ -1,6 +1,6 @@
-import Gateway
 import Clocks
 import Dispatch
+import Gateway
 import Keyspace
 import RESP
 import Semantic
@@ -22,7 +22,8 @@ public struct ScenarioRunner: Sendable {
         self.redis = redis
     }
 
-    public func run(_ scenario: Scenario, parameters assignments: [String: String] = [:]) async throws -> ScenarioReport {
+    public func run(_ scenario: Scenario, parameters assignments: [String: String] = [:]) async throws -> ScenarioReport
+    {
         let values = try scenario.values(assignments)
         let setup = try scenario.configure(values)
         let clock = ManualClock()

@@ -1,7 +1,7 @@
-import Gateway
-import SeededRandom
 import Foundation
+import Gateway
 import RateLimit
+import SeededRandom
 
 /// Who sends a request: a person, a bot that fires bursts, or a script that hammers steadily.
 public enum ClientKind: String, Sendable, Hashable, CaseIterable, Codable {

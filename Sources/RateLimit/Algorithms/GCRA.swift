@@ -55,7 +55,8 @@ public struct GCRA: RateLimitAlgorithm {
             let remaining = max(0, (scaledNow - (tat - burst)) / emission)
             // A request costing more than the capacity never passes: report when the bucket is full.
             let retryAt = cost > capacity ? tat : allowAt
-            return .make(success: false, limit: capacity, remaining: Int(remaining), reset: ceilDiv(retryAt, scale), now: now)
+            return .make(
+                success: false, limit: capacity, remaining: Int(remaining), reset: ceilDiv(retryAt, scale), now: now)
         }
         state = State(tat: newTAT)
         let remaining = (scaledNow - allowAt) / emission

@@ -44,7 +44,9 @@ public struct SlidingWindow: RateLimitAlgorithm {
 
     public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
         let window: Int64
-        if let old = state, now >= old.window &* windowMilliseconds, now - old.window &* windowMilliseconds < windowMilliseconds {
+        if let old = state, now >= old.window &* windowMilliseconds,
+            now - old.window &* windowMilliseconds < windowMilliseconds
+        {
             window = old.window
         } else {
             window = floorDiv(now, windowMilliseconds)

@@ -14,18 +14,27 @@ public enum LimitSimulation {
             decisions.reserveCapacity(times.count)
             for t in times {
                 let result = decide(t)
-                decisions.append(.init(tMilliseconds: t, allowed: result.success, remaining: result.remaining, resetMilliseconds: result.reset))
+                decisions.append(
+                    .init(
+                        tMilliseconds: t, allowed: result.success, remaining: result.remaining,
+                        resetMilliseconds: result.reset))
             }
-            runs.append(.init(algorithm: choice, summary: summary, limit: choice.isWindowed ? options.limit : options.effectiveCapacity,
-                              spanMilliseconds: span, decisions: decisions))
+            runs.append(
+                .init(
+                    algorithm: choice, summary: summary,
+                    limit: choice.isWindowed ? options.limit : options.effectiveCapacity,
+                    spanMilliseconds: span, decisions: decisions))
         }
         return SimulationReport(
-            traffic: options.traffic.text, trafficParts: options.traffic.partDescriptions, windowMilliseconds: options.window.milliseconds, runs: runs)
+            traffic: options.traffic.text, trafficParts: options.traffic.partDescriptions,
+            windowMilliseconds: options.window.milliseconds, runs: runs)
     }
 
     private typealias Decide = (Int64) -> RateLimitResult
 
-    private static func limiter(_ choice: SimulatedAlgorithm, _ options: SimulationOptions) throws -> (Decide, String, Int64) {
+    private static func limiter(
+        _ choice: SimulatedAlgorithm, _ options: SimulationOptions
+    ) throws -> (Decide, String, Int64) {
         let window = options.window
         let capacity = options.effectiveCapacity
         let refill = options.effectiveRefill
@@ -33,23 +42,39 @@ public enum LimitSimulation {
         let buckets = "capacity \(capacity), refill \(refill) per \(interval)"
         switch choice {
         case .fixedWindow:
-            return (decider(try FixedWindow(limit: options.limit, window: window)),
-                    "\(options.limit) per \(window), windows start at 0, \(window), \(LimitDuration.format(2 * window.milliseconds))…", window.milliseconds)
+            return (
+                decider(try FixedWindow(limit: options.limit, window: window)),
+                """
+                    \(options.limit) per \(window), windows start at 0, \(window), \
+                    \(LimitDuration.format(2 * window.milliseconds))…
+                    """,
+                window.milliseconds
+            )
         case .slidingWindow:
-            return (decider(try SlidingWindow(limit: options.limit, window: window)),
-                    "\(options.limit) per rolling \(window), previous window weighted", window.milliseconds)
+            return (
+                decider(try SlidingWindow(limit: options.limit, window: window)),
+                "\(options.limit) per rolling \(window), previous window weighted", window.milliseconds
+            )
         case .slidingLog:
-            return (decider(try SlidingLog(limit: options.limit, window: window)),
-                    "\(options.limit) in any \(window), exact log", window.milliseconds)
+            return (
+                decider(try SlidingLog(limit: options.limit, window: window)),
+                "\(options.limit) in any \(window), exact log", window.milliseconds
+            )
         case .tokenBucket:
-            return (decider(try TokenBucket(refillRate: refill, interval: interval, maxTokens: capacity)),
-                    "\(buckets), in whole steps", interval.milliseconds)
+            return (
+                decider(try TokenBucket(refillRate: refill, interval: interval, maxTokens: capacity)),
+                "\(buckets), in whole steps", interval.milliseconds
+            )
         case .continuousBucket:
-            return (decider(try ContinuousTokenBucket(capacity: capacity, refill: refill, interval: interval)),
-                    "\(buckets), continuously", interval.milliseconds)
+            return (
+                decider(try ContinuousTokenBucket(capacity: capacity, refill: refill, interval: interval)),
+                "\(buckets), continuously", interval.milliseconds
+            )
         case .gcra:
-            return (decider(try GCRA(capacity: capacity, refill: refill, interval: interval)),
-                    "burst \(capacity), \(refill) per \(interval) sustained", interval.milliseconds)
+            return (
+                decider(try GCRA(capacity: capacity, refill: refill, interval: interval)),
+                "burst \(capacity), \(refill) per \(interval) sustained", interval.milliseconds
+            )
         }
     }
 

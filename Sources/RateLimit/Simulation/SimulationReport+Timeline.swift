@@ -43,12 +43,16 @@ extension SimulationReport {
             series.append(.init(title: "\(run.name): \(run.summary)", allowed: allowed, rejected: rejected))
         }
         let tickEvery = tickSpacing(bucket: bucket, count: count)
-        let ticks = stride(from: 0, through: count, by: tickEvery).map { SimulationTimeline.Tick(column: $0, label: Self.formatTime(Int64($0) * bucket)) }
+        let ticks = stride(from: 0, through: count, by: tickEvery).map {
+            SimulationTimeline.Tick(column: $0, label: Self.formatTime(Int64($0) * bucket))
+        }
         let scale = series.flatMap { $0.allowed + $0.rejected }.max() ?? 0
         let requests = runs.first?.decisions.count ?? 0
         let firstTime = runs.first?.decisions.first?.tMilliseconds ?? 0
-        let arrivals = firstTime == lastTime
-            ? "all at \(Self.formatTime(lastTime))" : "from \(Self.formatTime(firstTime)) to \(Self.formatTime(lastTime))"
+        let arrivals =
+            firstTime == lastTime
+            ? "all at \(Self.formatTime(lastTime))"
+            : "from \(Self.formatTime(firstTime)) to \(Self.formatTime(lastTime))"
         var described = "\(requests) requests \(arrivals)"
         if trafficParts.count == 1 {
             described = trafficParts[0].prefix(1).uppercased() + trafficParts[0].dropFirst()
@@ -57,9 +61,13 @@ extension SimulationReport {
         }
         let header = [
             "Traffic: \(traffic)",
-            "\(described) (the chart starts at 0 s). Each column is \(Self.formatTime(bucket)); a full block █ is \(scale) request\(scale == 1 ? "" : "s").",
+            """
+                \(described) (the chart starts at 0 s). Each column is \(Self.formatTime(bucket)); a full block █ is \
+                \(scale) request\(scale == 1 ? "" : "s").
+                """,
         ]
-        return SimulationTimeline(header: header, bucketMilliseconds: bucket, series: series, ticks: ticks, summary: summaryTable())
+        return SimulationTimeline(
+            header: header, bucketMilliseconds: bucket, series: series, ticks: ticks, summary: summaryTable())
     }
 
     private func tickSpacing(bucket: Int64, count: Int) -> Int {
@@ -81,13 +89,16 @@ extension SimulationReport {
             if busiest.count > 0, busiest.firstMilliseconds == busiest.lastMilliseconds {
                 peak += " (all at \(Self.formatTime(busiest.firstMilliseconds)))"
             } else if busiest.count > 0 {
-                peak += " (\(Self.formatTime(busiest.firstMilliseconds)) to \(Self.formatTime(busiest.lastMilliseconds)))"
+                peak +=
+                    " (\(Self.formatTime(busiest.firstMilliseconds)) to \(Self.formatTime(busiest.lastMilliseconds)))"
             }
             if busiest.count > run.limit {
                 let tenths = (busiest.count * 10 + run.limit / 2) / run.limit
                 peak += ": \(tenths / 10).\(tenths % 10)× the limit of \(run.limit)"
             }
-            lines.append(pad(run.name, nameWidth) + "  " + pad("\(run.allowed)", 7, left: true) + "  " + pad("\(run.rejected)", 8, left: true) + "  " + peak)
+            lines.append(
+                pad(run.name, nameWidth) + "  " + pad("\(run.allowed)", 7, left: true) + "  "
+                    + pad("\(run.rejected)", 8, left: true) + "  " + peak)
         }
         return lines
     }

@@ -40,7 +40,8 @@ public struct SimulationReport: Hashable, Sendable {
             for end in times.indices {
                 while times[start] <= times[end] - spanMilliseconds { start += 1 }
                 if end - start + 1 > best.count {
-                    best = Busiest(count: end - start + 1, firstMilliseconds: times[start], lastMilliseconds: times[end])
+                    best = Busiest(
+                        count: end - start + 1, firstMilliseconds: times[start], lastMilliseconds: times[end])
                 }
             }
             return best
@@ -55,7 +56,8 @@ public struct SimulationReport: Hashable, Sendable {
     public var runs: [Run]
 
     /// The report as one JSON document:
-    /// `{"algorithms": [{"name", "allowed", "rejected", "decisions": [{"t_ms", "allowed", "remaining", "reset_ms"}]}]}`.
+    /// `{"algorithms": [{"name", "allowed", "rejected", "decisions": [{"t_ms", "allowed", "remaining",
+    /// "reset_ms"}]}]}`.
     public func json() -> String {
         var out = "{\n  \"algorithms\": ["
         for (index, run) in runs.enumerated() {

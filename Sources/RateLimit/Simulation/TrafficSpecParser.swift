@@ -26,7 +26,9 @@ struct TrafficSpecParser {
             partRange = start..<end
             if words.isEmpty {
                 if end < characters.count || parts.isEmpty {
-                    throw TrafficSpecError(spec: spec, range: start..<max(start + 1, end), message: "empty part; expected \"burst N at T\", \"steady R/s for D\" or \"random N over D\"")
+                    throw TrafficSpecError(
+                        spec: spec, range: start..<max(start + 1, end),
+                        message: "empty part; expected \"burst N at T\", \"steady R/s for D\" or \"random N over D\"")
                 }
             } else {
                 let part = try parsePart()
@@ -44,7 +46,8 @@ struct TrafficSpecParser {
     private static func count(_ part: TrafficSpec.Part) -> Int {
         switch part {
         case .burst(let count, _), .random(let count, _, _): return count
-        case .steady(let perSecond, let duration, _): return TrafficSpec.steadyCount(perSecond: perSecond, duration: duration)
+        case .steady(let perSecond, let duration, _):
+            return TrafficSpec.steadyCount(perSecond: perSecond, duration: duration)
         }
     }
 
@@ -106,7 +109,9 @@ struct TrafficSpecParser {
         }
         if position < words.count {
             let extra = words[position]
-            throw error(at: extra.range.lowerBound..<words[words.count - 1].range.upperBound, "unexpected \"\(extra.text)\" after a complete part")
+            throw error(
+                at: extra.range.lowerBound..<words[words.count - 1].range.upperBound,
+                "unexpected \"\(extra.text)\" after a complete part")
         }
         return part
     }
@@ -120,7 +125,8 @@ struct TrafficSpecParser {
     private mutating func integer(_ expected: String) throws(TrafficSpecError) -> Int {
         let word = try next(expected)
         guard let value = Int(word.text), value > 0, value <= TrafficSpec.maximumRequests else {
-            throw error(at: word.range, "expected \(expected) (1…\(TrafficSpec.maximumRequests)), found \"\(word.text)\"")
+            throw error(
+                at: word.range, "expected \(expected) (1…\(TrafficSpec.maximumRequests)), found \"\(word.text)\"")
         }
         return value
     }
@@ -129,7 +135,8 @@ struct TrafficSpecParser {
         let word = try next("a rate such as 2/s")
         let pieces = word.text.split(separator: "/", omittingEmptySubsequences: false)
         guard pieces.count == 2, let amount = Double(pieces[0]), amount.isFinite, amount > 0, amount <= 10_000,
-              let unit = ["s": 1.0, "m": 1.0 / 60, "min": 1.0 / 60][String(pieces[1])] else {
+            let unit = ["s": 1.0, "m": 1.0 / 60, "min": 1.0 / 60][String(pieces[1])]
+        else {
             throw error(at: word.range, "expected a rate such as 2/s or 30/m, found \"\(word.text)\"")
         }
         return amount * unit
@@ -156,7 +163,8 @@ struct TrafficSpecParser {
     static func milliseconds(_ text: String) -> Int64? {
         let digits = text.prefix { $0.isNumber || $0 == "." }
         guard !digits.isEmpty, digits.first != ".", digits.last != ".", digits.filter({ $0 == "." }).count <= 1,
-              let number = Double(digits), let scale = unitScale[String(text.dropFirst(digits.count))] else { return nil }
+            let number = Double(digits), let scale = unitScale[String(text.dropFirst(digits.count))]
+        else { return nil }
         let value = (number * scale).rounded()
         guard value.isFinite, value < 1e15 else { return nil }
         return Int64(value)

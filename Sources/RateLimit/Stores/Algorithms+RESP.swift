@@ -10,18 +10,28 @@ extension FixedWindow: RESPStoredAlgorithm {
     }
 
     public func decodeState(_ reply: RESPValue, now: Int64) throws -> State? {
-        try reply.storedInteger("GET").map { State(window: floorDiv(now, windowMilliseconds), count: Int(clamping: $0)) }
+        try reply.storedInteger("GET").map {
+            State(window: floorDiv(now, windowMilliseconds), count: Int(clamping: $0))
+        }
     }
 
     public func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]] {
-        [["SET", keys[0], String(new.count), "PX", ttlArgument(until: (new.window + 1) * windowMilliseconds, now: now, grace: grace)]]
+        [
+            [
+                "SET", keys[0], String(new.count), "PX",
+                ttlArgument(until: (new.window + 1) * windowMilliseconds, now: now, grace: grace),
+            ]
+        ]
     }
 
     /// Every request is counted, so one `SET key 0 PX ttl NX` and `INCRBY key cost` in a
     /// MULTI/EXEC decide it: one round trip, nothing to retry.
     public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? {
         let end = (floorDiv(now, windowMilliseconds) + 1) * windowMilliseconds
-        return [["SET", keys[0], "0", "PX", ttlArgument(until: end, now: now, grace: grace), "NX"], ["INCRBY", keys[0], String(cost)]]
+        return [
+            ["SET", keys[0], "0", "PX", ttlArgument(until: end, now: now, grace: grace), "NX"],
+            ["INCRBY", keys[0], String(cost)],
+        ]
     }
 
     public func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult {
@@ -49,11 +59,18 @@ extension SlidingWindow: RESPStoredAlgorithm {
         let current = try values[0].storedInteger("MGET")
         let previous = try values[1].storedInteger("MGET")
         if current == nil && previous == nil { return nil }
-        return State(window: floorDiv(now, windowMilliseconds), current: Int(clamping: current ?? 0), previous: Int(clamping: previous ?? 0))
+        return State(
+            window: floorDiv(now, windowMilliseconds), current: Int(clamping: current ?? 0),
+            previous: Int(clamping: previous ?? 0))
     }
 
     public func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]] {
-        [["SET", keys[0], String(new.current), "PX", ttlArgument(until: (new.window + 2) * windowMilliseconds, now: now, grace: grace)]]
+        [
+            [
+                "SET", keys[0], String(new.current), "PX",
+                ttlArgument(until: (new.window + 2) * windowMilliseconds, now: now, grace: grace),
+            ]
+        ]
     }
 }
 
@@ -67,14 +84,18 @@ extension TokenBucket: RESPStoredAlgorithm {
     public func decodeState(_ reply: RESPValue, now: Int64) throws -> State? {
         let values = try reply.storedElements("HMGET")
         guard values.count == 3 else { throw RateLimitError.storeReply(command: "HMGET", reply: "\(reply)") }
-        guard let refilledAt = try values[0].storedInteger("HMGET"), let tokens = try values[1].storedInteger("HMGET") else { return nil }
+        guard let refilledAt = try values[0].storedInteger("HMGET"), let tokens = try values[1].storedInteger("HMGET")
+        else { return nil }
         let expiresAt = try values[2].storedInteger("HMGET") ?? Int64.max
         return State(refilledAt: refilledAt, tokens: Int(clamping: tokens), expiresAt: expiresAt)
     }
 
     public func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]] {
         [
-            ["HSET", keys[0], "refilledAt", String(new.refilledAt), "tokens", String(new.tokens), "expiresAt", String(new.expiresAt)],
+            [
+                "HSET", keys[0], "refilledAt", String(new.refilledAt), "tokens", String(new.tokens), "expiresAt",
+                String(new.expiresAt),
+            ],
             ["PEXPIRE", keys[0], ttlArgument(until: new.expiresAt, now: now, grace: grace)],
         ]
     }
@@ -98,7 +119,9 @@ extension SlidingLog: RESPStoredAlgorithm {
                 scores.append(try Self.score(pair[1]))
             }
         } else {
-            guard elements.count % 2 == 0 else { throw RateLimitError.storeReply(command: "ZRANGEBYSCORE", reply: "\(reply)") }
+            guard elements.count % 2 == 0 else {
+                throw RateLimitError.storeReply(command: "ZRANGEBYSCORE", reply: "\(reply)")
+            }
             scores = try stride(from: 1, to: elements.count, by: 2).map { try Self.score(elements[$0]) }
         }
         return scores.isEmpty ? nil : State(entries: scores.sorted())
@@ -138,7 +161,8 @@ extension ContinuousTokenBucket: RESPStoredAlgorithm {
     public func decodeState(_ reply: RESPValue, now: Int64) throws -> State? {
         let values = try reply.storedElements("HMGET")
         guard values.count == 2 else { throw RateLimitError.storeReply(command: "HMGET", reply: "\(reply)") }
-        guard let level = try values[0].storedInteger("HMGET"), let updatedAt = try values[1].storedInteger("HMGET") else { return nil }
+        guard let level = try values[0].storedInteger("HMGET"), let updatedAt = try values[1].storedInteger("HMGET")
+        else { return nil }
         return State(level: level, updatedAt: updatedAt)
     }
 
@@ -163,6 +187,11 @@ extension GCRA: RESPStoredAlgorithm {
     }
 
     public func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]] {
-        [["SET", keys[0], String(new.tat), "PX", ttlArgument(until: ceilDiv(new.tat, Int64(refill)), now: now, grace: grace)]]
+        [
+            [
+                "SET", keys[0], String(new.tat), "PX",
+                ttlArgument(until: ceilDiv(new.tat, Int64(refill)), now: now, grace: grace),
+            ]
+        ]
     }
 }

@@ -24,7 +24,9 @@ public actor RESPConnectionPool: RESPConnectionSource {
         self.connect = connect
     }
 
-    public nonisolated func withConnection<T: Sendable>(_ body: (any RESPCommandSender) async throws -> T) async throws -> T {
+    public nonisolated func withConnection<T: Sendable>(
+        _ body: (any RESPCommandSender) async throws -> T
+    ) async throws -> T {
         let connection = try await checkOut()
         do {
             let value = try await body(connection)

@@ -43,7 +43,9 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
 
     /// One optimistic transaction per attempt, in two round trips when the connection
     /// pipelines: `UNWATCH`, `WATCH keys`, read; then `MULTI`, writes, `EXEC`.
-    private func decide(on connection: any RESPCommandSender, identifier: String, cost: Int) async throws -> RateLimitResult {
+    private func decide(
+        on connection: any RESPCommandSender, identifier: String, cost: Int
+    ) async throws -> RateLimitResult {
         let base = "\(prefix):\(identifier)"
         let now = clock.nowMilliseconds()
         let keys = algorithm.storeKeys(base: base, now: now)
@@ -77,7 +79,9 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
             guard let new = state, new != old else { return result }
             let writes = algorithm.writeCommands(keys: keys, old: old, new: new, now: now, grace: graceMilliseconds)
             let answers = try await connection.pipeline([["MULTI"]] + writes + [["EXEC"]])
-            guard answers.count == writes.count + 2 else { throw RateLimitError.storeReply(command: "EXEC", reply: "\(answers)") }
+            guard answers.count == writes.count + 2 else {
+                throw RateLimitError.storeReply(command: "EXEC", reply: "\(answers)")
+            }
             if answers[0].text != "OK" { throw RateLimitError.storeReply(command: "MULTI", reply: "\(answers[0])") }
             for (command, queued) in zip(writes, answers.dropFirst()) where queued.text != "QUEUED" {
                 throw RateLimitError.storeReply(command: command[0], reply: "\(queued)")

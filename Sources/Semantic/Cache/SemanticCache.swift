@@ -41,8 +41,10 @@ public final class SemanticCache: @unchecked Sendable {
     /// the same prompt, which then needs no second embedding.
     private var lastEmbedded: (prompt: String, vector: PromptVector)?
 
-    public init(embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
-                clock: any WallClock = SystemClock()) {
+    public init(
+        embedder: any Embedder, configuration: SemanticCacheConfiguration = SemanticCacheConfiguration(),
+        clock: any WallClock = SystemClock()
+    ) {
         self.embedder = embedder
         self.settings = configuration
         self.clock = clock
@@ -88,7 +90,9 @@ public final class SemanticCache: @unchecked Sendable {
             lastEmbedded = (prompt, vector)
             if let hit = exactLookup(normalised, in: partition) { return hit }
             var result = SemanticLookup(outcome: .miss, response: nil, nearestPrompt: nil, nearestSimilarity: nil)
-            if let index = indexes[partition], let nearest = try index.search(vector.dense, k: 1).first, let entry = entries[nearest.id] {
+            if let index = indexes[partition], let nearest = try index.search(vector.dense, k: 1).first,
+                let entry = entries[nearest.id]
+            {
                 result.nearestPrompt = entry.prompt
                 result.nearestSimilarity = nearest.similarity
                 if nearest.similarity >= settings.threshold {
@@ -123,14 +127,20 @@ public final class SemanticCache: @unchecked Sendable {
                 indexes[partition] = index
                 if existing == nil { bytes += Self.partitionOverhead }
             } catch {
-                if index.count > 0 { indexes[partition] = index } else if existing != nil { bytes -= Self.partitionOverhead }
+                if index.count > 0 {
+                    indexes[partition] = index
+                } else if existing != nil {
+                    bytes -= Self.partitionOverhead
+                }
                 throw error
             }
             nextID += 1
             let expiresAt = now + settings.ttl
-            let size = prompt.utf8.count + normalised.utf8.count + response.utf8.count + vector.bytes + Self.entryOverhead
-            entries[id] = Entry(partition: partition, prompt: prompt, normalised: normalised, response: response,
-                                expiresAt: expiresAt, bytes: size, older: nil, newer: nil)
+            let size =
+                prompt.utf8.count + normalised.utf8.count + response.utf8.count + vector.bytes + Self.entryOverhead
+            entries[id] = Entry(
+                partition: partition, prompt: prompt, normalised: normalised, response: response,
+                expiresAt: expiresAt, bytes: size, older: nil, newer: nil)
             bytes += size
             linkNewest(id)
             expiryQueue.append((id, expiresAt))
@@ -161,7 +171,8 @@ public final class SemanticCache: @unchecked Sendable {
         expireAll(now: clock.nowSeconds())
         guard let id = exact[partition]?[normalised], let entry = entries[id] else { return nil }
         touch(id)
-        let result = SemanticLookup(outcome: .exactHit, response: entry.response, nearestPrompt: entry.prompt, nearestSimilarity: 1)
+        let result = SemanticLookup(
+            outcome: .exactHit, response: entry.response, nearestPrompt: entry.prompt, nearestSimilarity: 1)
         record(result)
         return result
     }
@@ -246,7 +257,9 @@ enum PromptVector {
     case sparse(SparseVector)
 
     init(_ prompt: String, embedder: any Embedder) throws {
-        self = embedder.vectorsAreSparse ? .sparse(try embedder.sparseEmbedding(prompt)) : .dense(try embedder.embed(prompt))
+        self =
+            embedder.vectorsAreSparse
+            ? .sparse(try embedder.sparseEmbedding(prompt)) : .dense(try embedder.embed(prompt))
     }
 
     /// What the index keeps for the vector: four bytes a dimension, or a bucket and a value (twice:

@@ -36,7 +36,9 @@ public struct SemanticCacheConfiguration: Sendable {
         }
     }
 
-    public init(threshold: Float = 0.9, ttl: Double = 3600, maxEntries: Int = 10_000, index: IndexKind = .flat(.float32)) {
+    public init(
+        threshold: Float = 0.9, ttl: Double = 3600, maxEntries: Int = 10_000, index: IndexKind = .flat(.float32)
+    ) {
         self.threshold = threshold
         self.ttl = ttl
         self.maxEntries = max(1, maxEntries)

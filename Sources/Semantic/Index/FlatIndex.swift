@@ -23,7 +23,9 @@ public struct FlatIndex: VectorIndex {
     public var count: Int { ids.count }
 
     public mutating func add(id: Int, vector: [Float]) throws {
-        guard vector.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count) }
+        guard vector.count == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count)
+        }
         if positions[id] != nil { remove(id: id) }
         positions[id] = ids.count
         ids.append(id)
@@ -54,7 +56,9 @@ public struct FlatIndex: VectorIndex {
     }
 
     public func search(_ query: [Float], k: Int) throws -> [SearchHit] {
-        guard query.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: query.count) }
+        guard query.count == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: query.count)
+        }
         var top = TopK(k: min(k, count))
         let n = count
         let dim = dimension

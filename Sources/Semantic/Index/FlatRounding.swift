@@ -15,7 +15,11 @@ enum FlatRounding {
             let q = query[bucket]
             if q != 0 {
                 let lane = bucket & 15
-                if lane < 8 { low[lane].addProduct(q, values[offset]) } else { high[lane - 8].addProduct(q, values[offset]) }
+                if lane < 8 {
+                    low[lane].addProduct(q, values[offset])
+                } else {
+                    high[lane - 8].addProduct(q, values[offset])
+                }
             }
             index += 1
             offset += 1

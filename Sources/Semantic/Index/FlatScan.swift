@@ -5,8 +5,10 @@ import CPrefetch
 enum FlatScan {
     /// Scores of rows `0..<count` of `base` (row stride `dimension`) against `query`; calls `visit` with each.
     @inline(__always)
-    static func scan(query: UnsafePointer<Float>, base: UnsafePointer<Float>, count: Int, dimension: Int,
-                     visit: (Int, Float) -> Void) {
+    static func scan(
+        query: UnsafePointer<Float>, base: UnsafePointer<Float>, count: Int, dimension: Int,
+        visit: (Int, Float) -> Void
+    ) {
         let q = UnsafeRawPointer(query)
         var row = 0
         if dimension % 16 == 0 {
@@ -51,8 +53,10 @@ enum FlatScan {
 
     /// The same over Float16 rows, widened to Float in registers (F16C).
     @inline(__always)
-    static func scan(query: UnsafePointer<Float>, base: UnsafePointer<Float16>, count: Int, dimension: Int,
-                     visit: (Int, Float) -> Void) {
+    static func scan(
+        query: UnsafePointer<Float>, base: UnsafePointer<Float16>, count: Int, dimension: Int,
+        visit: (Int, Float) -> Void
+    ) {
         let q = UnsafeRawPointer(query)
         var row = 0
         if dimension % 16 == 0 {

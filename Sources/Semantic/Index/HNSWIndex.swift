@@ -1,6 +1,6 @@
 import CPrefetch
-import SeededRandom
 import Foundation
+import SeededRandom
 
 /// Approximate nearest-neighbour search with a Hierarchical Navigable Small World graph
 /// (Malkov & Yashunin): a greedy descent through sparse upper layers, then a best-first search of
@@ -39,7 +39,9 @@ public struct HNSWIndex: VectorIndex {
     public var count: Int { liveCount }
 
     public mutating func add(id: Int, vector: [Float]) throws {
-        guard vector.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count) }
+        guard vector.count == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count)
+        }
         remove(id: id)
         let node = Int32(ids.count)
         ids.append(id)
@@ -69,7 +71,9 @@ public struct HNSWIndex: VectorIndex {
             setNeighbours(node, level: l, Links(nodes: chosen.map(\.node), similarities: chosen.map(\.similarity)))
             var reachable = false
             for candidate in chosen {
-                reachable = link(candidate.node, to: node, similarity: candidate.similarity, level: l, force: false) || reachable
+                reachable =
+                    link(candidate.node, to: node, similarity: candidate.similarity, level: l, force: false)
+                    || reachable
             }
             if !reachable, let nearest = chosen.first {
                 // Every neighbour's list was full of closer nodes: force one in-link so the node stays reachable.
@@ -89,7 +93,8 @@ public struct HNSWIndex: VectorIndex {
 
     /// Re-inserts the live entries into a fresh graph, dropping deleted nodes.
     private mutating func rebuild() {
-        var fresh = HNSWIndex(dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next())
+        var fresh = HNSWIndex(
+            dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next())
         for node in ids.indices where !deleted[node] {
             let start = node * dimension
             try? fresh.add(id: ids[node], vector: vectors[start..<(start + dimension)])
@@ -98,7 +103,9 @@ public struct HNSWIndex: VectorIndex {
     }
 
     public func search(_ query: [Float], k: Int) throws -> [SearchHit] {
-        guard query.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: query.count) }
+        guard query.count == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: query.count)
+        }
         guard entryPoint >= 0, k > 0 else { return [] }
         return query.withUnsafeBufferPointer { q -> [SearchHit] in
             guard let qp = q.baseAddress else { return [] }
@@ -141,7 +148,8 @@ public struct HNSWIndex: VectorIndex {
         if level == 0 {
             return bottom[Int(target)].insert(node, similarity: similarity, limit: limit, force: force)
         }
-        return upper[level - 1][target, default: Links()].insert(node, similarity: similarity, limit: limit, force: force)
+        return upper[level - 1][target, default: Links()].insert(
+            node, similarity: similarity, limit: limit, force: force)
     }
 
     /// The heuristic of the HNSW paper: keep a candidate only if it is closer to the base than to any

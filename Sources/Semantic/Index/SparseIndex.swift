@@ -37,13 +37,17 @@ public struct SparseIndex: VectorIndex {
     public var count: Int { positions.count }
 
     public mutating func add(id: Int, vector: [Float]) throws {
-        guard vector.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count) }
+        guard vector.count == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: vector.count)
+        }
         try add(id: id, sparse: SparseVector(vector))
     }
 
     /// Stores the components as given (the non-zero ones, buckets increasing), with no dense pass.
     public mutating func add(id: Int, sparse vector: SparseVector) throws {
-        guard vector.dimension == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: vector.dimension) }
+        guard vector.dimension == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: vector.dimension)
+        }
         remove(id: id)
         guard let slot = Int32(exactly: slotIDs.count), let row = Int32(exactly: rows.count) else {
             throw SemanticError.indexFull(capacity: Int(Int32.max))
@@ -92,7 +96,9 @@ public struct SparseIndex: VectorIndex {
     }
 
     public func search(_ query: [Float], k: Int) throws -> [SearchHit] {
-        guard query.count == dimension else { throw SemanticError.dimensionMismatch(expected: dimension, got: query.count) }
+        guard query.count == dimension else {
+            throw SemanticError.dimensionMismatch(expected: dimension, got: query.count)
+        }
         let wanted = min(k, count)
         guard wanted > 0 else { return [] }
         guard !postings.isEmpty else { return rescoringEveryEntry(query, k: wanted) }
@@ -198,8 +204,10 @@ struct RankedTopK {
     mutating func offer(id: Int, similarity: Float, row: Int32) {
         guard k > 0 else { return }
         var index = hits.count
-        while index > 0, hits[index - 1].similarity < similarity
-                || (hits[index - 1].similarity == similarity && hitRows[index - 1] > row) {
+        while index > 0,
+            hits[index - 1].similarity < similarity
+                || (hits[index - 1].similarity == similarity && hitRows[index - 1] > row)
+        {
             index -= 1
         }
         guard index < k else { return }

@@ -98,7 +98,9 @@ public struct LexicalEmbedder: Embedder {
             for start in (range.lowerBound - 1)...(range.upperBound - 2) {
                 var h = FeatureHash.trigrams
                 for position in start..<(start + 3) {
-                    h.add(position < range.lowerBound ? UInt8(ascii: "^") : position >= range.upperBound ? UInt8(ascii: "$") : bytes[position])
+                    h.add(
+                        position < range.lowerBound
+                            ? UInt8(ascii: "^") : position >= range.upperBound ? UInt8(ascii: "$") : bytes[position])
                 }
                 group.count(h.value)
             }

@@ -15,9 +15,12 @@ final class EncoderWorkspace {
 
     init(capacity: Int, hiddenSize: Int, intermediateSize: Int) {
         self.capacity = capacity
-        sizes = [capacity * hiddenSize, capacity * 3 * hiddenSize, capacity * hiddenSize, capacity * hiddenSize,
-                 capacity * intermediateSize, capacity * (capacity + 8), PackedLinear.rowBlock * max(hiddenSize, intermediateSize),
-                 hiddenSize * (capacity + 8)]
+        sizes = [
+            capacity * hiddenSize, capacity * 3 * hiddenSize, capacity * hiddenSize, capacity * hiddenSize,
+            capacity * intermediateSize, capacity * (capacity + 8),
+            PackedLinear.rowBlock * max(hiddenSize, intermediateSize),
+            hiddenSize * (capacity + 8),
+        ]
         func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {
             let pointer = UnsafeMutablePointer<Float>.allocate(capacity: count)
             pointer.initialize(repeating: 0, count: count)

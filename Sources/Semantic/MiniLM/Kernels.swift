@@ -2,8 +2,10 @@
 enum Kernels {
     /// `x[r] = LayerNorm(x[r] + residual[r])` for each row, with learned gain and bias.
     /// `width` must be a multiple of 8.
-    static func addLayerNorm(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, width: Int,
-                             gain: UnsafePointer<Float>, bias: UnsafePointer<Float>, epsilon: Float) {
+    static func addLayerNorm(
+        _ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, width: Int,
+        gain: UnsafePointer<Float>, bias: UnsafePointer<Float>, epsilon: Float
+    ) {
         let lanes = width / 8
         let g = UnsafeRawPointer(gain)
         let b = UnsafeRawPointer(bias)
@@ -13,7 +15,8 @@ enum Kernels {
             if let residual {
                 let res = UnsafeRawPointer(residual + r * width)
                 for i in 0..<lanes {
-                    let v = row.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
+                    let v =
+                        row.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
                         + res.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
                     row.storeBytes(of: v, toByteOffset: i * 32, as: SIMD8<Float>.self)
                     sum += v
@@ -30,7 +33,8 @@ enum Kernels {
             let inverse = 1 / (squares.sum() / Float(width) + epsilon).squareRoot()
             for i in 0..<lanes {
                 let v = (row.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self) - mean) * inverse
-                let out = v * g.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
+                let out =
+                    v * g.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
                     + b.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
                 row.storeBytes(of: out, toByteOffset: i * 32, as: SIMD8<Float>.self)
             }

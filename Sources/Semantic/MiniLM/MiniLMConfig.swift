@@ -13,7 +13,8 @@ public struct MiniLMConfig: Sendable, Equatable {
     /// Reads `config.json`; only BERT with exact GELU and absolute positions is accepted.
     public init(file path: String) throws {
         guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
             throw SemanticError.modelCorrupt(file: path, reason: "not a JSON object")
         }
         func int(_ key: String) throws -> Int {

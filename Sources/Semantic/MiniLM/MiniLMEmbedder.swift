@@ -23,9 +23,12 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
         }
         let config = try MiniLMConfig(file: (directory as NSString).appendingPathComponent("config.json"))
         let limit = min(maxTokens, config.maxPositions)
-        tokenizer = try BertTokenizer(vocabularyFile: (directory as NSString).appendingPathComponent("vocab.txt"), maxLength: limit)
+        tokenizer = try BertTokenizer(
+            vocabularyFile: (directory as NSString).appendingPathComponent("vocab.txt"), maxLength: limit)
         guard tokenizer.vocabularySize == config.vocabularySize else {
-            throw SemanticError.modelCorrupt(file: "vocab.txt", reason: "has \(tokenizer.vocabularySize) entries, config says \(config.vocabularySize)")
+            throw SemanticError.modelCorrupt(
+                file: "vocab.txt",
+                reason: "has \(tokenizer.vocabularySize) entries, config says \(config.vocabularySize)")
         }
         let file = try SafeTensorsFile(path: (directory as NSString).appendingPathComponent("model.safetensors"))
         encoder = MiniLMEncoder(weights: try MiniLMWeights(file: file, config: config))
@@ -58,7 +61,8 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
         lock.unlock()
         if let reused { return reused }
         let weights = encoder.weights
-        return EncoderWorkspace(capacity: tokenizer.maxLength, hiddenSize: weights.hidden, intermediateSize: weights.intermediateSize)
+        return EncoderWorkspace(
+            capacity: tokenizer.maxLength, hiddenSize: weights.hidden, intermediateSize: weights.intermediateSize)
     }
 
     private func returnWorkspace(_ workspace: EncoderWorkspace) {

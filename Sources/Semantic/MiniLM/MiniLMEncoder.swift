@@ -29,7 +29,8 @@ struct MiniLMEncoder: Sendable {
         let h = weights.hidden
         for (position, id) in ids.enumerated() {
             guard id >= 0, Int(id) < weights.vocabularySize else {
-                throw SemanticError.modelCorrupt(file: weights.file.path, reason: "token id \(id) outside the vocabulary")
+                throw SemanticError.modelCorrupt(
+                    file: weights.file.path, reason: "token id \(id) outside the vocabulary")
             }
             let row = x + position * h
             try weights.file.copyFloats("embeddings.word_embeddings.weight", offset: Int(id) * h, count: h, into: row)
@@ -43,18 +44,26 @@ struct MiniLMEncoder: Sendable {
         layer.qkv.apply(UnsafePointer(ws.hidden), rows: n, into: ws.qkv, scratch: ws.padding)
         attention(tokens: n, workspace: ws)
         layer.attentionOutput.apply(UnsafePointer(ws.context), rows: n, into: ws.projected, scratch: ws.padding)
-        normalise(ws.hidden, residual: UnsafePointer(ws.projected), rows: n, gain: layer.attentionNormGain, bias: layer.attentionNormBias)
+        normalise(
+            ws.hidden, residual: UnsafePointer(ws.projected), rows: n, gain: layer.attentionNormGain,
+            bias: layer.attentionNormBias)
         layer.intermediate.apply(UnsafePointer(ws.hidden), rows: n, into: ws.intermediate, scratch: ws.padding)
         Kernels.gelu(ws.intermediate, count: n * weights.intermediateSize)
         layer.output.apply(UnsafePointer(ws.intermediate), rows: n, into: ws.projected, scratch: ws.padding)
-        normalise(ws.hidden, residual: UnsafePointer(ws.projected), rows: n, gain: layer.outputNormGain, bias: layer.outputNormBias)
+        normalise(
+            ws.hidden, residual: UnsafePointer(ws.projected), rows: n, gain: layer.outputNormGain,
+            bias: layer.outputNormBias)
     }
 
-    private func normalise(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, gain: [Float], bias: [Float]) {
+    private func normalise(
+        _ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, gain: [Float], bias: [Float]
+    ) {
         gain.withUnsafeBufferPointer { g in
             bias.withUnsafeBufferPointer { b in
                 guard let gp = g.baseAddress, let bp = b.baseAddress else { return }
-                Kernels.addLayerNorm(x, residual: residual, rows: rows, width: weights.hidden, gain: gp, bias: bp, epsilon: weights.epsilon)
+                Kernels.addLayerNorm(
+                    x, residual: residual, rows: rows, width: weights.hidden, gain: gp, bias: bp,
+                    epsilon: weights.epsilon)
             }
         }
     }
@@ -84,23 +93,27 @@ struct MiniLMEncoder: Sendable {
                 while block < padded {
                     var acc = SIMD8<Float>()
                     for d in 0..<dh {
-                        acc.addProduct(SIMD8(repeating: qi[d]),
-                                       UnsafeRawPointer(kt + d * padded + block).loadUnaligned(as: SIMD8<Float>.self))
+                        acc.addProduct(
+                            SIMD8(repeating: qi[d]),
+                            UnsafeRawPointer(kt + d * padded + block).loadUnaligned(as: SIMD8<Float>.self))
                     }
                     UnsafeMutableRawPointer(scores + block).storeBytes(of: acc * scale, as: SIMD8<Float>.self)
                     block += 8
                 }
                 Kernels.softmax(scores, count: n)
-                accumulateContext(weights: scores, values: v, tokens: n, rowStride: stride, headDim: dh,
-                                  into: ws.context + i * h + head * dh)
+                accumulateContext(
+                    weights: scores, values: v, tokens: n, rowStride: stride, headDim: dh,
+                    into: ws.context + i * h + head * dh)
             }
         }
     }
 
     /// `out[0..<headDim] = Σ_j weights[j] · values[j]`, eight lanes at a time.
     @inline(__always)
-    private func accumulateContext(weights: UnsafePointer<Float>, values: UnsafePointer<Float>, tokens n: Int, rowStride: Int,
-                                   headDim dh: Int, into out: UnsafeMutablePointer<Float>) {
+    private func accumulateContext(
+        weights: UnsafePointer<Float>, values: UnsafePointer<Float>, tokens n: Int, rowStride: Int,
+        headDim dh: Int, into out: UnsafeMutablePointer<Float>
+    ) {
         let lanes = dh / 8
         if lanes == 4 {
             var a0 = SIMD8<Float>(), a1 = SIMD8<Float>(), a2 = SIMD8<Float>(), a3 = SIMD8<Float>()

@@ -35,7 +35,8 @@ struct MiniLMWeights: Sendable {
         self.vocabularySize = config.vocabularySize
         self.epsilon = config.layerNormEpsilon
         self.file = file
-        guard let words = file.tensors["embeddings.word_embeddings.weight"], words.shape == [config.vocabularySize, h] else {
+        guard let words = file.tensors["embeddings.word_embeddings.weight"], words.shape == [config.vocabularySize, h]
+        else {
             throw SemanticError.modelCorrupt(file: file.path, reason: "word embeddings missing or of the wrong shape")
         }
         positionEmbeddings = try file.floats("embeddings.position_embeddings.weight", shape: [config.maxPositions, h])
@@ -46,8 +47,9 @@ struct MiniLMWeights: Sendable {
         for l in 0..<config.layers {
             let p = "encoder.layer.\(l)."
             func linear(_ name: String, _ inputs: Int, _ outputs: Int) throws -> PackedLinear {
-                PackedLinear(weight: try file.floats(p + name + ".weight", shape: [outputs, inputs]),
-                             bias: try file.floats(p + name + ".bias", shape: [outputs]), inputs: inputs, outputs: outputs)
+                PackedLinear(
+                    weight: try file.floats(p + name + ".weight", shape: [outputs, inputs]),
+                    bias: try file.floats(p + name + ".bias", shape: [outputs]), inputs: inputs, outputs: outputs)
             }
             var qkvWeight: [Float] = []
             var qkvBias: [Float] = []
@@ -55,15 +57,16 @@ struct MiniLMWeights: Sendable {
                 qkvWeight += try file.floats(p + "attention.self.\(part).weight", shape: [h, h])
                 qkvBias += try file.floats(p + "attention.self.\(part).bias", shape: [h])
             }
-            layers.append(Layer(
-                qkv: PackedLinear(weight: qkvWeight, bias: qkvBias, inputs: h, outputs: 3 * h),
-                attentionOutput: try linear("attention.output.dense", h, h),
-                attentionNormGain: try file.floats(p + "attention.output.LayerNorm.weight", shape: [h]),
-                attentionNormBias: try file.floats(p + "attention.output.LayerNorm.bias", shape: [h]),
-                intermediate: try linear("intermediate.dense", h, inter),
-                output: try linear("output.dense", inter, h),
-                outputNormGain: try file.floats(p + "output.LayerNorm.weight", shape: [h]),
-                outputNormBias: try file.floats(p + "output.LayerNorm.bias", shape: [h])))
+            layers.append(
+                Layer(
+                    qkv: PackedLinear(weight: qkvWeight, bias: qkvBias, inputs: h, outputs: 3 * h),
+                    attentionOutput: try linear("attention.output.dense", h, h),
+                    attentionNormGain: try file.floats(p + "attention.output.LayerNorm.weight", shape: [h]),
+                    attentionNormBias: try file.floats(p + "attention.output.LayerNorm.bias", shape: [h]),
+                    intermediate: try linear("intermediate.dense", h, inter),
+                    output: try linear("output.dense", inter, h),
+                    outputNormGain: try file.floats(p + "output.LayerNorm.weight", shape: [h]),
+                    outputNormBias: try file.floats(p + "output.LayerNorm.bias", shape: [h])))
         }
         self.layers = layers
     }

@@ -36,7 +36,9 @@ struct PackedLinear: Sendable {
 
     /// Computes `rows` output rows into `y` (row stride `outputs`) from `x` (row stride `inputs`).
     /// `scratch` must hold `rowBlock * inputs` floats; it pads the last partial block of rows.
-    func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+    func apply(
+        _ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
         let block = PackedLinear.rowBlock
         let full = rows / block * block
         packed.withUnsafeBufferPointer { w in
@@ -51,15 +53,18 @@ struct PackedLinear: Sendable {
                 if rest > 0 {
                     scratch.update(from: x + full * inputs, count: rest * inputs)
                     (scratch + rest * inputs).update(repeating: 0, count: (block - rest) * inputs)
-                    kernel(UnsafePointer(scratch), weights: wBase, bias: bBase, into: y + full * outputs, validRows: rest)
+                    kernel(
+                        UnsafePointer(scratch), weights: wBase, bias: bBase, into: y + full * outputs, validRows: rest)
                 }
             }
         }
     }
 
     @inline(__always)
-    private func kernel(_ x: UnsafePointer<Float>, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-                        into y: UnsafeMutablePointer<Float>, validRows: Int) {
+    private func kernel(
+        _ x: UnsafePointer<Float>, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+        into y: UnsafeMutablePointer<Float>, validRows: Int
+    ) {
         let n = inputs
         let out = outputs
         let x0 = x, x1 = x + n, x2 = x + 2 * n, x3 = x + 3 * n, x4 = x + 4 * n, x5 = x + 5 * n

@@ -32,13 +32,19 @@ public struct SweepDataset: Sendable {
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = rawLine.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = rawLine.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard fields.count == 3 else {
-                throw SemanticError.dataset(file: name, line: offset + 1, reason: "expected kind<TAB>prompt<TAB>prompt, found \(fields.count) field(s)")
+                throw SemanticError.dataset(
+                    file: name, line: offset + 1,
+                    reason: "expected kind<TAB>prompt<TAB>prompt, found \(fields.count) field(s)")
             }
             guard let kind = Kind(rawValue: fields[0]) else {
-                throw SemanticError.dataset(file: name, line: offset + 1,
-                                            reason: "unknown kind \"\(fields[0])\" (use \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw SemanticError.dataset(
+                    file: name, line: offset + 1,
+                    reason:
+                        "unknown kind \"\(fields[0])\" (use \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             guard !fields[1].isEmpty, !fields[2].isEmpty else {
                 throw SemanticError.dataset(file: name, line: offset + 1, reason: "empty prompt")
@@ -46,7 +52,8 @@ public struct SweepDataset: Sendable {
             pairs.append(Pair(kind: kind, a: fields[1], b: fields[2], line: offset + 1))
         }
         guard pairs.contains(where: { $0.kind.shouldHit }), pairs.contains(where: { !$0.kind.shouldHit }) else {
-            throw SemanticError.dataset(file: name, line: nil, reason: "needs at least one paraphrase and one near-miss pair")
+            throw SemanticError.dataset(
+                file: name, line: nil, reason: "needs at least one paraphrase and one near-miss pair")
         }
         self.pairs = pairs
     }

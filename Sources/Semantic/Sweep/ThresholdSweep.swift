@@ -29,7 +29,9 @@ public struct ThresholdSweep: Sendable {
         public var falseHitRate: Double { nearMisses == 0 ? 0 : Double(falsePositives) / Double(nearMisses) }
     }
 
-    public static let defaultThresholds: [Float] = [0.30, 0.40, 0.50, 0.60, 0.70, 0.75, 0.80, 0.85, 0.88, 0.90, 0.92, 0.95, 0.97, 0.99]
+    public static let defaultThresholds: [Float] = [
+        0.30, 0.40, 0.50, 0.60, 0.70, 0.75, 0.80, 0.85, 0.88, 0.90, 0.92, 0.95, 0.97, 0.99,
+    ]
 
     public let embedderName: String
     public let scored: [ScoredPair]
@@ -44,13 +46,16 @@ public struct ThresholdSweep: Sendable {
             cache[text] = v
             return v
         }
-        scored = try dataset.pairs.map { ScoredPair(pair: $0, similarity: VectorMath.cosine(try vector($0.a), try vector($0.b))) }
+        scored = try dataset.pairs.map {
+            ScoredPair(pair: $0, similarity: VectorMath.cosine(try vector($0.a), try vector($0.b)))
+        }
     }
 
     /// Metrics at each threshold (a pair hits when similarity ≥ threshold).
     public func rows(thresholds: [Float] = ThresholdSweep.defaultThresholds) -> [Row] {
         thresholds.map { t in
-            var row = Row(threshold: t, truePositives: 0, falsePositives: 0, paraphrases: 0, nearMisses: 0, falseHitsByKind: [:])
+            var row = Row(
+                threshold: t, truePositives: 0, falsePositives: 0, paraphrases: 0, nearMisses: 0, falseHitsByKind: [:])
             for item in scored {
                 let hit = item.similarity >= t
                 if item.pair.kind.shouldHit {
