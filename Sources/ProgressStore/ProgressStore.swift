@@ -162,19 +162,22 @@ public final class ProgressStore: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
-            let unknown = applied.subtracting(known)
-            if !unknown.isEmpty {
-                throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
-            }
-            if applied == known { return }
             do {
+                // Read inside the retry too: while another process creates the schema, this read can meet a
+                // half-made one (GRDB's migrations table not there yet) and must look again.
+                let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+                let unknown = applied.subtracting(known)
+                if !unknown.isEmpty {
+                    throw ProgressStoreError.newerSchema(path, unknown: Array(unknown))
+                }
+                if applied == known { return }
                 try migrator.migrate(database)
                 return
             } catch let error as DatabaseError {
                 let done = (try? database.read { try migrator.hasCompletedMigrations($0) }) ?? false
                 if done { return }
                 if attempt >= 5 { throw error }
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
             }
         }
     }
