@@ -24,6 +24,17 @@ public enum WorkspaceBuilder {
     /// Runs `swift build` in the workspace and collects its errors.
     public static func build(_ workspace: Workspace) throws(ExerciseError) -> BuildOutcome {
         guard let swift = swiftExecutable() else { throw .noSwift }
+        let sources = learnerSources(workspace)
+        let record = workspace.root.appendingPathComponent(".archlab/built-sources")
+        if let built = try? String(contentsOf: record, encoding: .utf8), built != sources.fingerprint {
+            // The learner's files changed since the last build. An incremental build judges by modification times,
+            // and a file rewritten within moments of a build (by a test, a script, a fast editor) has been seen to
+            // keep its old object code; without its object file the compiler must compile the file again.
+            let objects = workspace.root.appendingPathComponent(".build/debug/ServerSwift.build")
+            for name in sources.names {
+                try? FileManager.default.removeItem(at: objects.appendingPathComponent(name + ".o"))
+            }
+        }
         let process = Process()
         process.executableURL = swift
         process.arguments = ["build", "--package-path", workspace.root.path]
@@ -40,6 +51,7 @@ public enum WorkspaceBuilder {
         process.waitUntilExit()
         let log = String(decoding: data, as: UTF8.self)
         let succeeded = process.terminationReason == .exit && process.terminationStatus == 0
+        if succeeded { try? Data(sources.fingerprint.utf8).write(to: record) }
         return BuildOutcome(succeeded: succeeded, errors: errors(in: log, root: workspace.root.path), log: log)
     }
 
@@ -68,5 +80,18 @@ public enum WorkspaceBuilder {
     private static func isExcerpt(_ line: String) -> Bool {
         let trimmed = line.drop { $0 == " " || $0.isNumber }
         return trimmed.hasPrefix("|") && !line.isEmpty
+    }
+}
+
+extension WorkspaceBuilder {
+    /// The Swift files of `Sources/ServerSwift` in name order, and a fingerprint of their contents.
+    static func learnerSources(_ workspace: Workspace) -> (names: [String], fingerprint: String) {
+        let folder = workspace.root.appendingPathComponent("Sources/ServerSwift")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".swift") }.sorted()
+        let fingerprint = names.map { name in
+            name + " " + Workspace.sha256((try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data())
+        }.joined(separator: "\n")
+        return (names, fingerprint)
     }
 }

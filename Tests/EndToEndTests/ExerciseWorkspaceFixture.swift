@@ -51,9 +51,5 @@ final class ExerciseWorkspaceFixture: @unchecked Sendable {
     /// Writes the learner's exact-cache file.
     func writeLearnerFile(_ text: String) throws {
         try text.write(to: exactCacheFile, atomically: false, encoding: .utf8)
-        // Tests rewrite the file within moments of the last build; a modification time clearly after that build
-        // keeps the incremental build from ever taking the new text for the old one.
-        try FileManager.default.setAttributes(
-            [.modificationDate: Date().addingTimeInterval(2)], ofItemAtPath: exactCacheFile.path)
     }
 }
