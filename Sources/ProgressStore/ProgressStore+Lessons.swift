@@ -31,16 +31,6 @@ extension ProgressStore {
         }
     }
 
-    /// Marks `lessonID` completed (the first completion time is kept).
-    public func markLessonCompleted(learner: Learner, lessonID: String) throws {
-        let now = clock.date()
-        try write { db in
-            try Self.upsertLesson(db, learner: learner, lessonID: lessonID, now: now) { record in
-                if record.completedAt == nil { record.completedAt = now }
-            }
-        }
-    }
-
     static func upsertLesson(
         _ db: Database, learner: Learner, lessonID: String, now: Date,
         change: (inout LessonProgressRecord) -> Void

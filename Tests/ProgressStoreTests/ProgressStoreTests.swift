@@ -56,10 +56,15 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertNil(try store.readingPosition(learner: ada, lessonID: "exact-caching"))
         try store.setReadingPosition(learner: ada, lessonID: "exact-caching", page: 2)
         clock.advance(milliseconds: 60_000)
-        try store.markLessonCompleted(learner: ada, lessonID: "exact-caching")
+        // A passed attempt completes its lesson; a later pass keeps the first completion time.
+        _ = try store.recordAttempt(
+            learner: ada, sampleAttempt(score: 4, passed: true), completingLesson: "exact-caching",
+            decidingUnlocks: { _ in [] })
         clock.advance(milliseconds: 60_000)
         try store.setReadingPosition(learner: ada, lessonID: "exact-caching", page: 4)
-        try store.markLessonCompleted(learner: ada, lessonID: "exact-caching")
+        _ = try store.recordAttempt(
+            learner: ada, sampleAttempt(score: 4, passed: true), completingLesson: "exact-caching",
+            decidingUnlocks: { _ in [] })
         let position = try XCTUnwrap(try store.readingPosition(learner: ada, lessonID: "exact-caching"))
         XCTAssertEqual(position.page, 4)
         XCTAssertEqual(position.firstSeenAt, testEpoch)
