@@ -21,32 +21,9 @@ final class ExerciseWatchEndToEndTests: XCTestCase {
             try ArchLabRunner.binary.path, "watch", "--course", fixture.course.path, "--db", fixture.database,
             "--learner", "watcher", "--workspace", fixture.workspace.path,
         ]
-        // `script` runs its command through `$SHELL -c`; `exec` leaves archlab as the terminal's only process.
-        let command =
-            "exec "
-            + arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qefc", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm"
-        environment["SHELL"] = "/bin/sh"
-        environment["ARCHLAB_COURSE"] = nil
-        process.environment = environment
-        let keyboard = Pipe()
-        let out = Pipe()
-        process.standardInput = keyboard
-        process.standardOutput = out
-        process.standardError = out
-        let screen = WatchScreen()
-        try process.run()
-        let reader = out.fileHandleForReading
-        Thread.detachNewThread {
-            while case let data = reader.availableData, !data.isEmpty { screen.append(data) }
-        }
-        defer {
-            if process.isRunning { process.terminate() }
-        }
+        let terminal = try PseudoTerminal(arguments)
+        let (process, keyboard, screen) = (terminal.process, terminal.keyboard, terminal.screen)
+        defer { terminal.stop() }
         XCTAssertTrue(screen.waitFor("1 of 6 tests passed", timeout: 300), screen.text)
         XCTAssertTrue(screen.waitFor("save a file to check again", timeout: 30), screen.text)
         try fixture.writeLearnerFile(try fixture.courseFile("solution/ExactCache.swift"))
@@ -58,34 +35,5 @@ final class ExerciseWatchEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.waitFor("Stopped watching.", timeout: 30), screen.text)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0, screen.text)
-    }
-}
-
-/// What the terminal has shown so far.
-private final class WatchScreen: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var bytes = Data()
-
-    func append(_ data: Data) {
-        condition.lock()
-        bytes.append(data)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    var text: String {
-        condition.lock()
-        defer { condition.unlock() }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    func waitFor(_ needle: String, timeout: TimeInterval) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        condition.lock()
-        defer { condition.unlock() }
-        while !String(decoding: bytes, as: UTF8.self).contains(needle) {
-            guard condition.wait(until: deadline) else { return false }
-        }
-        return true
     }
 }

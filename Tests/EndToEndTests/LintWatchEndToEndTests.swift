@@ -21,33 +21,9 @@ final class LintWatchEndToEndTests: ScratchDirectoryTestCase {
         let quiz = course.appendingPathComponent("Quizzes/01-first-steps.toml")
         let original = try String(contentsOf: quiz, encoding: .utf8)
 
-        let command =
-            "exec "
-            + [try ArchLabRunner.binary.path, "lint", "--watch", "--course", course.path]
-            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qefc", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm"
-        environment["SHELL"] = "/bin/sh"
-        environment["ARCHLAB_COURSE"] = nil
-        process.environment = environment
-        let keyboard = Pipe()
-        let out = Pipe()
-        process.standardInput = keyboard
-        process.standardOutput = out
-        process.standardError = out
-        let screen = Screen()
-        try process.run()
-        let reader = out.fileHandleForReading
-        Thread.detachNewThread {
-            while case let data = reader.availableData, !data.isEmpty { screen.append(data) }
-            screen.finish()
-        }
-        defer {
-            if process.isRunning { process.terminate() }
-        }
+        let terminal = try PseudoTerminal([try ArchLabRunner.binary.path, "lint", "--watch", "--course", course.path])
+        let (process, keyboard, screen) = (terminal.process, terminal.keyboard, terminal.screen)
+        defer { terminal.stop() }
         func wait(_ text: String, from: Int) throws -> Int {
             guard let end = screen.waitFor(text, from: from, timeout: 60) else {
                 XCTFail("the screen never showed \(text.debugDescription):\n\(screen.text)")

@@ -27,34 +27,9 @@ final class REPLTerminalEndToEndTests: XCTestCase {
             binary, "--course", ArchLabRunner.packageRoot.path, "--db", "\(scratch.path)/progress.sqlite",
             "--learner", "ada", "--seed", "7",
         ]
-        // `script` runs its command through `$SHELL -c`; `exec` makes archlab the terminal's only process, so a
-        // shell that stays in between (dash does) never takes the Ctrl-C meant for archlab and dies of it.
-        let command =
-            "exec "
-            + arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qefc", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm"
-        environment["SHELL"] = "/bin/sh"
-        environment["NO_COLOR"] = "1"
-        environment["XDG_STATE_HOME"] = scratch.path
-        environment["ARCHLAB_COURSE"] = nil
-        environment["ARCHLAB_DB"] = nil
-        process.environment = environment
-        let keyboard = Pipe()
-        let out = Pipe()
-        process.standardInput = keyboard
-        process.standardOutput = out
-        process.standardError = out
-        let screen = Screen()
-        try process.run()
-        let reader = out.fileHandleForReading
-        Thread.detachNewThread {
-            while case let data = reader.availableData, !data.isEmpty { screen.append(data) }
-            screen.finish()
-        }
+        let terminal = try PseudoTerminal(
+            arguments, environment: ["NO_COLOR": "1", "XDG_STATE_HOME": scratch.path, "ARCHLAB_DB": nil])
+        let (process, keyboard, screen) = (terminal.process, terminal.keyboard, terminal.screen)
         var searchFrom = 0
         for step in steps {
             guard let end = screen.waitFor(step.waitFor, from: searchFrom, timeout: 60) else {
@@ -109,54 +84,5 @@ final class REPLTerminalEndToEndTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.screen)
         XCTAssertTrue(result.screen.contains("Labs run: none yet"), result.screen)
         XCTAssertFalse(result.screen.contains("% saved"), "no report after the interrupt: \(result.screen)")
-    }
-}
-
-/// What the terminal has shown so far, filled from the pipe's reader thread.
-final class Screen: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var bytes = Data()
-    private var ended = false
-
-    func append(_ data: Data) {
-        condition.lock()
-        bytes.append(data)
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The terminal closed: nothing more will be shown.
-    func finish() {
-        condition.lock()
-        ended = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    func waitForEnd(timeout: TimeInterval) {
-        let deadline = Date().addingTimeInterval(timeout)
-        condition.lock()
-        defer { condition.unlock() }
-        while !ended, condition.wait(until: deadline) {}
-    }
-
-    var text: String {
-        condition.lock()
-        defer { condition.unlock() }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Waits until `text` appears at or after byte `from`; returns the byte offset just past it.
-    func waitFor(_ text: String, from: Int, timeout: TimeInterval) -> Int? {
-        let needle = Data(text.utf8)
-        let deadline = Date().addingTimeInterval(timeout)
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if from <= bytes.count, let range = bytes.range(of: needle, in: from..<bytes.count) {
-                return range.upperBound
-            }
-            guard !ended, condition.wait(until: deadline) else { return nil }
-        }
     }
 }
