@@ -73,3 +73,47 @@ public struct LessonAvailability: Sendable, Hashable {
     /// True when nothing is missing.
     public var isOpen: Bool { missing.isEmpty }
 }
+
+extension Course {
+    /// What a node still needs for a learner with these records: its required nodes still locked, its quizzes not
+    /// passed, its lab if not run, and its exercises not passed (the capstone among them). Empty for an unlocked
+    /// node.
+    public func needs(
+        of nodeID: String, unlocked: Set<String>, passedQuizzes: Set<String>, ranLabs: Set<String>,
+        passedExercises: Set<String>
+    ) -> NodeNeeds {
+        guard let node = node(id: nodeID), !unlocked.contains(nodeID) else { return NodeNeeds(nodeID: nodeID) }
+        return NodeNeeds(
+            nodeID: nodeID,
+            nodes: node.requires.filter { !unlocked.contains($0) },
+            quizzes: quizzes(unlocking: nodeID).map(\.id).filter { !passedQuizzes.contains($0) },
+            lab: node.lab.flatMap { ranLabs.contains($0) ? nil : $0 },
+            exercises: node.exercises.filter { !passedExercises.contains($0) })
+    }
+}
+
+/// What a locked Matrix node still needs, each part empty once done.
+public struct NodeNeeds: Sendable, Hashable {
+    public let nodeID: String
+    /// Required nodes still locked.
+    public var nodes: [String] = []
+    /// Ids of the quizzes unlocking the node that are not passed yet.
+    public var quizzes: [String] = []
+    /// The node's lab, when it has not been run.
+    public var lab: String?
+    /// The node's exercises (the capstone among them) that have not passed `archlab check`.
+    public var exercises: [String] = []
+
+    public init(
+        nodeID: String, nodes: [String] = [], quizzes: [String] = [], lab: String? = nil, exercises: [String] = []
+    ) {
+        self.nodeID = nodeID
+        self.nodes = nodes
+        self.quizzes = quizzes
+        self.lab = lab
+        self.exercises = exercises
+    }
+
+    /// True when nothing is missing.
+    public var isEmpty: Bool { nodes.isEmpty && quizzes.isEmpty && lab == nil && exercises.isEmpty }
+}

@@ -28,6 +28,10 @@ struct CourseChecks {
             LintFinding(file: file, line: position.line, column: position.column, code: code, message: message))
     }
 
+    mutating func report(_ code: String, _ message: String, file: String, line: Int, column: Int) {
+        findings.append(LintFinding(file: file, line: line, column: column, code: code, message: message))
+    }
+
     private var manifest: String { LoadState.manifestPath }
 
     private mutating func checkDuplicates() {

@@ -26,7 +26,7 @@ extension LoadState {
 }
 
 extension CourseChecks {
-    /// Duplicate exercise ids, an exercise's lesson, and the exercises Matrix nodes name.
+    /// Duplicate exercise ids, an exercise's lesson, and the exercises Matrix nodes and lesson pages name.
     mutating func checkExercises() {
         var seen: [String: String] = [:]
         for exercise in course.exercises {
@@ -48,6 +48,14 @@ extension CourseChecks {
                 report(
                     "dangling-reference", "node `\(node.id)`: exercise `\(id)` does not exist",
                     file: LoadState.manifestPath, at: path + ".exercise")
+            }
+        }
+        for lesson in course.lessons {
+            for directive in lesson.pages.flatMap(\.exercises) where course.exercise(id: directive.exerciseID) == nil {
+                report(
+                    "dangling-reference",
+                    "`{{#exercise \(directive.exerciseID)}}`: exercise `\(directive.exerciseID)` does not exist",
+                    file: lesson.relativePath, line: directive.line, column: directive.column)
             }
         }
     }

@@ -21,10 +21,13 @@ public struct Exercise: Sendable, Hashable {
     public let directory: URL
     /// `Exercises/06-token-bucket/exercise.toml`, as findings name it.
     public let relativePath: String
+    /// What the learner builds, in a sentence (`summary`), shown in the lesson's exercise box.
+    public let summary: String?
 
     public init(
         id: String, title: String, lesson: String, file: String, hints: [String], calls: [String],
-        cases: [ExerciseCase], randoms: [ExerciseRandom], directory: URL, relativePath: String
+        cases: [ExerciseCase], randoms: [ExerciseRandom], directory: URL, relativePath: String,
+        summary: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -36,6 +39,7 @@ public struct Exercise: Sendable, Hashable {
         self.randoms = randoms
         self.directory = directory
         self.relativePath = relativePath
+        self.summary = summary
     }
 
     /// The starter file the learner is given.

@@ -8,6 +8,7 @@ enum ExerciseParser {
         var root = TOMLFields(table: table, path: "", diagnostics: diagnostics)
         let id = root.string("id")
         let title = root.string("title")
+        let summary = root.string("summary", required: false)
         let lesson = root.string("lesson")
         let file = root.string("file")
         let hints = root.stringArray("hints") ?? []
@@ -41,7 +42,7 @@ enum ExerciseParser {
         guard let id, let lesson, let file else { return nil }
         return Exercise(
             id: id, title: title ?? id, lesson: lesson, file: file, hints: hints, calls: calls, cases: cases,
-            randoms: randoms, directory: directory, relativePath: relativePath)
+            randoms: randoms, directory: directory, relativePath: relativePath, summary: summary)
     }
 
     /// The learner's file: a plain `.swift` name present in both `starter/` and `solution/`.

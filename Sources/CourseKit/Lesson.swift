@@ -49,10 +49,13 @@ public struct LessonPage: Sendable, Hashable {
     public internal(set) var markdown: String
     /// The 1-based line of the page's heading in the lesson file.
     public let line: Int
+    /// The page's `{{#exercise ID}}` directives, in order (the lines stay in `markdown`; see `segments`).
+    public let exercises: [ExerciseDirective]
 
-    public init(title: String, markdown: String, line: Int) {
+    public init(title: String, markdown: String, line: Int, exercises: [ExerciseDirective] = []) {
         self.title = title
         self.markdown = markdown
         self.line = line
+        self.exercises = exercises
     }
 }

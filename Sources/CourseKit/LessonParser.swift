@@ -61,7 +61,7 @@ enum LessonParser {
     private static func splitPages(
         _ body: [String], firstLine: Int, file: URL, resolver: IncludeResolver, diagnostics: FileDiagnostics
     ) -> [LessonPage] {
-        var pages: [(title: String, line: Int, body: [String])] = []
+        var pages: [(title: String, line: Int, body: [String], exercises: [ExerciseDirective])] = []
         var fence: String?
         var reportedStray = false
         for (offset, line) in body.enumerated() {
@@ -72,8 +72,18 @@ enum LessonParser {
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix(3))
             } else if line.hasPrefix("## ") || line == "##" {
-                pages.append((String(line.dropFirst(2)).trimmingWhitespace(), lineNumber, []))
+                pages.append((String(line.dropFirst(2)).trimmingWhitespace(), lineNumber, [], []))
                 continue
+            } else if let id = ExerciseDirective.exerciseID(in: line), !pages.isEmpty {
+                let column = line.count - line.drop(while: \.isWhitespace).count + 1
+                if id.isEmpty || id.contains(where: \.isWhitespace) {
+                    diagnostics.report(
+                        "invalid-value", "`{{#exercise ID}}` names one exercise id, as in `{{#exercise token-bucket}}`",
+                        line: lineNumber, column: column)
+                } else {
+                    pages[pages.count - 1].exercises.append(
+                        ExerciseDirective(exerciseID: id, line: lineNumber, column: column))
+                }
             }
             var content = line
             if let directive = IncludeResolver.directive(in: line) {
@@ -115,7 +125,7 @@ enum LessonParser {
                 let what = page.title.isEmpty ? "a page heading without a title" : "page `\(page.title)` is empty"
                 diagnostics.report("empty-page", what, line: page.line)
             }
-            return LessonPage(title: page.title, markdown: markdown, line: page.line)
+            return LessonPage(title: page.title, markdown: markdown, line: page.line, exercises: page.exercises)
         }
     }
 }

@@ -22,6 +22,9 @@ public struct ProgressReport: Sendable {
         public var title: String
         public var unlocked: Bool
         public var unlockedAt: Date?
+        /// What a locked node still needs (its quizzes, lab, exercises and the capstone, and the nodes it
+        /// requires); nil for an unlocked node or without a course.
+        public var needs: NodeNeeds?
     }
 
     public var learner: String
@@ -109,8 +112,15 @@ public struct ProgressReport: Sendable {
                         pages: lesson.pages.count, best: best[lesson.quiz], attempts: countByQuiz[lesson.quiz] ?? 0))
             }
             nodes = course.matrix.nodes.map { node in
-                NodeRow(
-                    id: node.id, title: node.title, unlocked: unlocked.contains(node.id), unlockedAt: recorded[node.id])
+                let needs =
+                    unlocked.contains(node.id)
+                    ? nil
+                    : course.needs(
+                        of: node.id, unlocked: unlocked, passedQuizzes: passed, ranLabs: ranLabs,
+                        passedExercises: passedExercises)
+                return NodeRow(
+                    id: node.id, title: node.title, unlocked: unlocked.contains(node.id), unlockedAt: recorded[node.id],
+                    needs: needs)
             }
         }
         let known = Set(lessons.map(\.id))

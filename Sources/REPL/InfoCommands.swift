@@ -13,20 +13,34 @@ enum InfoCommands {
             help:
                 """
                     Draws the Matrix: each node is a box marked ✓ unlocked, ○ available (its requirements are \
-                    unlocked) or × locked; arrows run from a requirement to the node that needs it. Passing a lesson's \
-                    System Check (and running its lab, where a node names one) unlocks its node.
+                    unlocked) or × locked; arrows run from a requirement to the node that needs it. A lesson's node \
+                    unlocks when its System Check and its exercise have passed; a lab node when its lab has run; \
+                    Production Backend, the capstone, when every exercise and `archlab check capstone` have passed. \
+                    Under the drawing, each locked node says what it still needs.
                     """
         ) { session, _ in
             session.drawMatrix()
+            let records = try session.learnerRecords()
+            let locked = session.course.matrix.nodes.filter { !records.unlockedNodeIDs.contains($0.id) }
+            guard !locked.isEmpty else { return .succeeded }
+            session.say("")
+            session.say("Still locked:")
+            for node in locked {
+                let text = session.needsText(session.needs(of: node.id, records: records))
+                session.sayWrapped("× \(node.title): \(text.isEmpty ? "its requirements" : text)")
+            }
             return .succeeded
         }
     }
 
     static var progress: ReplCommand {
         ReplCommand(
-            name: "progress", usage: "progress", summary: "Your scores, unlocks and labs",
+            name: "progress", usage: "progress", summary: "Your scores, unlocks, labs and exercises",
             help:
-                "Shows your standing, each System Check's best score and number of attempts, and the labs you have run."
+                """
+                    Shows your standing, each System Check's best score and number of attempts, the labs you have run \
+                    and the exercises you have passed.
+                    """
         ) { session, _ in
             session.say("Learner \(ControlCharacters.strip(session.learner.name)): \(try session.standing()).")
             let report = try ProgressReport.build(
@@ -47,6 +61,13 @@ enum InfoCommands {
             for line in table.render(width: session.width, painter: session.painter) { session.say(line) }
             let labs = report.labs.map(\.id).sorted()
             session.say("Labs run: " + (labs.isEmpty ? "none yet" : labs.joined(separator: ", ")))
+            if !report.exercises.isEmpty {
+                let passed = report.exercises.filter { $0.status == "passed" }.map(\.id)
+                session.sayWrapped(
+                    "Exercises passed: \(passed.count)/\(report.exercises.count)"
+                        + (passed.isEmpty ? "" : " (\(passed.joined(separator: ", ")))")
+                        + (report.workspace.map { "; workspace \($0)" } ?? ""))
+            }
             for notice in try session.changedQuizNotices() { session.sayWrapped(notice) }
             return .succeeded
         }

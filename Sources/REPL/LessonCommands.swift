@@ -1,4 +1,5 @@
 import CourseKit
+import ProgressStore
 import Terminal
 
 /// `lessons`, `open`, `next`, `back`, `page` and `code`: reading the course page by page.
@@ -41,21 +42,14 @@ enum LessonCommands {
     }
 
     static func missingText(_ availability: LessonAvailability, session: ReplSession) -> String {
-        availability.missing.map { missing in
-            var text = "needs \(missing.title)"
-            let teachers = missing.lessonIDs.compactMap { session.course.lesson(id: $0) }
-            if let teacher = teachers.first {
-                text += " (pass the System Check of lesson \(teacher.number) “\(teacher.title)”)"
-            }
-            if let lab = missing.lab {
-                text +=
-                    teachers.isEmpty
-                    ? " (run the `\(lab)` lab: `run \(lab)`)" : " and run the `\(lab)` lab (`run \(lab)`)"
-            }
-            for exercise in missing.exercises {
-                text += " and pass the `\(exercise)` exercise (`exercise start \(exercise)`, then `check`)"
-            }
-            return text
+        let records =
+            (try? session.learnerRecords())
+            ?? LearnerRecords(passedQuizIDs: [], ranLabIDs: [], unlockedNodeIDs: [], passedExerciseIDs: [])
+        return availability.missing.map { missing in
+            var needs = session.needs(of: missing.nodeID, records: records)
+            needs.nodes = []
+            let text = session.needsText(needs)
+            return "needs \(missing.title)" + (text.isEmpty ? "" : " (\(text))")
         }.joined(separator: "; ")
     }
 
@@ -223,8 +217,14 @@ extension ReplSession {
         currentLesson = lesson
         currentPage = index
         try store.setReadingPosition(learner: learner, lessonID: lesson.id, page: index)
+        let boxes =
+            lesson.pages[index].exercises.isEmpty
+            ? ExerciseBoxContext.newLearner
+            : ExerciseBoxContext.reading(
+                workspace: try store.workspace(learner: learner),
+                passed: try store.passedExerciseIDs(learner: learner), course: course)
         for text in PageView(painter: painter, width: width).writes(
-            lesson: lesson, page: index, lessonCount: course.lessons.count)
+            lesson: lesson, page: index, lessonCount: course.lessons.count, exercises: course.exercises, boxes: boxes)
         {
             say(text)
         }

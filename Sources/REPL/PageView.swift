@@ -13,8 +13,12 @@ public struct PageView {
     }
 
     /// The page's output, one element per write (a rendered Markdown block may hold several lines).
-    /// `index` must be a valid page index of `lesson`.
-    public func writes(lesson: Lesson, page index: Int, lessonCount: Int) -> [String] {
+    /// `index` must be a valid page index of `lesson`. Each `{{#exercise ID}}` of the page becomes the box of that
+    /// exercise of `exercises`, as `boxes` says for the learner.
+    public func writes(
+        lesson: Lesson, page index: Int, lessonCount: Int, exercises: [Exercise] = [],
+        boxes: ExerciseBoxContext = .newLearner
+    ) -> [String] {
         let content = lesson.pages[index]
         let position =
             "Lesson \(lesson.number)/\(lessonCount) · \(lesson.title) · "
@@ -22,9 +26,27 @@ public struct PageView {
         let more =
             index + 1 < lesson.pages.count
             ? "`next` for page \(index + 2)" : "last page: `quiz` for the System Check"
+        let renderer = MarkdownRenderer(painter: painter, width: width)
+        let heading = "## " + content.title + "\n\n"
+        var body: [String] = []
+        for (number, segment) in content.segments.enumerated() {
+            switch segment {
+            case .markdown(let markdown):
+                body.append(renderer.render((number == 0 ? heading : "") + markdown))
+            case .exercise(let id):
+                if number == 0 { body.append(renderer.render(heading)) }
+                if let exercise = exercises.first(where: { $0.id == id }) {
+                    body.append(
+                        ExerciseBox(painter: painter, width: width).lines(exercise, context: boxes).joined(
+                            separator: "\n"))
+                } else {
+                    body.append(renderer.render("(exercise `\(id)`)"))
+                }
+            }
+        }
         return [
             painter.paint(position, .dim),
-            MarkdownRenderer(painter: painter, width: width).render("## " + content.title + "\n\n" + content.markdown),
+            body.joined(separator: "\n\n"),
             "",
             painter.paint("── \(more) · `back` · `page N` · `help`", .dim),
         ]

@@ -63,11 +63,12 @@ extension ReplSession {
     /// The closing words once the last Matrix node unlocks: the course is done, and what to do with it.
     private func congratulate() {
         say("")
+        let exercises = course.exercises.isEmpty ? "" : " and all \(course.exercises.count) exercises"
         say(
             painter.paint("COURSE COMPLETE", .green, .bold)
                 + """
-                     — all \(course.lessons.count) lessons passed and all \(course.matrix.nodes.count) Matrix nodes \
-                    unlocked.
+                     — all \(course.lessons.count) lessons\(exercises) passed and all \(course.matrix.nodes.count) \
+                    Matrix nodes unlocked.
                     """
         )
         var next = ["`progress` shows your best scores; `quiz N` retakes any System Check"]
@@ -95,11 +96,17 @@ extension ReplSession {
         }
     }
 
-    /// "3/8 lessons, 4/11 nodes unlocked".
+    /// "3/8 lessons, 4/11 nodes unlocked, 2/9 exercises passed" (the exercises only when the course has some).
     func standing() throws -> String {
         let unlocked = try unlockedNodeIDs()
         let done = course.lessons.filter { unlocked.contains($0.node) }.count
         let nodes = course.matrix.nodes.filter { unlocked.contains($0.id) }.count
-        return "\(done)/\(course.lessons.count) lessons, \(nodes)/\(course.matrix.nodes.count) nodes unlocked"
+        var text = "\(done)/\(course.lessons.count) lessons, \(nodes)/\(course.matrix.nodes.count) nodes unlocked"
+        if !course.exercises.isEmpty {
+            let passed = try store.passedExerciseIDs(learner: learner)
+            let count = course.exercises.filter { passed.contains($0.id) }.count
+            text += ", \(count)/\(course.exercises.count) exercises passed"
+        }
+        return text
     }
 }

@@ -91,7 +91,11 @@ struct PreviewCommand: ParsableCommand {
                 indices = [page - 1]
             }
             for index in indices {
-                for text in view.writes(lesson: lesson, page: index, lessonCount: course.lessons.count) { print(text) }
+                for text in view.writes(
+                    lesson: lesson, page: index, lessonCount: course.lessons.count, exercises: course.exercises)
+                {
+                    print(text)
+                }
             }
         }
     }

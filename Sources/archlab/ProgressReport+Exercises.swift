@@ -8,7 +8,8 @@ extension ProgressReport {
     /// The exercises table and the workspace path; nothing for a course without exercises and no workspace.
     func exerciseLines() -> [String] {
         guard !exercises.isEmpty || workspace != nil else { return [] }
-        var lines = ["Exercises"]
+        let passed = exercises.filter { $0.status == "passed" }.count
+        var lines = [exercises.isEmpty ? "Exercises" : "Exercises (\(passed)/\(exercises.count) passed)"]
         lines += TextTable.render(
             header: ["EXERCISE", "STATUS", "PASSED AT"],
             rows: exercises.map { [$0.id, $0.status, $0.passedAt.map(ProgressTimestamp.string) ?? "-"] })

@@ -26,9 +26,12 @@ extension ProgressReport {
             let unlockedCount = nodes.filter(\.unlocked).count
             lines.append("Matrix (\(unlockedCount)/\(nodes.count) unlocked)")
             lines += TextTable.render(
-                header: ["NODE", "TITLE", "UNLOCKED", "AT"],
+                header: ["NODE", "TITLE", "UNLOCKED", "AT", "STILL NEEDS"],
                 rows: nodes.map {
-                    [$0.id, $0.title, $0.unlocked ? "yes" : "no", $0.unlockedAt.map(ProgressTimestamp.string) ?? "-"]
+                    [
+                        $0.id, $0.title, $0.unlocked ? "yes" : "no", $0.unlockedAt.map(ProgressTimestamp.string) ?? "-",
+                        $0.needs.map(Self.needsText) ?? "-",
+                    ]
                 })
         }
         lines.append("")
@@ -55,7 +58,7 @@ extension ProgressReport {
         return lines.joined(separator: "\n")
     }
 
-    /// `{"learner", "lessons": [{"id", "status", "page"}], "nodes": [{"id", "unlocked", "unlocked_at"}],
+    /// `{"learner", "lessons": [{"id", "status", "page"}], "nodes": [{"id", "unlocked", "unlocked_at", "needs"}],
     /// "attempts": [{"quiz", "score", "max_score", "passed", "finished_at", "quiz_changed"}], "labs": [{"id",
     /// "last_run"}]}`;
     /// `quiz_changed` is true for an attempt taken on an older version of the quiz.
@@ -68,11 +71,12 @@ extension ProgressReport {
             ])
         }
         let nodeObjects = nodes.map { row in
-            JSONText.object([
-                ("id", JSONText.string(row.id)),
-                ("unlocked", row.unlocked ? "true" : "false"),
-                ("unlocked_at", row.unlockedAt.map { JSONText.string(ProgressTimestamp.string($0)) } ?? "null"),
-            ])
+            JSONText.object(
+                [
+                    ("id", JSONText.string(row.id)),
+                    ("unlocked", row.unlocked ? "true" : "false"),
+                    ("unlocked_at", row.unlockedAt.map { JSONText.string(ProgressTimestamp.string($0)) } ?? "null"),
+                ] + (row.needs.map { [("needs", Self.needsJSON($0))] } ?? []))
         }
         let attemptObjects = attempts.map { attempt in
             JSONText.object([
@@ -136,5 +140,24 @@ extension ProgressReport {
             ])
         }
         return CSVWriter.render(rows)
+    }
+
+    /// "quiz cost-of-every-call, exercise cost-of-a-call, capstone, after exact-cache": what a locked node needs.
+    static func needsText(_ needs: NodeNeeds) -> String {
+        var parts = needs.quizzes.map { "quiz \($0)" }
+        parts += needs.lab.map { ["lab \($0)"] } ?? []
+        parts += needs.exercises.map { $0 == "capstone" ? "check capstone" : "exercise \($0)" }
+        parts += needs.nodes.isEmpty ? [] : ["after " + needs.nodes.joined(separator: ", ")]
+        return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+    }
+
+    /// `{"nodes": [...], "quizzes": [...], "lab": "…" or null, "exercises": [...]}`.
+    static func needsJSON(_ needs: NodeNeeds) -> String {
+        JSONText.object([
+            ("nodes", JSONText.array(needs.nodes.map(JSONText.string))),
+            ("quizzes", JSONText.array(needs.quizzes.map(JSONText.string))),
+            ("lab", needs.lab.map(JSONText.string) ?? "null"),
+            ("exercises", JSONText.array(needs.exercises.map(JSONText.string))),
+        ])
     }
 }

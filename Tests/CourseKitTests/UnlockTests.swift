@@ -56,4 +56,63 @@ final class UnlockTests: XCTestCase {
         XCTAssertTrue(course.availability(of: second, unlocked: unlocked).isOpen)
         XCTAssertTrue(course.availability(of: first, unlocked: unlocked).completed)
     }
+
+    /// A lesson node needing its quiz and its exercise, and a capstone needing every exercise and `capstone`: each
+    /// says what is still missing, and nothing unlocks without the exercises.
+    func testNodesNeedTheirExercisesAndSayWhatIsMissing() {
+        let nodes = [
+            MatrixNode(id: "cost", title: "Cost", requires: [], column: 0, row: 0, exercises: ["cost-of-a-call"]),
+            MatrixNode(id: "lab", title: "Lab", requires: ["cost"], column: 1, row: 0, lab: "exact-cache"),
+            MatrixNode(
+                id: "capstone", title: "Capstone", requires: ["lab"], column: 2, row: 0,
+                exercises: ["cost-of-a-call", "capstone"]),
+        ]
+        let quiz = Quiz(
+            id: "cost-quiz", title: "Q", unlocks: "cost", pass: 0.75, questions: [],
+            file: URL(fileURLWithPath: "/c/Quizzes/q.toml"), relativePath: "Quizzes/q.toml", contentHash: "")
+        let course = Course(
+            directory: URL(fileURLWithPath: "/c"), title: "C", subtitle: nil, ticker: "", description: nil, quote: nil,
+            lessons: [], quizzes: [quiz], matrix: Matrix(nodes: nodes), glossary: [], faq: [])
+        XCTAssertEqual(course.unlockedNodes(passedQuizzes: ["cost-quiz"], ranLabs: ["exact-cache"]), [])
+        XCTAssertEqual(
+            course.needs(
+                of: "cost", unlocked: [], passedQuizzes: ["cost-quiz"], ranLabs: [], passedExercises: []),
+            NodeNeeds(nodeID: "cost", exercises: ["cost-of-a-call"]))
+        XCTAssertEqual(
+            course.needs(of: "capstone", unlocked: [], passedQuizzes: [], ranLabs: [], passedExercises: []),
+            NodeNeeds(nodeID: "capstone", nodes: ["lab"], exercises: ["cost-of-a-call", "capstone"]))
+        XCTAssertEqual(
+            course.unlockedNodes(
+                passedQuizzes: ["cost-quiz"], ranLabs: ["exact-cache"], passedExercises: ["cost-of-a-call"]),
+            ["cost", "lab"], "the capstone waits for its own check")
+        let all = course.unlockedNodes(
+            passedQuizzes: ["cost-quiz"], ranLabs: ["exact-cache"], passedExercises: ["cost-of-a-call", "capstone"])
+        XCTAssertEqual(all, ["cost", "lab", "capstone"])
+        XCTAssertTrue(
+            course.needs(
+                of: "capstone", unlocked: Set(all), passedQuizzes: [], ranLabs: [], passedExercises: []
+            ).isEmpty)
+        XCTAssertEqual(
+            course.needs(of: "lab", unlocked: ["cost"], passedQuizzes: [], ranLabs: [], passedExercises: []),
+            NodeNeeds(nodeID: "lab", lab: "exact-cache"))
+    }
+
+    /// `{{#exercise ID}}` lines outside fenced code split a page into Markdown and exercise boxes.
+    func testExerciseDirectivesSplitAPageOutsideFencedCode() {
+        let page = LessonPage(
+            title: "T",
+            markdown: "Before.\n\n{{#exercise token-bucket}}\n\n```text\n{{#exercise in-code}}\n```\n  {{#exercise b}}",
+            line: 1)
+        XCTAssertEqual(
+            page.segments,
+            [
+                .markdown("Before."), .exercise("token-bucket"), .markdown("```text\n{{#exercise in-code}}\n```"),
+                .exercise("b"),
+            ])
+        XCTAssertEqual(LessonPage(title: "T", markdown: "Plain.", line: 1).segments, [.markdown("Plain.")])
+        XCTAssertEqual(ExerciseDirective.exerciseID(in: "{{#exercise  a-b }}"), "a-b")
+        XCTAssertEqual(ExerciseDirective.exerciseID(in: "{{#exercise}}"), "")
+        XCTAssertNil(ExerciseDirective.exerciseID(in: "{{#exercises a}}"))
+        XCTAssertNil(ExerciseDirective.exerciseID(in: "see {{#exercise a}}"))
+    }
 }
