@@ -5,11 +5,13 @@ extension Course {
     /// passed, its `lab`, if any, has been run, and every exercise it names has passed. A node with neither
     /// quiz nor lab (a milestone)
     /// unlocks as soon as its requirements do; a quiz passed early counts once the requirements are
-    /// met (unlocks cascade). Nodes on a cycle never unlock.
+    /// met (unlocks cascade). Nodes on a cycle never unlock. `alreadyUnlocked` (a learner's recorded unlocks) stay
+    /// unlocked and count as met requirements, even when the course has since asked more of their nodes.
     public func unlockedNodes(
-        passedQuizzes: Set<String>, ranLabs: Set<String>, passedExercises: Set<String> = []
+        passedQuizzes: Set<String>, ranLabs: Set<String>, passedExercises: Set<String> = [],
+        alreadyUnlocked: Set<String> = []
     ) -> [String] {
-        var unlocked: Set<String> = []
+        var unlocked = alreadyUnlocked.intersection(matrix.nodes.map(\.id))
         var changed = true
         while changed {
             changed = false

@@ -28,10 +28,12 @@ public enum LabRunRecording {
         return String(decoding: try encoder.encode(all), as: UTF8.self)
     }
 
-    /// The nodes the learner's records complete (cascades included), minus those already unlocked.
+    /// The nodes the learner's records complete (cascades included, from the nodes already unlocked), minus those
+    /// already unlocked.
     static func nodesToUnlock(in course: Course, given records: LearnerRecords) -> [String] {
         course.unlockedNodes(
-            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs, passedExercises: records.passedExerciseIDs
+            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs, passedExercises: records.passedExerciseIDs,
+            alreadyUnlocked: records.unlockedNodeIDs
         )
         .filter { !records.unlockedNodeIDs.contains($0) }
     }

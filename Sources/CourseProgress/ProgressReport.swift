@@ -83,7 +83,9 @@ public struct ProgressReport: Sendable {
         let passed = Set(attempts.filter(\.passed).map(\.quizID))
         let recorded = Dictionary(unlocks.map { ($0.nodeID, $0.unlockedAt) }, uniquingKeysWith: min)
         let computed =
-            course?.unlockedNodes(passedQuizzes: passed, ranLabs: ranLabs, passedExercises: passedExercises) ?? []
+            course?.unlockedNodes(
+                passedQuizzes: passed, ranLabs: ranLabs, passedExercises: passedExercises,
+                alreadyUnlocked: Set(recorded.keys)) ?? []
         let unlocked = Set(recorded.keys).union(computed)
         let position = Dictionary(positions.map { ($0.lessonID, $0) }, uniquingKeysWith: { first, _ in first })
         let best = bestByQuiz(attempts)

@@ -17,19 +17,26 @@ enum LessonCommands {
             help:
                 """
                     Shows each lesson as done (its Matrix node is unlocked), current (you are reading it), open, or \
-                    locked — with the node that is missing and the lesson that unlocks it.
+                    locked — with the node that is missing and the lesson that unlocks it. A lesson whose System \
+                    Check you passed says what its node still needs (its exercise).
                     """
         ) { session, _ in
-            let unlocked = try session.unlockedNodeIDs()
+            let records = try session.learnerRecords()
+            let unlocked = records.unlockedNodeIDs
             for lesson in session.course.lessons {
                 let availability = session.course.availability(of: lesson, unlocked: unlocked)
-                let status: String
+                var status: String
                 if availability.completed {
                     status = session.painter.paint("done", .green)
-                } else if lesson.id == session.currentLesson?.id {
-                    status = session.painter.paint("current", .yellow, .bold)
-                } else if availability.isOpen {
-                    status = session.painter.paint("open", .yellow)
+                } else if availability.isOpen || lesson.id == session.currentLesson?.id {
+                    status =
+                        lesson.id == session.currentLesson?.id
+                        ? session.painter.paint("current", .yellow, .bold) : session.painter.paint("open", .yellow)
+                    // System Check passed, node still locked: say what else the node needs (its exercise).
+                    if availability.isOpen, records.passedQuizIDs.contains(lesson.quiz) {
+                        let needs = session.needsText(session.needs(of: lesson.node, records: records))
+                        if !needs.isEmpty { status += " — System Check passed; still to do: " + needs }
+                    }
                 } else {
                     status =
                         session.painter.paint("locked", .gray) + " — " + missingText(availability, session: session)

@@ -95,6 +95,9 @@ final class UnlockTests: XCTestCase {
         XCTAssertEqual(
             course.needs(of: "lab", unlocked: ["cost"], passedQuizzes: [], ranLabs: [], passedExercises: []),
             NodeNeeds(nodeID: "lab", lab: "exact-cache"))
+        XCTAssertEqual(
+            course.unlockedNodes(passedQuizzes: [], ranLabs: ["exact-cache"], alreadyUnlocked: ["cost", "gone"]),
+            ["cost", "lab"], "a recorded unlock stays and counts as a met requirement")
     }
 
     /// `{{#exercise ID}}` lines outside fenced code split a page into Markdown and exercise boxes.

@@ -20,7 +20,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
     }
 
     func testLessonTwoQuizThenRunUnlocksRedisLab() throws {
-        try passExercises(["exact-cache"])
+        try passExercises(["cost-of-a-call", "exact-cache"])
         let course = try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
         var generator = SplitMix64(seed: 11)
         var script = ["open 1", "quiz"] + answers(course, quiz: "cost-of-every-call", seed: generator.next())
@@ -41,7 +41,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
     }
 
     func testBurstUsesTheCurrentLessonsLimiter() throws {
-        try passExercises(["token-bucket"])
+        try passExercises(["cost-of-a-call", "identify-and-limit", "token-bucket"])
         let course = try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
         var generator = SplitMix64(seed: 5)
         var script = ["open 1", "quiz"] + answers(course, quiz: "cost-of-every-call", seed: generator.next())
