@@ -142,13 +142,17 @@ extension ProgressReport {
         return CSVWriter.render(rows)
     }
 
-    /// "quiz cost-of-every-call, exercise cost-of-a-call, capstone, after exact-cache": what a locked node needs.
+    /// "quiz cost-of-every-call; exercise cost-of-a-call; after exact-cache": what a locked node still needs.
     static func needsText(_ needs: NodeNeeds) -> String {
         var parts = needs.quizzes.map { "quiz \($0)" }
         parts += needs.lab.map { ["lab \($0)"] } ?? []
-        parts += needs.exercises.map { $0 == "capstone" ? "check capstone" : "exercise \($0)" }
+        let exercises = needs.exercises.filter { $0 != "capstone" }
+        if !exercises.isEmpty {
+            parts.append((exercises.count == 1 ? "exercise " : "exercises ") + exercises.joined(separator: ", "))
+        }
+        if needs.exercises.contains("capstone") { parts.append("check capstone") }
         parts += needs.nodes.isEmpty ? [] : ["after " + needs.nodes.joined(separator: ", ")]
-        return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+        return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
 
     /// `{"nodes": [...], "quizzes": [...], "lab": "…" or null, "exercises": [...]}`.

@@ -189,6 +189,14 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertTrue(
             text.contains("0/\(course.matrix.nodes.count) nodes unlocked, 0/\(course.exercises.count)"), after.stdout)
 
+        let lastPage = try XCTUnwrap(course.lesson(number: 1)).pages.count
+        let preview = try ArchLabRunner.run(
+            ["preview", "1", "--page", "\(lastPage)", "--course", ArchLabRunner.packageRoot.path], in: scratch)
+        XCTAssertEqual(preview.status, 0, preview.stderr)
+        XCTAssertTrue(
+            flat(preview.stdout).contains("not started yet: `exercise start cost-of-a-call` (in a shell:"),
+            "preview shows a new learner's box:\n\(preview.stdout)")
+
         let progress = try archlab(["progress", "--format", "json"])
         XCTAssertEqual(progress.status, 0, progress.stderr)
         let document = try XCTUnwrap(
