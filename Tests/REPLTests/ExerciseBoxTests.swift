@@ -53,13 +53,11 @@ final class ExerciseBoxTests: XCTestCase {
                 │ there yet: `exercise start token-bucket` (in a shell: `archlab exercise start
                 │ token-bucket`) adds it.
                 """), missing)
-        let started = page(ExerciseBoxContext(workspace: "/home/ada/server-swift", files: ["TokenBucket.swift"]))
+        let home = "/home/ada/server-swift"
+        let started = page(ExerciseBoxContext(workspace: home, files: ["TokenBucket.swift"]))
         XCTAssertTrue(
-            started.contains("│ Your file: /home/ada/server-swift/Sources/ServerSwift/TokenBucket.swift\n│ Status: not"),
-            started)
-        let passed = page(
-            ExerciseBoxContext(workspace: "/home/ada/server-swift", passed: ["token-bucket"], files: ["TokenBucket.swift"])
-        )
+            started.contains("│ Your file: \(home)/Sources/ServerSwift/TokenBucket.swift\n│ Status: not"), started)
+        let passed = page(ExerciseBoxContext(workspace: home, passed: ["token-bucket"], files: ["TokenBucket.swift"]))
         XCTAssertTrue(passed.contains("│ Status: passed ✓\n└─"), passed)
     }
 }
