@@ -111,10 +111,25 @@ struct CheckRun {
                 }
                 lines += unlocked.map { "NODE UNLOCKED: \(course.node(id: $0)?.title ?? $0)" }
             }
+            if !lines.isEmpty, let complete = try completion(course: course, store: store, learner: learner) {
+                lines.append(complete)
+            }
             if format == .text { text += "\nRecorded for learner \(learner.name)." + lines.map { "\n" + $0 }.joined() }
         }
         try ReportOutput.write(text, to: output)
         return report.passed ? 0 : 1
+    }
+
+    /// "COURSE COMPLETE — …" once every Matrix node is unlocked (a check that unlocks the last node, the capstone's,
+    /// ends the course as the REPL's last unlock does), else nil.
+    private func completion(course: Course, store: ProgressStore, learner: Learner) throws -> String? {
+        let unlocked = Set(try withStoreErrors { try store.unlockedNodes(learner: learner) }.map(\.nodeID))
+        guard !course.matrix.nodes.isEmpty, course.matrix.nodes.allSatisfy({ unlocked.contains($0.id) }) else {
+            return nil
+        }
+        let exercises = course.exercises.isEmpty ? "" : " and all \(course.exercises.count) exercises"
+        return "COURSE COMPLETE — all \(course.lessons.count) lessons\(exercises) passed and all "
+            + "\(course.matrix.nodes.count) Matrix nodes unlocked."
     }
 
     /// The exercises to run, in the order they were started: all with `--all`; else the one asked for (or the one
