@@ -24,6 +24,13 @@ enum StartScreen {
         if let standing = try? session.standing() {
             session.sayWrapped("Learner \(name): \(standing).")
         }
+        if let unlocked = try? session.unlockedNodeIDs(), !course.matrix.nodes.isEmpty,
+            course.matrix.nodes.allSatisfy({ unlocked.contains($0.id) })
+        {
+            session.sayWrapped(
+                painter.paint("COURSE COMPLETE", .green, .bold) + ": every Matrix node is unlocked. `progress` shows "
+                    + "your scores; `quiz N` retakes any System Check.")
+        }
         if let lesson = session.currentLesson {
             let page = session.currentPage + 1
             session.sayWrapped(

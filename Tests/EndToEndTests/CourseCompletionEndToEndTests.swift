@@ -134,6 +134,10 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             session.stdout.contains(workspace.appendingPathComponent("Sources/ServerSwift/Cost.swift").path),
             "lesson 1's box shows the learner's file:\n\(session.stdout)")
         XCTAssertTrue(flat(session.stdout).contains("Status: passed ✓"), session.stdout)
+        let again = try repl(["quit"])
+        XCTAssertTrue(
+            flat(again.stdout).contains("COURSE COMPLETE: every Matrix node is unlocked."),
+            "the start screen says so:\n\(again.stdout)")
     }
 
     /// Every System Check passed in the REPL and every lab run, with no exercise: no node unlocks, and the
