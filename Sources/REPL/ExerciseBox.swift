@@ -41,31 +41,34 @@ struct ExerciseBox {
     func lines(_ exercise: Exercise, context: ExerciseBoxContext) -> [String] {
         let id = exercise.id
         let relative = "Sources/ServerSwift/\(exercise.file)"
-        var rows: [String] = []
-        if let summary = exercise.summary { rows.append("**Build:** \(summary)") }
+        let inline = InlineMarkdown(colorEnabled: painter.colorEnabled)
+        var rows: [[StyledRun]] = []
+        if let summary = exercise.summary.map(ControlCharacters.sanitize) {
+            rows.append(inline.runs("**Build:** \(summary)"))
+        }
         let start = "`exercise start \(id)` (in a shell: `archlab exercise start \(id)`)"
-        if let workspace = context.workspace {
-            let path = workspace + "/" + relative
+        if let workspace = context.workspace.map(ControlCharacters.strip) {
+            // The path is plain text: a `*` or `` ` `` in it is not Markdown.
+            let path = StyledRun(workspace + "/" + relative)
             if context.files.contains(exercise.file) {
-                rows.append("**Your file:** \(path)")
+                rows.append(inline.runs("**Your file:** ") + [path])
             } else {
-                rows.append("**Your file:** \(path), not there yet: \(start) adds it.")
+                rows.append(inline.runs("**Your file:** ") + [path] + inline.runs(", not there yet: \(start) adds it."))
             }
         } else {
-            rows.append("**Your file:** `\(relative)` of your `server-swift` workspace, not started yet: \(start).")
+            rows.append(
+                inline.runs("**Your file:** `\(relative)` of your `server-swift` workspace, not started yet: \(start)."))
         }
-        let inline = InlineMarkdown(colorEnabled: painter.colorEnabled)
-        var runs = rows.map { inline.runs($0) }
         if context.passed.contains(id) {
-            runs.append(inline.runs("**Status:** ") + [StyledRun("passed ✓", [.green, .bold])])
+            rows.append(inline.runs("**Status:** ") + [StyledRun("passed ✓", [.green, .bold])])
         } else {
-            runs.append(
+            rows.append(
                 inline.runs("**Status:** not passed yet: `check` (in a shell: `archlab check \(id)`) runs its tests."))
         }
         let bar = painter.paint("│", .cyan)
         let wrapper = WordWrapper(painter: painter)
-        var lines = [painter.paint("┌─ ", .cyan) + painter.paint("Exercise · \(exercise.title)", .bold)]
-        for row in runs {
+        var lines = [painter.paint("┌─ ", .cyan) + painter.paint("Exercise · \(ControlCharacters.sanitize(exercise.title))", .bold)]
+        for row in rows {
             for line in wrapper.wrap(row, width: max(width - 2, 20)) { lines.append(bar + " " + line) }
         }
         lines.append(painter.paint("└─", .cyan))
