@@ -57,7 +57,8 @@ struct ExerciseBox {
             }
         } else {
             rows.append(
-                inline.runs("**Your file:** `\(relative)` of your `server-swift` workspace, not started yet: \(start)."))
+                inline.runs("**Your file:** `\(relative)` of your `server-swift` workspace, not started yet: \(start).")
+            )
         }
         if context.passed.contains(id) {
             rows.append(inline.runs("**Status:** ") + [StyledRun("passed ✓", [.green, .bold])])
@@ -67,7 +68,8 @@ struct ExerciseBox {
         }
         let bar = painter.paint("│", .cyan)
         let wrapper = WordWrapper(painter: painter)
-        var lines = [painter.paint("┌─ ", .cyan) + painter.paint("Exercise · \(ControlCharacters.sanitize(exercise.title))", .bold)]
+        let title = ControlCharacters.sanitize(exercise.title)
+        var lines = [painter.paint("┌─ ", .cyan) + painter.paint("Exercise · \(title)", .bold)]
         for row in rows {
             for line in wrapper.wrap(row, width: max(width - 2, 20)) { lines.append(bar + " " + line) }
         }
