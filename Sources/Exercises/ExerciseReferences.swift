@@ -17,12 +17,18 @@ struct ReferenceError: Error, CustomStringConvertible {
 /// The references exercises may name in `reference = "…"`.
 public enum ExerciseReferences {
     /// Every reference name, for messages and checks.
-    public static let names = ["gateway.cache-key", "ratelimit.token-bucket"]
+    public static let names = [
+        "gateway.cache-key", "ratelimit.token-bucket",
+        "gateway.caller-id", "ratelimit.fixed-window", "ratelimit.sliding-window",
+    ]
 
     static func make(_ name: String) -> (any ExerciseReference)? {
         switch name {
         case "gateway.cache-key": return CacheKeyReference()
         case "ratelimit.token-bucket": return TokenBucketReference()
+        case "gateway.caller-id": return CallerIDReference()
+        case "ratelimit.fixed-window": return WindowLimiterReference.fixedWindow()
+        case "ratelimit.sliding-window": return WindowLimiterReference.slidingWindow()
         default: return nil
         }
     }
