@@ -89,8 +89,9 @@ final class IdentifyAndWindowReferenceTests: XCTestCase {
         // Against the reference, the traffic both admits and refuses, and reaches far into weighted windows.
         let reference = try XCTUnwrap(ExerciseReferences.make("ratelimit.sliding-window"))
         let allowed = try inputs.map { try reference.expected(call: block.call, args: $0)["allowed"] }
-        XCTAssertGreaterThan(allowed.filter { $0 == .bool(true) }.count, 300)
-        XCTAssertGreaterThan(allowed.filter { $0 == .bool(false) }.count, 300)
+        let admitted = allowed.filter { $0 == .bool(true) }.count
+        XCTAssertGreaterThan(admitted, 500, "\(admitted) of 2,000 admitted")
+        XCTAssertGreaterThan(2000 - admitted, 500, "\(2000 - admitted) of 2,000 refused")
     }
 
     func testCallerRequestsCoverEveryBranchOfTheIdentifyRule() throws {
