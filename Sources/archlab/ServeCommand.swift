@@ -98,6 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        for proxy in trustedProxies where proxy.isEmpty || proxy.contains(where: { $0 == "," || $0.isWhitespace }) {
+            throw ValidationError("--trusted-proxy takes one address, such as 10.0.0.2, not '\(proxy)'")
+        }
         guard let bytes = parseMemoryValue(cacheMemory) else {
             throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
         }
