@@ -5,8 +5,9 @@ import RateLimit
 /// An in-process reference implementation a test compares the learner's results with. A fresh one is made per
 /// test, so stateful references (limiters) start empty like the harness's adapters.
 protocol ExerciseReference: AnyObject {
-    /// The expected result of `call` with `args`, as the harness would write it.
-    func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue
+    /// The expected result of `call` with `args`, as the harness would write it. Async, so a reference may run an
+    /// async stage of the gateway; synchronous references conform as they are.
+    func expected(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue
 }
 
 /// Arguments a reference cannot use; shown as the test's failure.
@@ -17,12 +18,20 @@ struct ReferenceError: Error, CustomStringConvertible {
 /// The references exercises may name in `reference = "…"`.
 public enum ExerciseReferences {
     /// Every reference name, for messages and checks.
-    public static let names = ["gateway.cache-key", "ratelimit.token-bucket"]
+    public static let names = [
+        "gateway.cache-key", "ratelimit.token-bucket",
+        "gateway.exact-cost",
+        "semantic.cache",
+        "gateway.stream-cache",
+    ]
 
     static func make(_ name: String) -> (any ExerciseReference)? {
         switch name {
         case "gateway.cache-key": return CacheKeyReference()
         case "ratelimit.token-bucket": return TokenBucketReference()
+        case "gateway.exact-cost": return CostReference()
+        case "semantic.cache": return SemanticCacheReference()
+        case "gateway.stream-cache": return StreamCacheReference()
         default: return nil
         }
     }
