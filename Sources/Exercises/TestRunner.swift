@@ -49,8 +49,8 @@ struct TestRunner {
                 return failed(
                     test.name,
                     TestFailure(
-                        message: "expected \(expected.json), got \(got.json)", inputs: inputs, expected: expected.json,
-                        got: got.json, hint: test.hint))
+                        message: "expected \(expected.json)\(test.comparison.note), got \(got.json)", inputs: inputs,
+                        expected: expected.json + test.comparison.note, got: got.json, hint: test.hint))
             }
         }
         if let inspect = test.redis, let first = test.steps.first {
@@ -96,8 +96,9 @@ struct TestRunner {
                     TestFailure(
                         message:
                             "decision \(index + 1) of \(inputs.count) differs: "
-                            + "expected \(expected.json), got \(got.json)",
-                        inputs: shown, expected: expected.json, got: got.json, hint: block.hint))
+                            + "expected \(expected.json)\(block.comparison.note), got \(got.json)",
+                        inputs: shown, expected: expected.json + block.comparison.note, got: got.json,
+                        hint: block.hint))
             }
         }
         return TestResult(name: block.name, status: .passed, failure: nil)

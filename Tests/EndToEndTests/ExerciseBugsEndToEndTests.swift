@@ -70,7 +70,8 @@ final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
         let stream = try checkBug("StreamCache.swift", exercise: "stream-cache")
         let aborted = failure(of: "a stream the model aborts is never stored", in: stream.stdout)
         XCTAssertTrue(aborted.contains { $0.contains(#""stored":true"#) }, stream.stdout)
-        XCTAssertTrue(aborted.contains { $0.contains("hint:     `forward` returned nil: do not SETEX.") }, stream.stdout)
+        XCTAssertTrue(
+            aborted.contains { $0.contains("hint:     `forward` returned nil: do not SETEX.") }, stream.stdout)
         XCTAssertTrue(stream.stdout.contains("  ✓ a complete stream is stored with SETEX and a TTL of 3600 s"))
     }
 }
