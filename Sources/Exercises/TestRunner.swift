@@ -35,7 +35,7 @@ struct TestRunner {
                 references[name] = reference
                 do {
                     guard let reference else { throw ReferenceError(description: "unknown reference `\(name)`") }
-                    expected = try await reference.expected(call: step.call, args: step.args)
+                    expected = try await reference.result(call: step.call, args: step.args)
                 } catch {
                     return failed(
                         test.name,
@@ -81,7 +81,7 @@ struct TestRunner {
             }
             let expected: ExerciseValue
             do {
-                expected = try await reference.expected(call: block.call, args: args)
+                expected = try await reference.result(call: block.call, args: args)
             } catch {
                 return failed(
                     block.name,
@@ -121,7 +121,7 @@ struct TestRunner {
         async throws(ExerciseError) -> TestFailure?
     {
         guard let reference = ExerciseReferences.make(inspect.keyReference),
-            case .string(let key)? = try? await reference.expected(call: inspect.keyCall, args: args)
+            case .string(let key)? = try? await reference.result(call: inspect.keyCall, args: args)
         else {
             return TestFailure(
                 message: "cannot compute the expected key", inputs: nil, expected: nil, got: nil, hint: hint)
