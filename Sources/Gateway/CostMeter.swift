@@ -12,7 +12,8 @@ public struct CostMeter: GatewayStage {
         var result = try await next(request)
         // ANCHOR: meter
         if let call = result.llmCall, !call.outcome.isFailure {
-            result.costUSD = prices.cost(inputTokens: call.inputTokens, outputTokens: call.outputTokens)
+            result.costUSD = prices.cost(
+                inputTokens: call.inputTokens, outputTokens: call.outputTokens)
         }
         // ANCHOR_END: meter
         return result

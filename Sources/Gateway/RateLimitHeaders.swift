@@ -39,21 +39,25 @@ public struct RateLimitHeaders: GatewayStage {
     }
 
     // ANCHOR: fields
-    /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix
-    /// time), and Retry-After on a rejection: whole seconds, rounded up, at least 1.
-    public static func fields(_ verdict: RateLimitVerdict?, nowMs: Int64) -> [HeaderField] {
+    /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a
+    /// Unix time), and on a rejection Retry-After: whole seconds, at least 1.
+    public static func fields(
+        _ verdict: RateLimitVerdict?, nowMs: Int64
+    ) -> [HeaderField] {
         guard let verdict else { return [] }
         let resetIn = max(0, (verdict.resetMs - nowMs + 999) / 1000)
+        let resetAt = (verdict.resetMs + 999) / 1000
         var fields = [
             HeaderField("RateLimit-Limit", String(verdict.limit)),
             HeaderField("RateLimit-Remaining", String(verdict.remaining)),
             HeaderField("RateLimit-Reset", String(resetIn)),
             HeaderField("X-RateLimit-Limit", String(verdict.limit)),
             HeaderField("X-RateLimit-Remaining", String(verdict.remaining)),
-            HeaderField("X-RateLimit-Reset", String((verdict.resetMs + 999) / 1000)),
+            HeaderField("X-RateLimit-Reset", String(resetAt)),
         ]
         if !verdict.allowed {
-            fields.append(HeaderField("Retry-After", String(max(1, verdict.retryAfterSeconds))))
+            let wait = max(1, verdict.retryAfterSeconds)
+            fields.append(HeaderField("Retry-After", String(wait)))
         }
         return fields
     }

@@ -181,9 +181,11 @@ final class ChatResponder: Sendable {
     }
 
     // ANCHOR: headers
-    /// The gateway's headers (from step 8 on, the limiter's: see `RateLimitHeaders`), then
-    /// the cache outcome.
-    func headers(_ fields: [HeaderField], cache: String?, similarity: Double?) -> HTTPHeaders {
+    /// The gateway's headers (from step 8 on, the limiter's), then the cache
+    /// outcome.
+    func headers(
+        _ fields: [HeaderField], cache: String?, similarity: Double?
+    ) -> HTTPHeaders {
         var headers = HTTPHeaders()
         for field in fields {
             headers.add(name: field.name, value: field.value)
@@ -192,7 +194,8 @@ final class ChatResponder: Sendable {
             headers.add(name: "X-Cache", value: cache)
         }
         if let similarity {
-            headers.add(name: "X-Cache-Similarity", value: String(format: "%.4f", similarity))
+            let nearest = String(format: "%.4f", similarity)
+            headers.add(name: "X-Cache-Similarity", value: nearest)
         }
         return headers
     }

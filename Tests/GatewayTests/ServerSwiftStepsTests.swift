@@ -102,15 +102,19 @@ final class ServerSwiftStepsTests: XCTestCase {
 
     func testStepsFiveSixAndSevenLimitWithAFixedWindowATokenBucketAndASlidingWindow() async throws {
         let five = Array(repeating: true, count: 5)
+        let (fixed, bucket, sliding, finished) = (
+            try await allowed(step: 5), try await allowed(step: 6), try await allowed(step: 7),
+            try await allowed(step: 8)
+        )
         // A fixed window starts afresh at 10 s: all ten pass, the eleventh does not.
-        XCTAssertEqual(try await allowed(step: 5), five + five + [false])
+        XCTAssertEqual(fixed, five + five + [false])
         // A bucket of 5 refilled with 5 every 10 s from the first request (9.9 s): the burst after the
         // boundary finds it empty, and the refill comes at 19.9 s.
-        XCTAssertEqual(try await allowed(step: 6), five + Array(repeating: false, count: 6))
+        XCTAssertEqual(bucket, five + Array(repeating: false, count: 6))
         // The sliding window counts the previous window's 5 at 99% (floor: 4) at 10.1 s, so one more
         // passes; at 15 s at 50% (2), so the one at 15 s passes too.
-        XCTAssertEqual(try await allowed(step: 7), five + [true, false, false, false, false, true])
-        XCTAssertEqual(try await allowed(step: 8), try await allowed(step: 7), "step 8 limits as step 7")
+        XCTAssertEqual(sliding, five + [true, false, false, false, false, true])
+        XCTAssertEqual(finished, sliding, "step 8 limits as step 7")
     }
 
     func testStepOneBillsEveryCallAtTheModelsPricesAndACacheHitNothing() async throws {
