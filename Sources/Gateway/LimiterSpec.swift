@@ -68,6 +68,7 @@ extension LimiterSpec {
     /// Upstash's `Ratelimit.tokenBucket(tokens, interval, tokens)`: a bucket of `tokens` that gets
     /// `tokens` back every `interval`.
     public static func tokenBucket(_ tokens: Int, _ interval: String) throws -> LimiterSpec {
-        try LimiterSpec(algorithm: "token-bucket", rate: LimitRate(count: tokens, per: LimitDuration(parsing: interval)))
+        let rate = try LimitRate(count: tokens, per: LimitDuration(parsing: interval))
+        return try LimiterSpec(algorithm: "token-bucket", rate: rate)
     }
 }

@@ -43,8 +43,8 @@ enum ServeLabCommands {
                 model; step 2 adds the exact cache, kept in your session's Redis (`redis KEYS *` shows it); step 3 the \
                 semantic cache; step 4 caches streamed answers; steps 5 to 8 put a limit per API key in front \
                 (each step's own, 5 per 10 s: step 5 a fixed window, 6 a token bucket, 7 and 8 a sliding window; \
-                `--algorithm` picks another), and step 8 adds the RateLimit headers. The start message says what the \
-                step has.
+                `--algorithm` picks another), and step 8 adds the RateLimit headers. The start message says what \
+                the step has.
 
                 The server accepts one API key, made up at start and shown once (the lesson key): `fire 7` sends it, \
                 and a request with any other key, or none, gets 401 (ten a minute per address, then 429). From a shell:
