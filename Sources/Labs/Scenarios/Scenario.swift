@@ -26,6 +26,13 @@ public struct ScenarioSetup: Sendable {
     public var identifierGuard: IdentifierGuard = .numbers
     /// Steps 5–8: the step's own limiter, or the algorithm and rate the parameters chose, or none.
     public var limiting: GatewayParts.Limiting = .step()
+
+    /// The limiter the parameters chose whole, algorithm and rate (`windows`, `production`); nil when the
+    /// step's own algorithm runs (`abuse`, `token-bucket`) or there is no limit.
+    public var limiter: LimiterSpec? {
+        guard case .step(let algorithm?, let rate?) = limiting else { return nil }
+        return try? LimiterSpec(algorithm: algorithm, rate: rate)
+    }
 }
 
 /// A runnable step of server.swift: the lesson it belongs to, what it shows, its knobs.
