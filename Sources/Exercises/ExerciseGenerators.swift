@@ -4,7 +4,14 @@ import SeededRandom
 /// Seeded input generators for `[[random]]` blocks: the same seed gives the same inputs on every machine.
 public enum ExerciseGenerators {
     /// Every generator name.
-    public static let names = ["bursty-traffic", "prompt-variants"]
+    public static let names = [
+        "bursty-traffic", "prompt-variants",
+        "window-traffic", "caller-requests",
+        "call-costs",
+        "vector-pairs",
+        "semantic-traffic",
+        "chunk-streams",
+    ]
 
     /// The inputs of a random block, in order; nil for an unknown generator.
     static func inputs(_ block: ExerciseRandom) -> [[String: ExerciseValue]]? {
@@ -12,6 +19,12 @@ public enum ExerciseGenerators {
         switch block.generator {
         case "bursty-traffic": return burstyTraffic(block, &random)
         case "prompt-variants": return promptVariants(block.count, &random)
+        case "window-traffic": return windowTraffic(block, &random)
+        case "caller-requests": return callerRequests(block.count, &random)
+        case "call-costs": return callCosts(block.count, &random)
+        case "vector-pairs": return vectorPairs(block.count, &random)
+        case "semantic-traffic": return semanticTraffic(block, &random)
+        case "chunk-streams": return chunkStreams(block, &random)
         default: return nil
         }
     }

@@ -9,6 +9,27 @@ protocol ExerciseReference: AnyObject {
     func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue
 }
 
+/// A reference that runs async code (the gateway's stages): the checker awaits `expectedAsync` instead.
+protocol AsyncExerciseReference: ExerciseReference {
+    func expectedAsync(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue
+}
+
+extension AsyncExerciseReference {
+    func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue {
+        throw ReferenceError(description: "\(Self.self) is asynchronous: use `result(call:args:)`")
+    }
+}
+
+extension ExerciseReference {
+    /// The expected result, awaited when the reference is asynchronous: what the test runner calls.
+    func result(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue {
+        if let asynchronous = self as? any AsyncExerciseReference {
+            return try await asynchronous.expectedAsync(call: call, args: args)
+        }
+        return try expected(call: call, args: args)
+    }
+}
+
 /// Arguments a reference cannot use; shown as the test's failure.
 struct ReferenceError: Error, CustomStringConvertible {
     let description: String
@@ -17,12 +38,24 @@ struct ReferenceError: Error, CustomStringConvertible {
 /// The references exercises may name in `reference = "…"`.
 public enum ExerciseReferences {
     /// Every reference name, for messages and checks.
-    public static let names = ["gateway.cache-key", "ratelimit.token-bucket"]
+    public static let names = [
+        "gateway.cache-key", "ratelimit.token-bucket",
+        "gateway.caller-id", "ratelimit.fixed-window", "ratelimit.sliding-window",
+        "gateway.exact-cost",
+        "semantic.cache",
+        "gateway.stream-cache",
+    ]
 
     static func make(_ name: String) -> (any ExerciseReference)? {
         switch name {
         case "gateway.cache-key": return CacheKeyReference()
         case "ratelimit.token-bucket": return TokenBucketReference()
+        case "gateway.caller-id": return CallerIDReference()
+        case "ratelimit.fixed-window": return WindowLimiterReference.fixedWindow()
+        case "ratelimit.sliding-window": return WindowLimiterReference.slidingWindow()
+        case "gateway.exact-cost": return CostReference()
+        case "semantic.cache": return SemanticCacheReference()
+        case "gateway.stream-cache": return StreamCacheReference()
         default: return nil
         }
     }

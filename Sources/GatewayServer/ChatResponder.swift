@@ -15,14 +15,17 @@ final class ChatResponder: Sendable {
     let clock: any WallClock
     /// Checks API keys before anything else; nil when the server is open.
     let keyGate: APIKeyGate?
+    /// Proxies whose `X-Forwarded-For` names the client for the key gate's unauthenticated allowance.
+    let trustedProxies: Set<String>
     private let counter = Atomic<Int>(0)
 
     init(
         gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock,
-        keyGate: APIKeyGate? = nil
+        keyGate: APIKeyGate? = nil, trustedProxies: Set<String> = []
     ) {
         self.gateway = gateway
         self.keyGate = keyGate
+        self.trustedProxies = trustedProxies
         self.clock = clock
         self.latencyScale = latencyScale
         self.metrics = metrics
@@ -31,16 +34,21 @@ final class ChatResponder: Sendable {
     func respond(head: HTTPRequestHead, body: ByteBuffer, peer: String, writer: ResponseWriter) async throws {
         let started = ContinuousClock.now
         let apiKey = Self.bearerToken(head.headers)
+        // Every X-Forwarded-For line, as one list; only IdentifyStage decides whether to believe it.
+        let forwarded = head.headers["X-Forwarded-For"]
+        let forwardedFor = forwarded.isEmpty ? nil : forwarded.joined(separator: ",")
         var issued: APIKey?
         if let keyGate {
             // ANCHOR: authenticate
             // Before the body is even parsed: a request without an issued key costs a lookup, no more.
-            switch try await keyGate.check(apiKey: apiKey, clientAddress: peer) {
+            let client = IdentifyStage.clientAddress(
+                peer: peer, forwardedFor: forwardedFor, trustedProxies: trustedProxies)
+            switch try await keyGate.check(apiKey: apiKey, clientAddress: client) {
             case .admitted(let key):
                 issued = key
             case .unauthorized(let verdict):
                 metrics.recordUnauthenticated(throttled: false)
-                var challenge = headers(verdict, cache: nil, similarity: nil)
+                var challenge = headers(keyGateFields(verdict), cache: nil, similarity: nil)
                 challenge.add(name: "WWW-Authenticate", value: "Bearer")
                 try await writer.json(
                     status: .unauthorized,
@@ -61,7 +69,7 @@ final class ChatResponder: Sendable {
                             \(max(1, verdict.retryAfterSeconds)) s.
                             """,
                         type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
-                    headers: headers(verdict, cache: nil, similarity: nil))
+                    headers: headers(keyGateFields(verdict), cache: nil, similarity: nil))
                 return
             }
             // ANCHOR_END: authenticate
@@ -86,6 +94,7 @@ final class ChatResponder: Sendable {
             request: llmRequest, apiKey: apiKey, clientAddress: peer, stream: stream,
             atMs: clock.nowMilliseconds())
         request.keyName = issued?.name
+        request.forwardedFor = forwardedFor
         request.onChunk = { chunk, admitted in
             try await Task.sleep(until: started + .microseconds(Int64(chunk.atMs * scale * 1000)), clock: .continuous)
             guard stream else { return }
@@ -95,7 +104,7 @@ final class ChatResponder: Sendable {
             }
             if first {
                 try await writer.startEvents(
-                    headers: self.headers(admitted.rateLimit, cache: "MISS", similarity: admitted.nearestSimilarity))
+                    headers: self.headers(admitted.headers, cache: "MISS", similarity: admitted.nearestSimilarity))
             }
             try await writer.event(
                 Self.encode(
@@ -110,7 +119,7 @@ final class ChatResponder: Sendable {
         case .miss, .rejected: cache = "MISS"
         }
         let headers = self.headers(
-            result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
+            result.headers, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
 
         // ANCHOR: reject
         if result.status == 429 {
@@ -181,32 +190,30 @@ final class ChatResponder: Sendable {
     }
 
     // ANCHOR: headers
-    /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix time), Retry-After
-    /// on a rejection, and the cache outcome.
-    func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
+    /// The gateway's headers (from step 8 on, the limiter's), then the cache
+    /// outcome.
+    func headers(
+        _ fields: [HeaderField], cache: String?, similarity: Double?
+    ) -> HTTPHeaders {
         var headers = HTTPHeaders()
-        if let verdict {
-            let nowMs = clock.nowMilliseconds()
-            let resetIn = max(0, (verdict.resetMs - nowMs + 999) / 1000)
-            headers.add(name: "RateLimit-Limit", value: String(verdict.limit))
-            headers.add(name: "RateLimit-Remaining", value: String(verdict.remaining))
-            headers.add(name: "RateLimit-Reset", value: String(resetIn))
-            headers.add(name: "X-RateLimit-Limit", value: String(verdict.limit))
-            headers.add(name: "X-RateLimit-Remaining", value: String(verdict.remaining))
-            headers.add(name: "X-RateLimit-Reset", value: String((verdict.resetMs + 999) / 1000))
-            if !verdict.allowed {
-                headers.add(name: "Retry-After", value: String(max(1, verdict.retryAfterSeconds)))
-            }
+        for field in fields {
+            headers.add(name: field.name, value: field.value)
         }
         if let cache {
             headers.add(name: "X-Cache", value: cache)
         }
         if let similarity {
-            headers.add(name: "X-Cache-Similarity", value: String(format: "%.4f", similarity))
+            let nearest = String(format: "%.4f", similarity)
+            headers.add(name: "X-Cache-Similarity", value: nearest)
         }
         return headers
     }
     // ANCHOR_END: headers
+
+    /// The key gate's limit (not a step of server.swift) sends its headers at every step.
+    func keyGateFields(_ verdict: RateLimitVerdict) -> [HeaderField] {
+        RateLimitHeaders.fields(verdict, nowMs: clock.nowMilliseconds())
+    }
 
     static func bearerToken(_ headers: HTTPHeaders) -> String? {
         guard let value = headers.first(name: "authorization") else { return nil }
