@@ -50,6 +50,10 @@ enum ExerciseCommand {
             let result = try workspace.start(exercise, course: session.course)
             try session.store.setWorkspace(learner: session.learner, path: workspace.root.path)
             if result.created { session.say("Created the workspace \(workspace.root.path).") }
+            if exercise.isCapstone {
+                session.say("The capstone has no file of its own: `check \(exercise.id)` judges your whole gateway.")
+                return .succeeded
+            }
             session.say(
                 result.keptExistingFile
                     ? "\(result.learnerFile) already exists: left as it is "

@@ -17,12 +17,16 @@ struct ReferenceError: Error, CustomStringConvertible {
 /// The references exercises may name in `reference = "…"`.
 public enum ExerciseReferences {
     /// Every reference name, for messages and checks.
-    public static let names = ["gateway.cache-key", "ratelimit.token-bucket"]
+    public static let names = [
+        "gateway.cache-key", "ratelimit.token-bucket", "gateway.http-response", "gateway.handler",
+    ]
 
     static func make(_ name: String) -> (any ExerciseReference)? {
         switch name {
         case "gateway.cache-key": return CacheKeyReference()
         case "ratelimit.token-bucket": return TokenBucketReference()
+        case "gateway.http-response": return HTTPResponseReference()
+        case "gateway.handler": return HandlerReference()
         default: return nil
         }
     }
