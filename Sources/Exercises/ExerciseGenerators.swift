@@ -4,7 +4,10 @@ import SeededRandom
 /// Seeded input generators for `[[random]]` blocks: the same seed gives the same inputs on every machine.
 public enum ExerciseGenerators {
     /// Every generator name.
-    public static let names = ["bursty-traffic", "prompt-variants", "rate-limit-decisions", "handler-requests"]
+    public static let names = [
+        "bursty-traffic", "prompt-variants", "window-traffic", "caller-requests", "rate-limit-decisions",
+        "handler-requests",
+    ]
 
     /// The inputs of a random block, in order; nil for an unknown generator.
     static func inputs(_ block: ExerciseRandom) -> [[String: ExerciseValue]]? {
@@ -12,6 +15,8 @@ public enum ExerciseGenerators {
         switch block.generator {
         case "bursty-traffic": return burstyTraffic(block, &random)
         case "prompt-variants": return promptVariants(block.count, &random)
+        case "window-traffic": return windowTraffic(block, &random)
+        case "caller-requests": return callerRequests(block.count, &random)
         case "rate-limit-decisions": return rateLimitDecisions(block.count, &random)
         case "handler-requests": return handlerRequests(block.count, &random)
         default: return nil

@@ -18,13 +18,18 @@ struct ReferenceError: Error, CustomStringConvertible {
 public enum ExerciseReferences {
     /// Every reference name, for messages and checks.
     public static let names = [
-        "gateway.cache-key", "ratelimit.token-bucket", "gateway.http-response", "gateway.handler",
+        "gateway.cache-key", "ratelimit.token-bucket",
+        "gateway.caller-id", "ratelimit.fixed-window", "ratelimit.sliding-window",
+        "gateway.http-response", "gateway.handler",
     ]
 
     static func make(_ name: String) -> (any ExerciseReference)? {
         switch name {
         case "gateway.cache-key": return CacheKeyReference()
         case "ratelimit.token-bucket": return TokenBucketReference()
+        case "gateway.caller-id": return CallerIDReference()
+        case "ratelimit.fixed-window": return WindowLimiterReference.fixedWindow()
+        case "ratelimit.sliding-window": return WindowLimiterReference.slidingWindow()
         case "gateway.http-response": return HTTPResponseReference()
         case "gateway.handler": return HandlerReference()
         default: return nil

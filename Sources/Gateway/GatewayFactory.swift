@@ -19,6 +19,8 @@ public enum GatewayFactory {
         /// The semantic cache's byte budget (its share of `--cache-memory`); nil for none. With a
         /// budget, embeddings are not memoised either, so nothing grows with distinct prompts.
         public var semanticCacheBytes: Int?
+        /// Proxies whose `X-Forwarded-For` identifies the caller (`serve --trusted-proxy`); none by default.
+        public var trustedProxies: Set<String> = []
 
         public init() {}
     }
@@ -66,6 +68,7 @@ public enum GatewayFactory {
         var parts = GatewayParts(
             redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semanticCache, limiter: limiter)
         parts.identifierGuard = options.identifierGuard
+        parts.trustedProxies = options.trustedProxies
         return Gateway(
             stages: ServerSwift.stages(step: options.step, parts),
             llm: LLMStage(llm))

@@ -8,6 +8,9 @@ public struct GatewayRequest: Sendable {
     public var keyName: String?
     /// The peer address of the connection (never a forgeable header such as X-Forwarded-For).
     public var clientAddress: String
+    /// The `X-Forwarded-For` header as received (entries joined by commas), when there was one. Only
+    /// ``IdentifyStage`` reads it, and only when `clientAddress` is a trusted proxy.
+    public var forwardedFor: String?
     public var stream: Bool
     /// Arrival time, Unix milliseconds (simulated in scenarios, real in `serve`).
     public var atMs: Int64

@@ -13,6 +13,8 @@ public struct GatewayParts: Sendable {
     public var limiter: (any RateLimiting)?
     /// The rule a semantic hit must pass before it is served (lesson 3).
     public var identifierGuard: IdentifierGuard = .numbers
+    /// Proxies whose `X-Forwarded-For` the identify stage believes (`serve --trusted-proxy`); none by default.
+    public var trustedProxies: Set<String> = []
 
     public init(
         redis: any RESPCommandSender, exactTTLSeconds: Int = 3600, semanticCache: SemanticCache? = nil,
@@ -88,7 +90,7 @@ public enum ServerSwift {
     /// limiter is a parameter (the scenarios' `algorithm`, `archlab serve --algorithm`, a sliding
     /// window by default); step 8 adds the 429 headers the HTTP layer sends.
     static func step5to8(_ parts: GatewayParts) -> [any GatewayStage] {
-        var stages: [any GatewayStage] = [IdentifyStage()]
+        var stages: [any GatewayStage] = [IdentifyStage(trustedProxies: parts.trustedProxies)]
         if let limiter = parts.limiter {
             stages.append(RateLimitStage(limiter: limiter))
         }

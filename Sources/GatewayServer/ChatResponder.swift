@@ -15,14 +15,17 @@ final class ChatResponder: Sendable {
     let clock: any WallClock
     /// Checks API keys before anything else; nil when the server is open.
     let keyGate: APIKeyGate?
+    /// Proxies whose `X-Forwarded-For` names the client for the key gate's unauthenticated allowance.
+    let trustedProxies: Set<String>
     private let counter = Atomic<Int>(0)
 
     init(
         gateway: Gateway, latencyScale: Double, metrics: GatewayMetrics, clock: any WallClock,
-        keyGate: APIKeyGate? = nil
+        keyGate: APIKeyGate? = nil, trustedProxies: Set<String> = []
     ) {
         self.gateway = gateway
         self.keyGate = keyGate
+        self.trustedProxies = trustedProxies
         self.clock = clock
         self.latencyScale = latencyScale
         self.metrics = metrics
@@ -31,11 +34,16 @@ final class ChatResponder: Sendable {
     func respond(head: HTTPRequestHead, body: ByteBuffer, peer: String, writer: ResponseWriter) async throws {
         let started = ContinuousClock.now
         let apiKey = Self.bearerToken(head.headers)
+        // Every X-Forwarded-For line, as one list; only IdentifyStage decides whether to believe it.
+        let forwarded = head.headers["X-Forwarded-For"]
+        let forwardedFor = forwarded.isEmpty ? nil : forwarded.joined(separator: ",")
         var issued: APIKey?
         if let keyGate {
             // ANCHOR: authenticate
             // Before the body is even parsed: a request without an issued key costs a lookup, no more.
-            switch try await keyGate.check(apiKey: apiKey, clientAddress: peer) {
+            let client = IdentifyStage.clientAddress(
+                peer: peer, forwardedFor: forwardedFor, trustedProxies: trustedProxies)
+            switch try await keyGate.check(apiKey: apiKey, clientAddress: client) {
             case .admitted(let key):
                 issued = key
             case .unauthorized(let verdict):
@@ -86,6 +94,7 @@ final class ChatResponder: Sendable {
             request: llmRequest, apiKey: apiKey, clientAddress: peer, stream: stream,
             atMs: clock.nowMilliseconds())
         request.keyName = issued?.name
+        request.forwardedFor = forwardedFor
         request.onChunk = { chunk, admitted in
             try await Task.sleep(until: started + .microseconds(Int64(chunk.atMs * scale * 1000)), clock: .continuous)
             guard stream else { return }

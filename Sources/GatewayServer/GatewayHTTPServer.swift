@@ -23,6 +23,9 @@ public struct GatewayServerConfiguration: Sendable {
     public var maxConnections: Int = 1024
     /// Checks API keys before any other work (`serve --keys`); nil serves every caller (open).
     public var keyGate: APIKeyGate?
+    /// Proxies whose `X-Forwarded-For` the key gate believes when counting unauthenticated requests per client
+    /// (`serve --trusted-proxy`); give the gateway's identify stage the same set. None by default.
+    public var trustedProxies: Set<String> = []
     /// Reads the caches' size and evictions for `/metrics` (`archlab_cache_bytes`,
     /// `archlab_cache_evictions_total`); nil when the caches are not in this process.
     public var cacheMemory: (@Sendable () -> CacheMemoryUsage)?
@@ -56,7 +59,7 @@ public final class GatewayHTTPServer: Sendable {
         self.metrics = metrics
         self.responder = ChatResponder(
             gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock,
-            keyGate: configuration.keyGate)
+            keyGate: configuration.keyGate, trustedProxies: configuration.trustedProxies)
         let connections = ConnectionCount(maximum: configuration.maxConnections)
         let headerTimeout = configuration.headerReadTimeout
         let idleTimeout = configuration.idleTimeout

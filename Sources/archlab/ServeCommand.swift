@@ -79,6 +79,16 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Bytes the in-process exact and semantic caches hold together (64mb, 512kb, 1gb); LRU eviction beyond.")
     var cacheMemory = "64mb"
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            """
+                A proxy in front of this server (repeatable): only a request from one of these addresses may name \
+                its client in X-Forwarded-For. Default: none, the header is ignored.
+                """,
+            valueName: "address"))
+    var trustedProxies: [String] = []
+
     func validate() throws {
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be greater than 0") }
@@ -113,6 +123,7 @@ struct ServeCommand: AsyncParsableCommand {
             options.step = step
             options.threshold = threshold
             options.latencyScale = latencyScale
+            options.trustedProxies = Set(trustedProxies)
             options.limiter = try LimiterSpec(algorithm: algorithm, rate: LimitRate(parsing: limit))
             for key in issued ?? [] {
                 if let own = key.limit { options.keyLimits[key.name] = own }
@@ -138,6 +149,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.maxConnections = maxConnections
             configuration.headerReadTimeout = headerTimeout
             configuration.idleTimeout = idleTimeout
+            configuration.trustedProxies = Set(trustedProxies)
             if let issued {
                 configuration.keyGate = try APIKeyGate(
                     keyring: APIKeyring(issued), unauthenticatedLimit: LimitRate(parsing: unauthenticatedLimit),

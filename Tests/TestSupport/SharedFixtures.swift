@@ -4,7 +4,8 @@ import XCTest
 /// The fixtures more than one test target reads: the `valid/`, `broken/` and `lab-course/` (REPLTests,
 /// LabCommandsTests) courses, `answers/`,
 /// `golden/` and `junit.xsd` (CourseKitTests, EndToEndTests) and `differential.redis`, the
-/// differential scripts (KeyspaceTests, RedisServerTests).
+/// differential scripts (KeyspaceTests, RedisServerTests); `deliberate-bugs/<exercise>/`, solutions with one bug
+/// each (EndToEndTests).
 public enum SharedFixtures {
     /// The folder holding them; missing only in a broken package, so the test fails, never skips.
     public static var root: URL {
