@@ -114,6 +114,9 @@ enum ExerciseCommand {
                     "Show the solution before you have passed? Type `exercise solution \(exercise.id) yes`.")
             }
         }
+        if exercise.isCapstone {
+            throw ExerciseCommandError("`\(exercise.id)` has no file of its own, so it has no solution.")
+        }
         guard let data = FileManager.default.contents(atPath: exercise.solutionFile.path) else {
             throw ExerciseCommandError("Cannot read \(exercise.solutionFile.path).")
         }
