@@ -63,13 +63,19 @@ public struct ExerciseCase: Sendable, Hashable {
     public let redis: RedisExpectation?
     /// 1-based line of the case's `[[case]]` header.
     public let line: Int
+    /// How the steps' results are compared with their expectations.
+    public let comparison: ExerciseComparison
 
-    public init(name: String, hint: String, steps: [ExerciseStep], redis: RedisExpectation?, line: Int) {
+    public init(
+        name: String, hint: String, steps: [ExerciseStep], redis: RedisExpectation?, line: Int,
+        comparison: ExerciseComparison = .exact
+    ) {
         self.name = name
         self.hint = hint
         self.steps = steps
         self.redis = redis
         self.line = line
+        self.comparison = comparison
     }
 }
 
@@ -121,10 +127,12 @@ public struct ExerciseRandom: Sendable, Hashable {
     /// The generator's parameters (`capacity`, `refill_rate`…).
     public let params: [String: ExerciseValue]
     public let line: Int
+    /// How each result is compared with the reference's.
+    public let comparison: ExerciseComparison
 
     public init(
         name: String, generator: String, seed: UInt64, count: Int, call: String, reference: String, hint: String,
-        params: [String: ExerciseValue], line: Int
+        params: [String: ExerciseValue], line: Int, comparison: ExerciseComparison = .exact
     ) {
         self.name = name
         self.generator = generator
@@ -135,6 +143,7 @@ public struct ExerciseRandom: Sendable, Hashable {
         self.hint = hint
         self.params = params
         self.line = line
+        self.comparison = comparison
     }
 }
 

@@ -124,6 +124,7 @@ enum ExerciseParser {
         let shared = fields.table("args").map(objectFields) ?? [:]
         let stepTables = fields.tables("step", required: true)
         let redisFields = fields.table("redis")
+        let comparison = parseComparison(&fields, diagnostics: diagnostics)
         fields.reportUnknownKeys()
         var steps: [ExerciseStep] = []
         for var step in stepTables {
@@ -160,7 +161,7 @@ enum ExerciseParser {
         guard let name, let hint else { return nil }
         return ExerciseCase(
             name: name, hint: hint, steps: steps, redis: redis,
-            line: diagnostics.locator.position(of: fields.path).line)
+            line: diagnostics.locator.position(of: fields.path).line, comparison: comparison)
     }
 
     private static func parseRandom(
@@ -174,6 +175,7 @@ enum ExerciseParser {
         let reference = fields.string("reference")
         let hint = fields.string("hint")
         let params = fields.table("params").map(objectFields) ?? [:]
+        let comparison = parseComparison(&fields, diagnostics: diagnostics)
         fields.reportUnknownKeys()
         if let seed, seed < 0 {
             diagnostics.report("invalid-value", "`seed` must not be negative", at: fields.path + ".seed")
@@ -188,7 +190,36 @@ enum ExerciseParser {
         return ExerciseRandom(
             name: name, generator: generator, seed: UInt64(max(0, seed)), count: max(1, count), call: call,
             reference: reference, hint: hint, params: params,
-            line: diagnostics.locator.position(of: fields.path).line)
+            line: diagnostics.locator.position(of: fields.path).line, comparison: comparison)
+    }
+
+    /// `compare = "exact" | "cents"` or `tolerance = <non-negative number>`, at most one of them; exact by default.
+    private static func parseComparison(
+        _ fields: inout TOMLFields, diagnostics: FileDiagnostics
+    ) -> ExerciseComparison {
+        let compare = fields.string("compare", required: false)
+        let tolerance = fields.number("tolerance", required: false)
+        if compare != nil, tolerance != nil {
+            diagnostics.report(
+                "invalid-value", "give `compare` or `tolerance`, not both", at: fields.path + ".tolerance")
+        }
+        if let tolerance {
+            guard tolerance >= 0, tolerance.isFinite else {
+                diagnostics.report(
+                    "invalid-value", "`tolerance` must be a non-negative number", at: fields.path + ".tolerance")
+                return .exact
+            }
+            return .tolerance(tolerance)
+        }
+        switch compare {
+        case nil, "exact": return .exact
+        case "cents": return .cents
+        case let other?:
+            diagnostics.report(
+                "invalid-value", "`compare` must be \"exact\" or \"cents\", not \"\(other)\"",
+                at: fields.path + ".compare")
+            return .exact
+        }
     }
 
     /// Every field of a table as exercise values, all marked read.

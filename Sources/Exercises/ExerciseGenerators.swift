@@ -5,8 +5,13 @@ import SeededRandom
 public enum ExerciseGenerators {
     /// Every generator name.
     public static let names = [
-        "bursty-traffic", "prompt-variants", "window-traffic", "caller-requests", "rate-limit-decisions",
-        "handler-requests",
+        "bursty-traffic", "prompt-variants",
+        "call-costs",
+        "vector-pairs",
+        "semantic-traffic",
+        "chunk-streams",
+        "window-traffic", "caller-requests",
+        "rate-limit-decisions", "handler-requests",
     ]
 
     /// The inputs of a random block, in order; nil for an unknown generator.
@@ -19,6 +24,10 @@ public enum ExerciseGenerators {
         case "caller-requests": return callerRequests(block.count, &random)
         case "rate-limit-decisions": return rateLimitDecisions(block.count, &random)
         case "handler-requests": return handlerRequests(block.count, &random)
+        case "call-costs": return callCosts(block.count, &random)
+        case "vector-pairs": return vectorPairs(block.count, &random)
+        case "semantic-traffic": return semanticTraffic(block, &random)
+        case "chunk-streams": return chunkStreams(block, &random)
         default: return nil
         }
     }

@@ -5,8 +5,9 @@ import RateLimit
 /// An in-process reference implementation a test compares the learner's results with. A fresh one is made per
 /// test, so stateful references (limiters) start empty like the harness's adapters.
 protocol ExerciseReference: AnyObject {
-    /// The expected result of `call` with `args`, as the harness would write it.
-    func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue
+    /// The expected result of `call` with `args`, as the harness would write it. Async, so a reference may run an
+    /// async stage of the gateway; synchronous references conform as they are.
+    func expected(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue
 }
 
 /// Arguments a reference cannot use; shown as the test's failure.
@@ -21,6 +22,9 @@ public enum ExerciseReferences {
         "gateway.cache-key", "ratelimit.token-bucket",
         "gateway.caller-id", "ratelimit.fixed-window", "ratelimit.sliding-window",
         "gateway.http-response", "gateway.handler",
+        "gateway.exact-cost",
+        "semantic.cache",
+        "gateway.stream-cache",
     ]
 
     static func make(_ name: String) -> (any ExerciseReference)? {
@@ -32,6 +36,9 @@ public enum ExerciseReferences {
         case "ratelimit.sliding-window": return WindowLimiterReference.slidingWindow()
         case "gateway.http-response": return HTTPResponseReference()
         case "gateway.handler": return HandlerReference()
+        case "gateway.exact-cost": return CostReference()
+        case "semantic.cache": return SemanticCacheReference()
+        case "gateway.stream-cache": return StreamCacheReference()
         default: return nil
         }
     }

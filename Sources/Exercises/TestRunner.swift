@@ -35,7 +35,7 @@ struct TestRunner {
                 references[name] = reference
                 do {
                     guard let reference else { throw ReferenceError(description: "unknown reference `\(name)`") }
-                    expected = try reference.expected(call: step.call, args: step.args)
+                    expected = try await reference.expected(call: step.call, args: step.args)
                 } catch {
                     return failed(
                         test.name,
@@ -45,7 +45,7 @@ struct TestRunner {
                             hint: test.hint))
                 }
             }
-            if !expected.isMet(by: got) {
+            if !test.comparison.isMet(expected, by: got) {
                 return failed(
                     test.name,
                     TestFailure(
@@ -81,7 +81,7 @@ struct TestRunner {
             }
             let expected: ExerciseValue
             do {
-                expected = try reference.expected(call: block.call, args: args)
+                expected = try await reference.expected(call: block.call, args: args)
             } catch {
                 return failed(
                     block.name,
@@ -90,7 +90,7 @@ struct TestRunner {
                         got: nil,
                         hint: block.hint))
             }
-            if !expected.isMet(by: got) {
+            if !block.comparison.isMet(expected, by: got) {
                 return failed(
                     block.name,
                     TestFailure(
@@ -120,7 +120,7 @@ struct TestRunner {
         async throws(ExerciseError) -> TestFailure?
     {
         guard let reference = ExerciseReferences.make(inspect.keyReference),
-            case .string(let key)? = try? reference.expected(call: inspect.keyCall, args: args)
+            case .string(let key)? = try? await reference.expected(call: inspect.keyCall, args: args)
         else {
             return TestFailure(
                 message: "cannot compute the expected key", inputs: nil, expected: nil, got: nil, hint: hint)

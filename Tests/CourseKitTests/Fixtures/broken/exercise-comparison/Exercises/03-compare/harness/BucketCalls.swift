@@ -1,0 +1,1 @@
+// Provided by ArchLab: do not edit.
