@@ -8,7 +8,7 @@ import XCTest
 final class ExerciseDeliberateBugEndToEndTests: XCTestCase {
     private static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
         "deliberate-bugs-\(UUID().uuidString)")
-    private static var started = false
+    nonisolated(unsafe) private static var started = false
 
     override class func tearDown() {
         try? FileManager.default.removeItem(at: scratch)

@@ -8,7 +8,7 @@ import XCTest
 final class ExerciseHandlerAndCapstoneEndToEndTests: XCTestCase {
     private static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
         "handler-capstone-\(UUID().uuidString)")
-    private static var started = false
+    nonisolated(unsafe) private static var started = false
 
     /// Every exercise but the capstone, in course order.
     private static let exercises = [

@@ -64,7 +64,7 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
     }
 
     private func ask(
-        _ reference: any ExerciseReference, _ call: String = "semanticCache.lookup", tenant: String = "acme",
+        _ reference: any ExerciseReference, call: String = "semanticCache.lookup", tenant: String = "acme",
         _ prompt: String, _ embedding: [Double], answer: String = "an answer"
     ) async throws -> ExerciseValue {
         try await reference.expected(
@@ -78,7 +78,7 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
     func testTheSemanticReferenceHitsTheSameTenantAndIdentifiersOnly() async throws {
         let reference = try XCTUnwrap(ExerciseReferences.make("semantic.cache"))
         let stored = try await ask(
-            reference, "semanticCache.store", "Where is my order #4512?", [1, 0, 0], answer: "Shipped.")
+            reference, call: "semanticCache.store", "Where is my order #4512?", [1, 0, 0], answer: "Shipped.")
         XCTAssertEqual(stored, .bool(true))
         let paraphrase = try await ask(reference, "Has order #4512 shipped yet?", [0.96, 0.28, 0])
         XCTAssertEqual(paraphrase["hit"], .bool(true))

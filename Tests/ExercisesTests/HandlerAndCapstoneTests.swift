@@ -88,7 +88,8 @@ final class HandlerAndCapstoneTests: XCTestCase {
         let plan = try await CapstoneRun.plan(spec)
         let labels = plan.requests.map { CapstoneRun.label($0.reference) }
         XCTAssertEqual(Set(labels), ["exact", "semantic", "miss", "429"])
-        XCTAssertEqual(labels, try await CapstoneRun.plan(spec).requests.map { CapstoneRun.label($0.reference) })
+        let again = try await CapstoneRun.plan(spec)
+        XCTAssertEqual(labels, again.requests.map { CapstoneRun.label($0.reference) }, "the same seed, the same run")
         XCTAssertEqual(plan.limit, 5)
         XCTAssertEqual(plan.windowMs, 10_000)
         XCTAssertEqual(plan.threshold, 0.95)
