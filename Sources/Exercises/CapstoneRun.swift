@@ -132,6 +132,7 @@ struct CapstoneRun {
         var outcome: String
         var status: Int
         var body: String
+        var limiterCalled: Bool
         var limiterRefused: Bool
         var modelCalled: Bool
         var cost: Decimal
@@ -165,6 +166,7 @@ struct CapstoneRun {
         var counts: (ours: [String: Int], theirs: [String: Int]) = ([:], [:])
         var crossTenant: [String] = []
         var limited: [String] = []
+        var limitedByArchLab = false
         var cost: Decimal = 0
         for (index, request) in plan.requests.enumerated() {
             let args = Self.arguments(request)
@@ -193,11 +195,18 @@ struct CapstoneRun {
                 let owner = answer.body.dropFirst().prefix { $0 != "]" }
                 crossTenant.append("\(shown): served \(owner)'s answer from the \(answer.outcome) cache")
             }
-            if answer.modelCalled, answer.limiterRefused || request.reference == .rejected {
-                limited.append(
+            // Limited: refused by the learner's limiter, or never put to it. (A decision that differs from
+            // ArchLab's counts against the agreement, within its tolerance.)
+            if answer.modelCalled, answer.limiterRefused || !answer.limiterCalled {
+                // The first shown is one ArchLab refuses, when there is one: the clearest example.
+                let at = request.reference == .rejected && !limitedByArchLab ? 0 : limited.count
+                limitedByArchLab = limitedByArchLab || request.reference == .rejected
+                limited.insert(
                     answer.limiterRefused
                         ? "\(shown): your limiter refused it, yet it reached your model"
-                        : "\(shown): ArchLab's limiter refuses it with 429, yet it reached your model")
+                        : "\(shown): it reached your model without being put to your limiter"
+                            + (request.reference == .rejected ? " (ArchLab's limiter refuses it with 429)" : ""),
+                    at: at)
             }
             cost += answer.cost
         }
@@ -227,12 +236,15 @@ struct CapstoneRun {
                     + "tenant."))
         tests.append(
             Self.violations(
-                limited, name: names[2], what: "requests a limiter refuses reached your model",
+                limited, name: names[2], what: "requests reached your model past the limiter",
                 hint:
                     "In `Handler.handle`, call the limiter right after identifying the caller and return the 429 when "
                     + "it refuses, before any cache or the model."))
         let yours = NSDecimalNumber(decimal: cost).doubleValue
-        let saving = plan.baselineCostUSD > 0 ? " (you save \(Self.percent(1 - yours / plan.baselineCostUSD)))" : ""
+        // A saving counts only when the gateway answered like ArchLab's (one that never calls the model saves 100%).
+        let saving =
+            share >= spec.minAgreement && plan.baselineCostUSD > 0
+            ? " (you save \(Self.percent(1 - yours / plan.baselineCostUSD)))" : ""
         let summary = [
             "Cost of the \(plan.requests.count) requests: yours \(Self.dollars(cost)) (your Cost.ofCall), "
                 + "ArchLab's step 8 \(Self.dollars(Decimal(plan.costUSD))), "
@@ -309,6 +321,7 @@ struct CapstoneRun {
         else { return nil }
         return Answer(
             outcome: outcome, status: Int(status), body: body,
+            limiterCalled: value["limiter_called"] == .bool(true),
             limiterRefused: value["limiter_refused"] == .bool(true), modelCalled: value["model_called"] == .bool(true),
             cost: value["cost"]?.string.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) } ?? 0)
     }

@@ -110,8 +110,11 @@ final class ExerciseHandlerAndCapstoneEndToEndTests: XCTestCase {
             result.stdout.contains(#""name": "no limited caller reaches the model", "status": "failed""#),
             result.stdout)
         XCTAssertTrue(
-            result.stdout.contains("requests a limiter refuses reached your model; the first: bot-"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("ArchLab's limiter refuses it with 429"), result.stdout)
+            result.stdout.contains("requests reached your model past the limiter; the first: "), result.stdout)
+        XCTAssertTrue(
+            result.stdout.contains(
+                "it reached your model without being put to your limiter (ArchLab's limiter refuses it with 429)"),
+            result.stdout)
         XCTAssertTrue(result.stdout.contains(#""summary": ["Cost of the "#), result.stdout)
     }
 
