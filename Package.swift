@@ -131,7 +131,7 @@ let targets: [Target] = [
         dependencies: ["Gateway", "Clocks", nioCore, nioPosix, logging, .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Prometheus", package: "swift-prometheus")]
     ),
 
-    .target(name: "Exercises", dependencies: ["CourseKit", "JSONText", "SeededRandom", "RateLimit", "Gateway", "Semantic", "Clocks", "RESP", "Keyspace", "RedisServer", logging, .product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "Exercises", dependencies: ["CourseKit", "JSONText", "SeededRandom", "RateLimit", "Gateway", "RESP", "Keyspace", "RedisServer", "Labs", "Semantic", "Clocks", logging, .product(name: "Crypto", package: "swift-crypto")]),
 
     .target(name: "ExerciseCommands", dependencies: ["REPL", "Exercises", "CourseKit", "CourseProgress", "ProgressStore"]),
 
@@ -176,7 +176,7 @@ let targets: [Target] = [
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "CourseKit"]),
+    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "CourseKit", "RateLimit"]),
 
     .testTarget(name: "REPLTests", dependencies: ["ArchLabTesting", "TestSupport", "Clocks", "CourseProgress", "SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"]),
 

@@ -37,6 +37,11 @@ extension CourseChecks {
             } else {
                 seen[exercise.id] = exercise.relativePath
             }
+            if let capstone = exercise.capstone, let knownScenarios, !knownScenarios.contains(capstone.scenario) {
+                report(
+                    "unknown-scenario", "exercise `\(exercise.id)`: scenario `\(capstone.scenario)` does not exist",
+                    file: exercise.relativePath, at: "capstone.scenario")
+            }
             if course.lesson(id: exercise.lesson) == nil {
                 report(
                     "dangling-reference", "exercise `\(exercise.id)`: lesson `\(exercise.lesson)` does not exist",

@@ -23,11 +23,16 @@ public struct Exercise: Sendable, Hashable {
     public let relativePath: String
     /// What the learner builds, in a sentence (`summary`), shown in the lesson's exercise box.
     public let summary: String?
+    /// The capstone's run (`kind = "capstone"`): no learner file of its own, it judges the whole workspace.
+    public let capstone: CapstoneSpec?
+
+    /// True for the capstone, which has no file, starter or solution and needs every other exercise started.
+    public var isCapstone: Bool { capstone != nil }
 
     public init(
         id: String, title: String, lesson: String, file: String, hints: [String], calls: [String],
         cases: [ExerciseCase], randoms: [ExerciseRandom], directory: URL, relativePath: String,
-        summary: String? = nil
+        summary: String? = nil, capstone: CapstoneSpec? = nil
     ) {
         self.id = id
         self.title = title
@@ -40,6 +45,7 @@ public struct Exercise: Sendable, Hashable {
         self.directory = directory
         self.relativePath = relativePath
         self.summary = summary
+        self.capstone = capstone
     }
 
     /// The starter file the learner is given.
@@ -141,5 +147,27 @@ public struct ExerciseRandom: Sendable, Hashable {
         self.params = params
         self.line = line
         self.comparison = comparison
+    }
+}
+
+/// The capstone's `[capstone]` table: the learner's whole handler runs through a scenario's traffic next to
+/// ArchLab's own gateway of the same step.
+public struct CapstoneSpec: Sendable, Hashable {
+    /// The lab scenario whose traffic and configuration are used (`production`).
+    public let scenario: String
+    public let seed: UInt64
+    /// The share of requests (0…1) whose decision and cache result must match ArchLab's.
+    public let minAgreement: Double
+    /// The scenario's parameters overridden (`requests = "2000"`).
+    public let parameters: [String: String]
+    /// Tenants of the user traffic (more than one, so a cache that mixes tenants shows).
+    public let tenants: Int
+
+    public init(scenario: String, seed: UInt64, minAgreement: Double, parameters: [String: String], tenants: Int) {
+        self.scenario = scenario
+        self.seed = seed
+        self.minAgreement = minAgreement
+        self.parameters = parameters
+        self.tenants = tenants
     }
 }

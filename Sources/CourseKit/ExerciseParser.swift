@@ -10,14 +10,24 @@ enum ExerciseParser {
         let title = root.string("title")
         let summary = root.string("summary", required: false)
         let lesson = root.string("lesson")
-        let file = root.string("file")
+        let kind = root.string("kind", required: false)
+        let isCapstone = kind == "capstone"
+        if let kind, !isCapstone, kind != "exercise" {
+            diagnostics.report("invalid-value", "`kind` must be `exercise` or `capstone`", at: "kind")
+        }
+        let file = isCapstone ? "" : root.string("file")
         let hints = root.stringArray("hints") ?? []
-        let calls = root.stringArray("calls") ?? []
-        let caseTables = root.tables("case", required: true)
+        let calls = root.stringArray("calls", required: !isCapstone) ?? []
+        let caseTables = root.tables("case", required: !isCapstone)
         let randomTables = root.tables("random")
+        var capstone: CapstoneSpec?
+        if isCapstone {
+            let table = root.table("capstone", required: true)
+            capstone = parseCapstone(table, directory: directory, diagnostics: diagnostics)
+        }
         root.reportUnknownKeys()
         if let id { IDRules.check(id, what: "exercise id", at: "id", diagnostics: diagnostics) }
-        if let file { checkFile(file, directory: directory, diagnostics: diagnostics) }
+        if let file, !isCapstone { checkFile(file, directory: directory, diagnostics: diagnostics) }
         if let array = table["hints"]?.array, array.isEmpty {
             diagnostics.report("invalid-value", "`hints` must hold at least one hint", at: "hints")
         }
@@ -40,9 +50,51 @@ enum ExerciseParser {
             randoms.append(parsed)
         }
         guard let id, let lesson, let file else { return nil }
+        if isCapstone, capstone == nil { return nil }
         return Exercise(
             id: id, title: title ?? id, lesson: lesson, file: file, hints: hints, calls: calls, cases: cases,
-            randoms: randoms, directory: directory, relativePath: relativePath, summary: summary)
+            randoms: randoms, directory: directory, relativePath: relativePath, summary: summary,
+            capstone: capstone)
+    }
+
+    /// `[capstone]`: `scenario`, `seed`, `min_agreement` (0…1), optional `tenants` and `[capstone.parameters]`;
+    /// the folder's `harness/` must hold the adapter.
+    private static func parseCapstone(
+        _ table: TOMLFields?, directory: URL, diagnostics: FileDiagnostics
+    ) -> CapstoneSpec? {
+        guard var fields = table else { return nil }
+        let scenario = fields.string("scenario")
+        let seed = fields.int("seed")
+        let minAgreement = fields.number("min_agreement")
+        let tenants = fields.int("tenants", required: false) ?? 1
+        var parameters: [String: String] = [:]
+        if var given = fields.table("parameters") {
+            for key in given.table.keys.sorted() {
+                if let value = given.string(key) { parameters[key] = value }
+            }
+            given.reportUnknownKeys()
+        }
+        fields.reportUnknownKeys()
+        if let seed, seed < 0 {
+            diagnostics.report("invalid-value", "`seed` must not be negative", at: fields.path + ".seed")
+        }
+        if let minAgreement, !(0...1).contains(minAgreement) {
+            diagnostics.report(
+                "invalid-value", "`min_agreement` must be from 0 to 1", at: fields.path + ".min_agreement")
+        }
+        if !(1...100).contains(tenants) {
+            diagnostics.report("invalid-value", "`tenants` must be from 1 to 100", at: fields.path + ".tenants")
+        }
+        let adapters =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: directory.appendingPathComponent("harness").path)) ?? []
+        if !adapters.contains(where: { $0.hasSuffix("Calls.swift") }) {
+            diagnostics.report("missing-file", "`harness/` holds no adapter file (`…Calls.swift`)", at: fields.path)
+        }
+        guard let scenario, let seed, let minAgreement else { return nil }
+        return CapstoneSpec(
+            scenario: scenario, seed: UInt64(max(0, seed)), minAgreement: min(1, max(0, minAgreement)),
+            parameters: parameters, tenants: min(100, max(1, tenants)))
     }
 
     /// The learner's file: a plain `.swift` name present in both `starter/` and `solution/`.

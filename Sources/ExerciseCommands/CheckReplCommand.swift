@@ -36,13 +36,23 @@ enum CheckReplCommand {
         let manifest = try workspace.manifest()
         try workspace.verifyProvided(manifest)
         let started = manifest.exercises.compactMap { session.course.exercise(id: $0) }
-        guard let last = started.last else { throw ExerciseCommandError("No exercise is started: `exercise start`.") }
+        // The capstone is checked only when named: after the last exercise, `check` checks that exercise.
+        guard let last = started.last(where: { !$0.isCapstone }) ?? started.last else {
+            throw ExerciseCommandError("No exercise is started: `exercise start`.")
+        }
         let current = try id.map { try state.exercise($0, session) } ?? last
         guard started.contains(where: { $0.id == current.id }) else {
+            if current.isCapstone {
+                let missing = session.course.exercises.filter { !$0.isCapstone && !manifest.exercises.contains($0.id) }
+                throw ExerciseCommandError("\(ExerciseError.capstoneNotReady(current.id, missing: missing.map(\.id))).")
+            }
             throw ExerciseCommandError("`\(current.id)` is not started: `exercise start \(current.id)`.")
         }
         let passed = try session.store.passedExerciseIDs(learner: session.learner)
-        let earlier = started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
+        // The capstone judges the whole workspace itself; the exercises before it run only with --previous.
+        let earlier =
+            current.isCapstone && !previous
+            ? [] : started.prefix { $0.id != current.id }.filter { previous || passed.contains($0.id) }
         session.say("Building \(workspace.root.path)…")
         let report = try await ExerciseChecker(workspace: workspace).check(earlier + [current], started: started)
         session.say(report.renderText())

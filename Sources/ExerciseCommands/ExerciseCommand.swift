@@ -50,6 +50,10 @@ enum ExerciseCommand {
             let result = try workspace.start(exercise, course: session.course)
             try session.store.setWorkspace(learner: session.learner, path: workspace.root.path)
             if result.created { session.say("Created the workspace \(workspace.root.path).") }
+            if exercise.isCapstone {
+                session.say("The capstone has no file of its own: `check \(exercise.id)` judges your whole gateway.")
+                return .succeeded
+            }
             session.say(
                 result.keptExistingFile
                     ? "\(result.learnerFile) already exists: left as it is "
@@ -109,6 +113,9 @@ enum ExerciseCommand {
                 throw ExerciseCommandError(
                     "Show the solution before you have passed? Type `exercise solution \(exercise.id) yes`.")
             }
+        }
+        if exercise.isCapstone {
+            throw ExerciseCommandError("`\(exercise.id)` has no file of its own, so it has no solution.")
         }
         guard let data = FileManager.default.contents(atPath: exercise.solutionFile.path) else {
             throw ExerciseCommandError("Cannot read \(exercise.solutionFile.path).")

@@ -24,7 +24,7 @@ extension CheckReport {
                 ("id", JSONText.string(exercise.id)), ("title", JSONText.string(exercise.title)),
                 ("file", JSONText.string(exercise.file)), ("passed", exercise.passed ? "true" : "false"),
                 ("build_errors", exercise.buildErrors.map { JSONText.array($0.map(JSONText.string)) } ?? "null"),
-                ("tests", JSONText.array(tests)),
+                ("tests", JSONText.array(tests)), ("summary", JSONText.array(exercise.summary.map(JSONText.string))),
             ])
         }
         return JSONText.object([("passed", passed ? "true" : "false"), ("exercises", JSONText.array(items))])
@@ -37,6 +37,7 @@ extension CheckReport {
         var number = 0
         for exercise in exercises {
             lines.append("# \(exercise.id): \(exercise.passed ? "passed" : "failed")")
+            lines += exercise.summary.map { "# " + $0 }
             if let errors = exercise.buildErrors {
                 number += 1
                 lines += [
@@ -116,6 +117,9 @@ extension CheckReport {
                         "    </testcase>",
                     ]
                 }
+            }
+            if !exercise.summary.isEmpty {
+                lines.append("    <system-out>\(XMLText.escape(exercise.summary.joined(separator: "\n")))</system-out>")
             }
             lines.append("  </testsuite>")
         }

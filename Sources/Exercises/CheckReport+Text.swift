@@ -37,6 +37,7 @@ extension CheckReport {
                     lines.append("      hint:     \(failure.hint)")
                 }
             }
+            lines += exercise.summary.map { "  " + $0 }
             let passed = exercise.tests.filter { $0.status == .passed }.count
             lines.append(
                 exercise.passed

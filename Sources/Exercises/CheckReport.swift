@@ -36,6 +36,21 @@ public struct ExerciseReport: Sendable, Hashable {
     /// Compiler errors when the build failed (the tests then did not run).
     public let buildErrors: [String]?
     public let tests: [TestResult]
+    /// Lines shown under the tests (the capstone's cost against the baseline).
+    public let summary: [String]
+
+    public init(
+        id: String, title: String, file: String, fileHash: String, buildErrors: [String]?, tests: [TestResult],
+        summary: [String] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.file = file
+        self.fileHash = fileHash
+        self.buildErrors = buildErrors
+        self.tests = tests
+        self.summary = summary
+    }
 
     /// True when the build succeeded and every test passed.
     public var passed: Bool { buildErrors == nil && !tests.isEmpty && tests.allSatisfy { $0.status == .passed } }

@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import Labs
 
 /// Runs `archlab check`: builds the workspace, then runs each exercise's named cases and seeded random blocks
 /// through the harness, comparing with explicit expectations or in-process references.
@@ -18,6 +19,11 @@ public struct ExerciseChecker: Sendable {
 
     /// Checks that every reference and generator an exercise names exists.
     public static func validate(_ exercise: Exercise) throws(ExerciseError) {
+        if let capstone = exercise.capstone, !ScenarioCatalog.ids.contains(capstone.scenario) {
+            throw .capstone(
+                "\(exercise.relativePath): unknown scenario `\(capstone.scenario)` "
+                    + "(known: \(ScenarioCatalog.ids.joined(separator: ", ")))")
+        }
         for test in exercise.cases {
             for step in test.steps {
                 if let reference = step.reference, reference != SolutionReference.name,
@@ -49,8 +55,8 @@ public struct ExerciseChecker: Sendable {
         guard build.succeeded else {
             let reports = zip(exercises, hashes).map { exercise, hash in
                 ExerciseReport(
-                    id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
-                    fileHash: hash, buildErrors: build.errors, tests: [])
+                    id: exercise.id, title: exercise.title, file: Self.shownFile(exercise), fileHash: hash,
+                    buildErrors: build.errors, tests: [])
             }
             return CheckReport(exercises: reports, buildLog: build.log)
         }
@@ -58,14 +64,40 @@ public struct ExerciseChecker: Sendable {
         var reports: [ExerciseReport] = []
         let started = started ?? exercises
         for (exercise, hash) in zip(exercises, hashes) {
-            let tests = try await run(exercise, redis: redis, started: started)
+            var summary: [String] = []
+            var tests: [TestResult]
+            if let capstone = exercise.capstone {
+                let outcome = try await runCapstone(capstone, exercise: exercise, redis: redis)
+                tests = outcome.tests
+                summary = outcome.summary
+            } else {
+                tests = try await run(exercise, redis: redis, started: started)
+            }
             reports.append(
                 ExerciseReport(
-                    id: exercise.id, title: exercise.title, file: Workspace.learnerFolder + "/" + exercise.file,
-                    fileHash: hash, buildErrors: nil, tests: tests))
+                    id: exercise.id, title: exercise.title, file: Self.shownFile(exercise), fileHash: hash,
+                    buildErrors: nil, tests: tests, summary: summary))
         }
         await redis.stop()
         return CheckReport(exercises: reports, buildLog: build.log)
+    }
+
+    /// The learner's file, or for the capstone every file of theirs.
+    static func shownFile(_ exercise: Exercise) -> String {
+        exercise.isCapstone ? Workspace.learnerFolder + "/*.swift" : Workspace.learnerFolder + "/" + exercise.file
+    }
+
+    /// The capstone: ArchLab's gateway over the scenario's traffic, then the learner's, request by request.
+    private func runCapstone(
+        _ spec: CapstoneSpec, exercise: Exercise, redis: CheckRedis
+    ) async throws(ExerciseError) -> CapstoneRun.Outcome {
+        let plan = try await CapstoneRun.plan(spec)
+        try await redis.flush()
+        let executable = workspace.root.appendingPathComponent(".build/debug/Harness")
+        let harness = try HarnessProcess(executable: executable, redisAddress: redis.address)
+        defer { harness.close() }
+        let hint = exercise.hints.first ?? ""
+        return CapstoneRun(spec: spec, hint: hint, timeLimit: timeLimit).run(harness: harness, plan: plan)
     }
 
     private func run(

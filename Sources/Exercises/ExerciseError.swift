@@ -10,6 +10,9 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
         case unknownGenerator(name: String, file: String, line: Int)
         case io(path: String, message: String)
         case redis(message: String)
+        case capstone(message: String)
+        case capstoneNotReady(id: String, missing: [String])
+        case capstoneHasNoFile(id: String)
     }
 
     private let kind: Kind
@@ -56,6 +59,13 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
             return "\(path): \(message)"
         case .redis(let message):
             return "Redis: \(message)"
+        case .capstone(let message):
+            return "capstone: \(message)"
+        case .capstoneNotReady(let id, let missing):
+            return "`\(id)` runs your whole gateway, so it needs every exercise started; not started yet: "
+                + missing.joined(separator: ", ") + " (`archlab exercise start \(missing.first ?? "")`)"
+        case .capstoneHasNoFile(let id):
+            return "`\(id)` has no file of its own: it checks every file of Sources/ServerSwift together"
         }
     }
 
@@ -78,4 +88,12 @@ public struct ExerciseError: Error, CustomStringConvertible, Sendable {
         ExerciseError(kind: .io(path: path, message: message))
     }
     static func redis(_ message: String) -> ExerciseError { ExerciseError(kind: .redis(message: message)) }
+    static func capstone(_ message: String) -> ExerciseError { ExerciseError(kind: .capstone(message: message)) }
+    /// The capstone asked for before every other exercise was started.
+    public static func capstoneNotReady(_ id: String, missing: [String]) -> ExerciseError {
+        ExerciseError(kind: .capstoneNotReady(id: id, missing: missing))
+    }
+    public static func capstoneHasNoFile(_ id: String) -> ExerciseError {
+        ExerciseError(kind: .capstoneHasNoFile(id: id))
+    }
 }

@@ -11,6 +11,8 @@ public enum ExerciseGenerators {
         "vector-pairs",
         "semantic-traffic",
         "chunk-streams",
+        "window-traffic", "caller-requests",
+        "rate-limit-decisions", "handler-requests",
     ]
 
     /// The inputs of a random block, in order; nil for an unknown generator.
@@ -21,6 +23,8 @@ public enum ExerciseGenerators {
         case "prompt-variants": return promptVariants(block.count, &random)
         case "window-traffic": return windowTraffic(block, &random)
         case "caller-requests": return callerRequests(block.count, &random)
+        case "rate-limit-decisions": return rateLimitDecisions(block.count, &random)
+        case "handler-requests": return handlerRequests(block.count, &random)
         case "call-costs": return callCosts(block.count, &random)
         case "vector-pairs": return vectorPairs(block.count, &random)
         case "semantic-traffic": return semanticTraffic(block, &random)

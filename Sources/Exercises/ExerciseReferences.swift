@@ -41,6 +41,7 @@ public enum ExerciseReferences {
     public static let names = [
         "gateway.cache-key", "ratelimit.token-bucket",
         "gateway.caller-id", "ratelimit.fixed-window", "ratelimit.sliding-window",
+        "gateway.http-response", "gateway.handler",
         "gateway.exact-cost",
         "semantic.cache",
         "gateway.stream-cache",
@@ -53,6 +54,8 @@ public enum ExerciseReferences {
         case "gateway.caller-id": return CallerIDReference()
         case "ratelimit.fixed-window": return WindowLimiterReference.fixedWindow()
         case "ratelimit.sliding-window": return WindowLimiterReference.slidingWindow()
+        case "gateway.http-response": return HTTPResponseReference()
+        case "gateway.handler": return HandlerReference()
         case "gateway.exact-cost": return CostReference()
         case "semantic.cache": return SemanticCacheReference()
         case "gateway.stream-cache": return StreamCacheReference()

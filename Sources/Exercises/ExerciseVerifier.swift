@@ -26,7 +26,7 @@ public enum ExerciseVerifier {
                     "the starter passes every test (an exercise must fail unsolved)")
             }
         }
-        for exercise in course.exercises {
+        for exercise in course.exercises where !exercise.isCapstone {
             do {
                 let target = workspace.learnerFile(exercise)
                 try? FileManager.default.removeItem(at: target)

@@ -41,7 +41,9 @@ final class SolutionReference: ExerciseReference {
         let key = Workspace.sha256(
             Data(
                 (manifest.provided.sorted { $0.key < $1.key }.map { $0.key + $0.value }
-                    + started.map { $0.solutionFile.path + (Workspace.fileHash($0.solutionFile) ?? "") }).joined().utf8)
+                    + started.filter { !$0.isCapstone }.map {
+                        $0.solutionFile.path + (Workspace.fileHash($0.solutionFile) ?? "")
+                    }).joined().utf8)
         )
         let cache =
             ProcessInfo.processInfo.environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
@@ -57,7 +59,7 @@ final class SolutionReference: ExerciseReference {
             }
             let learner = root.appendingPathComponent(Workspace.learnerFolder)
             try manager.createDirectory(at: learner, withIntermediateDirectories: true)
-            for exercise in started {
+            for exercise in started where !exercise.isCapstone {
                 let target = learner.appendingPathComponent(exercise.file)
                 try? manager.removeItem(at: target)
                 try manager.copyItem(at: exercise.solutionFile, to: target)

@@ -26,7 +26,18 @@ extension Workspace {
         var manifest = created ? WorkspaceManifest(exercises: [], provided: [:]) : try self.manifest()
         if !repair { try verifyProvided(manifest) }
         let alreadyStarted = manifest.exercises.contains(exercise.id)
+        let others = course.exercises.filter { !$0.isCapstone }
+        if exercise.isCapstone {
+            let missing = others.filter { !manifest.exercises.contains($0.id) }.map(\.id)
+            if !missing.isEmpty { throw .capstoneNotReady(exercise.id, missing: missing) }
+        }
         if !alreadyStarted { manifest.exercises.append(exercise.id) }
+        // The capstone joins (its adapter is registered) once every other exercise is started: it calls them all.
+        if others.allSatisfy({ manifest.exercises.contains($0.id) }) {
+            for capstone in course.exercises where capstone.isCapstone && !manifest.exercises.contains(capstone.id) {
+                manifest.exercises.append(capstone.id)
+            }
+        }
         let started = manifest.exercises.compactMap { course.exercise(id: $0) }
         var provided: [String: Data] = [:]
         let harness = course.directory.appendingPathComponent("Exercises/_harness")
@@ -47,10 +58,10 @@ extension Workspace {
         provided["Sources/Harness/Registry.swift"] = Data(Self.registry(adapterTypes).utf8)
         for (path, data) in provided { try write(data, to: path) }
         manifest.provided = provided.mapValues(Self.sha256)
-        let relative = Self.learnerFolder + "/" + exercise.file
+        let relative = exercise.isCapstone ? "" : Self.learnerFolder + "/" + exercise.file
         let target = learnerFile(exercise)
-        let kept = FileManager.default.fileExists(atPath: target.path)
-        if !kept { try write(try Self.read(exercise.starterFile), to: relative) }
+        let kept = !exercise.isCapstone && FileManager.default.fileExists(atPath: target.path)
+        if !kept, !exercise.isCapstone { try write(try Self.read(exercise.starterFile), to: relative) }
         if created { try write(Data(".build/\n.swiftpm/\n".utf8), to: ".gitignore") }
         try writeManifest(manifest)
         return WorkspaceStart(
@@ -59,6 +70,7 @@ extension Workspace {
 
     /// Restores the starter file of an exercise, keeping the learner's version as `<file>.bak`.
     public func reset(_ exercise: Exercise) throws(ExerciseError) -> String {
+        if exercise.isCapstone { throw .capstoneHasNoFile(exercise.id) }
         let target = learnerFile(exercise)
         let backup = target.path + ".bak"
         let manager = FileManager.default

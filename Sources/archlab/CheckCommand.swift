@@ -146,6 +146,11 @@ struct CheckRun {
         let current: Exercise
         if let id {
             let exercise = try findExercise(id, in: course)
+            if exercise.isCapstone, !started.contains(where: { $0.id == id }) {
+                let missing = course.exercises.filter { !$0.isCapstone && !manifest.exercises.contains($0.id) }
+                StandardError.print("archlab: \(ExerciseError.capstoneNotReady(id, missing: missing.map(\.id)))")
+                throw ExitCode(2)
+            }
             guard started.contains(where: { $0.id == id }) else {
                 StandardError.print(
                     "archlab: exercise `\(id)` is not started in this workspace; run `archlab exercise start \(id)`")
@@ -153,8 +158,11 @@ struct CheckRun {
             }
             current = exercise
         } else {
-            current = started[started.count - 1]
+            // The capstone is checked when asked for by name: after the last exercise, `check` checks that one.
+            current = started.last(where: { !$0.isCapstone }) ?? started[started.count - 1]
         }
+        // The capstone judges the whole workspace itself; the exercises before it run only with --previous.
+        if current.isCapstone, !previous { return [current] }
         let passed =
             try recording.map { store, learner in try withStoreErrors { try store.passedExerciseIDs(learner: learner) }
             } ?? []

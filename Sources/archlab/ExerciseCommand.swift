@@ -46,6 +46,11 @@ struct ExerciseStartCommand: ParsableCommand {
         let result = try withExerciseErrors { try workspace.start(exercise, course: course, repair: repair) }
         try withStoreErrors { try store.setWorkspace(learner: learner, path: workspace.root.path) }
         if result.created { print("Created the workspace \(workspace.root.path).") }
+        if exercise.isCapstone {
+            print("Capstone \(exercise.id): \(exercise.title)")
+            print("It has no file of its own: run `archlab check \(exercise.id)` to judge your whole gateway.")
+            return
+        }
         if result.keptExistingFile {
             print(
                 "\(result.learnerFile) already exists: left as it is "
@@ -74,9 +79,10 @@ struct ExerciseListCommand: ParsableCommand {
         let (store, learner) = try options.openLearner()
         let results = try withStoreErrors { try store.exerciseResults(learner: learner) }
         for item in ExerciseRecording.statuses(of: course, results: results) {
+            let file = item.exercise.isCapstone ? "every file, `archlab check capstone`" : item.exercise.file
             print(
                 "\(item.exercise.id)  \(item.status)  \(item.exercise.title) "
-                    + "(lesson \(item.exercise.lesson), \(item.exercise.file))"
+                    + "(lesson \(item.exercise.lesson), \(file))"
             )
         }
         let workspace = options.workspace(store: store, learner: learner)

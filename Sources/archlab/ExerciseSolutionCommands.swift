@@ -44,6 +44,10 @@ struct ExerciseSolutionCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        if exercise.isCapstone {
+            StandardError.print("archlab: \(ExerciseError.capstoneHasNoFile(exercise.id)), so it has no solution")
+            throw ExitCode(2)
+        }
         guard let text = FileManager.default.contents(atPath: exercise.solutionFile.path) else {
             StandardError.print("archlab: cannot read \(exercise.solutionFile.path)")
             throw ExitCode(2)
@@ -70,6 +74,10 @@ struct ExerciseResetCommand: ParsableCommand {
     func run() throws {
         let course = try options.loadCourse()
         let exercise = try findExercise(id, in: course)
+        if exercise.isCapstone {
+            StandardError.print("archlab: \(ExerciseError.capstoneHasNoFile(exercise.id)); nothing to reset")
+            throw ExitCode(2)
+        }
         let (store, learner) = try options.openLearner()
         let workspace = options.workspace(store: store, learner: learner)
         let manifest = try withExerciseErrors { try workspace.manifest() }

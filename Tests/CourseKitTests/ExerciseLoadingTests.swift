@@ -55,4 +55,51 @@ final class ExerciseLoadingTests: XCTestCase {
         XCTAssertEqual(got.json, "{\"allowed\":true,\"remaining\":2,\"reset_ms\":10}")
         XCTAssertEqual(ExerciseValue.string("a\"b\n").json, "\"a\\\"b\\n\"")
     }
+
+    func testACapstoneLoadsWithoutAFileAndItsTableIsChecked() throws {
+        let overlay = FileManager.default.temporaryDirectory.appendingPathComponent("capstone-\(UUID().uuidString)")
+        let folder = overlay.appendingPathComponent("Exercises/capstone")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("harness"), withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: overlay) }
+        try Data().write(to: folder.appendingPathComponent("harness/CapstoneCalls.swift"))
+        func write(_ table: String) throws {
+            try """
+                id = "capstone"
+                title = "Capstone"
+                lesson = "limits"
+                kind = "capstone"
+                hints = ["Look at the first request that differs."]
+
+                [capstone]
+                \(table)
+                """.write(to: folder.appendingPathComponent("exercise.toml"), atomically: true, encoding: .utf8)
+        }
+        try write(
+            "scenario = \"production\"\nseed = 42\nmin_agreement = 0.99\ntenants = 3\n"
+                + "[capstone.parameters]\nrequests = \"500\"")
+        let directory = try Fixtures.copyOfValid(overlay: overlay)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let result = try CourseLoader.load(directory: directory, knownScenarios: ["production"])
+        XCTAssertEqual(result.findings, [])
+        let capstone = try XCTUnwrap(result.course.exercise(id: "capstone"))
+        XCTAssertTrue(capstone.isCapstone)
+        XCTAssertEqual(
+            capstone.capstone,
+            CapstoneSpec(
+                scenario: "production", seed: 42, minAgreement: 0.99, parameters: ["requests": "500"], tenants: 3))
+        XCTAssertEqual(capstone.cases, [], "a capstone needs no cases, calls or file")
+
+        try write("scenario = \"nope\"\nmin_agreement = 1.5")
+        try Fixtures.copyTree(from: overlay, to: directory)
+        let broken = try CourseLoader.load(directory: directory, knownScenarios: ["production"]).findings.map(\.message)
+        XCTAssertTrue(broken.contains { $0.contains("missing field `seed`") }, "\(broken)")
+        XCTAssertTrue(broken.contains("`min_agreement` must be from 0 to 1"), "\(broken)")
+
+        try write("scenario = \"nope\"\nseed = 1\nmin_agreement = 1")
+        try Fixtures.copyTree(from: overlay, to: directory)
+        let unknown = try CourseLoader.load(directory: directory, knownScenarios: ["production"]).findings
+        XCTAssertEqual(
+            unknown.map(\.message), ["exercise `capstone`: scenario `nope` does not exist"], "\(unknown)")
+    }
 }

@@ -58,6 +58,11 @@ public struct Scenario: Sendable {
         return ScenarioValues(values: values)
     }
 
+    /// The setup a run with these assignments uses (the capstone check replays it against a learner's gateway).
+    public func setup(_ assignments: [String: String] = [:]) throws -> ScenarioSetup {
+        try configure(values(assignments))
+    }
+
     /// Whether a run with these assignments has a semantic cache, so callers load an embedder
     /// (MiniLM costs time and memory) only for the runs that use one.
     public func hasSemanticCache(_ assignments: [String: String]) throws -> Bool {
