@@ -72,7 +72,7 @@ struct CapstoneRun {
                 limiter: try limiter.makeLimiter(clock: clock))
             parts.identifierGuard = setup.identifierGuard
             let llm = SimulatedLLM(profile: setup.llm, seed: spec.seed)
-            let gateway = Gateway(stages: ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
+            let gateway = Gateway(stages: try ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
             var complete = setup.llm
             complete.abortRate = 0
             complete.failureRate = 0
