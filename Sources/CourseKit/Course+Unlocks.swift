@@ -78,8 +78,7 @@ public struct LessonAvailability: Sendable, Hashable {
 
 extension Course {
     /// What a node still needs for a learner with these records: its required nodes still locked, its quizzes not
-    /// passed, its lab if not run, and its exercises not passed (the capstone among them). Empty for an unlocked
-    /// node.
+    /// passed, its lab if not run, its exercises and its capstone not passed. Empty for an unlocked node.
     public func needs(
         of nodeID: String, unlocked: Set<String>, passedQuizzes: Set<String>, ranLabs: Set<String>,
         passedExercises: Set<String>
@@ -90,7 +89,8 @@ extension Course {
             nodes: node.requires.filter { !unlocked.contains($0) },
             quizzes: quizzes(unlocking: nodeID).map(\.id).filter { !passedQuizzes.contains($0) },
             lab: node.lab.flatMap { ranLabs.contains($0) ? nil : $0 },
-            exercises: node.exercises.filter { !passedExercises.contains($0) })
+            exercises: node.exercises.filter { !passedExercises.contains($0) && exercise(id: $0)?.isCapstone != true },
+            capstones: node.exercises.filter { !passedExercises.contains($0) && exercise(id: $0)?.isCapstone == true })
     }
 }
 
@@ -103,19 +103,25 @@ public struct NodeNeeds: Sendable, Hashable {
     public var quizzes: [String] = []
     /// The node's lab, when it has not been run.
     public var lab: String?
-    /// The node's exercises (the capstone among them) that have not passed `archlab check`.
+    /// The node's exercises that have not passed `archlab check`, capstones aside.
     public var exercises: [String] = []
+    /// The node's capstones (`kind = "capstone"`) that have not passed `archlab check ID`.
+    public var capstones: [String] = []
 
     public init(
-        nodeID: String, nodes: [String] = [], quizzes: [String] = [], lab: String? = nil, exercises: [String] = []
+        nodeID: String, nodes: [String] = [], quizzes: [String] = [], lab: String? = nil, exercises: [String] = [],
+        capstones: [String] = []
     ) {
         self.nodeID = nodeID
         self.nodes = nodes
         self.quizzes = quizzes
         self.lab = lab
         self.exercises = exercises
+        self.capstones = capstones
     }
 
     /// True when nothing is missing.
-    public var isEmpty: Bool { nodes.isEmpty && quizzes.isEmpty && lab == nil && exercises.isEmpty }
+    public var isEmpty: Bool {
+        nodes.isEmpty && quizzes.isEmpty && lab == nil && exercises.isEmpty && capstones.isEmpty
+    }
 }

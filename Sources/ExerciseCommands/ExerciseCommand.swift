@@ -92,7 +92,20 @@ enum ExerciseCommand {
             results.contains { $0.passed } ? "passed" : (results.isEmpty ? "not checked yet" : "not passed yet")
         let workspace = state.workspace(session)
         session.say("Exercise \(exercise.id): \(exercise.title) — \(status)")
-        session.say("File: Sources/ServerSwift/\(exercise.file)")
+        if exercise.isCapstone {
+            let started = (try? workspace.manifest().exercises) ?? []
+            let missing = session.course.exercises.filter { !$0.isCapstone && !started.contains($0.id) }.map(\.id)
+            session.sayWrapped(
+                "Judges: your whole gateway, every file of Sources/ServerSwift, on the `production` scenario's "
+                    + "traffic: `check \(exercise.id)` (in a shell: `archlab check \(exercise.id)`).")
+            if !missing.isEmpty {
+                session.sayWrapped(
+                    "It joins your workspace once every exercise is started; not yet: "
+                        + missing.joined(separator: ", ") + ".")
+            }
+        } else {
+            session.say("File: Sources/ServerSwift/\(exercise.file)")
+        }
         session.say(
             "Workspace: \(workspace.root.path)\(workspace.exists ? "" : " (not created yet: `exercise start`)")")
     }

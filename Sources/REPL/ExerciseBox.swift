@@ -47,7 +47,16 @@ struct ExerciseBox {
             rows.append(inline.runs("**Build:** \(summary)"))
         }
         let start = "`exercise start \(id)` (in a shell: `archlab exercise start \(id)`)"
-        if let workspace = context.workspace.map(ControlCharacters.strip) {
+        if exercise.isCapstone {
+            let folder = context.workspace.map { ControlCharacters.strip($0) + "/Sources/ServerSwift" }
+            rows.append(
+                inline.runs("**Your gateway:** every file of ")
+                    + [StyledRun(folder ?? "Sources/ServerSwift")]
+                    + inline.runs(
+                        folder == nil
+                            ? " in your `server-swift` workspace, once you have started every exercise."
+                            : ", built together; it joins your workspace once every exercise is started."))
+        } else if let workspace = context.workspace.map(ControlCharacters.strip) {
             // The path is plain text: a `*` or `` ` `` in it is not Markdown.
             let path = StyledRun(workspace + "/" + relative)
             if context.files.contains(exercise.file) {
@@ -62,6 +71,9 @@ struct ExerciseBox {
         }
         if context.passed.contains(id) {
             rows.append(inline.runs("**Status:** ") + [StyledRun("passed ✓", [.green, .bold])])
+        } else if exercise.isCapstone {
+            rows.append(
+                inline.runs("**Status:** not passed yet: `check \(id)` (in a shell: `archlab check \(id)`) runs it."))
         } else {
             rows.append(
                 inline.runs("**Status:** not passed yet: `check` (in a shell: `archlab check \(id)`) runs its tests."))

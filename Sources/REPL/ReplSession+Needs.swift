@@ -33,15 +33,15 @@ extension ReplSession {
             }
         }
         if let lab = needs.lab { parts.append("run the `\(lab)` lab: `run \(lab)`") }
-        let exercises = needs.exercises.filter { $0 != "capstone" }
+        let exercises = needs.exercises
         if let only = exercises.first, exercises.count == 1 {
             parts.append("pass the `\(only)` exercise: `exercise start \(only)`, then `check`")
         } else if let last = exercises.last {
             let names = exercises.dropLast().map { "`\($0)`" }.joined(separator: ", ") + " and `\(last)`"
             parts.append("pass the exercises \(names): `exercise start ID`, then `check`")
         }
-        if needs.exercises.contains("capstone") {
-            parts.append("pass the capstone: `archlab check capstone`, once every exercise has passed")
+        for id in needs.capstones {
+            parts.append("pass the capstone: `archlab check \(id)`, once every exercise has passed")
         }
         return parts.joined(separator: "; ")
     }

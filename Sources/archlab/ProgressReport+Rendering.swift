@@ -146,22 +146,23 @@ extension ProgressReport {
     static func needsText(_ needs: NodeNeeds) -> String {
         var parts = needs.quizzes.map { "quiz \($0)" }
         parts += needs.lab.map { ["lab \($0)"] } ?? []
-        let exercises = needs.exercises.filter { $0 != "capstone" }
-        if !exercises.isEmpty {
-            parts.append((exercises.count == 1 ? "exercise " : "exercises ") + exercises.joined(separator: ", "))
+        if !needs.exercises.isEmpty {
+            parts.append(
+                (needs.exercises.count == 1 ? "exercise " : "exercises ") + needs.exercises.joined(separator: ", "))
         }
-        if needs.exercises.contains("capstone") { parts.append("check capstone") }
+        parts += needs.capstones.map { "check \($0)" }
         parts += needs.nodes.isEmpty ? [] : ["after " + needs.nodes.joined(separator: ", ")]
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
 
-    /// `{"nodes": [...], "quizzes": [...], "lab": "…" or null, "exercises": [...]}`.
+    /// `{"nodes": [...], "quizzes": [...], "lab": "…" or null, "exercises": [...], "capstones": [...]}`.
     static func needsJSON(_ needs: NodeNeeds) -> String {
         JSONText.object([
             ("nodes", JSONText.array(needs.nodes.map(JSONText.string))),
             ("quizzes", JSONText.array(needs.quizzes.map(JSONText.string))),
             ("lab", needs.lab.map(JSONText.string) ?? "null"),
             ("exercises", JSONText.array(needs.exercises.map(JSONText.string))),
+            ("capstones", JSONText.array(needs.capstones.map(JSONText.string))),
         ])
     }
 }

@@ -70,9 +70,13 @@ final class UnlockTests: XCTestCase {
         let quiz = Quiz(
             id: "cost-quiz", title: "Q", unlocks: "cost", pass: 0.75, questions: [],
             file: URL(fileURLWithPath: "/c/Quizzes/q.toml"), relativePath: "Quizzes/q.toml", contentHash: "")
+        let capstone = Exercise(
+            id: "capstone", title: "Capstone", lesson: "l", file: "", hints: [], calls: [], cases: [], randoms: [],
+            directory: URL(fileURLWithPath: "/c/Exercises/capstone"), relativePath: "Exercises/capstone/exercise.toml",
+            capstone: CapstoneSpec(scenario: "production", seed: 1, minAgreement: 0.99, parameters: [:], tenants: 3))
         let course = Course(
             directory: URL(fileURLWithPath: "/c"), title: "C", subtitle: nil, ticker: "", description: nil, quote: nil,
-            lessons: [], quizzes: [quiz], matrix: Matrix(nodes: nodes), glossary: [], faq: [])
+            lessons: [], quizzes: [quiz], matrix: Matrix(nodes: nodes), glossary: [], faq: [], exercises: [capstone])
         XCTAssertEqual(course.unlockedNodes(passedQuizzes: ["cost-quiz"], ranLabs: ["exact-cache"]), [])
         XCTAssertEqual(
             course.needs(
@@ -80,7 +84,7 @@ final class UnlockTests: XCTestCase {
             NodeNeeds(nodeID: "cost", exercises: ["cost-of-a-call"]))
         XCTAssertEqual(
             course.needs(of: "capstone", unlocked: [], passedQuizzes: [], ranLabs: [], passedExercises: []),
-            NodeNeeds(nodeID: "capstone", nodes: ["lab"], exercises: ["cost-of-a-call", "capstone"]))
+            NodeNeeds(nodeID: "capstone", nodes: ["lab"], exercises: ["cost-of-a-call"], capstones: ["capstone"]))
         XCTAssertEqual(
             course.unlockedNodes(
                 passedQuizzes: ["cost-quiz"], ranLabs: ["exact-cache"], passedExercises: ["cost-of-a-call"]),

@@ -83,8 +83,10 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             "every lesson's node requires its exercise")
         XCTAssertEqual(course.node(id: "production-backend")?.exercises, lessonExercises + ["capstone"])
         XCTAssertEqual(
-            course.lessons.map { $0.pages.flatMap(\.exercises).map(\.exerciseID) }, lessonExercises.map { [$0] },
-            "every lesson shows its exercise's box")
+            course.lessons.map { $0.pages.flatMap(\.exercises).map(\.exerciseID) },
+            lessonExercises.map { [$0] }.dropLast() + [["http-handler", "capstone"]],
+            "every lesson shows its exercise's box, and lesson 8 the capstone's too")
+        XCTAssertEqual(course.exercise(id: "capstone")?.isCapstone, true)
     }
 
     /// The end-to-end test: solutions in a workspace pass `check --all`, are recorded with

@@ -60,4 +60,30 @@ final class ExerciseBoxTests: XCTestCase {
         let passed = page(ExerciseBoxContext(workspace: home, passed: ["token-bucket"], files: ["TokenBucket.swift"]))
         XCTAssertTrue(passed.contains("│ Status: passed ✓\n└─"), passed)
     }
+
+    func testTheCapstonesBoxNamesTheWholeGatewayAndItsCheck() {
+        let capstone = Exercise(
+            id: "capstone", title: "Capstone", lesson: "bucket", file: "", hints: [], calls: [], cases: [],
+            randoms: [], directory: URL(fileURLWithPath: "/course/Exercises/capstone"),
+            relativePath: "Exercises/capstone/exercise.toml",
+            capstone: CapstoneSpec(scenario: "production", seed: 42, minAgreement: 0.99, parameters: [:], tenants: 3))
+        let lesson = Lesson(
+            id: "bucket", title: "Bucket", step: 8, node: "n", quiz: "q", scenario: nil, minutes: 5, summary: nil,
+            number: 1, file: URL(fileURLWithPath: "/course/Lessons/01-bucket.md"), relativePath: "Lessons/01-bucket.md",
+            pages: [LessonPage(title: "All of it", markdown: "{{#exercise capstone}}", line: 1)])
+        let text = PageView(painter: .plain, width: 80).writes(
+            lesson: lesson, page: 0, lessonCount: 1, exercises: [capstone],
+            boxes: ExerciseBoxContext(workspace: "/home/ada/server-swift")
+        ).joined(separator: "\n")
+        XCTAssertTrue(
+            text.contains(
+                """
+                ┌─ Exercise · Capstone
+                │ Your gateway: every file of /home/ada/server-swift/Sources/ServerSwift, built
+                │ together; it joins your workspace once every exercise is started.
+                │ Status: not passed yet: `check capstone` (in a shell: `archlab check
+                │ capstone`) runs it.
+                └─
+                """), text)
+    }
 }
