@@ -15,6 +15,15 @@ public enum ExerciseComparison: Sendable, Hashable {
     /// computed in `Float` or `Double`, the dollars of one call.
     case tolerance(Double)
 
+    /// Said after a failed comparison's expected value: "" for `exact`.
+    public var note: String {
+        switch self {
+        case .exact: return ""
+        case .cents: return " (compared to the cent)"
+        case .tolerance(let allowed): return " (compared within \(allowed))"
+        }
+    }
+
     /// True when `expected` is met by `actual` under this rule.
     public func isMet(_ expected: ExerciseValue, by actual: ExerciseValue) -> Bool {
         switch (expected, actual) {

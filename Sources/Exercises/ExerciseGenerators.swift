@@ -6,11 +6,11 @@ public enum ExerciseGenerators {
     /// Every generator name.
     public static let names = [
         "bursty-traffic", "prompt-variants",
+        "window-traffic", "caller-requests",
         "call-costs",
         "vector-pairs",
         "semantic-traffic",
         "chunk-streams",
-        "window-traffic", "caller-requests",
         "rate-limit-decisions", "handler-requests",
     ]
 

@@ -5,9 +5,29 @@ import RateLimit
 /// An in-process reference implementation a test compares the learner's results with. A fresh one is made per
 /// test, so stateful references (limiters) start empty like the harness's adapters.
 protocol ExerciseReference: AnyObject {
-    /// The expected result of `call` with `args`, as the harness would write it. Async, so a reference may run an
-    /// async stage of the gateway; synchronous references conform as they are.
-    func expected(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue
+    /// The expected result of `call` with `args`, as the harness would write it.
+    func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue
+}
+
+/// A reference that runs async code (the gateway's stages): the checker awaits `expectedAsync` instead.
+protocol AsyncExerciseReference: ExerciseReference {
+    func expectedAsync(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue
+}
+
+extension AsyncExerciseReference {
+    func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue {
+        throw ReferenceError(description: "\(Self.self) is asynchronous: use `result(call:args:)`")
+    }
+}
+
+extension ExerciseReference {
+    /// The expected result, awaited when the reference is asynchronous: what the test runner calls.
+    func result(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue {
+        if let asynchronous = self as? any AsyncExerciseReference {
+            return try await asynchronous.expectedAsync(call: call, args: args)
+        }
+        return try expected(call: call, args: args)
+    }
 }
 
 /// Arguments a reference cannot use; shown as the test's failure.

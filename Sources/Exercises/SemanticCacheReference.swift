@@ -8,11 +8,13 @@ import Semantic
 /// fed the checker's vectors instead of an embedder's; cosine similarity is `VectorMath.cosine`.
 /// `semanticCache.lookup` and `semanticCache.ask` go through the stage (`ask` answers a miss, which the stage
 /// stores); `semanticCache.store` stores into the partition the stage would use.
-final class SemanticCacheReference: ExerciseReference {
+final class SemanticCacheReference: AsyncExerciseReference {
     private let vectors = SuppliedVectors()
     private var stage: SemanticCacheStage?
 
-    func expected(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue {
+    func expectedAsync(
+        call: String, args: [String: ExerciseValue]
+    ) async throws(ReferenceError) -> ExerciseValue {
         if call == "semanticCache.cosine" {
             return .number(Double(VectorMath.cosine(try args.vector("a"), try args.vector("b"))))
         }

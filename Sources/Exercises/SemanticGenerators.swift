@@ -58,7 +58,9 @@ extension ExerciseGenerators {
             ],
             n: [], m: []),
         Topic(
-            wordings: ["Book {n} seats in row {m}", "Reserve row {m}, {n} seats", "I want {n} seats in row {m} please"],
+            wordings: [
+                "Book {n} seats in row {m}", "Reserve row {m}, {n} seats", "I want {n} seats in row {m} please",
+            ],
             n: ["2", "3", "12"], m: ["12", "14"]),
         Topic(
             wordings: ["How do I enable 2FA?", "Turn on 2fa for my account", "Enable two-step login (2FA)"],
@@ -74,10 +76,11 @@ extension ExerciseGenerators {
     /// decision sits on the threshold. The same prompt always has the same vector. `params`: `threshold` (0.9),
     /// `dimension` (16, at least 8).
     static func semanticTraffic(_ block: ExerciseRandom, _ random: inout SplitMix64) -> [[String: ExerciseValue]] {
-        let threshold = block.params["threshold"].flatMap { value -> Double? in
-            if case .number(let number) = value { return number }
-            return nil
-        } ?? 0.9
+        let threshold =
+            block.params["threshold"].flatMap { value -> Double? in
+                if case .number(let number) = value { return number }
+                return nil
+            } ?? 0.9
         let dimension = max(topics.count, Int(block.params["dimension"]?.int ?? 16))
         let bases = orthonormal(topics.count, dimension: dimension, &random)
         let wordingNoise = topics.indices.map { topic in

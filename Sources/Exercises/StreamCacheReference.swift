@@ -11,10 +11,12 @@ import RESP
 /// `[case.redis]`). Arguments: `chunks`, `model_abort_after` (the model's stream throws when asked for chunk
 /// number this, counted from 0; -1 never), `client_gone_after` (the client's send throws after this many chunks
 /// arrived; -1 never), and for `answer` the cache `key`.
-final class StreamCacheReference: ExerciseReference {
+final class StreamCacheReference: AsyncExerciseReference {
     private let redis = MemoryRedis()
 
-    func expected(call: String, args: [String: ExerciseValue]) async throws(ReferenceError) -> ExerciseValue {
+    func expectedAsync(
+        call: String, args: [String: ExerciseValue]
+    ) async throws(ReferenceError) -> ExerciseValue {
         if call == "streamCache.key" { return .string(try args.string("key")) }
         guard call == "streamCache.forward" || call == "streamCache.answer" else {
             throw ReferenceError(description: "gateway.stream-cache has no call \(call)")

@@ -35,7 +35,7 @@ struct TestRunner {
                 references[name] = reference
                 do {
                     guard let reference else { throw ReferenceError(description: "unknown reference `\(name)`") }
-                    expected = try await reference.expected(call: step.call, args: step.args)
+                    expected = try await reference.result(call: step.call, args: step.args)
                 } catch {
                     return failed(
                         test.name,
@@ -49,8 +49,8 @@ struct TestRunner {
                 return failed(
                     test.name,
                     TestFailure(
-                        message: "expected \(expected.json), got \(got.json)", inputs: inputs, expected: expected.json,
-                        got: got.json, hint: test.hint))
+                        message: "expected \(expected.json)\(test.comparison.note), got \(got.json)", inputs: inputs,
+                        expected: expected.json + test.comparison.note, got: got.json, hint: test.hint))
             }
         }
         if let inspect = test.redis, let first = test.steps.first {
@@ -81,7 +81,7 @@ struct TestRunner {
             }
             let expected: ExerciseValue
             do {
-                expected = try await reference.expected(call: block.call, args: args)
+                expected = try await reference.result(call: block.call, args: args)
             } catch {
                 return failed(
                     block.name,
@@ -96,8 +96,9 @@ struct TestRunner {
                     TestFailure(
                         message:
                             "decision \(index + 1) of \(inputs.count) differs: "
-                            + "expected \(expected.json), got \(got.json)",
-                        inputs: shown, expected: expected.json, got: got.json, hint: block.hint))
+                            + "expected \(expected.json)\(block.comparison.note), got \(got.json)",
+                        inputs: shown, expected: expected.json + block.comparison.note, got: got.json,
+                        hint: block.hint))
             }
         }
         return TestResult(name: block.name, status: .passed, failure: nil)
@@ -120,7 +121,7 @@ struct TestRunner {
         async throws(ExerciseError) -> TestFailure?
     {
         guard let reference = ExerciseReferences.make(inspect.keyReference),
-            case .string(let key)? = try? await reference.expected(call: inspect.keyCall, args: args)
+            case .string(let key)? = try? await reference.result(call: inspect.keyCall, args: args)
         else {
             return TestFailure(
                 message: "cannot compute the expected key", inputs: nil, expected: nil, got: nil, hint: hint)

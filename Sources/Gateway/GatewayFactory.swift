@@ -8,7 +8,10 @@ import Semantic
 public enum GatewayFactory {
     public struct Options: Sendable {
         public var step: Int = 8
+        /// Steps 5–8: this algorithm and rate in place of the step's own limiter.
         public var limiter: LimiterSpec?
+        /// Steps 5–8, when `limiter` is nil: the step's own algorithm at this rate (nil: its own rate).
+        public var limitRate: LimitRate?
         /// Limits of their own for some callers, by the name of their issued key (`serve --keys`).
         public var keyLimits: [String: LimitRate] = [:]
         public var threshold: Double = 0.95
@@ -55,22 +58,15 @@ public enum GatewayFactory {
         _ options: Options, redis: any RESPCommandSender, semanticCache: SemanticCache?, llm: some LLMClient,
         clock: any WallClock
     ) throws -> Gateway {
-        var limiter: (any RateLimiting)?
-        if options.step >= 5, let spec = options.limiter {
-            let fallback = try spec.makeLimiter(clock: clock, prefix: "archlab:serve")
-            var overrides: [String: any RateLimiting] = [:]
-            for (name, rate) in options.keyLimits {
-                let own = try LimiterSpec(algorithm: spec.algorithm, rate: rate)
-                overrides["key:" + name] = try own.makeLimiter(clock: clock, prefix: "archlab:serve:key")
-            }
-            limiter = overrides.isEmpty ? fallback : PerKeyRateLimiter(fallback: fallback, overrides: overrides)
-        }
-        var parts = GatewayParts(
-            redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semanticCache, limiter: limiter)
+        var parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semanticCache)
+        parts.limiting = .step(algorithm: options.limiter?.algorithm, rate: options.limiter?.rate ?? options.limitRate)
+        parts.keyLimits = options.keyLimits
+        parts.limiterPrefix = "archlab:serve"
+        parts.clock = clock
         parts.identifierGuard = options.identifierGuard
         parts.trustedProxies = options.trustedProxies
         return Gateway(
-            stages: ServerSwift.stages(step: options.step, parts),
+            stages: try ServerSwift.stages(step: options.step, parts),
             llm: LLMStage(llm))
     }
 }

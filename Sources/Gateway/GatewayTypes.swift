@@ -25,6 +25,9 @@ public struct GatewayRequest: Sendable {
     public var rateLimit: RateLimitVerdict?
     /// Set by the semantic stage: the nearest similarity it saw on its way to a miss.
     public var nearestSimilarity: Double?
+    /// Set by step 8's ``RateLimitHeaders`` for each chunk of a stream: the headers its first
+    /// chunk goes out with.
+    public var headers: [HeaderField] = []
 
     public init(
         request: LLMRequest, apiKey: String?, clientAddress: String, stream: Bool, atMs: Int64,
@@ -83,6 +86,11 @@ public struct GatewayResult: Sendable {
     public var rateLimit: RateLimitVerdict?
     /// Nearest similarity seen by the semantic cache on this request, hit or miss.
     public var similarity: Double?
+    /// What this request cost at the model's prices, set by step 1's ``CostMeter``: 0 for a
+    /// cache hit, a 429 or a failed call.
+    public var costUSD: Double = 0
+    /// Headers for the HTTP layer to send, set by step 8's ``RateLimitHeaders``.
+    public var headers: [HeaderField] = []
     /// Whether the whole answer reached the client: false for an aborted LLM stream or a client
     /// that disconnected midway.
     public var complete: Bool

@@ -53,3 +53,22 @@ public struct LimiterSpec: Sendable, Hashable {
         }
     }
 }
+
+extension LimiterSpec {
+    /// Upstash's `Ratelimit.fixedWindow(limit, window)`: `limit` requests per window, counted per window.
+    public static func fixedWindow(_ limit: Int, _ window: String) throws -> LimiterSpec {
+        try LimiterSpec(algorithm: "fixed-window", rate: LimitRate(count: limit, per: LimitDuration(parsing: window)))
+    }
+
+    /// Upstash's `Ratelimit.slidingWindow(limit, window)`: `limit` requests per rolling window.
+    public static func slidingWindow(_ limit: Int, _ window: String) throws -> LimiterSpec {
+        try LimiterSpec(algorithm: "sliding-window", rate: LimitRate(count: limit, per: LimitDuration(parsing: window)))
+    }
+
+    /// Upstash's `Ratelimit.tokenBucket(tokens, interval, tokens)`: a bucket of `tokens` that gets
+    /// `tokens` back every `interval`.
+    public static func tokenBucket(_ tokens: Int, _ interval: String) throws -> LimiterSpec {
+        let rate = try LimitRate(count: tokens, per: LimitDuration(parsing: interval))
+        return try LimiterSpec(algorithm: "token-bucket", rate: rate)
+    }
+}

@@ -4,6 +4,8 @@ import RateLimit
 /// request costs nothing but the check, and answers 429 with the time to wait.
 public struct RateLimitStage: GatewayStage {
     public let limiter: any RateLimiting
+    /// The algorithm and rate `limiter` runs, when it was built from them (``GatewayParts/rateLimit(or:)``).
+    public internal(set) var spec: LimiterSpec?
 
     public init(limiter: any RateLimiting) {
         self.limiter = limiter
@@ -30,5 +32,13 @@ public struct RateLimitStage: GatewayStage {
         result.rateLimit = verdict
         result.latencyMs += SimulatedCosts.rateLimitCheckMs
         return result
+    }
+}
+
+extension Gateway {
+    /// The algorithm and rate of the gateway's rate-limit stage; nil when it has none, or a limiter
+    /// given whole.
+    public var limiter: LimiterSpec? {
+        stages.lazy.compactMap { ($0 as? RateLimitStage)?.spec }.first
     }
 }

@@ -48,7 +48,7 @@ final class ChatResponder: Sendable {
                 issued = key
             case .unauthorized(let verdict):
                 metrics.recordUnauthenticated(throttled: false)
-                var challenge = headers(verdict, cache: nil, similarity: nil)
+                var challenge = headers(keyGateFields(verdict), cache: nil, similarity: nil)
                 challenge.add(name: "WWW-Authenticate", value: "Bearer")
                 try await writer.json(
                     status: .unauthorized,
@@ -69,7 +69,7 @@ final class ChatResponder: Sendable {
                             \(max(1, verdict.retryAfterSeconds)) s.
                             """,
                         type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
-                    headers: headers(verdict, cache: nil, similarity: nil))
+                    headers: headers(keyGateFields(verdict), cache: nil, similarity: nil))
                 return
             }
             // ANCHOR_END: authenticate
@@ -104,7 +104,7 @@ final class ChatResponder: Sendable {
             }
             if first {
                 try await writer.startEvents(
-                    headers: self.headers(admitted.rateLimit, cache: "MISS", similarity: admitted.nearestSimilarity))
+                    headers: self.headers(admitted.headers, cache: "MISS", similarity: admitted.nearestSimilarity))
             }
             try await writer.event(
                 Self.encode(
@@ -119,7 +119,7 @@ final class ChatResponder: Sendable {
         case .miss, .rejected: cache = "MISS"
         }
         let headers = self.headers(
-            result.rateLimit, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
+            result.headers, cache: result.outcome == .rejected ? nil : cache, similarity: result.similarity)
 
         // ANCHOR: reject
         if result.status == 429 {
@@ -190,32 +190,30 @@ final class ChatResponder: Sendable {
     }
 
     // ANCHOR: headers
-    /// RateLimit-* (reset in seconds from now), X-RateLimit-* (reset as a Unix time), Retry-After
-    /// on a rejection, and the cache outcome.
-    func headers(_ verdict: RateLimitVerdict?, cache: String?, similarity: Double?) -> HTTPHeaders {
+    /// The gateway's headers (from step 8 on, the limiter's), then the cache
+    /// outcome.
+    func headers(
+        _ fields: [HeaderField], cache: String?, similarity: Double?
+    ) -> HTTPHeaders {
         var headers = HTTPHeaders()
-        if let verdict {
-            let nowMs = clock.nowMilliseconds()
-            let resetIn = max(0, (verdict.resetMs - nowMs + 999) / 1000)
-            headers.add(name: "RateLimit-Limit", value: String(verdict.limit))
-            headers.add(name: "RateLimit-Remaining", value: String(verdict.remaining))
-            headers.add(name: "RateLimit-Reset", value: String(resetIn))
-            headers.add(name: "X-RateLimit-Limit", value: String(verdict.limit))
-            headers.add(name: "X-RateLimit-Remaining", value: String(verdict.remaining))
-            headers.add(name: "X-RateLimit-Reset", value: String((verdict.resetMs + 999) / 1000))
-            if !verdict.allowed {
-                headers.add(name: "Retry-After", value: String(max(1, verdict.retryAfterSeconds)))
-            }
+        for field in fields {
+            headers.add(name: field.name, value: field.value)
         }
         if let cache {
             headers.add(name: "X-Cache", value: cache)
         }
         if let similarity {
-            headers.add(name: "X-Cache-Similarity", value: String(format: "%.4f", similarity))
+            let nearest = String(format: "%.4f", similarity)
+            headers.add(name: "X-Cache-Similarity", value: nearest)
         }
         return headers
     }
     // ANCHOR_END: headers
+
+    /// The key gate's limit (not a step of server.swift) sends its headers at every step.
+    func keyGateFields(_ verdict: RateLimitVerdict) -> [HeaderField] {
+        RateLimitHeaders.fields(verdict, nowMs: clock.nowMilliseconds())
+    }
 
     static func bearerToken(_ headers: HTTPHeaders) -> String? {
         guard let value = headers.first(name: "authorization") else { return nil }

@@ -71,7 +71,7 @@ final class GatewayMetrics: Sendable {
         if let call = result.llmCall {
             inputTokens.increment(by: Int64(call.inputTokens))
             outputTokens.increment(by: Int64(call.outputTokens))
-            cost.increment(by: call.costUSD)
+            cost.increment(by: result.costUSD)
         }
         latency.record(duration)
     }

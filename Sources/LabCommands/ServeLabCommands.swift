@@ -24,7 +24,8 @@ enum ServeLabCommands {
         let port: Int
         let task: Task<Void, Never>
         let step: Int
-        let limiter: LimiterSpec
+        /// The limiter the step runs (its own, or `--algorithm`'s), nil before step 5.
+        let limiter: LimiterSpec?
         /// The key the server accepts (`fire` sends it), or nil when it serves any key (`--open`).
         let lessonKey: String?
     }
@@ -41,8 +42,9 @@ enum ServeLabCommands {
                 http://127.0.0.1:\(defaultPort), the same server as `archlab serve`. Step 1 sends everything to the \
                 model; step 2 adds the exact cache, kept in your session's Redis (`redis KEYS *` shows it); step 3 the \
                 semantic cache; step 4 caches streamed answers; steps 5 to 8 put a limit per API key in front \
-                (default: \
-                sliding window, 5 per 10 s). The start message says what the step has.
+                (each step's own, 5 per 10 s: step 5 a fixed window, 6 a token bucket, 7 and 8 a sliding window; \
+                `--algorithm` picks another), and step 8 adds the RateLimit headers. The start message says what \
+                the step has.
 
                 The server accepts one API key, made up at start and shown once (the lesson key): `fire 7` sends it, \
                 and a request with any other key, or none, gets 401 (ten a minute per address, then 429). From a shell:
@@ -121,13 +123,14 @@ enum ServeLabCommands {
         } catch {
             throw ReplLabError.invalid("--limit: \(error)")
         }
-        let limiter: LimiterSpec
-        do {
-            limiter = try LimiterSpec(algorithm: flags["algorithm"] ?? "sliding-window", rate: rate)
-        } catch {
-            throw ReplLabError.invalid("--algorithm: \(error)")
+        options.limitRate = rate
+        if let algorithm = flags["algorithm"] {
+            do {
+                options.limiter = try LimiterSpec(algorithm: algorithm, rate: rate)
+            } catch {
+                throw ReplLabError.invalid("--algorithm: \(error)")
+            }
         }
-        options.limiter = limiter
         options.threshold = Double(context.threshold)
         // The kernel's cached tick (see GatewayFactory.make) for the limiter and the responses alike.
         let clock = CoarseSystemClock()
@@ -162,6 +165,7 @@ enum ServeLabCommands {
                 "Cannot listen on 127.0.0.1:\(port): \(reason) (`serve start --port 0` picks a free port).")
         }
         let task = Task.detached { _ = try? await server.run() }
+        let limiter = gateway.limiter
         context.gateway = Running(
             server: server, port: server.port, task: task, step: options.step, limiter: limiter, lessonKey: lessonKey)
         let which =
@@ -194,7 +198,7 @@ enum ServeLabCommands {
     }
 
     /// What the gateway of `step` does to a request, in order, as `ServerSwift` builds it.
-    static func contents(step: Int, limiter: LimiterSpec) -> String {
+    static func contents(step: Int, limiter: LimiterSpec?) -> String {
         switch step {
         case ...1: return "no cache and no rate limit, every request goes to the model"
         case 2: return "the exact cache, in your Redis; no rate limit"
@@ -206,11 +210,8 @@ enum ServeLabCommands {
                     """
         case 4: return "the exact and semantic caches, streamed answers cached too; no rate limit"
         default:
-            return
-                """
-                    a limit of \(limiter.rate) per API key (\(limiter.algorithm)), then the exact and semantic caches, \
-                    streamed answers cached too
-                    """
+            let limit = limiter.map { "a limit of \($0.rate) per API key (\($0.algorithm))" } ?? "no rate limit"
+            return "\(limit), then the exact and semantic caches, streamed answers cached too"
         }
     }
 

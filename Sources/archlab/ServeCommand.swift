@@ -44,8 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests allowed per caller, as N per DURATION.")
     var limit = "5 per 10 s"
 
-    @Option(help: "Limiter: fixed-window, sliding-window, sliding-log, token-bucket, continuous-bucket or gcra.")
-    var algorithm = "sliding-window"
+    @Option(
+        help: """
+            Limiter: fixed-window, sliding-window, sliding-log, token-bucket, continuous-bucket or gcra (default: the \
+            step's own: 5 fixed-window, 6 token-bucket, 7 and 8 sliding-window).
+            """)
+    var algorithm: String?
 
     @Option(help: "Cosine similarity needed for a semantic hit.")
     var threshold = 0.95
@@ -98,6 +102,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        for proxy in trustedProxies where proxy.isEmpty || proxy.contains(where: { $0 == "," || $0.isWhitespace }) {
+            throw ValidationError("--trusted-proxy takes one address, such as 10.0.0.2, not '\(proxy)'")
+        }
         guard let bytes = parseMemoryValue(cacheMemory) else {
             throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
         }
@@ -124,7 +131,10 @@ struct ServeCommand: AsyncParsableCommand {
             options.threshold = threshold
             options.latencyScale = latencyScale
             options.trustedProxies = Set(trustedProxies)
-            options.limiter = try LimiterSpec(algorithm: algorithm, rate: LimitRate(parsing: limit))
+            options.limitRate = try LimitRate(parsing: limit)
+            if let algorithm {
+                options.limiter = try LimiterSpec(algorithm: algorithm, rate: LimitRate(parsing: limit))
+            }
             for key in issued ?? [] {
                 if let own = key.limit { options.keyLimits[key.name] = own }
             }
@@ -163,7 +173,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             logger.info(
                 """
-                serving server.swift step \(step) on http://\(bind):\(server.port) (limit \(limit), \(algorithm); \
+                serving server.swift step \(step) on http://\(bind):\(server.port) (\(Self.limitDescription(gateway)); \
                 embedder \(choice.embedder.name); \(Self.access(issued)); cache memory \(cacheMemory))
                 """)
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -192,6 +202,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Who may call, for the start line: `2 API keys`, or `open to any key`.
+    /// The limit the gateway runs, for the start line: `limit 5 per 10 s, sliding-window`.
+    static func limitDescription(_ gateway: Gateway) -> String {
+        gateway.limiter.map { "limit \($0.rate), \($0.algorithm)" } ?? "no rate limit"
+    }
+
     static func access(_ keys: [APIKey]?) -> String {
         guard let keys else { return "open to any key" }
         return "\(keys.count) API key\(keys.count == 1 ? "" : "s")"

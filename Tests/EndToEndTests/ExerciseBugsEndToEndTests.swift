@@ -4,7 +4,8 @@ import XCTest
 
 /// One deliberate bug per exercise (Tests/EndToEndTests/Fixtures/ExerciseBugs: copies of the solutions with one
 /// mistake each), checked through the built binary in one workspace holding exercises 1 to 4: `archlab check`
-/// fails, and the output names the case that catches the bug with a message saying what went wrong.
+/// fails, and the output names the case that catches the bug with a message saying what went wrong. And the issue's
+/// promise for lesson 1: dollars computed in `Double` (CostInDouble.swift) pass, rounded to the cent.
 final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
     override class var scratchPrefix: String { "exercise-bugs" }
 
@@ -19,14 +20,17 @@ final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
             in: scratch)
     }
 
-    /// Writes the buggy copy of `file` over the learner's file and checks exercise `id`.
-    private func checkBug(_ file: String, exercise id: String) throws -> ProcessOutput {
-        let bug = ArchLabRunner.packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/ExerciseBugs/" + file)
+    /// Writes the fixture `fixture` over the learner's file `file` and checks exercise `id`.
+    private func check(
+        _ file: String, from fixture: String? = nil, exercise id: String, status: Int32 = 1
+    ) throws -> ProcessOutput {
+        let bug = ArchLabRunner.packageRoot.appendingPathComponent(
+            "Tests/EndToEndTests/Fixtures/ExerciseBugs/" + (fixture ?? file))
         let text = try String(contentsOf: bug, encoding: .utf8)
         try text.write(
             to: workspace.appendingPathComponent("Sources/ServerSwift/" + file), atomically: false, encoding: .utf8)
         let result = try run(["check", id, "--workspace", workspace.path])
-        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertEqual(result.status, status, result.stdout + result.stderr)
         return result
     }
 
@@ -44,7 +48,7 @@ final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
             XCTAssertEqual(started.status, 0, started.stdout + started.stderr)
         }
 
-        let cost = try checkBug("Cost.swift", exercise: "cost-of-a-call")
+        let cost = try check("Cost.swift", exercise: "cost-of-a-call")
         let centCase = failure(
             of: "a month is exact to the cent: $112.50, where Double says 112.49999999999999", in: cost.stdout)
         XCTAssertTrue(centCase.contains { $0.contains(#"expected: {"dollars":"112.50"}"#) }, cost.stdout)
@@ -53,12 +57,15 @@ final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertTrue(
             cost.stdout.contains("  ✓ one call: input and output tokens, each at its own price per million"),
             "Double is close enough for one call: \(cost.stdout)")
+        let double = try check("Cost.swift", from: "CostInDouble.swift", exercise: "cost-of-a-call", status: 0)
+        XCTAssertTrue(
+            double.stdout.contains("passed: all 9 tests"), "Double rounded to the cent passes: \(double.stdout)")
 
-        let key = try checkBug("ExactCache.swift", exercise: "exact-cache")
+        let key = try check("ExactCache.swift", exercise: "exact-cache")
         let tenantCase = failure(of: "the key covers tenant, model, system prompt and parameters", in: key.stdout)
         XCTAssertTrue(tenantCase.contains { $0.contains("expected \"llm:exact:") }, key.stdout)
 
-        let semantic = try checkBug("SemanticCache.swift", exercise: "semantic-cache")
+        let semantic = try check("SemanticCache.swift", exercise: "semantic-cache")
         let sharing = failure(of: "tenants never share entries", in: semantic.stdout)
         XCTAssertTrue(
             sharing.contains { $0.contains(#"expected: {"hit":false}"#) }
@@ -67,10 +74,11 @@ final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertTrue(sharing.contains { $0.contains(#""tenant":"globex""#) }, semantic.stdout)
         XCTAssertTrue(semantic.stdout.contains("  ✓ a near-duplicate about another order number is a miss"))
 
-        let stream = try checkBug("StreamCache.swift", exercise: "stream-cache")
+        let stream = try check("StreamCache.swift", exercise: "stream-cache")
         let aborted = failure(of: "a stream the model aborts is never stored", in: stream.stdout)
         XCTAssertTrue(aborted.contains { $0.contains(#""stored":true"#) }, stream.stdout)
-        XCTAssertTrue(aborted.contains { $0.contains("hint:     `forward` returned nil: do not SETEX.") }, stream.stdout)
+        XCTAssertTrue(
+            aborted.contains { $0.contains("hint:     `forward` returned nil: do not SETEX.") }, stream.stdout)
         XCTAssertTrue(stream.stdout.contains("  ✓ a complete stream is stored with SETEX and a TTL of 3600 s"))
     }
 }

@@ -130,7 +130,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
         XCTAssertTrue(
             started[1].hasSuffix(
                 """
-                    : a limit of 2 per 1h per API key (sliding-window), then the exact and semantic caches, streamed \
+                    : a limit of 2 per 1h per API key (token-bucket), then the exact and semantic caches, streamed \
                     answers cached too. Try `fire 7`.
                     """
             ),

@@ -41,9 +41,14 @@ final class ServeTrustedProxyEndToEndTests: ScratchDirectoryTestCase {
             "198.51.100.7 is one caller whatever it forges; 198.51.100.8 is another")
     }
 
-    func testTheFlagIsDocumented() throws {
+    func testTheFlagIsDocumentedAndTakesOneAddressEach() throws {
         let help = try ArchLabRunner.run(["serve", "--help"], in: scratch)
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("--trusted-proxy <address>"), help.stdout)
+        let refused = try ArchLabRunner.run(["serve", "--trusted-proxy", "10.0.0.1, 10.0.0.2"], in: scratch)
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertTrue(
+            refused.stderr.contains("--trusted-proxy takes one address, such as 10.0.0.2, not '10.0.0.1, 10.0.0.2'"),
+            refused.stderr)
     }
 }

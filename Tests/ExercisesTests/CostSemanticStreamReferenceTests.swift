@@ -32,19 +32,19 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
             "input_per_million": .string("2.50"), "output_per_million": .string("10.00"),
             "input_tokens": .number(200), "output_tokens": .number(350),
         ]
-        let call = try await reference.expected(call: "cost.ofCall", args: gpt4o)
+        let call = try await reference.result(call: "cost.ofCall", args: gpt4o)
         XCTAssertEqual(call, .object(["dollars": .string("0.004")]))
         var month = gpt4o
         month.merge([
             "requests_per_day": .number(1000), "days": .number(30), "cache_hit_rate": .string("0.4"),
         ]) { $1 }
-        let cached = try await reference.expected(call: "cost.ofMonth", args: month)
+        let cached = try await reference.result(call: "cost.ofMonth", args: month)
         XCTAssertEqual(cached, .object(["dollars": .string("72")]))
         month.merge([
             "requests_per_day": .number(10000), "input_tokens": .number(150), "output_tokens": .number(0),
             "cache_hit_rate": .string("0"),
         ]) { $1 }
-        let exact = try await reference.expected(call: "cost.ofMonth", args: month)
+        let exact = try await reference.result(call: "cost.ofMonth", args: month)
         XCTAssertEqual(exact, .object(["dollars": .string("112.5")]), "Double would say 112.49999999999999")
     }
 
@@ -67,7 +67,7 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
         _ reference: any ExerciseReference, call: String = "semanticCache.lookup", tenant: String = "acme",
         _ prompt: String, _ embedding: [Double], answer: String = "an answer"
     ) async throws -> ExerciseValue {
-        try await reference.expected(
+        try await reference.result(
             call: call,
             args: [
                 "threshold": .number(0.9), "tenant": .string(tenant), "prompt": .string(prompt),
@@ -91,7 +91,7 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
         XCTAssertEqual(otherTenant, .object(["hit": .bool(false)]))
         let unrelated = try await ask(reference, "Where is my order #4512?", [0, 1, 0])
         XCTAssertEqual(unrelated["hit"], .bool(true), "the same normalised prompt is an exact hit")
-        let zero = try await reference.expected(
+        let zero = try await reference.result(
             call: "semanticCache.cosine",
             args: ["a": .array([.number(0), .number(0)]), "b": .array([.number(1), .number(2)])])
         XCTAssertEqual(zero, .number(0))
@@ -116,7 +116,7 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
             ExerciseGenerators.inputs(block("semantic-traffic", seed: 33, count: 600, call: "semanticCache.ask")))
         var hits = 0
         for input in inputs {
-            let result = try await reference.expected(call: "semanticCache.ask", args: input)
+            let result = try await reference.result(call: "semanticCache.ask", args: input)
             if result["hit"] == .bool(true) { hits += 1 }
         }
         XCTAssertGreaterThan(hits, 100)
@@ -127,7 +127,7 @@ final class CostSemanticStreamReferenceTests: XCTestCase {
         _ reference: any ExerciseReference, _ call: String, key: String = "k", _ chunks: [String], abort: Int = -1,
         gone: Int = -1
     ) async throws -> ExerciseValue {
-        try await reference.expected(
+        try await reference.result(
             call: call,
             args: [
                 "key": .string(key), "chunks": .array(chunks.map { .string($0) }),

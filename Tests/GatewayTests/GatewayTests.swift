@@ -14,13 +14,14 @@ final class GatewayTests: XCTestCase {
     ) throws -> Gateway {
         let cache = SemanticCache(
             embedder: LexicalEmbedder(), configuration: SemanticCacheConfiguration(threshold: 0.5), clock: clock)
-        let parts = GatewayParts(
+        var parts = GatewayParts(
             redis: SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock), semanticCache: cache,
             limiter: try limiter?.makeLimiter(clock: clock))
+        parts.clock = clock
         var profile = LLMProfile()
         profile.abortRate = abortRate
         return Gateway(
-            stages: ServerSwift.stages(step: step, parts), llm: LLMStage(SimulatedLLM(profile: profile, seed: 1)))
+            stages: try ServerSwift.stages(step: step, parts), llm: LLMStage(SimulatedLLM(profile: profile, seed: 1)))
     }
 
     private func request(

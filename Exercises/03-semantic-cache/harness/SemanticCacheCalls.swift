@@ -30,7 +30,9 @@ final class SemanticCacheCalls: HarnessAdapter {
                 }
                 return ["hit": false]
             }
-            return ["hit": true, "answer": match.answer, "prompt": match.prompt, "similarity": number(match.similarity)]
+            return [
+                "hit": true, "answer": match.answer, "prompt": match.prompt, "similarity": number(match.similarity),
+            ]
         default:
             throw HarnessError(description: "unknown call semanticCache.\(name)")
         }

@@ -16,8 +16,8 @@ public struct CallerIdentity {
     /// - a non-empty `apiKey` wins: "key:<apiKey>", whatever the addresses say;
     /// - otherwise "ip:<address>", where the address is `peerAddress`…
     /// - …unless `peerAddress` is in `trustedProxies` and there is an `X-Forwarded-For` header: then it is the
-    ///   header's right-most entry (entries are separated by commas, spaces around them do not count) that is
-    ///   not itself a trusted proxy; when there is none, `peerAddress` after all.
+    ///   header's right-most entry that is not itself a trusted proxy (entries are separated by commas; spaces and
+    ///   tabs around them do not count, nor do empty entries); when there is none, `peerAddress` after all.
     public func callerID(apiKey: String?, peerAddress: String, forwardedFor: String?) -> String {
         // TODO: the key first, then the peer; X-Forwarded-For only through a trusted proxy.
         return "ip:" + (forwardedFor ?? peerAddress)

@@ -24,7 +24,15 @@ public struct ScenarioSetup: Sendable {
     public var semantic: (threshold: Double, ttlSeconds: Double)?
     /// The rule a semantic hit must pass before it is served.
     public var identifierGuard: IdentifierGuard = .numbers
-    public var limiter: LimiterSpec?
+    /// Steps 5–8: the step's own limiter, or the algorithm and rate the parameters chose, or none.
+    public var limiting: GatewayParts.Limiting = .step()
+
+    /// The limiter the parameters chose whole, algorithm and rate (`windows`, `production`); nil when the
+    /// step's own algorithm runs (`abuse`, `token-bucket`) or there is no limit.
+    public var limiter: LimiterSpec? {
+        guard case .step(let algorithm?, let rate?) = limiting else { return nil }
+        return try? LimiterSpec(algorithm: algorithm, rate: rate)
+    }
 }
 
 /// A runnable step of server.swift: the lesson it belongs to, what it shows, its knobs.
@@ -110,22 +118,21 @@ public struct ScenarioValues: Sendable {
         return rule
     }
 
-    /// A limiter running `algorithm` (a name from `LimiterSpec.algorithms`) at the rate of parameter
-    /// `rate`, or nil for `none`.
-    func limiter(_ algorithm: String, rate: String) throws -> LimiterSpec? {
+    /// The limiting of parameter `rate`'s rate, run by `algorithm` (a name from
+    /// `LimiterSpec.algorithms`) or, when nil, by the step's own algorithm; `.off` for `none`.
+    func limiting(_ algorithm: String?, rate: String) throws -> GatewayParts.Limiting {
         let text = string(rate)
-        if text.lowercased() == "none" { return nil }
+        if text.lowercased() == "none" { return .off }
         let parsed: LimitRate
         do {
             parsed = try LimitRate(parsing: text)
         } catch {
             throw LabError.badParameter(rate, text, expected: "N per DURATION, e.g. 5 per 10 s, or none")
         }
-        do {
-            return try LimiterSpec(algorithm: algorithm, rate: parsed)
-        } catch {
+        if let algorithm, !LimiterSpec.algorithms.contains(algorithm) {
             throw LabError.badParameter(
                 "algorithm", algorithm, expected: LimiterSpec.algorithms.joined(separator: ", "))
         }
+        return .step(algorithm: algorithm, rate: parsed)
     }
 }

@@ -140,7 +140,7 @@ public enum ScenarioCatalog {
             var setup = ScenarioSetup(step: 5, workload: try users(values))
             setup.workload.scripts = try values.int("scripts", in: 0...100)
             setup.workload.scriptRatePerSecond = try values.double("script_rate", in: 0.01...1000)
-            setup.limiter = try values.limiter("fixed-window", rate: "limit")
+            setup.limiting = try values.limiting(nil, rate: "limit")  // step 5's fixed window
             return setup
         })
 
@@ -161,7 +161,7 @@ public enum ScenarioCatalog {
             var setup = ScenarioSetup(step: 6, workload: try users(values))
             setup.workload.burstBots = try values.int("bots", in: 0...100)
             setup.workload.burstSize = try values.int("burst", in: 1...10_000)
-            setup.limiter = try values.limiter("token-bucket", rate: "limit")
+            setup.limiting = try values.limiting(nil, rate: "limit")  // step 6's token bucket
             return setup
         })
 
@@ -187,8 +187,10 @@ public enum ScenarioCatalog {
             setup.workload.burstBots = try values.int("bots", in: 0...100)
             setup.workload.burstSize = try values.int("burst", in: 1...10_000)
             setup.workload.burstsPerBot = 10
-            setup.limiter = try values.limiter(values.string("algorithm"), rate: "limit")
-            setup.workload.boundaryWindowMs = setup.limiter?.rate.per.milliseconds
+            setup.limiting = try values.limiting(values.string("algorithm"), rate: "limit")
+            if case .step(_, let rate?) = setup.limiting {
+                setup.workload.boundaryWindowMs = rate.per.milliseconds
+            }
             return setup
         })
 
@@ -219,7 +221,7 @@ public enum ScenarioCatalog {
             setup.llm.abortRate = 0.02
             setup.semantic = (try values.double("threshold", in: -1...1), 3600)
             setup.identifierGuard = try values.identifierGuard("guard")
-            setup.limiter = try values.limiter(values.string("algorithm"), rate: "limit")
+            setup.limiting = try values.limiting(values.string("algorithm"), rate: "limit")
             return setup
         })
 }

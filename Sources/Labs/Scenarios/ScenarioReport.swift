@@ -140,8 +140,8 @@ struct ReportBuilder {
         if let call = result.llmCall {
             report.llmCalls += 1
             report.tokens += call.inputTokens + call.outputTokens
-            report.costUSD += call.costUSD
-            report.timeline[bucket].costUSD += call.costUSD
+            report.costUSD += result.costUSD
+            report.timeline[bucket].costUSD += result.costUSD
             if case .failed = call.outcome { report.llmErrors += 1 }
             if case .aborted = call.outcome {
                 report.llmErrors += 1

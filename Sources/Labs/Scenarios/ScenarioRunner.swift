@@ -39,15 +39,17 @@ public struct ScenarioRunner: Sendable {
         }
         var parts = GatewayParts(
             redis: redis ?? SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock, seed: seed),
-            exactTTLSeconds: setup.exactTTLSeconds, semanticCache: semanticCache,
-            limiter: try setup.limiter?.makeLimiter(clock: clock))
+            exactTTLSeconds: setup.exactTTLSeconds, semanticCache: semanticCache)
+        parts.limiting = setup.limiting
+        parts.clock = clock
+        parts.prices = setup.llm.prices
         parts.identifierGuard = setup.identifierGuard
         if redis != nil {
             // A shared server: this run gets its own namespace, removed again at the end.
             parts.exactKeyPrefix = "archlab:run:\(UInt64.random(in: 1...UInt64.max)):"
         }
         let llm = SimulatedLLM(profile: setup.llm, seed: seed)
-        let gateway = Gateway(stages: ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
+        let gateway = Gateway(stages: try ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
 
         var builder = ReportBuilder(
             scenario: scenario.id, seed: seed, parameters: values.values,
