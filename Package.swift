@@ -176,7 +176,7 @@ let targets: [Target] = [
 
     .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
 
-    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "CourseKit", "RateLimit"]),
+    .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "CourseKit"]),
 
     .testTarget(name: "REPLTests", dependencies: ["ArchLabTesting", "TestSupport", "Clocks", "CourseProgress", "SeededRandom", "REPL", "CourseKit", "ProgressStore", "Terminal"]),
 

@@ -66,10 +66,13 @@ struct CapstoneRun {
                     threshold: Float(semantic.threshold), ttl: semantic.ttlSeconds, maxEntries: 100_000,
                     index: .suited(to: embedder)),
                 clock: clock)
+            // As ScenarioRunner builds the scenario's gateway.
             var parts = GatewayParts(
                 redis: SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock, seed: spec.seed),
-                exactTTLSeconds: setup.exactTTLSeconds, semanticCache: cache,
-                limiter: try limiter.makeLimiter(clock: clock))
+                exactTTLSeconds: setup.exactTTLSeconds, semanticCache: cache)
+            parts.limiting = setup.limiting
+            parts.clock = clock
+            parts.prices = setup.llm.prices
             parts.identifierGuard = setup.identifierGuard
             let llm = SimulatedLLM(profile: setup.llm, seed: spec.seed)
             let gateway = Gateway(stages: try ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))

@@ -11,7 +11,6 @@ public enum ExerciseGenerators {
         "vector-pairs",
         "semantic-traffic",
         "chunk-streams",
-        "window-traffic", "caller-requests",
         "rate-limit-decisions", "handler-requests",
     ]
 

@@ -1,8 +1,9 @@
 import CourseKit
+import Gateway
 
-/// The HTTP layer's answer to a limiter decision, as ArchLab's `ChatResponder.headers` (GatewayServer) computes it:
-/// `RateLimit-Reset` is the whole seconds until the reset, rounded up and never negative; a refusal adds
-/// `Retry-After` with `RateLimitResult`'s rounded-up wait, at least 1 s, and answers 429.
+/// The HTTP layer's answer to a limiter decision, as ArchLab's step 8 computes it (`RateLimitHeaders.fields`, which
+/// `ChatResponder` sends): `RateLimit-Reset` is the whole seconds until the reset, rounded up and never negative; a
+/// refusal adds `Retry-After`, the limiter's rounded-up wait (`RateLimitResult`), at least 1 s, and answers 429.
 final class HTTPResponseReference: ExerciseReference {
     /// `handler.headers` → the headers; `handler.reject` → `{status: 429, headers}`.
     func expected(call: String, args: [String: ExerciseValue]) throws(ReferenceError) -> ExerciseValue {
@@ -16,18 +17,18 @@ final class HTTPResponseReference: ExerciseReference {
         return headers
     }
 
-    /// The headers as an exact object: `Retry-After` is present only on a refusal.
+    /// The `RateLimit-*` headers and `Retry-After` (only on a refusal) as an object; the learner's handler need not
+    /// send the `X-RateLimit-*` ones.
     static func headers(allowed: Bool, limit: Int64, remaining: Int64, resetMs: Int64, nowMs: Int64) -> ExerciseValue {
-        // ChatResponder: `max(0, (verdict.resetMs - nowMs + 999) / 1000)`.
-        let resetIn = max(0, (resetMs - nowMs + 999) / 1000)
-        var fields: [String: ExerciseValue] = [
-            "RateLimit-Limit": .string(String(limit)), "RateLimit-Remaining": .string(String(remaining)),
-            "RateLimit-Reset": .string(String(resetIn)),
-        ]
-        if !allowed {
-            // RateLimitResult: `max(0, ceilDiv(reset - now, 1000))`; ChatResponder: `max(1, retryAfterSeconds)`.
-            let wait = max(0, -floorDivision(nowMs - resetMs, 1000))
-            fields["Retry-After"] = .string(String(max(1, wait)))
+        // RateLimitResult.make: a refusal waits `max(0, ⌈(reset − now) / 1000⌉)` seconds, 0 when admitted.
+        let wait = allowed ? 0 : max(0, -floorDivision(nowMs - resetMs, 1000))
+        let verdict = RateLimitVerdict(
+            allowed: allowed, limit: Int(limit), remaining: Int(remaining), resetMs: resetMs,
+            retryAfterSeconds: Int(wait))
+        var fields: [String: ExerciseValue] = [:]
+        for field in RateLimitHeaders.fields(verdict, nowMs: nowMs)
+        where field.name.hasPrefix("RateLimit-") || field.name == "Retry-After" {
+            fields[field.name] = .string(field.value)
         }
         return .object(fields)
     }

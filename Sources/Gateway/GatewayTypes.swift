@@ -63,6 +63,14 @@ public struct RateLimitVerdict: Sendable, Hashable {
     public var resetMs: Int64
     /// Whole seconds to wait before retrying (rounded up), for `Retry-After`.
     public var retryAfterSeconds: Int
+
+    public init(allowed: Bool, limit: Int, remaining: Int, resetMs: Int64, retryAfterSeconds: Int) {
+        self.allowed = allowed
+        self.limit = limit
+        self.remaining = remaining
+        self.resetMs = resetMs
+        self.retryAfterSeconds = retryAfterSeconds
+    }
 }
 
 /// What the gateway sends back.

@@ -80,7 +80,7 @@ final class ExerciseLoadingTests: XCTestCase {
                 + "[capstone.parameters]\nrequests = \"500\"")
         let directory = try Fixtures.copyOfValid(overlay: overlay)
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let result = try CourseLoader.load(directory: directory, knownScenarios: ["production"])
+        let result = try CourseLoader.load(directory: directory, knownScenarios: ["production", "exact-cache"])
         XCTAssertEqual(result.findings, [])
         let capstone = try XCTUnwrap(result.course.exercise(id: "capstone"))
         XCTAssertTrue(capstone.isCapstone)
@@ -92,13 +92,14 @@ final class ExerciseLoadingTests: XCTestCase {
 
         try write("scenario = \"nope\"\nmin_agreement = 1.5")
         try Fixtures.copyTree(from: overlay, to: directory)
-        let broken = try CourseLoader.load(directory: directory, knownScenarios: ["production"]).findings.map(\.message)
+        let scenarios: Set<String> = ["production", "exact-cache"]
+        let broken = try CourseLoader.load(directory: directory, knownScenarios: scenarios).findings.map(\.message)
         XCTAssertTrue(broken.contains { $0.contains("missing field `seed`") }, "\(broken)")
         XCTAssertTrue(broken.contains("`min_agreement` must be from 0 to 1"), "\(broken)")
 
         try write("scenario = \"nope\"\nseed = 1\nmin_agreement = 1")
         try Fixtures.copyTree(from: overlay, to: directory)
-        let unknown = try CourseLoader.load(directory: directory, knownScenarios: ["production"]).findings
+        let unknown = try CourseLoader.load(directory: directory, knownScenarios: scenarios).findings
         XCTAssertEqual(
             unknown.map(\.message), ["exercise `capstone`: scenario `nope` does not exist"], "\(unknown)")
     }
