@@ -85,6 +85,8 @@ struct ExerciseListCommand: ParsableCommand {
                     + "(lesson \(item.exercise.lesson), \(file))"
             )
         }
+        let statuses = ExerciseRecording.statuses(of: course, results: results)
+        print("Passed: \(statuses.filter { $0.status == "passed" }.count)/\(statuses.count)")
         let workspace = options.workspace(store: store, learner: learner)
         print("Workspace: \(workspace.root.path)\(workspace.exists ? "" : " (not created yet)")")
     }

@@ -115,6 +115,7 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         for id in lessonExercises + ["capstone"] {
             XCTAssertTrue(list.stdout.contains("\(id)  passed"), "\(id) passed in:\n\(list.stdout)")
         }
+        XCTAssertTrue(list.stdout.contains("Passed: 9/9\n"), list.stdout)
 
         let lastPage = try XCTUnwrap(course.lesson(number: 1)).pages.count
         let session = try repl(quizzesAndLabs(course) + ["progress", "open 1", "page \(lastPage)"])
