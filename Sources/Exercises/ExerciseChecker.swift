@@ -50,7 +50,12 @@ public struct ExerciseChecker: Sendable {
     /// (default: `exercises`) is every exercise started in the workspace, which a `solution` reference needs.
     public func check(_ exercises: [Exercise], started: [Exercise]? = nil) async throws(ExerciseError) -> CheckReport {
         for exercise in exercises { try Self.validate(exercise) }
-        let hashes = exercises.map { Workspace.fileHash(workspace.learnerFile($0)) ?? "" }
+        // The capstone's "file" is every learner file: its hash is that of their names and hashes.
+        let hashes = exercises.map { exercise in
+            exercise.isCapstone
+                ? Workspace.sha256(Data(WorkspaceBuilder.learnerSources(workspace).fingerprint.utf8))
+                : Workspace.fileHash(workspace.learnerFile(exercise)) ?? ""
+        }
         let build = try WorkspaceBuilder.build(workspace)
         guard build.succeeded else {
             let reports = zip(exercises, hashes).map { exercise, hash in

@@ -83,4 +83,29 @@ final class WorkspaceTests: XCTestCase {
                 contentsOf: root.appendingPathComponent("Sources/ServerSwift/TokenBucket.swift.bak"), encoding: .utf8),
             "// attempt\n")
     }
+
+    func testTheCapstoneJoinsTheRegistryOnlyOnceEveryExerciseIsStarted() throws {
+        let workspace = Workspace(root: root)
+        let capstone = try exercise("capstone")
+        let others = course.exercises.filter { !$0.isCapstone }
+        XCTAssertEqual(others.count, 8)
+        _ = try workspace.start(try exercise("exact-cache"), course: course)
+        XCTAssertThrowsError(try workspace.start(capstone, course: course)) { error in
+            XCTAssertTrue(
+                "\(error)".contains("needs every exercise started; not started yet: cost-of-a-call, semantic-cache"),
+                "\(error)")
+        }
+        let registry = root.appendingPathComponent("Sources/Harness/Registry.swift")
+        for other in others.dropLast() { _ = try workspace.start(other, course: course) }
+        XCTAssertFalse(try String(contentsOf: registry, encoding: .utf8).contains("CapstoneCalls"))
+        XCTAssertFalse(try workspace.manifest().exercises.contains("capstone"))
+
+        let last = try workspace.start(try XCTUnwrap(others.last), course: course)
+        XCTAssertFalse(last.keptExistingFile)
+        XCTAssertTrue(try String(contentsOf: registry, encoding: .utf8).contains("CapstoneCalls.self"))
+        XCTAssertEqual(try workspace.manifest().exercises.last, "capstone", "it joins after the last exercise")
+        let again = try workspace.start(capstone, course: course)
+        XCTAssertTrue(again.alreadyStarted)
+        XCTAssertThrowsError(try workspace.reset(capstone), "the capstone has no file to reset")
+    }
 }

@@ -12,8 +12,7 @@ public struct Handler {
 
     /// `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` (whole seconds until `resetMs`, rounded up,
     /// never negative) for every decision, and `Retry-After` (the same wait, at least 1 s) when it refuses.
-    public static func rateLimitHeaders(for decision: RateLimitDecision, limit: Int, nowMs: Int64) -> [String: String]
-    {
+    public static func rateLimitHeaders(for decision: RateLimitDecision, limit: Int, nowMs: Int64) -> [String: String] {
         // TODO: the three RateLimit headers, and Retry-After for a refused decision.
         [:]
     }
