@@ -214,6 +214,14 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         let needs = try XCTUnwrap(costModel["needs"] as? [String: Any])
         XCTAssertEqual(needs["exercises"] as? [String], ["cost-of-a-call"])
         XCTAssertEqual(needs["quizzes"] as? [String], [])
+        let production = try XCTUnwrap(nodes.first { $0["id"] as? String == "production-backend" })
+        XCTAssertEqual((production["needs"] as? [String: Any])?["capstones"] as? [String], ["capstone"])
+        let table = try archlab(["progress"])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("STILL NEEDS"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("exercise cost-of-a-call\n"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("http-handler; check capstone; after http-429, stream-cache"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("Exercises (0/\(course.exercises.count) passed)"), table.stdout)
     }
 
     /// Every exercise passed but not the capstone: the REPL unlocks every node but Production Backend, and says the
