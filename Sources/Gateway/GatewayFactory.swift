@@ -19,6 +19,9 @@ public enum GatewayFactory {
         /// The semantic cache's byte budget (its share of `--cache-memory`); nil for none. With a
         /// budget, embeddings are not memoised either, so nothing grows with distinct prompts.
         public var semanticCacheBytes: Int?
+        /// The RESP server every instance shares (`--redis-url`): the limiter and, when it has vector
+        /// search, the semantic cache keep their state there; nil keeps them in this process.
+        public var shared: SharedState?
 
         public init() {}
     }
@@ -55,19 +58,20 @@ public enum GatewayFactory {
     ) throws -> Gateway {
         var limiter: (any RateLimiting)?
         if options.step >= 5, let spec = options.limiter {
-            let fallback = try spec.makeLimiter(clock: clock, prefix: "archlab:serve")
+            let fallback = try Self.limiter(spec, options.shared, clock: clock, prefix: "archlab:serve")
             var overrides: [String: any RateLimiting] = [:]
             for (name, rate) in options.keyLimits {
                 let own = try LimiterSpec(algorithm: spec.algorithm, rate: rate)
-                overrides["key:" + name] = try own.makeLimiter(clock: clock, prefix: "archlab:serve:key")
+                overrides["key:" + name] = try Self.limiter(own, options.shared, clock: clock, prefix: "archlab:serve:key")
             }
             limiter = overrides.isEmpty ? fallback : PerKeyRateLimiter(fallback: fallback, overrides: overrides)
         }
         var parts = GatewayParts(
-            redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semanticCache, limiter: limiter)
+            redis: exactCacheSender(redis, options.shared), exactTTLSeconds: options.ttlSeconds,
+            semanticCache: semanticCache, limiter: limiter)
         parts.identifierGuard = options.identifierGuard
         return Gateway(
-            stages: ServerSwift.stages(step: options.step, parts),
+            stages: sharing(ServerSwift.stages(step: options.step, parts), options.shared),
             llm: LLMStage(llm))
     }
 }

@@ -6,6 +6,8 @@ import RESP
 /// decision is one optimistic transaction on a dedicated connection: WATCH the keys,
 /// read the state with one command, decide with the same code as the in-memory
 /// limiter, then MULTI/EXEC the new state, retrying when another client got there first.
+/// Algorithms whose state is a counter that every request increments (fixed and sliding
+/// windows) decide in one round trip instead: one pipelined MULTI/EXEC that counts and reads.
 /// No scripting is needed, so it runs on servers without EVAL.
 public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting {
     public let algorithm: Algorithm
@@ -58,7 +60,16 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
             for reply in results {
                 if case .error(let message) = reply { throw RateLimitError.storeReply(command: "EXEC", reply: message) }
             }
-            return try algorithm.atomicResult(results, now: now, cost: cost)
+            let result = try algorithm.atomicResult(results, now: now, cost: cost)
+            let undo = algorithm.atomicUndo(keys: keys, result: result, replies: results, now: now, cost: cost)
+            if !undo.isEmpty {
+                for reply in try await connection.pipeline(undo) {
+                    if case .error(let message) = reply {
+                        throw RateLimitError.storeReply(command: "DECRBY", reply: message)
+                    }
+                }
+            }
+            return result
         }
         for _ in 0..<maximumAttempts {
             let now = clock.nowMilliseconds()

@@ -20,6 +20,11 @@ public protocol RESPStoredAlgorithm: RateLimitAlgorithm {
 
     /// The result from the replies to `atomicCommands`, as EXEC returned them.
     func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult
+
+    /// Commands that take back what `atomicCommands` counted when the decision was a rejection
+    /// the algorithm does not count (a second round trip, on rejections only); none by default.
+    func atomicUndo(keys: [String], result: RateLimitResult, replies: [RESPValue], now: Int64, cost: Int)
+        -> [[String]]
 }
 
 extension RESPStoredAlgorithm {
@@ -28,6 +33,10 @@ extension RESPStoredAlgorithm {
     public func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult {
         throw RateLimitError.storeReply(command: "EXEC", reply: "\(replies)")
     }
+
+    public func atomicUndo(
+        keys: [String], result: RateLimitResult, replies: [RESPValue], now: Int64, cost: Int
+    ) -> [[String]] { [] }
 }
 
 extension RESPValue {
