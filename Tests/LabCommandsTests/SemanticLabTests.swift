@@ -62,4 +62,30 @@ final class SemanticLabTests: XCTestCase {
         XCTAssertTrue(
             sweep.text.contains("lowest listed threshold") || sweep.text.contains("no listed threshold"), sweep.text)
     }
+
+    /// `embed TEXT --as NAME` keeps the vector as Redis stores a FLOAT32 field (4 little-endian bytes
+    /// a number), and `redis … $NAME` passes those exact bytes; an unknown `$NAME` stays as typed.
+    func testEmbedAsSavesTheFloat32BytesThatRedisDollarNamePasses() async throws {
+        let harness = try LabHarness()
+        let (session, output) = try harness.session()
+        let prompt = "How do I reset my password?"
+        let embed = await harness.run(session, output, "embed \(prompt) --as reset")
+        XCTAssertEqual(embed.result, .succeeded, embed.text)
+        XCTAssertTrue(embed.text.contains("Saved as $reset: 1024 FLOAT32 numbers, 4096 bytes"), embed.text)
+        let stored = await harness.run(session, output, "redis HSET q:1 text \"\(prompt)\" v $reset")
+        XCTAssertEqual(stored.text, "(integer) 2", stored.text)
+        guard case .bulkString(let bytes) = try harness.context.keyspace.execute(["HGET", "q:1", "v"]) else {
+            return XCTFail("no blob stored")
+        }
+        let vector = try LexicalEmbedder().embed(prompt)
+        let decoded = stride(from: 0, to: bytes.count, by: 4).map { offset in
+            Float(bitPattern: (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) })
+        }
+        XCTAssertEqual(decoded, vector)
+        _ = await harness.run(session, output, "redis SET plain $unknown")
+        let plain = await harness.run(session, output, "redis GET plain")
+        XCTAssertEqual(plain.text, "\"$unknown\"")
+        let bad = await harness.run(session, output, "embed hello --as no-dashes")
+        XCTAssertEqual(bad.result, .failed, bad.text)
+    }
 }
