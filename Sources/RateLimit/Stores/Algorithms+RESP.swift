@@ -24,8 +24,8 @@ extension FixedWindow: RESPStoredAlgorithm {
         ]
     }
 
-    /// Every request is counted, so one `SET key 0 PX ttl NX` and `INCRBY key cost` in a
-    /// MULTI/EXEC decide it: one round trip, nothing to retry.
+    /// Every request is counted, so one pipelined `SET key 0 PX ttl NX` and `INCRBY key cost`
+    /// decide it: one round trip, nothing to retry.
     public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? {
         let end = (floorDiv(now, windowMilliseconds) + 1) * windowMilliseconds
         return [
@@ -74,7 +74,7 @@ extension SlidingWindow: RESPStoredAlgorithm {
     }
 
     /// One round trip: count the request in the current window's counter (created with its TTL
-    /// if missing) and read the previous window's, in one MULTI/EXEC; then decide on the count
+    /// if missing) and read the previous window's, in one pipeline; then decide on the count
     /// before this request, exactly as the in-memory limiter would. A rejection is not counted
     /// (Upstash's rule), so it is taken back with a `DECRBY` (`atomicUndo`).
     public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? {
