@@ -169,6 +169,29 @@ final class ServeSharedRedisEndToEndTests: ScratchDirectoryTestCase {
         let after = try (0..<6).map { try Self.chat("After the outage \($0)?", on: client) }
         XCTAssertEqual(after.map(\.status), [200, 200, 200, 200, 200, 429], "\(after)")
     }
+
+    /// `archlab run … --redis-url`: the limiter decides on the server exactly as in process (the
+    /// same report), and the run's namespace is gone from the server afterwards.
+    func testARunOnRedisReportsAsInProcessAndLeavesNoKeys() throws {
+        let redis = try ReferenceRedis.start()
+        defer { redis.stop() }
+        let command = ["run", "windows", "--format", "json", "--no-record", "--model", "lexical"]
+        let alone = try ArchLabRunner.run(command, in: scratch)
+        let shared = try ArchLabRunner.run(command + ["--redis-url", "redis://127.0.0.1:\(redis.port)"], in: scratch)
+        XCTAssertEqual(alone.status, 0, alone.stderr)
+        XCTAssertEqual(shared.status, 0, shared.stderr)
+        XCTAssertEqual(shared.stdout, alone.stdout)
+        let cli = try requireExecutable("redis-cli", "redis-cli is not installed (apt-get install redis-tools)")
+        let process = Process()
+        let pipe = Pipe()
+        process.executableURL = URL(fileURLWithPath: cli)
+        process.arguments = ["-p", String(redis.port), "DBSIZE"]
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let size = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(size.trimmingCharacters(in: .whitespacesAndNewlines), "0")
+    }
 }
 
 /// `archlab redis-server` as a child process on a free loopback port.
