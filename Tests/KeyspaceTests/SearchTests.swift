@@ -157,7 +157,7 @@ final class SearchTests: XCTestCase {
                 args(
                     "FT.SEARCH", "idx", "(@genre:{scifi} @year:[(1999.5 +inf])=>[KNN 5 @v $q AS s]", "PARAMS", "2", "q")
                     + [blob([1, 0])] + args("SORTBY", "s", "RETURN", "2", "s", "year", "DIALECT", "2")))
-        XCTAssertEqual(reply, ["2", "p:2", "s", "0.0999999642372", "year", "2005", "p:4", "s", "0.5", "year", "2020"])
+        XCTAssertEqual(reply, ["2", "p:2", "s", "0.100000023842", "year", "2005", "p:4", "s", "0.5", "year", "2020"])
         let all = strings(try value(h, args("FT.SEARCH", "idx", "@genre:{drama | scifi}", "RETURN", "1", "year")))
         XCTAssertEqual(
             all, ["4", "p:1", "year", "1999.5", "p:2", "year", "2005", "p:3", "year", "2010", "p:4", "year", "2020"])

@@ -55,7 +55,10 @@ extension Keyspace {
     /// Whether an indexed key still holds its hash; an expired one is deleted now (Redis's lazy expiry),
     /// which also drops it from every index, so expired hashes never reach a reply.
     func searchKeyIsLive(_ key: KeyBytes) -> Bool {
-        guard let position = databases[0].position(of: key) else { return false }
+        guard let position = databases[0].position(of: key) else {
+            searchKeyChanged(key)
+            return false
+        }
         let expireAt = databases[0].entry(at: position).expireAt
         if expireAt != 0 && expireAt <= now {
             deleteExpired(0, position)

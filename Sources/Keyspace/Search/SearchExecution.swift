@@ -111,9 +111,9 @@ extension Keyspace {
             return out.writeRESPError("ERR wrong number of arguments for '\(argv[0].text)' command")
         }
         let name = argv[1].text
-        guard let index = search.index(named: name) else { return reject(s, &out, "\(name): no such index") }
         do {
             let request = try SearchRequest(argv)
+            guard let index = search.index(named: name) else { return reject(s, &out, "\(name): no such index") }
             var parser = SearchQueryParser(request.query, schema: index.schema, params: request.params)
             let query = try parser.parse()
             index.numberOfUses += 1
@@ -132,14 +132,17 @@ extension Keyspace {
     /// The matching documents; expired hashes met on the way are deleted and left out.
     private func evaluate(_ query: SearchQuery, in index: SearchIndex) -> [SearchRow] {
         if let knn = query.knn {
-            guard knn.k > 0, let field = knn.field, let store = index.vectors[field] else { return [] }
+            guard knn.k > 0, let field = knn.field, index.vectors[field] != nil else { return [] }
             if case .all = query.filter {
+                // Each expired hash met is deleted (and leaves the index) before the search runs again.
+                // The store is read afresh each time and not held while keys are deleted (no copy).
                 while true {
-                    let hits = store.nearest(knn.query, k: knn.k, efRuntime: knn.efRuntime)
+                    let hits = index.vectors[field]?.nearest(knn.query, k: knn.k, efRuntime: knn.efRuntime) ?? []
                     var rows: [SearchRow] = []
                     var stale = false
                     for hit in hits {
                         guard let key = index.keysByID[hit.id], searchKeyIsLive(key) else {
+                            index.forgetVector(hit.id)
                             stale = true
                             continue
                         }
@@ -148,9 +151,11 @@ extension Keyspace {
                     if !stale { return rows }
                 }
             }
+            let candidates = filtered(query.filter, in: index)
+            guard let store = index.vectors[field] else { return [] }
             var best = NearestList(k: knn.k)
             var byID: [UInt64: SearchRow] = [:]
-            for row in filtered(query.filter, in: index) {
+            for row in candidates {
                 guard let distance = store.distance(knn.query, to: row.id) else { continue }
                 best.offer(row.id, distance)
                 byID[row.id] = row

@@ -105,6 +105,12 @@ final class SearchIndex {
         for i in vectors.keys { vectors[i]?.remove(document.id) }
     }
 
+    /// Drops a vector whose document is gone (keeps a search from meeting it again).
+    func forgetVector(_ id: UInt64) {
+        guard keysByID[id] == nil else { return }
+        for i in vectors.keys { vectors[i]?.remove(id) }
+    }
+
     func removeAll() {
         documents = [:]
         keysByID = [:]

@@ -60,11 +60,7 @@ struct SearchQueryParser {
         }
         skipSpaces()
         if !atEnd { throw syntaxError() }
-        if var clause = knn {
-            metricNames.insert(clause.scoreName, at: 0)
-            clause.scoreName = clause.scoreName
-            knn = clause
-        }
+        if let clause = knn { metricNames.insert(clause.scoreName, at: 0) }
         return SearchQuery(filter: filter, knn: knn, metricNames: metricNames)
     }
 
