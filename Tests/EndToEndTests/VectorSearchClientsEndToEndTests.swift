@@ -20,6 +20,7 @@ final class VectorSearchClientsEndToEndTests: XCTestCase {
         "Explain the token bucket rate limiting algorithm",
         "What is a sliding window rate limit?",
         "Best pizza restaurants in Naples tonight",
+        "dimension test",  // what RedisVL's CustomVectorizer embeds to learn the dimension
     ]
 
     private func clientsDirectory() throws -> (python: String, directory: String) {
