@@ -2,8 +2,9 @@
 /// and the values of its schema fields as the filters read them.
 struct SearchDocument {
     var id: UInt64
-    /// The raw value of each schema field (nil: the hash lacks it); unchanged values skip re-indexing.
-    var raw: [[UInt8]?]
+    /// A hash of each schema field's value (nil: the hash lacks it): a write that changes none of them
+    /// (EXPIRE, a field outside the schema) keeps the document and its id.
+    var fingerprint: [Int?]
     var numbers: [Double?]
     var tags: [[String]?]
     var words: [Set<String>?]
@@ -52,10 +53,11 @@ final class SearchIndex {
         var raw: [[UInt8]?] = []
         raw.reserveCapacity(schema.fields.count)
         for field in schema.fields { raw.append(hash.get(KeyBytes(field.identifier))?.bytes) }
-        if let existing = documents[key], existing.raw == raw { return }
+        let fingerprint = raw.map { $0?.hashValue }
+        if let existing = documents[key], existing.fingerprint == fingerprint { return }
         remove(key)
         var document = SearchDocument(
-            id: 0, raw: raw, numbers: Array(repeating: nil, count: raw.count),
+            id: 0, fingerprint: fingerprint, numbers: Array(repeating: nil, count: raw.count),
             tags: Array(repeating: nil, count: raw.count), words: Array(repeating: nil, count: raw.count))
         var prepared: [Int: [Float]] = [:]
         for (i, field) in schema.fields.enumerated() {
