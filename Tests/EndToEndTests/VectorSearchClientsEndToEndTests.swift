@@ -68,8 +68,10 @@ final class VectorSearchClientsEndToEndTests: XCTestCase {
         throw XCTSkip("archlab redis-server did not listen on any of 5 free ports")
     }
 
-    private func runClients(protocolVersion: Int) throws {
-        let (python, directory) = try clientsDirectory()
+    /// `pythonPath` (redis-py 5, say) goes before RedisVL's directory, which still provides numpy.
+    private func runClients(protocolVersion: Int, pythonPath: String? = nil) throws {
+        var (python, directory) = try clientsDirectory()
+        if let pythonPath { directory = pythonPath + ":" + directory }
         let embeddings = try embeddingsFile()
         defer { try? FileManager.default.removeItem(at: embeddings) }
         let (server, port) = try startServer()
@@ -98,5 +100,16 @@ final class VectorSearchClientsEndToEndTests: XCTestCase {
 
     func testRedisPyAndRedisVLOverRESP3() throws {
         try runClients(protocolVersion: 3)
+    }
+
+    /// redis-py 5's ft() API (RedisVL 0.28 itself needs redis-py 6 or later).
+    func testRedisPy5FtOverRESP2() throws {
+        let directory =
+            ProcessInfo.processInfo.environment["ARCHLAB_REDISPY5"]
+            ?? ArchLabRunner.packageRoot.appendingPathComponent(".build/redis-py5").path
+        try requireTool(
+            FileManager.default.fileExists(atPath: directory + "/redis"),
+            "redis-py 5 is not installed in \(directory) (pip install --target \(directory) redis==5.2.1)")
+        try runClients(protocolVersion: 2, pythonPath: directory)
     }
 }
