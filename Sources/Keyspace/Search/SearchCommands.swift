@@ -72,7 +72,7 @@ extension Keyspace {
     }
 
     private func writeSearchError(_ s: ClientSession, _ out: inout ByteBuffer, _ message: String) {
-        reject(s, &out, message)
+        out.writeRESPError(message)
     }
 
     func ftCreate(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
@@ -151,9 +151,9 @@ extension Keyspace {
             out.writeRESPArrayHeader(lines.count)
             for line in lines { out.writeRESPSimpleString(line) }
         } else if sub.equalsIgnoringCase("unload") {
-            reject(s, &out, "ERR Error unloading module: no such module with that name")
+            out.writeRESPError("ERR Error unloading module: no such module with that name")
         } else {
-            reject(s, &out, "ERR Error loading the extension. Please check the server logs.")
+            out.writeRESPError("ERR Error loading the extension. Please check the server logs.")
         }
     }
 }

@@ -113,7 +113,7 @@ extension Keyspace {
         let name = argv[1].text
         do {
             let request = try SearchRequest(argv)
-            guard let index = search.index(named: name) else { return reject(s, &out, "\(name): no such index") }
+            guard let index = search.index(named: name) else { return out.writeRESPError("\(name): no such index") }
             var parser = SearchQueryParser(request.query, schema: index.schema, params: request.params)
             let query = try parser.parse()
             index.numberOfUses += 1
@@ -123,9 +123,9 @@ extension Keyspace {
             let reply = searchReply(rows, request, query, index, s.protocolVersion)
             reply.write(to: &out, s.protocolVersion)
         } catch let error as SearchError {
-            reject(s, &out, error.message)
+            out.writeRESPError(error.message)
         } catch {
-            reject(s, &out, "\(error)")
+            out.writeRESPError("\(error)")
         }
     }
 

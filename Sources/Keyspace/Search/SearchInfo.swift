@@ -7,7 +7,7 @@ extension Keyspace {
         guard argv.count >= 2 else {
             return out.writeRESPError("ERR wrong number of arguments for '\(argv[0].text)' command")
         }
-        guard let index = search.index(named: argv[1].text) else { return reject(s, &out, "Unknown index name") }
+        guard let index = search.index(named: argv[1].text) else { return out.writeRESPError("Unknown index name") }
         searchInfo(index, s.protocolVersion).write(to: &out, s.protocolVersion)
     }
 
