@@ -62,7 +62,8 @@ public enum GatewayFactory {
             var overrides: [String: any RateLimiting] = [:]
             for (name, rate) in options.keyLimits {
                 let own = try LimiterSpec(algorithm: spec.algorithm, rate: rate)
-                overrides["key:" + name] = try Self.limiter(own, options.shared, clock: clock, prefix: "archlab:serve:key")
+                overrides["key:" + name] = try Self.limiter(
+                    own, options.shared, clock: clock, prefix: "archlab:serve:key")
             }
             limiter = overrides.isEmpty ? fallback : PerKeyRateLimiter(fallback: fallback, overrides: overrides)
         }
