@@ -8,6 +8,7 @@
 #   Benchmarks/shared-limiter.sh                     # 8 connections, 40,000 decisions per algorithm
 #   CONNECTIONS=16 DECISIONS=100000 Benchmarks/shared-limiter.sh
 #   ARCHLAB_BIN=.build/release/archlab Benchmarks/shared-limiter.sh
+#   BENCH_FLAGS=--global-executor Benchmarks/shared-limiter.sh   # callers off the event loop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,7 +51,7 @@ measure() {  # $1 = port, $2 = heading
     local before after limiter
     before=$(incr_per_second "$1")
     limiter=$("$ARCHLAB" limit bench --skip-in-memory --identifiers "$IDENTIFIERS" --resp-decisions "$DECISIONS" \
-        --concurrency "$CONNECTIONS" --redis-url "redis://127.0.0.1:$1")
+        --concurrency "$CONNECTIONS" --redis-url "redis://127.0.0.1:$1" ${BENCH_FLAGS:-})
     after=$(incr_per_second "$1")
     echo "== $2, $CONNECTIONS connections"
     echo "   redis-benchmark -t incr: $before /s before, $after /s after"

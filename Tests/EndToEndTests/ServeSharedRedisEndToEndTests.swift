@@ -175,22 +175,41 @@ final class ServeSharedRedisEndToEndTests: ScratchDirectoryTestCase {
     func testARunOnRedisReportsAsInProcessAndLeavesNoKeys() throws {
         let redis = try ReferenceRedis.start()
         defer { redis.stop() }
-        let command = ["run", "windows", "--format", "json", "--no-record", "--model", "lexical"]
+        try assertRunOnServer(port: redis.port, ["windows", "--model", "lexical"])
+    }
+
+    /// The same on `archlab redis-server`, whose vector index holds the run's semantic cache: the
+    /// same report, and no key (of 2,000 requests' worth) or index left.
+    func testASemanticRunOnArchLabRedisServerReportsAsInProcessAndLeavesNoKeys() throws {
+        let server = try ArchLabRedisServer(in: scratch)
+        defer { server.stop() }
+        try assertRunOnServer(port: server.port, ["semantic-cache", "--model", "lexical", "--set", "threshold=0.80"])
+        XCTAssertEqual(try redisCLI(port: server.port, ["FT._LIST"]), "")
+    }
+
+    private func assertRunOnServer(
+        port: Int, _ scenario: [String], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let command = ["run"] + scenario + ["--format", "json", "--no-record"]
         let alone = try ArchLabRunner.run(command, in: scratch)
-        let shared = try ArchLabRunner.run(command + ["--redis-url", "redis://127.0.0.1:\(redis.port)"], in: scratch)
-        XCTAssertEqual(alone.status, 0, alone.stderr)
-        XCTAssertEqual(shared.status, 0, shared.stderr)
-        XCTAssertEqual(shared.stdout, alone.stdout)
+        let shared = try ArchLabRunner.run(command + ["--redis-url", "redis://127.0.0.1:\(port)"], in: scratch)
+        XCTAssertEqual(alone.status, 0, alone.stderr, file: file, line: line)
+        XCTAssertEqual(shared.status, 0, shared.stderr, file: file, line: line)
+        XCTAssertEqual(shared.stdout, alone.stdout, file: file, line: line)
+        XCTAssertEqual(try redisCLI(port: port, ["DBSIZE"]), "0", file: file, line: line)
+    }
+
+    private func redisCLI(port: Int, _ arguments: [String]) throws -> String {
         let cli = try requireExecutable("redis-cli", "redis-cli is not installed (apt-get install redis-tools)")
         let process = Process()
         let pipe = Pipe()
         process.executableURL = URL(fileURLWithPath: cli)
-        process.arguments = ["-p", String(redis.port), "DBSIZE"]
+        process.arguments = ["-p", String(port)] + arguments
         process.standardOutput = pipe
         try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let size = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertEqual(size.trimmingCharacters(in: .whitespacesAndNewlines), "0")
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

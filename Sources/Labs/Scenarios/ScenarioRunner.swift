@@ -109,17 +109,22 @@ public struct ScenarioRunner: Sendable {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(leftovers) {} }
     }
 
-    /// Deletes a run's keys with SCAN and UNLINK, never KEYS or FLUSHDB on someone's server.
+    /// Deletes a run's keys with SCAN and UNLINK, never KEYS or FLUSHDB on someone's server. The
+    /// whole scan comes first: deleting while scanning made `archlab redis-server`'s cursor skip keys
+    /// (2,000 requests left 258 behind), and SCAN only promises to visit keys that stay.
     private static func removeKeys(matching pattern: String, on redis: any RESPCommandSender) async throws {
         var cursor = "0"
+        var names: [String] = []
         repeat {
             let reply = try await redis.send(["SCAN", cursor, "MATCH", pattern, "COUNT", "500"])
             guard case .array(let parts) = reply, parts.count == 2, let next = parts[0].text,
                 case .array(let keys) = parts[1]
-            else { return }
-            let names = keys.compactMap(\.text)
-            if !names.isEmpty { _ = try await redis.send(["UNLINK"] + names) }
+            else { break }
+            names += keys.compactMap(\.text)
             cursor = next
         } while cursor != "0"
+        for start in stride(from: 0, to: names.count, by: 500) {
+            _ = try await redis.send(["UNLINK"] + names[start..<min(start + 500, names.count)])
+        }
     }
 }
