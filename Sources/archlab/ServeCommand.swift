@@ -98,6 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (-1...1).contains(threshold) else { throw ValidationError("--threshold must be between -1 and 1") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard !limiterFailOpen || redisURL != nil else {
+            throw ValidationError("--limiter-fail-open needs --redis-url: an in-process limiter cannot be unreachable")
+        }
         guard let bytes = parseMemoryValue(cacheMemory) else {
             throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
         }

@@ -121,6 +121,12 @@ final class ServeSharedRedisEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(hit.cache, "HIT-SEMANTIC")
     }
 
+    func testLimiterFailOpenNeedsARedisURL() throws {
+        let refused = try ArchLabRunner.run(["serve", "--limiter-fail-open"], in: scratch)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("--limiter-fail-open needs --redis-url"), refused.stderr)
+    }
+
     private func metric(_ labels: String, on client: KeepAliveHTTP) throws -> String? {
         let name = "archlab_shared_state_failures_total{\(labels)} "
         return try client.send("GET", "/metrics").body.split(separator: "\n")
