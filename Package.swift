@@ -109,7 +109,7 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", "Semantic", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", "Clocks", nioCore, nioPosix, logging]),
 

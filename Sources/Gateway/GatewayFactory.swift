@@ -24,6 +24,9 @@ public enum GatewayFactory {
         public var semanticCacheBytes: Int?
         /// Proxies whose `X-Forwarded-For` identifies the caller (`serve --trusted-proxy`); none by default.
         public var trustedProxies: Set<String> = []
+        /// The RESP server every instance shares (`--redis-url`): the limiter and, when it has vector
+        /// search, the semantic cache keep their state there; nil keeps them in this process.
+        public var shared: SharedState?
 
         public init() {}
     }
@@ -58,15 +61,18 @@ public enum GatewayFactory {
         _ options: Options, redis: any RESPCommandSender, semanticCache: SemanticCache?, llm: some LLMClient,
         clock: any WallClock
     ) throws -> Gateway {
-        var parts = GatewayParts(redis: redis, exactTTLSeconds: options.ttlSeconds, semanticCache: semanticCache)
+        var parts = GatewayParts(
+            redis: exactCacheSender(redis, options.shared), exactTTLSeconds: options.ttlSeconds,
+            semanticCache: semanticCache)
         parts.limiting = .step(algorithm: options.limiter?.algorithm, rate: options.limiter?.rate ?? options.limitRate)
         parts.keyLimits = options.keyLimits
         parts.limiterPrefix = "archlab:serve"
         parts.clock = clock
+        parts.shared = options.shared
         parts.identifierGuard = options.identifierGuard
         parts.trustedProxies = options.trustedProxies
         return Gateway(
-            stages: try ServerSwift.stages(step: options.step, parts),
+            stages: sharing(try ServerSwift.stages(step: options.step, parts), options.shared),
             llm: LLMStage(llm))
     }
 }

@@ -26,6 +26,8 @@ public struct GatewayParts: Sendable {
     /// Limits of their own for some callers, by the name of their issued key (`serve --keys`),
     /// run by the step's algorithm.
     public var keyLimits: [String: LimitRate] = [:]
+    /// The RESP server several gateways share (`--redis-url`): the limiters keep their state there.
+    public var shared: SharedState?
 
     /// A `limiter` replaces the limiter of every step from 5 on; nil keeps each step's own.
     public init(
@@ -63,12 +65,12 @@ public struct GatewayParts: Sendable {
             return RateLimitStage(limiter: limiter)
         case .step(let algorithm, let rate):
             let spec = try LimiterSpec(algorithm: algorithm ?? own.algorithm, rate: rate ?? own.rate)
-            var limiter = try spec.makeLimiter(clock: clock, prefix: limiterPrefix)
+            var limiter = try makeLimiter(spec, prefix: limiterPrefix)
             if !keyLimits.isEmpty {
                 var overrides: [String: any RateLimiting] = [:]
                 for (name, rate) in keyLimits {
                     let keys = try LimiterSpec(algorithm: spec.algorithm, rate: rate)
-                    overrides["key:" + name] = try keys.makeLimiter(clock: clock, prefix: limiterPrefix + ":key")
+                    overrides["key:" + name] = try makeLimiter(keys, prefix: limiterPrefix + ":key")
                 }
                 limiter = PerKeyRateLimiter(fallback: limiter, overrides: overrides)
             }
@@ -76,6 +78,11 @@ public struct GatewayParts: Sendable {
             stage.spec = spec
             return stage
         }
+    }
+
+    /// `spec`'s limiter: in this process, or on the shared server behind its failure policy.
+    func makeLimiter(_ spec: LimiterSpec, prefix: String) throws -> any RateLimiting {
+        try GatewayFactory.limiter(spec, shared, clock: clock, prefix: prefix)
     }
 }
 

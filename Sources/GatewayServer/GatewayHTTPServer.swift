@@ -29,6 +29,8 @@ public struct GatewayServerConfiguration: Sendable {
     /// Reads the caches' size and evictions for `/metrics` (`archlab_cache_bytes`,
     /// `archlab_cache_evictions_total`); nil when the caches are not in this process.
     public var cacheMemory: (@Sendable () -> CacheMemoryUsage)?
+    /// The shared server's failures for `/metrics` (`archlab_shared_state_failures_total`), with `--redis-url`.
+    public var sharedFailures: SharedStateFailures?
 
     public init() {}
 }
@@ -55,7 +57,8 @@ public final class GatewayHTTPServer: Sendable {
         self.gateway = gateway
         self.configuration = configuration
         self.logger = logger
-        let metrics = GatewayMetrics(cacheMemory: configuration.cacheMemory)
+        let metrics = GatewayMetrics(
+            cacheMemory: configuration.cacheMemory, sharedFailures: configuration.sharedFailures)
         self.metrics = metrics
         self.responder = ChatResponder(
             gateway: gateway, latencyScale: configuration.latencyScale, metrics: metrics, clock: clock,

@@ -22,8 +22,12 @@ final class GatewayMetrics: Sendable {
     private let cacheMemory: (@Sendable () -> CacheMemoryUsage)?
     /// Evictions already added to `cacheEvictions` (the caches count their own; each scrape adds the rest).
     private let evictionsReported = Mutex(0)
+    /// With a shared server: its failures by state and policy, and the counts already added to each counter.
+    private let sharedFailures: SharedStateFailures?
+    private let failureCounters: [(counter: Counter, read: @Sendable (SharedStateFailures) -> Int)]
+    private let failuresReported: Mutex<[Int]>
 
-    init(cacheMemory: (@Sendable () -> CacheMemoryUsage)? = nil) {
+    init(cacheMemory: (@Sendable () -> CacheMemoryUsage)? = nil, sharedFailures: SharedStateFailures? = nil) {
         requests = registry.makeCounter(name: "archlab_requests_total", help: "Chat completion requests received.")
         exactHits = registry.makeCounter(
             name: "archlab_cache_hits_total", labels: [("kind", "exact")], help: "Requests answered from a cache.")
@@ -58,6 +62,25 @@ final class GatewayMetrics: Sendable {
             cacheBytes = nil
             cacheEvictions = nil
         }
+        self.sharedFailures = sharedFailures
+        var counters: [(counter: Counter, read: @Sendable (SharedStateFailures) -> Int)] = []
+        if sharedFailures != nil {
+            let help = "Operations the shared Redis server did not answer, by state and what the gateway did instead."
+            let kinds: [(String, String, @Sendable (SharedStateFailures) -> Int)] = [
+                ("limiter", "fail-open", { $0.limiterFailedOpen }),
+                ("limiter", "fail-closed", { $0.limiterFailedClosed }),
+                ("exact-cache", "fail-open", { $0.exactCacheFailures }),
+                ("semantic-cache", "fail-open", { $0.semanticCacheFailures }),
+            ]
+            for (state, policy, read) in kinds {
+                let counter = registry.makeCounter(
+                    name: "archlab_shared_state_failures_total", labels: [("state", state), ("policy", policy)],
+                    help: help)
+                counters.append((counter, read))
+            }
+        }
+        failureCounters = counters
+        failuresReported = Mutex(Array(repeating: 0, count: counters.count))
     }
 
     func record(_ result: GatewayResult, duration: Duration) {
@@ -94,6 +117,16 @@ final class GatewayMetrics: Sendable {
                 return max(0, usage.evictions - reported)
             }
             if added > 0 { cacheEvictions.increment(by: Int64(added)) }
+        }
+        if let sharedFailures {
+            let counts = failureCounters.map { $0.read(sharedFailures) }
+            let added = failuresReported.withLock { reported in
+                defer { reported = zip(reported, counts).map { max($0, $1) } }
+                return zip(reported, counts).map { max(0, $1 - $0) }
+            }
+            for (entry, count) in zip(failureCounters, added) where count > 0 {
+                entry.counter.increment(by: Int64(count))
+            }
         }
         return registry.emitToString()
     }

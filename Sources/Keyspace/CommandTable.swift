@@ -12,6 +12,9 @@ enum CommandID: UInt8, CaseIterable {
     case zadd, zrem, zcard, zscore, zrange, zrangebyscore, zremrangebyscore, zpopmin
     case multi, exec, discard, watch, unwatch
     case ping, echo, hello, auth, client, quit, info, config, command, time
+    case module
+    // The search commands (Search/): names with dots, see `commandName`.
+    case ftCreate, ftSearch, ftInfo, ftDropindex, ftList
 }
 
 /// How a command behaves outside its own handler.
@@ -102,11 +105,13 @@ enum CommandTable {
             (.ping, -1, []), (.echo, 2, []), (.hello, -1, [.noAuth]), (.auth, -2, [.noAuth]),
             (.client, -2, []), (.quit, -1, [.noAuth, .transactionControl]), (.info, -1, []),
             (.config, -2, []), (.command, -1, []), (.time, 1, []),
+            (.module, -2, []),
+            (.ftCreate, -1, wm), (.ftSearch, -1, []), (.ftInfo, -1, []), (.ftDropindex, -1, w), (.ftList, -1, []),
         ]
         return list.map { CommandSpec(id: $0.0, arity: $0.1, flags: $0.2) }
     }()
 
-    static let names: [String] = CommandID.allCases.map { "\($0)" }
+    static let names: [String] = CommandID.allCases.map(\.commandName)
 
     /// An open-addressing table of command names (256 slots for under 100 names), probed with a
     /// multiply-shift hash: cheaper per command than a SipHash-keyed Dictionary.

@@ -208,6 +208,7 @@ extension Keyspace {
             return
         }
         signalFlushed(all ? nil : s.database)
+        search.removeAll()  // RediSearch drops every index when any database is flushed.
         for index in databases.indices where all || index == s.database {
             let db = databases[index]
             for position in 0..<db.count { usedMemory -= MemoryCost.of(db.entry(at: position)) }

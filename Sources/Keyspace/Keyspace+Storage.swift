@@ -120,6 +120,7 @@ extension Keyspace {
     /// Marks every session WATCHing `key` as dirty, so its EXEC fails.
     @inline(__always)
     func signalModified(_ dbIndex: Int, _ key: KeyBytes) {
+        if dbIndex == 0 && !search.isEmpty { searchKeyChanged(key) }
         if watchers.isEmpty { return }
         guard let sessions = watchers[WatchKey(database: dbIndex, key: key)] else { return }
         for session in sessions { session.watchDirty = true }

@@ -26,6 +26,8 @@ public final class Keyspace {
     var watchers: [WatchKey: [ClientSession]] = [:]
     /// The best eviction candidates sampled so far, lowest score first.
     var evictionPool: [EvictionCandidate] = []
+    /// The FT.CREATE indexes over database 0 (Search/).
+    let search = SearchRegistry()
     let runID: String
 
     /// Memory a fresh keyspace reports before any key is stored.
@@ -231,6 +233,12 @@ public final class Keyspace {
         case .config: config(argv, s, &out)
         case .command: command(argv, s, &out)
         case .time: time(&out)
+        case .module: module(argv, s, &out)
+        case .ftCreate: ftCreate(argv, s, &out)
+        case .ftSearch: ftSearch(argv, s, &out)
+        case .ftInfo: ftInfo(argv, s, &out)
+        case .ftDropindex: ftDropIndex(argv, s, &out)
+        case .ftList: ftList(argv, s, &out)
         }
     }
 }

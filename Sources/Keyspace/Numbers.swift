@@ -72,7 +72,7 @@ func formatRedisLongDouble(_ value: Float80) -> String {
     return text
 }
 
-private func cFormat(_ format: String, _ value: any CVarArg) -> String {
+func cFormat(_ format: String, _ value: any CVarArg) -> String {
     var buffer = [CChar](repeating: 0, count: 5200)
     let written = withVaList([value]) { args in
         buffer.withUnsafeMutableBufferPointer { p in

@@ -50,4 +50,16 @@ public final class SharedKeyspace: RESPCommandSender, @unchecked Sendable {
     public func send(_ arguments: [String]) async throws -> RESPValue {
         try execute(arguments)
     }
+
+    /// Runs one command whose arguments are bytes (a FLOAT32 vector blob is not text) and decodes its reply.
+    public func execute(bytes arguments: [[UInt8]]) throws -> RESPValue {
+        let argv = arguments.map { ByteBuffer(bytes: $0) }
+        var reply = ByteBuffer()
+        lock.withLock { _ in keyspace.execute(argv, session: session, into: &reply) }
+        return try RESPReplyParser.parse(&reply)
+    }
+
+    public func sendRaw(_ commands: [[[UInt8]]]) async throws -> [RESPValue] {
+        try commands.map { try execute(bytes: $0) }
+    }
 }

@@ -21,6 +21,8 @@ public final class LabContext {
     let interrupted: @Sendable () -> Bool
     var redisServer: RedisServer?
     var gateway: ServeLabCommands.Running?
+    /// Embeddings saved with `embed TEXT --as NAME`, as FLOAT32 blobs: `redis` puts one in place of `$NAME`.
+    var vectors: [String: [UInt8]] = [:]
     private var choice: EmbedderChoice?
 
     public init(

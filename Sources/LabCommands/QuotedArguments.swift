@@ -3,7 +3,12 @@
 /// With `inWordQuotes` (shell style) a quote inside a word opens a section too: `limit="5 per 10 s"`.
 enum QuotedArguments {
     static func split(_ line: String, inWordQuotes: Bool = false) throws -> [String] {
-        var words: [String] = []
+        try splitBytes(line, inWordQuotes: inWordQuotes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The words as bytes: `"\xff"` is the byte 0xFF, not U+FFFD, as redis-cli sends it.
+    static func splitBytes(_ line: String, inWordQuotes: Bool = false) throws -> [[UInt8]] {
+        var words: [[UInt8]] = []
         var current: [UInt8] = []
         var inWord = false
         var bytes = Array(line.utf8)[...]
@@ -18,7 +23,7 @@ enum QuotedArguments {
                 inWord = true
                 if !inWordQuotes, let next = bytes.first, !isSpace(next) { throw ReplLabError.unbalancedQuotes(line) }
             case _ where isSpace(byte):
-                if inWord { words.append(String(decoding: current, as: UTF8.self)) }
+                if inWord { words.append(current) }
                 current = []
                 inWord = false
             default:
@@ -26,7 +31,7 @@ enum QuotedArguments {
                 inWord = true
             }
         }
-        if inWord { words.append(String(decoding: current, as: UTF8.self)) }
+        if inWord { words.append(current) }
         return words
     }
 

@@ -28,12 +28,19 @@ enum RedisLabCommands {
                 - `redis TTL nosuchkey` is `-2`; a key without expiry is `-1`.
 
                 The keys live as long as the session. `redis-server start` serves them over TCP.
+
+                An argument `$NAME` is the embedding saved by `embed TEXT --as NAME`, as a FLOAT32 blob: \
+                `redis HSET prompt:1 embedding $NAME`, or `PARAMS 2 vec $NAME` in `FT.SEARCH`.
                 """,
             completer: { _, previous in previous.isEmpty ? commonCommands : [] },
             handler: { session, arguments in
-                let words = try QuotedArguments.split(arguments.rest)
+                let words = try QuotedArguments.splitBytes(arguments.rest).map { word in
+                    // `$NAME` of `embed TEXT --as NAME` is that embedding's bytes.
+                    guard word.first == UInt8(ascii: "$") else { return word }
+                    return context.vectors[String(decoding: word.dropFirst(), as: UTF8.self)] ?? word
+                }
                 guard !words.isEmpty else { throw ReplLabError.usage("redis <command> [arguments …]") }
-                let reply = try context.keyspace.execute(words)
+                let reply = try context.keyspace.execute(bytes: words)
                 session.say(ControlCharacters.sanitize(RedisReplyFormatter.format(reply)))
                 if case .error = reply { return .failed }
                 return .succeeded

@@ -7,17 +7,29 @@ enum SemanticLabCommands {
     static func embed(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "embed",
-            usage: "embed TEXT",
+            usage: "embed TEXT [--as NAME]",
             summary: "Show the embedding of a text",
             help: """
                 Prints the tokens the embedder sees and the text's embedding vector. Uses MiniLM once \
                 `archlab model fetch` has installed it, else the lexical embedder; the first line names the model.
 
                 - `embed What is the capital of France?` (quotes are optional).
+                - `embed "How do I reset my password?" --as reset` also saves the vector as a FLOAT32 blob \
+                (4 bytes per number, as Redis stores vectors): `redis HSET prompt:1 embedding $reset` stores it.
                 """,
             handler: { session, arguments in
-                let text = try singleText(arguments.rest)
-                guard !text.isEmpty else { throw ReplLabError.usage("embed TEXT") }
+                var rest = Substring(arguments.rest)
+                var name: String?
+                if let flag = rest.range(of: " --as ", options: .backwards) {
+                    let given = rest[flag.upperBound...].trimmingCharacters(in: .whitespaces)
+                    guard !given.isEmpty, given.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                        throw ReplLabError.usage("embed TEXT [--as NAME] (NAME: letters, digits and _)")
+                    }
+                    name = given
+                    rest = rest[..<flag.lowerBound]
+                }
+                let text = try singleText(rest.trimmingCharacters(in: .whitespaces))
+                guard !text.isEmpty else { throw ReplLabError.usage("embed TEXT [--as NAME]") }
                 let choice = try context.embedderChoice()
                 let vector: [Float]
                 do {
@@ -30,6 +42,13 @@ enum SemanticLabCommands {
                     SemanticPresentation.embeddingLines(
                         note: choice.note, embedder: choice.embedder, tokens: tokens, vector: vector
                     ).joined(separator: "\n"))
+                if let name {
+                    let blob = SemanticPresentation.float32Blob(vector)
+                    context.vectors[name] = blob
+                    session.say(
+                        "Saved as $\(name): \(vector.count) FLOAT32 numbers, \(blob.count) bytes "
+                            + "(`redis HSET KEY FIELD $\(name)` stores them).")
+                }
                 return .succeeded
             })
     }

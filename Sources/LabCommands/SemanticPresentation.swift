@@ -5,6 +5,17 @@ import Terminal
 /// Text shared by `archlab embed`/`archlab semantic sweep` and the REPL's `embed`/`semantic sweep`,
 /// so both show the same thing.
 public enum SemanticPresentation {
+    /// A vector as Redis stores a FLOAT32 vector field: four little-endian bytes per number.
+    public static func float32Blob(_ vector: [Float]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(vector.count * 4)
+        for number in vector {
+            let bits = number.bitPattern.littleEndian
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> shift)) }
+        }
+        return bytes
+    }
+
     /// `0.123456`: a similarity or vector component with a fixed number of decimals.
     public static func fixed(_ value: Float, _ decimals: Int = 6) -> String {
         String(format: "%.\(decimals)f", Double(value))

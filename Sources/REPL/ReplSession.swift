@@ -105,7 +105,11 @@ public final class ReplSession {
                 return exitStatus
             case .interrupted:
                 continue
-            case .line(let line):
+            case .line(var line):
+                // A line ending in ` \` continues on the next, as in a shell (lessons wrap long commands so).
+                while line.hasSuffix(" \\"), case .line(let more) = editor.readLine(prompt: "... ") {
+                    line = String(line.dropLast()) + more.drop { $0 == " " }
+                }
                 editor.remember(line)
                 if await execute(line) == .quit { return exitStatus }
             }

@@ -9,36 +9,32 @@ import Darwin
 extension LimiterBenchmark {
     /// Decisions per second of the RESP-backed limiter on the server `connect` reaches:
     /// `concurrency` callers, each on its own connection, spread over `identifiers`
-    /// identifiers. One line per algorithm.
+    /// identifiers. One line per algorithm. `executor`: where the callers run (the connections'
+    /// event loop, to spare the thread hops); nil for Swift's global executor.
     public static func resp(
         label: String,
         identifiers: Int,
         decisions: Int,
         concurrency: Int,
+        executor: (any TaskExecutor)? = nil,
         connect: @escaping @Sendable () async throws -> any RESPCommandSender
     ) async throws -> [String] {
         let window = try LimitDuration(milliseconds: 10_000)
         var lines: [String] = []
-        lines.append(
-            try await respRun(
-                label, FixedWindow(limit: 100, window: window), identifiers, decisions, concurrency, connect))
-        lines.append(
-            try await respRun(
-                label, SlidingWindow(limit: 100, window: window), identifiers, decisions, concurrency, connect))
-        lines.append(
-            try await respRun(
-                label, TokenBucket(refillRate: 100, interval: window, maxTokens: 100), identifiers, decisions,
-                concurrency, connect))
-        lines.append(
-            try await respRun(
-                label, GCRA(capacity: 100, refill: 100, interval: window), identifiers, decisions, concurrency, connect)
-        )
+        let algorithms: [any RESPStoredAlgorithm] = [
+            try FixedWindow(limit: 100, window: window), try SlidingWindow(limit: 100, window: window),
+            try TokenBucket(refillRate: 100, interval: window, maxTokens: 100),
+            try GCRA(capacity: 100, refill: 100, interval: window),
+        ]
+        for algorithm in algorithms {
+            lines.append(try await respRun(label, algorithm, identifiers, decisions, concurrency, executor, connect))
+        }
         return lines
     }
 
     private static func respRun<A: RESPStoredAlgorithm>(
         _ label: String, _ algorithm: A, _ identifiers: Int, _ decisions: Int, _ concurrency: Int,
-        _ connect: @escaping @Sendable () async throws -> any RESPCommandSender
+        _ executor: (any TaskExecutor)?, _ connect: @escaping @Sendable () async throws -> any RESPCommandSender
     ) async throws -> String {
         let callers = max(1, concurrency)
         let pool = RESPConnectionPool(maximumConnections: callers, connect: connect)
@@ -50,7 +46,7 @@ extension LimiterBenchmark {
         clock_gettime(CLOCK_MONOTONIC, &start)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for caller in 0..<callers {
-                group.addTask {
+                group.addTask(executorPreference: executor) {
                     for index in 0..<perCaller {
                         _ = try await limiter.limit("user-\((index * callers + caller) % max(1, identifiers))", cost: 1)
                     }

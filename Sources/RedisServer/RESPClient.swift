@@ -99,6 +99,9 @@ public final class RESPClient: RESPCommandSender {
         try await sendRaw(commands.map { $0.map { Array($0.utf8) } })
     }
 
+    /// False once the connection closed (by either side).
+    public var isOpen: Bool { channel.isActive }
+
     /// Closes the connection; pending commands fail with `RESPClientError.connectionClosed`.
     public func close() async throws {
         try await channel.close()

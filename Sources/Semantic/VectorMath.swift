@@ -37,6 +37,29 @@ public enum VectorMath {
         return sum
     }
 
+    /// Squared Euclidean distance over raw storage, eight lanes at a time.
+    @inlinable
+    public static func squaredDistance(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
+        var acc = SIMD8<Float>()
+        var i = 0
+        let rx = UnsafeRawPointer(x)
+        let ry = UnsafeRawPointer(y)
+        while i + 8 <= n {
+            let d =
+                rx.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                - ry.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+            acc.addProduct(d, d)
+            i += 8
+        }
+        var sum = acc.sum()
+        while i < n {
+            let d = x[i] - y[i]
+            sum += d * d
+            i += 1
+        }
+        return sum
+    }
+
     /// Euclidean length.
     public static func norm(_ a: [Float]) -> Float { dot(a, a).squareRoot() }
 

@@ -13,6 +13,8 @@ struct EmbedCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text
         case json
+        /// The raw FLOAT32 bytes Redis stores for a vector field, for `redis-cli -x HSET key field`.
+        case blob
     }
 
     @Argument(help: "The text to embed.")
@@ -21,7 +23,12 @@ struct EmbedCommand: ParsableCommand {
     @Option(name: .long, help: "Embedder: minilm or lexical (default: minilm when installed, else lexical).")
     var model: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(
+        name: .long,
+        help: """
+            Output format: text, json, or blob (the vector's FLOAT32 bytes, little-endian, as Redis stores \
+            vectors: pipe into redis-cli -x).
+            """)
     var format: Format = .text
 
     func run() throws {
@@ -36,6 +43,8 @@ struct EmbedCommand: ParsableCommand {
             throw ExitCode(1)
         }
         switch format {
+        case .blob:
+            FileHandle.standardOutput.write(Data(SemanticPresentation.float32Blob(vector)))
         case .json:
             // Keys in the documented order: model, dimension, tokens, embedding.
             let encoder = JSONEncoder()

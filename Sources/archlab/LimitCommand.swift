@@ -177,12 +177,17 @@ struct LimitBenchCommand: AsyncParsableCommand {
     @Flag(help: "Skip the in-memory measurement.")
     var skipInMemory = false
 
+    @Flag(help: "Run the RESP callers on Swift's global executor, not on their connections' event loop.")
+    var globalExecutor = false
+
     func run() async throws {
         for url in redisURL {
+            let loop = RESPEventLoopExecutor()
+            let onLoop = !globalExecutor
             let lines = try await LimiterBenchmark.resp(
                 label: url, identifiers: max(1, identifiers), decisions: max(1, respDecisions),
-                concurrency: concurrency
-            ) { try await RESPClient.connect(to: url) }
+                concurrency: concurrency, executor: onLoop ? loop : nil
+            ) { onLoop ? try await loop.connect(to: url) : try await RESPClient.connect(to: url) }
             for line in lines { print(line) }
         }
         if skipInMemory { return }

@@ -4,6 +4,7 @@ import Foundation
 import LabCommands
 import Labs
 import RESP
+import RateLimit
 import RedisServer
 import Semantic
 
@@ -36,7 +37,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("redis-url"),
-        help: "Keep the exact cache on this RESP server (redis://host:port) instead of an in-process keyspace.")
+        help: """
+            Keep the exact cache, the rate limiter and (with vector search) the semantic cache on this RESP server \
+            (redis://host:port), in the run's own namespace, instead of in process.
+            """)
     var redisURL: String?
 
     @Option(help: "Embedder of the semantic cache: minilm or lexical (default: minilm when installed, else lexical).")
@@ -73,12 +77,16 @@ struct RunCommand: AsyncParsableCommand {
             let parameters = try ScenarioListing.parse(assignments)
             let choice = try embedderChoice(semantic: try scenario.hasSemanticCache(parameters))
             var client: RESPClient?
+            var pool: RESPConnectionPool?
             if let redisURL {
                 client = try await RESPClient.connect(to: redisURL)
+                pool = RESPConnectionPool(maximumConnections: 8) { try await RESPClient.connect(to: redisURL) }
             }
-            let runner =
+            var runner =
                 choice.map { ScenarioRunner(seed: seed, embedder: $0.embedder, redis: client) }
                 ?? ScenarioRunner(seed: seed, redis: client)
+            runner.connections = pool
+            runner.onWarning = { StandardError.print("warning: \($0)") }
             let report = try await runner.run(scenario, parameters: parameters)
             try? await client?.close()
             switch format {

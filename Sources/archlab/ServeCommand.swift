@@ -35,8 +35,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on (loopback by default).")
     var bind = "127.0.0.1"
 
-    @Option(name: .customLong("redis-url"), help: "Keep the exact cache on this RESP server instead of in-process.")
+    @Option(
+        name: .customLong("redis-url"),
+        help: """
+            Keep the exact cache, the rate limiter and (with vector search) the semantic cache on this RESP server, \
+            shared by every gateway that uses it.
+            """)
     var redisURL: String?
+
+    @Flag(
+        name: .customLong("limiter-fail-open"),
+        help: "With --redis-url: let requests through when the limiter's server is unreachable (default: refuse, 429).")
+    var limiterFailOpen = false
 
     @Option(help: "Embedder of the semantic cache: minilm or lexical (default: minilm when installed, else lexical).")
     var model: String?
@@ -105,6 +115,9 @@ struct ServeCommand: AsyncParsableCommand {
         for proxy in trustedProxies where proxy.isEmpty || proxy.contains(where: { $0 == "," || $0.isWhitespace }) {
             throw ValidationError("--trusted-proxy takes one address, such as 10.0.0.2, not '\(proxy)'")
         }
+        guard !limiterFailOpen || redisURL != nil else {
+            throw ValidationError("--limiter-fail-open needs --redis-url: an in-process limiter cannot be unreachable")
+        }
         guard let bytes = parseMemoryValue(cacheMemory) else {
             throw ValidationError("--cache-memory must be a size such as 64mb, 512kb or 1gb, not '\(cacheMemory)'")
         }
@@ -143,10 +156,13 @@ struct ServeCommand: AsyncParsableCommand {
             options.semanticCacheBytes = budget.semanticBytes
             let choice = try SemanticCLI.embedder(model)
             let local = redisURL == nil ? Self.exactCache(budget: budget.exactBytes) : nil
-            let redis: any RESPCommandSender =
-                if let redisURL { try await RESPClient.connect(to: redisURL) } else {
-                    local?.keyspace ?? SharedKeyspace()
-                }
+            var redis: any RESPCommandSender = local?.keyspace ?? SharedKeyspace()
+            if let redisURL {
+                let shared = try await Self.sharedState(
+                    redisURL, embedder: step >= 3 ? choice.embedder : nil, failOpen: limiterFailOpen)
+                options.shared = shared
+                redis = RESPPooledSender(shared.connections)
+            }
             // The kernel's cached tick (see GatewayFactory.make) for the limiter and the responses alike.
             let clock = CoarseSystemClock()
             let semantic = GatewayFactory.semanticCache(options, embedder: choice.embedder)
@@ -166,6 +182,7 @@ struct ServeCommand: AsyncParsableCommand {
                     clock: clock)
             }
             configuration.cacheMemory = Self.usage(exact: local?.cache, semantic: semantic)
+            configuration.sharedFailures = options.shared?.failures
             let server = try await GatewayHTTPServer(
                 gateway: gateway, configuration: configuration, clock: clock, logger: logger)
             if issued == nil {
@@ -174,7 +191,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info(
                 """
                 serving server.swift step \(step) on http://\(bind):\(server.port) (\(Self.limitDescription(gateway)); \
-                embedder \(choice.embedder.name); \(Self.access(issued)); cache memory \(cacheMemory))
+                embedder \(choice.embedder.name); \(Self.access(issued)); cache memory \(cacheMemory)\
+                \(Self.sharing(options.shared)))
                 """)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
@@ -199,6 +217,41 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The state the gateways on `url` share: a pool of 8 connections (the first opened now, so a
+    /// wrong URL fails at start), and the semantic index when the server has vector search; without
+    /// it, one warning line and the semantic cache stays in this process.
+    static func sharedState(_ url: String, embedder: (any Embedder)?, failOpen: Bool) async throws -> SharedState {
+        let pool = RESPConnectionPool(maximumConnections: 8) { try await RESPClient.connect(to: url) }
+        var shared = SharedState(connections: pool, limiterFailsOpen: failOpen)
+        let sender = RESPPooledSender(pool)
+        guard let embedder else {
+            _ = try await sender.send(["PING"])
+            return shared
+        }
+        switch try await SharedSemanticIndex.prepare(on: sender, embedder: embedder.name, dimension: embedder.dimension)
+        {
+        case .ready(let index):
+            shared.semanticIndex = index
+        case .unsupported(let reason):
+            let firstLine = reason.split(separator: "\n").first.map(String.init) ?? reason
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    warning: \(url) has no vector search (\(firstLine)); the semantic cache stays in this process, \
+                    not shared
+                    """.utf8 + [0x0A]))
+        }
+        return shared
+    }
+
+    /// What the start line says of `--redis-url`: nothing without it.
+    static func sharing(_ shared: SharedState?) -> String {
+        guard let shared else { return "" }
+        let semantic = shared.semanticIndex == nil ? "in process" : "shared"
+        return "; shared through --redis-url: limiter fails \(shared.limiterFailsOpen ? "open" : "closed"), "
+            + "semantic cache \(semantic)"
     }
 
     /// Who may call, for the start line: `2 API keys`, or `open to any key`.

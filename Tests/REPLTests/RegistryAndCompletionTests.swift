@@ -62,4 +62,24 @@ final class RegistryAndCompletionTests: XCTestCase {
         let (later, _, _) = try harness.session([])
         XCTAssertEqual(later.prompt, "archlab[server.swift 2/3]> ")
     }
+
+    /// A line ending in ` \` continues on the next (lessons wrap long commands so); the next line's
+    /// indentation is dropped, and the command sees one line.
+    func testALineEndingInABackslashContinuesOnTheNext() async throws {
+        let echo = ReplCommand(name: "echo", usage: "echo …", summary: "Echo", help: "Echoes.") {
+            session, arguments in
+            session.say("[\(arguments.rest)]")
+            return .succeeded
+        }
+        let harness = try ReplHarness()
+        let (session, output, editor) = try harness.session(
+            [
+                .line("echo FT.CREATE idx SCHEMA v VECTOR \\"), .line("    FLAT 6 TYPE FLOAT32 \\"),
+                .line("  DIM 384"),
+            ],
+            extra: [echo])
+        _ = await session.run()
+        XCTAssertTrue(output.text.contains("[FT.CREATE idx SCHEMA v VECTOR FLAT 6 TYPE FLOAT32 DIM 384]"), output.text)
+        XCTAssertEqual(editor.prompts.filter { $0 == "... " }.count, 2)
+    }
 }

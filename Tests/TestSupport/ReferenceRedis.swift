@@ -12,11 +12,12 @@ public final class ReferenceRedis: @unchecked Sendable {
     /// Starts `redis-server` from PATH: a skip (a failure under `ARCHLAB_REQUIRE_ALL=1`) when it is
     /// not installed; throws when it is installed but never listens (a failure, not a reason to skip).
     /// `arguments` are added after the defaults, so `["--bind", "0.0.0.0"]` replaces the loopback bind.
-    public static func start(arguments: [String] = []) throws -> ReferenceRedis {
+    /// `port`: listen there (a server started again after `stop()`), else on a free port.
+    public static func start(arguments: [String] = [], port fixedPort: Int? = nil) throws -> ReferenceRedis {
         let executable = try requireExecutable(
             "redis-server", "redis-server is not installed (apt-get install redis-server)")
         for _ in 0..<5 {
-            let port = try freePort()
+            let port = try fixedPort ?? freePort()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments =

@@ -3,6 +3,7 @@ import Dispatch
 import Gateway
 import Keyspace
 import RESP
+import RateLimit
 import Semantic
 
 /// Runs a scenario on simulated time: the workload's requests go through the step's gateway in
@@ -15,6 +16,11 @@ public struct ScenarioRunner: Sendable {
     /// On an external server, TTLs run on that server's real clock (a simulated hour passes in
     /// a second), and the run's keys live in their own namespace, deleted when the run ends.
     public var redis: (any RESPCommandSender)?
+    /// Connections to `redis` for the rate limiter, which then keeps its state there too, and the
+    /// semantic cache, on the server's vector index when it has one (both in the run's namespace).
+    public var connections: (any RESPConnectionSource)?
+    /// Told once when the semantic cache stays in process because the server has no vector search.
+    public var onWarning: (@Sendable (String) -> Void)?
 
     public init(seed: UInt64 = 42, embedder: any Embedder = LexicalEmbedder(), redis: (any RESPCommandSender)? = nil) {
         self.seed = seed
@@ -37,19 +43,36 @@ public struct ScenarioRunner: Sendable {
                     index: .suited(to: embedder)),
                 clock: clock)
         }
+        // On a shared server this run gets its own namespace, removed again at the end.
+        let namespace = redis == nil ? "" : "archlab:run:\(UInt64.random(in: 1...UInt64.max)):"
         var parts = GatewayParts(
             redis: redis ?? SharedKeyspace(configuration: KeyspaceConfiguration(), clock: clock, seed: seed),
             exactTTLSeconds: setup.exactTTLSeconds, semanticCache: semanticCache)
         parts.limiting = setup.limiting
         parts.clock = clock
         parts.prices = setup.llm.prices
-        parts.identifierGuard = setup.identifierGuard
-        if redis != nil {
-            // A shared server: this run gets its own namespace, removed again at the end.
-            parts.exactKeyPrefix = "archlab:run:\(UInt64.random(in: 1...UInt64.max)):"
+        if let connections {
+            parts.shared = SharedState(connections: connections)
+            parts.limiterPrefix = namespace + "ratelimit"
         }
+        parts.identifierGuard = setup.identifierGuard
+        parts.exactKeyPrefix = namespace
         let llm = SimulatedLLM(profile: setup.llm, seed: seed)
-        let gateway = Gateway(stages: try ServerSwift.stages(step: setup.step, parts), llm: LLMStage(llm))
+        var stages = try ServerSwift.stages(step: setup.step, parts)
+        var sharedIndex: SharedSemanticIndex?
+        if let connections, let redis, semanticCache != nil {
+            switch try await SharedSemanticIndex.prepare(
+                on: redis, embedder: embedder.name, dimension: embedder.dimension, namespace: namespace + "semantic:")
+            {
+            case .ready(let index):
+                sharedIndex = index
+                stages = SharedSemanticCacheStage.substitute(
+                    in: stages, shared: SharedState(connections: connections), index: index)
+            case .unsupported(let reason):
+                onWarning?("the server has no vector search (\(reason)); the semantic cache stays in process")
+            }
+        }
+        let gateway = Gateway(stages: stages, llm: LLMStage(llm))
 
         var builder = ReportBuilder(
             scenario: scenario.id, seed: seed, parameters: values.values,
@@ -76,7 +99,8 @@ public struct ScenarioRunner: Sendable {
             builder.record(item, result, listCost: listCost)
         }
         if let redis {
-            try await Self.removeKeys(matching: parts.exactKeyPrefix + "*", on: redis)
+            if let sharedIndex { _ = try await redis.send(["FT.DROPINDEX", sharedIndex.name]) }
+            try await Self.removeKeys(matching: namespace + "*", on: redis)
         }
         Self.releaseElsewhere((gateway, parts, workload, listCosts))
         return builder.finish()
@@ -88,17 +112,22 @@ public struct ScenarioRunner: Sendable {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(leftovers) {} }
     }
 
-    /// Deletes a run's keys with SCAN and UNLINK, never KEYS or FLUSHDB on someone's server.
+    /// Deletes a run's keys with SCAN and UNLINK, never KEYS or FLUSHDB on someone's server. The
+    /// whole scan comes first: deleting while scanning made `archlab redis-server`'s cursor skip keys
+    /// (2,000 requests left 258 behind), and SCAN only promises to visit keys that stay.
     private static func removeKeys(matching pattern: String, on redis: any RESPCommandSender) async throws {
         var cursor = "0"
+        var names: [String] = []
         repeat {
             let reply = try await redis.send(["SCAN", cursor, "MATCH", pattern, "COUNT", "500"])
             guard case .array(let parts) = reply, parts.count == 2, let next = parts[0].text,
                 case .array(let keys) = parts[1]
-            else { return }
-            let names = keys.compactMap(\.text)
-            if !names.isEmpty { _ = try await redis.send(["UNLINK"] + names) }
+            else { break }
+            names += keys.compactMap(\.text)
             cursor = next
         } while cursor != "0"
+        for start in stride(from: 0, to: names.count, by: 500) {
+            _ = try await redis.send(["UNLINK"] + names[start..<min(start + 500, names.count)])
+        }
     }
 }

@@ -24,8 +24,8 @@ extension FixedWindow: RESPStoredAlgorithm {
         ]
     }
 
-    /// Every request is counted, so one `SET key 0 PX ttl NX` and `INCRBY key cost` in a
-    /// MULTI/EXEC decide it: one round trip, nothing to retry.
+    /// Every request is counted, so one pipelined `SET key 0 PX ttl NX` and `INCRBY key cost`
+    /// decide it: one round trip, nothing to retry.
     public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? {
         let end = (floorDiv(now, windowMilliseconds) + 1) * windowMilliseconds
         return [
@@ -71,6 +71,43 @@ extension SlidingWindow: RESPStoredAlgorithm {
                 ttlArgument(until: (new.window + 2) * windowMilliseconds, now: now, grace: grace),
             ]
         ]
+    }
+
+    /// One round trip: count the request in the current window's counter (created with its TTL
+    /// if missing) and read the previous window's, in one pipeline; then decide on the count
+    /// before this request, exactly as the in-memory limiter would. A rejection is not counted
+    /// (Upstash's rule), so it is taken back with a `DECRBY` (`atomicUndo`).
+    public func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]? {
+        let end = (floorDiv(now, windowMilliseconds) + 2) * windowMilliseconds
+        return [
+            ["SET", keys[0], "0", "PX", ttlArgument(until: end, now: now, grace: grace), "NX"],
+            ["INCRBY", keys[0], String(cost)],
+            ["GET", keys[1]],
+        ]
+    }
+
+    public func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult {
+        var state: State? = try atomicState(replies, cost: cost, now: now)
+        return decide(&state, now: now, cost: cost)
+    }
+
+    public func atomicUndo(
+        keys: [String], result: RateLimitResult, replies: [RESPValue], now: Int64, cost: Int
+    ) -> [[String]] {
+        guard !result.success, let state = try? atomicState(replies, cost: cost, now: now) else { return [] }
+        // Counted and rejected (cost > 1 over the limit) stays counted, as in memory.
+        let uncounted = weightedPrevious(state.previous, now: now) + state.current >= limit
+        return uncounted ? [["DECRBY", keys[0], String(cost)]] : []
+    }
+
+    private func atomicState(_ replies: [RESPValue], cost: Int, now: Int64) throws -> State {
+        guard replies.count == 3, let counted = try replies[1].storedInteger("INCRBY") else {
+            throw RateLimitError.storeReply(command: "INCRBY", reply: "\(replies)")
+        }
+        let previous = try replies[2].storedInteger("GET") ?? 0
+        return State(
+            window: floorDiv(now, windowMilliseconds), current: Int(clamping: counted) - cost,
+            previous: Int(clamping: previous))
     }
 }
 

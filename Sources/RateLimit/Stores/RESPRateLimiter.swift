@@ -6,6 +6,8 @@ import RESP
 /// decision is one optimistic transaction on a dedicated connection: WATCH the keys,
 /// read the state with one command, decide with the same code as the in-memory
 /// limiter, then MULTI/EXEC the new state, retrying when another client got there first.
+/// Algorithms whose state is a counter that every request increments (fixed and sliding
+/// windows) decide in one round trip instead: one pipeline that counts and reads.
 /// No scripting is needed, so it runs on servers without EVAL.
 public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting {
     public let algorithm: Algorithm
@@ -50,15 +52,27 @@ public final class RESPRateLimiter<Algorithm: RESPStoredAlgorithm>: RateLimiting
         let now = clock.nowMilliseconds()
         let keys = algorithm.storeKeys(base: base, now: now)
         if let commands = algorithm.atomicCommands(keys: keys, now: now, cost: cost, grace: graceMilliseconds) {
-            let replies = try await connection.pipeline([["UNWATCH"], ["MULTI"]] + commands + [["EXEC"]])
-            guard replies.count == commands.count + 3, let executed = replies.last, !executed.isNull else {
-                throw RateLimitError.storeReply(command: "EXEC", reply: "\(replies)")
+            // Each command is atomic on its own and together they only count and read, so one
+            // pipeline (no MULTI/EXEC, no WATCH) decides: one round trip, as few commands as possible.
+            let results = try await connection.pipeline(commands)
+            guard results.count == commands.count else {
+                throw RateLimitError.storeReply(command: commands[0][0], reply: "\(results)")
             }
-            let results = try executed.storedElements("EXEC")
-            for reply in results {
-                if case .error(let message) = reply { throw RateLimitError.storeReply(command: "EXEC", reply: message) }
+            for (command, reply) in zip(commands, results) {
+                if case .error(let message) = reply {
+                    throw RateLimitError.storeReply(command: command[0], reply: message)
+                }
             }
-            return try algorithm.atomicResult(results, now: now, cost: cost)
+            let result = try algorithm.atomicResult(results, now: now, cost: cost)
+            let undo = algorithm.atomicUndo(keys: keys, result: result, replies: results, now: now, cost: cost)
+            if !undo.isEmpty {
+                for reply in try await connection.pipeline(undo) {
+                    if case .error(let message) = reply {
+                        throw RateLimitError.storeReply(command: "DECRBY", reply: message)
+                    }
+                }
+            }
+            return result
         }
         for _ in 0..<maximumAttempts {
             let now = clock.nowMilliseconds()

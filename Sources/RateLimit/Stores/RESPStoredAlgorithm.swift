@@ -14,12 +14,18 @@ public protocol RESPStoredAlgorithm: RateLimitAlgorithm {
     /// Commands storing `new` in place of `old`; `grace` is added to every TTL.
     func writeCommands(keys: [String], old: State?, new: State, now: Int64, grace: Int64) -> [[String]]
 
-    /// Commands that decide a request in one MULTI/EXEC without reading first, when the
-    /// algorithm allows it (a counter that is always incremented); `nil` otherwise.
+    /// Commands that decide a request in one pipeline without reading first, when the algorithm
+    /// allows it (a counter that is always incremented); each must be atomic on its own, since
+    /// they run without MULTI/EXEC. `nil` otherwise.
     func atomicCommands(keys: [String], now: Int64, cost: Int, grace: Int64) -> [[String]]?
 
-    /// The result from the replies to `atomicCommands`, as EXEC returned them.
+    /// The result from the replies to `atomicCommands`, in order.
     func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult
+
+    /// Commands that take back what `atomicCommands` counted when the decision was a rejection
+    /// the algorithm does not count (a second round trip, on rejections only); none by default.
+    func atomicUndo(keys: [String], result: RateLimitResult, replies: [RESPValue], now: Int64, cost: Int)
+        -> [[String]]
 }
 
 extension RESPStoredAlgorithm {
@@ -28,6 +34,10 @@ extension RESPStoredAlgorithm {
     public func atomicResult(_ replies: [RESPValue], now: Int64, cost: Int) throws -> RateLimitResult {
         throw RateLimitError.storeReply(command: "EXEC", reply: "\(replies)")
     }
+
+    public func atomicUndo(
+        keys: [String], result: RateLimitResult, replies: [RESPValue], now: Int64, cost: Int
+    ) -> [[String]] { [] }
 }
 
 extension RESPValue {

@@ -6,8 +6,17 @@ import SeededRandom
 /// (Malkov & Yashunin): a greedy descent through sparse upper layers, then a best-first search of
 /// width `ef` on the dense bottom layer. Removal marks an entry deleted (it still routes searches);
 /// once deleted entries outnumber live ones the graph is rebuilt from the live entries.
+/// Similarity is the dot product by default (unit vectors: cosine); `.negatedSquaredL2` ranks by
+/// Euclidean distance instead (similarity = −‖a − b‖², so larger is still closer).
 public struct HNSWIndex: VectorIndex {
+    /// How two vectors are compared.
+    public enum Metric: Sendable {
+        case dot
+        case negatedSquaredL2
+    }
+
     public let dimension: Int
+    public let metric: Metric
     /// Neighbours kept per node on upper layers (twice as many on layer 0).
     public let m: Int
     /// Search width while inserting.
@@ -28,8 +37,12 @@ public struct HNSWIndex: VectorIndex {
     private var generator: SplitMix64
     private var liveCount = 0
 
-    public init(dimension: Int, m: Int = 24, efConstruction: Int = 128, efSearch: Int = 64, seed: UInt64 = 42) {
+    public init(
+        dimension: Int, m: Int = 24, efConstruction: Int = 128, efSearch: Int = 64, seed: UInt64 = 42,
+        metric: Metric = .dot
+    ) {
         self.dimension = dimension
+        self.metric = metric
         self.m = max(2, m)
         self.efConstruction = max(1, efConstruction)
         self.efSearch = max(1, efSearch)
@@ -94,7 +107,8 @@ public struct HNSWIndex: VectorIndex {
     /// Re-inserts the live entries into a fresh graph, dropping deleted nodes.
     private mutating func rebuild() {
         var fresh = HNSWIndex(
-            dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next())
+            dimension: dimension, m: m, efConstruction: efConstruction, efSearch: efSearch, seed: generator.next(),
+            metric: metric)
         for node in ids.indices where !deleted[node] {
             let start = node * dimension
             try? fresh.add(id: ids[node], vector: vectors[start..<(start + dimension)])
@@ -240,10 +254,18 @@ public struct HNSWIndex: VectorIndex {
     }
 
     private func similarity(_ a: Int32, _ b: Int32) -> Float {
-        vectors.withUnsafePointer { p in VectorMath.dot(p + Int(a) * dimension, p + Int(b) * dimension, dimension) }
+        vectors.withUnsafePointer { p in compare(p + Int(a) * dimension, p + Int(b) * dimension) }
     }
 
     private func similarity(_ query: UnsafePointer<Float>, _ node: Int32) -> Float {
-        vectors.withUnsafePointer { p in VectorMath.dot(query, p + Int(node) * dimension, dimension) }
+        vectors.withUnsafePointer { p in compare(query, p + Int(node) * dimension) }
+    }
+
+    @inline(__always)
+    private func compare(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+        switch metric {
+        case .dot: return VectorMath.dot(x, y, dimension)
+        case .negatedSquaredL2: return -VectorMath.squaredDistance(x, y, dimension)
+        }
     }
 }
