@@ -20,7 +20,8 @@ parser.add_argument("--queries", type=int, default=200)
 parser.add_argument("--protocol", type=int, default=2)
 args = parser.parse_args()
 
-r = redis.Redis(port=args.port, protocol=args.protocol)
+# No socket timeout: FT.CREATE indexes existing hashes before it answers (minutes for HNSW over 100,000).
+r = redis.Redis(port=args.port, protocol=args.protocol, socket_timeout=None)
 r.flushall()
 rng = np.random.default_rng(7)
 data = rng.standard_normal((args.entries, args.dim)).astype(np.float32)
