@@ -11,6 +11,9 @@ if [ -z "$bin" ]; then
     swift build -c release --product archlab >/dev/null
     bin=.build/release/archlab
 fi
+# redis-py and numpy: installed, or the copy .ci/run puts in .build/redisvl (pip install --target).
+vl="${ARCHLAB_REDISVL:-$PWD/.build/redisvl}"
+if [ -d "$vl/redis" ]; then export PYTHONPATH="$vl${PYTHONPATH:+:$PYTHONPATH}"; fi
 port=$((20000 + RANDOM % 20000))
 "$bin" redis-server --port "$port" >/dev/null 2>&1 &
 server=$!

@@ -102,9 +102,14 @@ struct SearchVectorStore {
     private(set) var documentIDs: [UInt64] = []
     private var rowOf: [UInt64: Int] = [:]
     private var graph: HNSWIndex?
+    /// FLAT COSINE and IP fields: Semantic's flat index ranks candidates with its fast float scan.
+    private var flat: FlatIndex?
+    /// The largest norm of any vector stored so far (bounds the float pass's error for COSINE and IP).
+    private var maxNorm: Float = 0
 
     init(options: VectorOptions) {
         self.options = options
+        if options.algorithm == .flat && options.metric != .l2 { flat = FlatIndex(dimension: options.dimension) }
         if options.algorithm == .hnsw {
             graph = HNSWIndex(
                 dimension: options.dimension, m: options.m, efConstruction: options.efConstruction,
@@ -123,15 +128,19 @@ struct SearchVectorStore {
 
     mutating func insert(_ id: UInt64, _ vector: [Float]) {
         remove(id)
+        let norm = Float(vector.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+        if norm.isFinite { maxNorm = max(maxNorm, norm) }
         rowOf[id] = documentIDs.count
         documentIDs.append(id)
         rows.append(contentsOf: vector)
         try? graph?.add(id: Int(truncatingIfNeeded: id), vector: vector)
+        try? flat?.add(id: Int(truncatingIfNeeded: id), vector: vector)
     }
 
     mutating func remove(_ id: UInt64) {
         guard let row = rowOf.removeValue(forKey: id) else { return }
         graph?.remove(id: Int(truncatingIfNeeded: id))
+        flat?.remove(id: Int(truncatingIfNeeded: id))
         let last = documentIDs.count - 1
         let d = options.dimension
         if row != last {
@@ -192,9 +201,71 @@ struct SearchVectorStore {
             }
             return Array(found.sorted { NearestList.before($0, $1) }.prefix(k))
         }
+        if let flat { return rerank(query, k: k, flat) }
+        return flatNearest(query, k: k).items
+    }
+
+    /// Candidates from Semantic's float scan, widened until every row left out is farther (by the float
+    /// error bound) than the k-th candidate; then measured exactly, so the answer is the exact one.
+    private func rerank(_ query: [Float], k: Int, _ flat: FlatIndex) -> [(id: UInt64, distance: Float)] {
+        let queryNorm = Float(query.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+        let tolerance = Float(options.dimension + 2) * 4.8e-7 * queryNorm * maxNorm
+        var width = k + 8
+        var hits: [SearchHit] = []
+        while true {
+            hits = (try? flat.search(query, k: width)) ?? []
+            guard hits.count >= width, hits.count > k else { break }
+            let kth = 1 - hits[k - 1].similarity
+            let last = 1 - hits[hits.count - 1].similarity
+            if kth.isFinite && last > kth + tolerance + 4.8e-7 * (1 + abs(kth)) { break }
+            width *= 4
+        }
         var best = NearestList(k: k)
-        scan(query) { id, distance in best.offer(id, distance) }
+        for hit in hits {
+            let id = UInt64(truncatingIfNeeded: hit.id)
+            if let distance = distance(query, to: id) { best.offer(id, distance) }
+        }
         return best.items
+    }
+
+    /// FLAT's exact top k, fast: a float pass with Semantic's SIMD kernels ranks every row, then only
+    /// the rows within the float pass's error bound of the k-th best are measured exactly (in double),
+    /// so the answer is the one a full exact scan gives.
+    private func flatNearest(_ query: [Float], k: Int) -> NearestList {
+        let d = options.dimension
+        let n = documentIDs.count
+        let metric = options.metric
+        let queryNorm = Float(query.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot())
+        var approx = [Float](repeating: 0, count: n)
+        var firstPass = NearestList(k: k)
+        return rows.withUnsafeBufferPointer { r -> NearestList in
+            query.withUnsafeBufferPointer { q -> NearestList in
+                var best = NearestList(k: k)
+                guard let rp = r.baseAddress, let qp = q.baseAddress else { return best }
+                for row in 0..<n {
+                    let p = rp + row * d
+                    let value =
+                        metric == .l2 ? VectorMath.squaredDistance(p, qp, d) : 1 - VectorMath.dot(p, qp, d)
+                    approx[row] = value
+                    firstPass.offer(documentIDs[row], value)
+                }
+                guard firstPass.items.count == k, let kth = firstPass.items.last?.distance, kth.isFinite else {
+                    for row in 0..<n {
+                        best.offer(documentIDs[row], SearchDistance.distance(rp + row * d, qp, d, metric))
+                    }
+                    return best
+                }
+                // Float summation error: at most about n·2⁻²³ of |q|·|row| (dot) or of the sum (L2); four
+                // times that, plus the final rounding to float, bounds it safely.
+                let unit = Float(d + 2) * 4.8e-7
+                let tolerance = metric == .l2 ? unit * abs(kth) : unit * queryNorm * maxNorm
+                let limit = kth + tolerance + 4.8e-7 * (1 + abs(kth))
+                for row in 0..<n where approx[row] <= limit || approx[row].isNaN {
+                    best.offer(documentIDs[row], SearchDistance.distance(rp + row * d, qp, d, metric))
+                }
+                return best
+            }
+        }
     }
 }
 
