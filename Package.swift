@@ -185,7 +185,7 @@ let targets: [Target] = [
     // Checks every module's imports against docs/architecture.md.
     .testTarget(name: "ArchitectureTests"),
 
-    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "ProgressStore"], exclude: ["Fixtures"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "SeededRandom", "CourseKit", "ProgressStore"]),
 ]
 
 let package = Package(

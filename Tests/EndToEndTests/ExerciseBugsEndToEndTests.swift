@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// One deliberate bug per exercise (Tests/EndToEndTests/Fixtures/ExerciseBugs: copies of the solutions with one
-/// mistake each), checked through the built binary in one workspace holding exercises 1 to 4: `archlab check`
+/// One deliberate bug per exercise (TestSupport's `Fixtures/deliberate-bugs/<exercise>/`: copies of the solutions
+/// with one mistake each), checked through the built binary in one workspace holding exercises 1 to 4: `archlab check`
 /// fails, and the output names the case that catches the bug with a message saying what went wrong. And the issue's
 /// promise for lesson 1: dollars computed in `Double` (CostInDouble.swift) pass, rounded to the cent.
 final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
@@ -24,8 +24,7 @@ final class ExerciseBugsEndToEndTests: ScratchDirectoryTestCase {
     private func check(
         _ file: String, from fixture: String? = nil, exercise id: String, status: Int32 = 1
     ) throws -> ProcessOutput {
-        let bug = ArchLabRunner.packageRoot.appendingPathComponent(
-            "Tests/EndToEndTests/Fixtures/ExerciseBugs/" + (fixture ?? file))
+        let bug = try SharedFixtures.url("deliberate-bugs/\(id)/\(fixture ?? file)")
         let text = try String(contentsOf: bug, encoding: .utf8)
         try text.write(
             to: workspace.appendingPathComponent("Sources/ServerSwift/" + file), atomically: false, encoding: .utf8)
