@@ -54,7 +54,9 @@ public struct RESPCommandParser: Sendable {
                 case .empty(let consumed):
                     buffer.moveReaderIndex(forwardBy: consumed)
                 case .complete(let consumed):
-                    argv.removeAll(keepingCapacity: true)
+                    // removeLast() per element: removeAll(keepingCapacity:) goes through the
+                    // generic replaceSubrange, which costs more than the command's own parsing.
+                    while !argv.isEmpty { argv.removeLast() }
                     argv.reserveCapacity(ranges.count / 2)
                     var index = 0
                     let base = buffer.readerIndex
@@ -64,7 +66,11 @@ public struct RESPCommandParser: Sendable {
                         index += 2
                     }
                     buffer.moveReaderIndex(forwardBy: consumed)
-                    ranges.removeAll(keepingCapacity: ranges.count <= 1024)
+                    if ranges.count <= 1024 {
+                        while !ranges.isEmpty { ranges.removeLast() }
+                    } else {
+                        ranges = []
+                    }
                     expected = 0
                     offset = 0
                     return true
