@@ -107,11 +107,11 @@ let targets: [Target] = [
 
     .executableTarget(name: "ProgressCrashWriter", dependencies: ["ProgressStore"]),
 
-    .target(name: "RESP", dependencies: [nioCore]),
+    .target(name: "RESP", dependencies: [nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", "Semantic", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
-    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", "Clocks", nioCore, nioPosix, logging]),
+    .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", "Clocks", nioCore, nioPosix, logging], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RateLimit", dependencies: ["RESP", "SeededRandom", "JSONText", "Clocks"]),
 

@@ -28,6 +28,18 @@ public struct RESPCommandParser: Sendable {
         from buffer: inout ByteBuffer,
         authenticated: Bool = true
     ) throws(RESPProtocolError) -> [ByteBuffer]? {
+        var argv: [ByteBuffer] = []
+        return try next(from: &buffer, into: &argv, authenticated: authenticated) ? argv : nil
+    }
+
+    /// `next(from:authenticated:)` into a caller's array, which keeps its capacity from one command
+    /// to the next (a server's hot path allocates no array per command). Returns false, with `argv`
+    /// left empty or as it was, when more bytes are needed.
+    public mutating func next(
+        from buffer: inout ByteBuffer,
+        into argv: inout [ByteBuffer],
+        authenticated: Bool = true
+    ) throws(RESPProtocolError) -> Bool {
         while buffer.readableBytes > 0 {
             let isMultibulk = expected > 0 || buffer.readableBytesView.first == UInt8(ascii: "*")
             if isMultibulk {
@@ -36,13 +48,15 @@ public struct RESPCommandParser: Sendable {
                 }
                 switch outcome {
                 case .incomplete:
-                    return nil
+                    return false
                 case .failed(let error):
                     throw error
                 case .empty(let consumed):
                     buffer.moveReaderIndex(forwardBy: consumed)
                 case .complete(let consumed):
-                    var argv: [ByteBuffer] = []
+                    // removeLast() per element: removeAll(keepingCapacity:) goes through the
+                    // generic replaceSubrange, which costs more than the command's own parsing.
+                    while !argv.isEmpty { argv.removeLast() }
                     argv.reserveCapacity(ranges.count / 2)
                     var index = 0
                     let base = buffer.readerIndex
@@ -52,10 +66,14 @@ public struct RESPCommandParser: Sendable {
                         index += 2
                     }
                     buffer.moveReaderIndex(forwardBy: consumed)
-                    ranges.removeAll(keepingCapacity: ranges.count <= 1024)
+                    if ranges.count <= 1024 {
+                        while !ranges.isEmpty { ranges.removeLast() }
+                    } else {
+                        ranges = []
+                    }
                     expected = 0
                     offset = 0
-                    return argv
+                    return true
                 }
             } else {
                 let outcome = buffer.withUnsafeReadableBytes { bytes in
@@ -63,25 +81,29 @@ public struct RESPCommandParser: Sendable {
                 }
                 switch outcome {
                 case .incomplete:
-                    return nil
+                    return false
                 case .failed(let error):
                     throw error
                 case .line(let consumed, let arguments):
                     buffer.moveReaderIndex(forwardBy: consumed)
                     if !arguments.isEmpty {
-                        return arguments.map { ByteBuffer(bytes: $0) }
+                        argv = arguments.map { ByteBuffer(bytes: $0) }
+                        return true
                     }
                 case .plain(let consumed, let ranges):
                     let base = buffer.readerIndex
-                    let argv = ranges.map {
+                    let slices = ranges.map {
                         buffer.getSlice(at: base + $0.lowerBound, length: $0.count) ?? ByteBuffer()
                     }
                     buffer.moveReaderIndex(forwardBy: consumed)
-                    if !argv.isEmpty { return argv }
+                    if !slices.isEmpty {
+                        argv = slices
+                        return true
+                    }
                 }
             }
         }
-        return nil
+        return false
     }
 
     private enum Outcome {

@@ -22,15 +22,39 @@ extension ByteBuffer {
         writeRESPCRLF()
     }
 
-    /// Inlinable so each caller gets a specialized copy: the generic path copies byte by byte.
+    /// Inlinable so each caller gets a specialized copy. Contiguous bytes (stored values, request
+    /// arguments) go in with one capacity check and one `memcpy`, header and CRLF included.
     @inlinable
     public mutating func writeRESPBulk<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        let written: Void? = bytes.withContiguousStorageIfAvailable { body in
+            writeRESPBulk(raw: UnsafeRawBufferPointer(body))
+        }
+        if written != nil { return }
         reserveCapacity(minimumWritableBytes: bytes.count &+ 26)
         writeInteger(UInt8(ascii: "$"))
         writeRESPDecimal(Int64(bytes.count))
         writeRESPCRLF()
         writeBytes(bytes)
         writeRESPCRLF()
+    }
+
+    /// `$len\r\nbytes\r\n` written straight into the buffer's memory.
+    @inlinable
+    public mutating func writeRESPBulk(raw body: UnsafeRawBufferPointer) {
+        let count = body.count
+        writeWithUnsafeMutableBytes(minimumWritableBytes: count &+ 26) { target in
+            guard let base = target.baseAddress else { return 0 }
+            base.storeBytes(of: UInt8(ascii: "$"), as: UInt8.self)
+            var position = 1 &+ RESPDigits.write(Int64(count), into: base + 1)
+            base.storeBytes(of: UInt16(0x0D0A).bigEndian, toByteOffset: position, as: UInt16.self)
+            position &+= 2
+            if let source = body.baseAddress, count > 0 {
+                (base + position).copyMemory(from: source, byteCount: count)
+            }
+            position &+= count
+            base.storeBytes(of: UInt16(0x0D0A).bigEndian, toByteOffset: position, as: UInt16.self)
+            return position &+ 2
+        }
     }
 
     public mutating func writeRESPBulk(_ text: String) {
@@ -100,30 +124,40 @@ extension ByteBuffer {
         writeInteger(UInt16(0x0D0A))
     }
 
-    /// Writes a decimal integer without going through `String`.
+    /// Writes a decimal integer without going through `String`, straight into the buffer's memory.
     @inlinable
     public mutating func writeRESPDecimal(_ value: Int64) {
         if value >= 0 && value < 10 {
             writeInteger(UInt8(ascii: "0") &+ UInt8(value))
             return
         }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits + sign
-        let negative = value < 0
+        writeWithUnsafeMutableBytes(minimumWritableBytes: 20) { target in
+            guard let base = target.baseAddress else { return 0 }
+            return RESPDigits.write(value, into: base)
+        }
+    }
+}
+
+/// Decimal formatting into raw memory, for the reply writers.
+public enum RESPDigits {
+    /// Writes `value` in decimal at `target` (room for 20 bytes needed); returns the byte count.
+    @inlinable
+    @inline(__always)
+    public static func write(_ value: Int64, into target: UnsafeMutableRawPointer) -> Int {
         var magnitude = value.magnitude
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { raw in
-            repeat {
-                raw[23 - count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            if negative {
-                raw[23 - count] = UInt8(ascii: "-")
-                count += 1
-            }
-        }
-        withUnsafeBytes(of: &digits) { raw in
-            _ = writeBytes(UnsafeRawBufferPointer(rebasing: raw[(24 - count)...]))
-        }
+        var length = value < 0 ? 1 : 0
+        var probe = magnitude
+        repeat {
+            length &+= 1
+            probe /= 10
+        } while probe > 0
+        var index = length
+        repeat {
+            index &-= 1
+            target.storeBytes(of: UInt8(ascii: "0") &+ UInt8(magnitude % 10), toByteOffset: index, as: UInt8.self)
+            magnitude /= 10
+        } while magnitude > 0
+        if value < 0 { target.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self) }
+        return length
     }
 }

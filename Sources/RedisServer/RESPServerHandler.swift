@@ -127,14 +127,14 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
         let executor = self.executor
         let highWaterMark = configuration.outputHighWaterMark
         var time: Int64?
+        // One array for the batch's commands: the parser refills it, so no command allocates one.
+        var argv: [ByteBuffer] = []
         while true {
-            let argv: [ByteBuffer]
             do {
-                guard let command = try parser.next(from: &buffer, authenticated: executor.isAuthenticated(session))
+                guard try parser.next(from: &buffer, into: &argv, authenticated: executor.isAuthenticated(session))
                 else {
                     break
                 }
-                argv = command
             } catch {
                 reply.writeBytes(error.replyBytes)
                 closing = true

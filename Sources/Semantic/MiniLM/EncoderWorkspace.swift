@@ -18,7 +18,7 @@ final class EncoderWorkspace {
         sizes = [
             capacity * hiddenSize, capacity * 3 * hiddenSize, capacity * hiddenSize, capacity * hiddenSize,
             capacity * intermediateSize, capacity * (capacity + 8),
-            PackedLinear.rowBlock * max(hiddenSize, intermediateSize),
+            PackedLinear.scratchCount(rows: capacity, inputs: max(hiddenSize, intermediateSize)),
             hiddenSize * (capacity + 8),
         ]
         func buffer(_ count: Int) -> UnsafeMutablePointer<Float> {

@@ -59,6 +59,12 @@ enum Kernels {
         }
     }
 
+    /// GELU of eight values, exactly as `gelu(_:count:)` computes each.
+    @inline(__always)
+    static func gelu(_ v: SIMD8<Float>) -> SIMD8<Float> {
+        0.5 * v * (1 + VectorFunctions.erf(v * 0.707_106_781_186_547_5))
+    }
+
     /// Numerically stable softmax of one row in place.
     static func softmax(_ row: UnsafeMutablePointer<Float>, count: Int) {
         var maximum = -Float.infinity
