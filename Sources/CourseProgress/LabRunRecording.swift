@@ -32,8 +32,8 @@ public enum LabRunRecording {
     /// already unlocked.
     static func nodesToUnlock(in course: Course, given records: LearnerRecords) -> [String] {
         course.unlockedNodes(
-            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs, passedExercises: records.passedExerciseIDs,
-            alreadyUnlocked: records.unlockedNodeIDs
+            passedQuizzes: records.passedQuizIDs, ranLabs: records.ranLabIDs,
+            passedExercises: records.passedExerciseIDs, alreadyUnlocked: records.unlockedNodeIDs
         )
         .filter { !records.unlockedNodeIDs.contains($0) }
     }

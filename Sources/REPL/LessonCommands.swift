@@ -176,7 +176,7 @@ enum LessonCommands {
             name: "code", usage: "code", summary: "This step's server.swift code",
             help:
                 """
-                    Prints the Swift code of the lesson you are reading — this step of `server.swift` — without the \
+                    Prints the Swift code of the lesson you are reading, this step of `server.swift`, without the \
                     prose around it.
                     """
         ) { session, _ in

@@ -19,7 +19,8 @@ extension ReplSession {
     }
 
     /// "pass the System Check of lesson 1 “…”; pass the `cost-of-a-call` exercise: `exercise start
-    /// cost-of-a-call`, then `check`": each thing a node still needs, with the command that does it; empty when nothing is missing.
+    /// cost-of-a-call`, then `check`": each thing a node still needs, with the command that does it;
+    /// empty when nothing is missing.
     func needsText(_ needs: NodeNeeds) -> String {
         var parts: [String] = []
         if !needs.nodes.isEmpty {

@@ -35,8 +35,8 @@ enum StartScreen {
             let page = session.currentPage + 1
             session.sayWrapped(
                 """
-                    You were reading lesson \(lesson.number) “\(lesson.title)”, page \(page)/\(lesson.pages.count). \
-                    Type `open` to continue.
+                    You were reading lesson \(lesson.number) “\(lesson.title)”, \
+                    page \(page)/\(lesson.pages.count). Type `open` to continue.
                     """
             )
         } else if let first = course.lessons.first {

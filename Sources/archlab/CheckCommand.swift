@@ -120,8 +120,8 @@ struct CheckRun {
         return report.passed ? 0 : 1
     }
 
-    /// "COURSE COMPLETE — …" once every Matrix node is unlocked (a check that unlocks the last node, the capstone's,
-    /// ends the course as the REPL's last unlock does), else nil.
+    /// "COURSE COMPLETE — …" once every Matrix node is unlocked (a check that unlocks the last node, the
+    /// capstone's, ends the course as the REPL's last unlock does), else nil.
     private func completion(course: Course, store: ProgressStore, learner: Learner) throws -> String? {
         let unlocked = Set(try withStoreErrors { try store.unlockedNodes(learner: learner) }.map(\.nodeID))
         guard !course.matrix.nodes.isEmpty, course.matrix.nodes.allSatisfy({ unlocked.contains($0.id) }) else {
