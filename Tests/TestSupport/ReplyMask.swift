@@ -2,14 +2,21 @@ import NIOCore
 import RESP
 
 /// Compares the reply bytes of two Redis servers as a differential script's mask directive says:
-/// none (byte for byte), `type` (the same reply type), `sort` (aggregates compared as multisets)
-/// or `ints` (integers ignored).
+/// none (byte for byte), `type` (the same reply type), `sort` (aggregates compared as multisets),
+/// `ints` (integers ignored) or `near` (integers within 1 of each other).
 public enum ReplyMask {
     /// Whether `a` and `b` are the same reply under `mask`; an unknown mask never matches.
     public static func equal(_ a: [UInt8], _ b: [UInt8], mask: String?) -> Bool {
         switch mask {
         case nil: return a == b
         case "type": return a.first == b.first
+        case "near":
+            var x = ByteBuffer(bytes: a)
+            var y = ByteBuffer(bytes: b)
+            var decoder = RESPValueDecoder()
+            guard case .integer(let u)? = try? decoder.next(from: &x), case .integer(let v)? = try? decoder.next(from: &y)
+            else { return false }
+            return abs(u - v) <= 1
         case "sort", "ints":
             var x = ByteBuffer(bytes: a)
             var y = ByteBuffer(bytes: b)
