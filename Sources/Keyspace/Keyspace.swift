@@ -239,6 +239,14 @@ public final class Keyspace {
         case .ftInfo: ftInfo(argv, s, &out)
         case .ftDropindex: ftDropIndex(argv, s, &out)
         case .ftList: ftList(argv, s, &out)
+
+        // Strings, bits, generic keys, server introspection.
+
+        // Lists, hashes, sets, sorted sets.
+
+        // Blocking commands, pub/sub.
+
+        // Scripting and functions.
         }
     }
 }
