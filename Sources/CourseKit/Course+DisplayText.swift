@@ -43,6 +43,11 @@ extension Course {
             node.summary = node.summary.map(clean)
             return node
         }
+        course.labQuestions = labQuestions.map { lab in
+            var lab = lab
+            lab.question = clean(lab.question)
+            return lab
+        }
         return course
     }
 }

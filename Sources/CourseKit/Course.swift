@@ -20,11 +20,13 @@ public struct Course: Sendable {
     public internal(set) var faq: [FAQEntry]
     /// Coding exercises, by folder name (`Exercises/02-…` before `Exercises/06-…`).
     public internal(set) var exercises: [Exercise]
+    /// The question each lab's report ends with (`[[lab]]` tables in `course.toml`).
+    public internal(set) var labQuestions: [LabQuestion] = []
 
     public init(
         directory: URL, title: String, subtitle: String?, ticker: String, description: String?, quote: String?,
         lessons: [Lesson], quizzes: [Quiz], matrix: Matrix, glossary: [GlossaryEntry], faq: [FAQEntry],
-        exercises: [Exercise] = []
+        exercises: [Exercise] = [], labQuestions: [LabQuestion] = []
     ) {
         self.directory = directory
         self.title = title
@@ -38,6 +40,7 @@ public struct Course: Sendable {
         self.glossary = glossary
         self.faq = faq
         self.exercises = exercises
+        self.labQuestions = labQuestions
     }
 
     /// The exercise with this id, if any.

@@ -20,6 +20,7 @@ struct CourseChecks {
         checkReachability()
         checkReferences()
         checkExercises()
+        if let knownScenarios { checkLabs(knownScenarios) }
     }
 
     mutating func report(_ code: String, _ message: String, file: String, at path: String) {

@@ -204,7 +204,7 @@ struct LoadState {
             directory: directory, title: manifest.title, subtitle: manifest.subtitle, ticker: manifest.ticker,
             description: manifest.description, quote: manifest.quote, lessons: lessons, quizzes: ordered,
             matrix: Matrix(nodes: manifest.nodes), glossary: glossary.map(\.entry), faq: faq.map(\.entry),
-            exercises: exercises)
+            exercises: exercises, labQuestions: manifest.labQuestions)
     }
 
     /// File names with this extension directly in a folder, sorted; empty when the folder is missing.

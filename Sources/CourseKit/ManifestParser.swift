@@ -11,6 +11,10 @@ struct Manifest {
     var nodes: [MatrixNode] = []
     /// Key path of each node's table (`node[3]`), parallel to `nodes`.
     var nodePaths: [String] = []
+    /// The `[[lab]]` tables: the question each lab's report ends with.
+    var labQuestions: [LabQuestion] = []
+    /// Key path of each `[[lab]]` table (`lab[2]`), parallel to `labQuestions`.
+    var labPaths: [String] = []
 }
 
 /// Reads `Lessons/course.toml`: title, ticker, lesson order and the Matrix nodes.
@@ -26,6 +30,7 @@ enum ManifestParser {
         manifest.quote = root.string("quote", required: false)
         manifest.lessonFiles = root.stringArray("lessons") ?? []
         let nodeTables = root.tables("node", required: true)
+        let labTables = root.tables("lab")
         root.reportUnknownKeys()
         var seenFiles: Set<String> = []
         for file in manifest.lessonFiles where !seenFiles.insert(file).inserted {
@@ -73,6 +78,31 @@ enum ManifestParser {
                     summary: summary,
                     line: diagnostics.locator.position(of: fields.path).line, exercises: exercises))
         }
+        parseLabs(labTables, into: &manifest, diagnostics: diagnostics)
         return manifest
+    }
+
+    /// `[[lab]]` tables: `scenario` and `question`, one table per scenario.
+    private static func parseLabs(_ tables: [TOMLFields], into manifest: inout Manifest, diagnostics: FileDiagnostics) {
+        var seen: Set<String> = []
+        for var fields in tables {
+            let scenario = fields.string("scenario")
+            let question = fields.string("question")
+            fields.reportUnknownKeys()
+            guard let scenario, let question else { continue }
+            if !seen.insert(scenario).inserted {
+                diagnostics.report(
+                    "duplicate-id", "lab `\(scenario)` has more than one `[[lab]]` table",
+                    at: fields.path + ".scenario")
+            }
+            if question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                diagnostics.report(
+                    "invalid-value", "lab `\(scenario)`: `question` is empty", at: fields.path + ".question")
+            }
+            manifest.labPaths.append(fields.path)
+            manifest.labQuestions.append(
+                LabQuestion(
+                    scenario: scenario, question: question, line: diagnostics.locator.position(of: fields.path).line))
+        }
     }
 }

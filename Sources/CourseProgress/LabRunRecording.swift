@@ -13,10 +13,22 @@ public enum LabRunRecording {
         _ scenarioID: String, parametersJSON: String, summaryJSON: String,
         for learner: Learner, in store: ProgressStore, course: Course
     ) throws -> [String] {
+        try recordRun(
+            scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store,
+            course: course
+        ).unlocked
+    }
+
+    /// Like ``record(_:parametersJSON:summaryJSON:for:in:course:)``, also returning the run's id (to attach
+    /// the learner's answer to the lab's question).
+    public static func recordRun(
+        _ scenarioID: String, parametersJSON: String, summaryJSON: String,
+        for learner: Learner, in store: ProgressStore, course: Course
+    ) throws -> (runID: Int64, unlocked: [String]) {
         let recorded = try store.recordLabRun(
             learner: learner, scenarioID: scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON,
             decidingUnlocks: { nodesToUnlock(in: course, given: $0) })
-        return recorded.newlyUnlocked.map(\.nodeID)
+        return (recorded.run.id, recorded.newlyUnlocked.map(\.nodeID))
     }
 
     /// A run's parameters as JSON text with sorted keys, `model` set to the embedder's name when the run

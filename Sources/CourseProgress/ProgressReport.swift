@@ -34,6 +34,8 @@ public struct ProgressReport: Sendable {
     public var attempts: [QuizAttempt]
     /// Scenario ids of the labs run, in the order first run, with the time of the latest run.
     public var labs: [(id: String, lastRun: Date)] = []
+    /// The latest answer to each lab's closing question, in the order the labs were first answered.
+    public var labAnswers: [LabAnswer] = []
     /// The course's exercises with the learner's status (`passed`, `failed`, `not-started`) and first pass.
     public var exercises: [(id: String, status: String, passedAt: Date?)] = []
     /// The learner's remembered `server-swift` workspace, if any.
@@ -65,6 +67,7 @@ public struct ProgressReport: Sendable {
             ranLabs: Set(runs.map(\.scenarioID)),
             passedExercises: try store.passedExerciseIDs(learner: learner))
         report.labs = labsRun(runs)
+        report.labAnswers = latestAnswers(try store.labAnswers(learner: learner))
         let results = try store.exerciseResults(learner: learner)
         report.exercises =
             course.map { course in
@@ -74,6 +77,17 @@ public struct ProgressReport: Sendable {
             } ?? []
         report.workspace = try store.workspace(learner: learner)
         return report
+    }
+
+    /// The last answer per scenario, ordered by each scenario's first answer.
+    static func latestAnswers(_ answers: [LabAnswer]) -> [LabAnswer] {
+        var order: [String] = []
+        var latest: [String: LabAnswer] = [:]
+        for answer in answers {
+            if latest[answer.scenarioID] == nil { order.append(answer.scenarioID) }
+            latest[answer.scenarioID] = answer
+        }
+        return order.compactMap { latest[$0] }
     }
 
     public static func from(

@@ -27,6 +27,8 @@ public enum GatewayFactory {
         /// The RESP server every instance shares (`--redis-url`): the limiter and, when it has vector
         /// search, the semantic cache keep their state there; nil keeps them in this process.
         public var shared: SharedState?
+        /// What the exact cache keys and stores (`serve --tenant-in-key=false` leaves the tenant out).
+        public var cachePolicy = CachePolicy()
 
         public init() {}
     }
@@ -71,6 +73,7 @@ public enum GatewayFactory {
         parts.shared = options.shared
         parts.identifierGuard = options.identifierGuard
         parts.trustedProxies = options.trustedProxies
+        parts.cachePolicy = options.cachePolicy
         return Gateway(
             stages: sharing(try ServerSwift.stages(step: options.step, parts), options.shared),
             llm: LLMStage(llm))

@@ -28,6 +28,8 @@ public struct GatewayParts: Sendable {
     public var keyLimits: [String: LimitRate] = [:]
     /// The RESP server several gateways share (`--redis-url`): the limiters keep their state there.
     public var shared: SharedState?
+    /// What the exact cache may key and store (lesson 8's security lab): safe by default.
+    public var cachePolicy = CachePolicy()
 
     /// A `limiter` replaces the limiter of every step from 5 on; nil keeps each step's own.
     public init(
@@ -94,6 +96,10 @@ public enum ServerSwift {
     /// The stages of step `step` (clamped to 1…8), in request order; the model answers what
     /// none of them did.
     public static func stages(step: Int, _ parts: GatewayParts) throws -> [any GatewayStage] {
+        parts.cachePolicy.apply(to: try ownStages(step: step, parts))
+    }
+
+    private static func ownStages(step: Int, _ parts: GatewayParts) throws -> [any GatewayStage] {
         switch min(max(step, 1), 8) {
         case 1: return step1(parts)
         case 2: return step2(parts)

@@ -38,6 +38,7 @@ public enum ReportRenderer {
                 """
         )
         lines.append("  rejected (429)  \(pad(report.rejected))  \(share(report.rejected))")
+        lines += security(report)
         lines.append("LLM calls         \(number(report.llmCalls))   tokens \(number(report.tokens))")
         let cheaper =
             report.costUSD > 0 ? String(format: ", %.2f× cheaper", report.baselineCostUSD / report.costUSD) : ""
@@ -81,6 +82,25 @@ public enum ReportRenderer {
             }, scale: 1
         ).render()
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The security lab's lines: answers served to callers they were not written for, with an example each.
+    static func security(_ report: ScenarioReport) -> [String] {
+        var lines: [String] = []
+        func example(_ served: ScenarioReport.ServedExample?) {
+            guard let served else { return }
+            lines.append("    e.g. \(served.tenant) asked \"\(served.prompt)\" and got \(served.writtenFor)'s answer:")
+            lines.append("    \"\(served.answer)\"")
+        }
+        if let leaked = report.leakedAnswers {
+            lines.append("  leaked          \(pad(leaked))  answers written for another tenant")
+            example(report.leakExample)
+        }
+        if let poisoned = report.poisonedAnswers {
+            lines.append("  poisoned        \(pad(poisoned))  answers shaped by an attacker's note")
+            example(report.poisonExample)
+        }
+        return lines
     }
 
     static func number(_ value: Int) -> String {

@@ -107,6 +107,15 @@ public struct LabRun: Sendable, Hashable {
     public let ranAt: Date
 }
 
+/// The learner's answer to the question a lab run's report ended with.
+public struct LabAnswer: Sendable, Hashable {
+    public let labRunID: Int64
+    public let scenarioID: String
+    public let question: String
+    public let answer: String
+    public let answeredAt: Date
+}
+
 /// The result of recording a lab run and the nodes it unlocked.
 public struct RecordedLabRun: Sendable, Hashable {
     public let run: LabRun

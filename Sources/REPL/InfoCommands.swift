@@ -61,6 +61,9 @@ enum InfoCommands {
             for line in table.render(width: session.width, painter: session.painter) { session.say(line) }
             let labs = report.labs.map(\.id).sorted()
             session.say("Labs run: " + (labs.isEmpty ? "none yet" : labs.joined(separator: ", ")))
+            for answer in report.labAnswers {
+                session.sayWrapped("After `\(answer.scenarioID)` you answered: \"\(answer.answer)\"", hangingIndent: 4)
+            }
             if !report.exercises.isEmpty {
                 let passed = report.exercises.filter { $0.status == "passed" }.map(\.id)
                 session.sayWrapped(

@@ -39,11 +39,19 @@ extension ReplSession {
 
     /// Records a lab run for the learner, unlocking the nodes it completes and announcing them
     /// (for lab commands registered from outside the core).
+    /// When the course gives the lab a question (`[[lab]]`), it is asked first: in an interactive session
+    /// the answer is recorded with the run (not graded); otherwise the question is only printed.
     public func recordLabRun(scenarioID: String, parametersJSON: String = "{}", summaryJSON: String = "{}") throws {
-        announce(
-            try LabRunRecording.record(
-                scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store,
-                course: course))
+        let question = course.labQuestion(for: scenarioID)
+        let answer = question.flatMap(askLabQuestion)
+        let recorded = try LabRunRecording.recordRun(
+            scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store,
+            course: course)
+        if let question, let answer {
+            try store.recordLabAnswer(runID: recorded.runID, question: question.question, answer: answer)
+            say("Answer recorded, not graded: `progress` shows it again.")
+        }
+        announce(recorded.unlocked)
     }
 
     /// Prints `NODE UNLOCKED: <title>` for each node, then the Matrix.

@@ -63,6 +63,14 @@ struct LabRunRecorder {
         }
     }
 
+    /// The question the course ends lab `scenario`'s report with: from this recorder's course, else from the
+    /// course found as the REPL finds it; nil when there is none (or no course can be loaded).
+    static func labQuestion(_ scenario: String, recorder: LabRunRecorder?, course explicit: String?) -> String? {
+        if let recorder { return recorder.course.labQuestion(for: scenario)?.question }
+        let course = try? loadCourse(explicit, required: false)
+        return course.flatMap { $0?.labQuestion(for: scenario)?.question }
+    }
+
     private static func loadCourse(_ explicit: String?, required: Bool) throws -> Course? {
         let directory: URL
         do {

@@ -36,6 +36,10 @@ extension ProgressReport {
         }
         lines.append("")
         lines.append("Labs run: " + (labs.isEmpty ? "none yet" : labs.map(\.id).joined(separator: ", ")))
+        for answer in labAnswers {
+            lines.append("  after \(answer.scenarioID): Q: \(answer.question)")
+            lines.append("    A: \(answer.answer)")
+        }
         lines.append("")
         lines += exerciseLines()
         if attempts.isEmpty {
@@ -101,6 +105,18 @@ extension ProgressReport {
                 ("nodes", JSONText.array(nodeObjects)),
                 ("attempts", JSONText.array(attemptObjects)),
                 ("labs", JSONText.array(labObjects)),
+                (
+                    "lab_answers",
+                    JSONText.array(
+                        labAnswers.map { answer in
+                            JSONText.object([
+                                ("lab", JSONText.string(answer.scenarioID)),
+                                ("question", JSONText.string(answer.question)),
+                                ("answer", JSONText.string(answer.answer)),
+                                ("answered_at", JSONText.string(ProgressTimestamp.string(answer.answeredAt))),
+                            ])
+                        })
+                ),
             ] + exerciseJSON())
     }
 

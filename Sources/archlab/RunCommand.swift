@@ -91,7 +91,15 @@ struct RunCommand: AsyncParsableCommand {
             try? await client?.close()
             switch format {
             case .json: print(try ScenarioListing.json(report))
-            case .text: print(ReportRenderer.text(report, scenario: scenario), terminator: "")
+            case .text:
+                print(ReportRenderer.text(report, scenario: scenario), terminator: "")
+                // The lab's closing question; only the REPL's `run` reads and records an answer.
+                if let question = LabRunRecorder.labQuestion(
+                    scenario.id, recorder: recorder, course: courseOptions.course)
+                {
+                    print("\nQuestion: \(question)")
+                    print("(Think it over; `run \(scenario.id)` in the REPL records an answer.)")
+                }
             }
             if let recorder {
                 let lines = try recorder.record(

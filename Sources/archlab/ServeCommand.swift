@@ -103,6 +103,14 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "address"))
     var trustedProxies: [String] = []
 
+    @Option(
+        name: .customLong("tenant-in-key"),
+        help: """
+            Put each key's tenant in the exact cache's key (default true). false shows the security lab's \
+            cross-tenant leak: one tenant's cached answer served to another.
+            """)
+    var tenantInKey = true
+
     func validate() throws {
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard headerTimeout > 0, idleTimeout > 0 else { throw ValidationError("timeouts must be greater than 0") }
@@ -129,6 +137,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    /// The simulated model; when keys name tenants, each answer opens with the caller's tenant, as an answer
+    /// from that customer's documents would, so a leaked answer shows whose it was.
+    static func llm(_ issued: [APIKey]?) -> SimulatedLLM {
+        var profile = LLMProfile()
+        profile.namesTenant = issued?.contains { $0.tenant != nil } ?? false
+        return SimulatedLLM(profile: profile, seed: 42)
+    }
+
     func run() async throws {
         let logger = Logger(label: "archlab.serve")
         let issued: [APIKey]?
@@ -144,6 +160,7 @@ struct ServeCommand: AsyncParsableCommand {
             options.threshold = threshold
             options.latencyScale = latencyScale
             options.trustedProxies = Set(trustedProxies)
+            options.cachePolicy.tenantInKey = tenantInKey
             options.limitRate = try LimitRate(parsing: limit)
             if let algorithm {
                 options.limiter = try LimiterSpec(algorithm: algorithm, rate: LimitRate(parsing: limit))
@@ -167,7 +184,7 @@ struct ServeCommand: AsyncParsableCommand {
             let clock = CoarseSystemClock()
             let semantic = GatewayFactory.semanticCache(options, embedder: choice.embedder)
             let gateway = try GatewayFactory.make(
-                options, redis: redis, semanticCache: semantic, llm: SimulatedLLM(seed: 42), clock: clock)
+                options, redis: redis, semanticCache: semantic, llm: Self.llm(issued), clock: clock)
             var configuration = GatewayServerConfiguration()
             configuration.host = bind
             configuration.port = port

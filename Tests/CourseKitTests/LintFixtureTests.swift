@@ -61,6 +61,7 @@ final class LintFixtureTests: XCTestCase {
             [
                 "Lessons/01-caching.md:7:1: error: lesson `caching`: scenario `exact-cache` does not exist",
                 "Lessons/course.toml:19:1: error: node `exact-cache`: lab `exact-cache` is not a known scenario",
+                "Lessons/course.toml:35:1: error: lab `exact-cache` is not a known scenario",
             ])
     }
 

@@ -80,4 +80,27 @@ final class CourseProgressTests: XCTestCase {
         XCTAssertEqual(stranger.lessons.map(\.status), ["open", "locked"])
         XCTAssertEqual(stranger.attempts.count, 0)
     }
+
+    /// The answer to a lab's closing question is stored with its run (`v4-lab-answers`), replaced when the same run
+    /// is answered again, and shown back as the latest answer per lab; it never unlocks anything.
+    func testLabAnswersAreRecordedWithTheirRunAndShownLatestFirstPerLab() throws {
+        let store = try store()
+        let ada = try store.ensureLearner("ada")
+        let first = try LabRunRecording.recordRun(
+            "exact-cache", parametersJSON: "{}", summaryJSON: "{}", for: ada, in: store, course: course)
+        XCTAssertEqual(first.unlocked, [], "the lab alone unlocks nothing before its node's requirements")
+        try store.recordLabAnswer(runID: first.runID, question: "Which requests?", answer: "The one-offs.")
+        let second = try LabRunRecording.recordRun(
+            "exact-cache", parametersJSON: "{}", summaryJSON: "{}", for: ada, in: store, course: course)
+        try store.recordLabAnswer(runID: second.runID, question: "Which requests?", answer: "Paraphrases too.")
+        XCTAssertEqual(try store.labAnswers(learner: ada).map(\.answer), ["The one-offs.", "Paraphrases too."])
+        let report = try ProgressReport.build(store: store, learner: ada, learnerName: "ada", course: course)
+        XCTAssertEqual(report.labAnswers.map(\.answer), ["Paraphrases too."])
+        XCTAssertEqual(report.labAnswers.first?.scenarioID, "exact-cache")
+        XCTAssertEqual(report.nodes.filter(\.unlocked).map(\.id), [])
+        XCTAssertThrowsError(try store.recordLabAnswer(runID: 999, question: "Q", answer: "A"))
+
+        let bob = try store.ensureLearner("bob")
+        XCTAssertEqual(try store.labAnswers(learner: bob), [], "answers are the learner's own")
+    }
 }

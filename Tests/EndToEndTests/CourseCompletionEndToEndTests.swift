@@ -46,13 +46,14 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             input: lines.map { $0 + "\n" }.joined(), environment: environment)
     }
 
-    /// Every System Check answered right, lesson by lesson, each followed by the labs its node leads to
-    /// (`run exact-cache` after lesson 2, `run semantic-cache` after lesson 3), small runs.
+    /// Every System Check answered right, lesson by lesson, each followed by its node's lab and the labs its node
+    /// leads to (`run exact-cache` after lesson 2, `run security` after lesson 8), small runs.
     private func quizzesAndLabs(_ course: Course) throws -> [String] {
         var script: [String] = []
         for (index, lesson) in course.lessons.enumerated() {
             let quiz = try XCTUnwrap(course.quiz(id: lesson.quiz), lesson.id)
             script += ["quiz \(lesson.number)"] + TypedAnswers.right(quiz, seed: TypedAnswers.attemptSeed(index + 1))
+            if let lab = course.node(id: lesson.node)?.lab { script.append("run \(lab) requests=200") }
             for node in course.matrix.nodes where node.requires.contains(lesson.node) {
                 if let lab = node.lab { script.append("run \(lab) requests=200") }
             }
@@ -189,7 +190,7 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             after.stdout)
         XCTAssertTrue(
             text.contains(
-                "× Production Backend: first unlock HTTP 429, Stream Cache; pass the exercises `cost-of-a-call`,"),
+                "× Production Backend: first unlock Secure, Stream Cache; pass the exercises `cost-of-a-call`,"),
             after.stdout)
         XCTAssertTrue(
             text.contains("`http-handler`: `exercise start ID`, then `check`; pass the capstone"), after.stdout)
@@ -220,7 +221,7 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(table.status, 0, table.stderr)
         XCTAssertTrue(table.stdout.contains("STILL NEEDS"), table.stdout)
         XCTAssertTrue(table.stdout.contains("exercise cost-of-a-call\n"), table.stdout)
-        XCTAssertTrue(table.stdout.contains("http-handler; check capstone; after http-429, stream-cache"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("http-handler; check capstone; after secure, stream-cache"), table.stdout)
         XCTAssertTrue(table.stdout.contains("Exercises (0/\(course.exercises.count) passed)"), table.stdout)
     }
 

@@ -6,6 +6,9 @@ public struct LLMRequest: Sendable, Hashable {
     public var prompt: String
     public var temperature: Double
     public var maxTokens: Int
+    /// Caller-supplied context the model also reads (an account note, an uploaded file): empty for most
+    /// requests. No cache key holds it, so a cache must not store an answer it shaped (lesson 8's security lab).
+    public var context: String
 
     public init(
         tenant: String = "default",
@@ -13,7 +16,8 @@ public struct LLMRequest: Sendable, Hashable {
         systemPrompt: String = "You are a helpful support assistant.",
         prompt: String,
         temperature: Double = 0,
-        maxTokens: Int = 512
+        maxTokens: Int = 512,
+        context: String = ""
     ) {
         self.tenant = tenant
         self.model = model
@@ -21,11 +25,13 @@ public struct LLMRequest: Sendable, Hashable {
         self.prompt = prompt
         self.temperature = temperature
         self.maxTokens = maxTokens
+        self.context = context
     }
 
-    /// Tokens billed as input: the system prompt and the user's prompt.
+    /// Tokens billed as input: the system prompt, the user's prompt and any context.
     public var inputTokens: Int {
-        TokenCounter.count(systemPrompt) + TokenCounter.count(prompt)
+        let extra = context.isEmpty ? 0 : TokenCounter.count(context)
+        return TokenCounter.count(systemPrompt) + TokenCounter.count(prompt) + extra
     }
 }
 

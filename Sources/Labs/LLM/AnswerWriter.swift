@@ -48,14 +48,19 @@ enum AnswerWriter {
     private static let sentenceWordTokens: [[Int]] = sentenceWords.map { $0.map(TokenCounter.count) }
     private static let sentenceTokens: [Int] = sentences.map(TokenCounter.count)
 
-    static func plan(for request: LLMRequest, tokens range: ClosedRange<Int>) -> AnswerPlan {
+    /// With `namesTenant` the opening line starts with the tenant ("tenant-2: …"), as an answer drawn from
+    /// that customer's own documents would; a request's context, when it has one, is followed like an
+    /// instruction (the model repeats it), which is what makes it dangerous to cache.
+    static func plan(for request: LLMRequest, tokens range: ClosedRange<Int>, namesTenant: Bool = false) -> AnswerPlan {
         var random = SeededGenerator(seed: keyHash(request))
         let span = UInt64(range.upperBound - range.lowerBound + 1)
         let target = range.lowerBound + Int(random.next() % span)
         let topic =
             ASCIIWords.joined(request.prompt, limit: 8)
             ?? request.prompt.split(whereSeparator: \.isWhitespace).prefix(8).joined(separator: " ")
-        let header = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
+        var header = openers[Int(random.next() % UInt64(openers.count))] + " \"" + topic + "\"."
+        if namesTenant { header = request.tenant + ": " + header }
+        if !request.context.isEmpty { header += " " + request.context }
         var order = Array(sentences.indices)
         order.shuffle(using: &random)
         var tokens = TokenCounter.count(header)
@@ -68,8 +73,8 @@ enum AnswerWriter {
     }
 
     /// Tokens in the answer to a request, without writing it.
-    static func tokens(to request: LLMRequest, tokens range: ClosedRange<Int>) -> Int {
-        plan(for: request, tokens: range).tokens
+    static func tokens(to request: LLMRequest, tokens range: ClosedRange<Int>, namesTenant: Bool = false) -> Int {
+        plan(for: request, tokens: range, namesTenant: namesTenant).tokens
     }
 
     /// The answer to a request in chunks (one to three words each, every word but the last with

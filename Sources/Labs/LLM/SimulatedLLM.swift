@@ -17,6 +17,9 @@ public struct LLMProfile: Sendable, Hashable {
     /// Share of streamed calls that break midway (a whole JSON answer either arrives or fails).
     public var abortRate: Double
     public var prices: PriceList
+    /// Every answer opens with the caller's tenant, as answers drawn from each customer's own documents
+    /// differ (the security lab, where a leaked answer must be visible).
+    public var namesTenant = false
 
     public init(
         timeToFirstTokenMs: Double = 220,
@@ -68,7 +71,8 @@ public struct SimulatedLLM: LLMClient {
             )
         }
         // The answer is planned and timed here; its text is written only if someone reads it.
-        let plan = AnswerWriter.plan(for: request, tokens: profile.answerTokens)
+        let plan = AnswerWriter.plan(
+            for: request, tokens: profile.answerTokens, namesTenant: profile.namesTenant)
         let chunkTokens = AnswerWriter.chunkTokens(of: plan)
         var times: [Double] = []
         times.reserveCapacity(chunkTokens.count)
@@ -94,7 +98,8 @@ public struct SimulatedLLM: LLMClient {
 
     /// What `request` costs when the model answers it in full: the no-cache baseline.
     public func listCost(of request: LLMRequest) -> Double {
-        let output = AnswerWriter.tokens(to: request, tokens: profile.answerTokens)
+        let output = AnswerWriter.tokens(
+            to: request, tokens: profile.answerTokens, namesTenant: profile.namesTenant)
         return profile.prices.cost(inputTokens: request.inputTokens, outputTokens: output)
     }
 

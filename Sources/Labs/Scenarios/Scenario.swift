@@ -26,6 +26,10 @@ public struct ScenarioSetup: Sendable {
     public var identifierGuard: IdentifierGuard = .numbers
     /// Steps 5–8: the step's own limiter, or the algorithm and rate the parameters chose, or none.
     public var limiting: GatewayParts.Limiting = .step()
+    /// What the exact cache may key and store (the security lab turns its rules off).
+    public var cachePolicy = CachePolicy()
+    /// Count cache hits that serve another tenant's or an attacker's answer (the security lab).
+    public var auditsAnswers = false
 
     /// The limiter the parameters chose whole, algorithm and rate (`windows`, `production`); nil when the
     /// step's own algorithm runs (`abuse`, `token-bucket`) or there is no limit.

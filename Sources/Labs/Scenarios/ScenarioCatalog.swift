@@ -3,7 +3,7 @@ import Gateway
 /// The scenarios that ship with the course, one per lesson at least.
 public enum ScenarioCatalog {
     public static let all: [Scenario] = [
-        baseline, exactCache, semanticCache, streaming, abuse, tokenBucket, windows, production,
+        baseline, exactCache, semanticCache, streaming, abuse, tokenBucket, windows, production, security,
     ]
 
     public static var ids: [String] { all.map(\.id) }
@@ -222,6 +222,32 @@ public enum ScenarioCatalog {
             setup.semantic = (try values.double("threshold", in: -1...1), 3600)
             setup.identifierGuard = try values.identifierGuard("guard")
             setup.limiting = try values.limiting(values.string("algorithm"), rate: "limit")
+            return setup
+        })
+
+    static let security = Scenario(
+        id: "security", lesson: "http-429", title: "Secure: one cache, many tenants, one attacker",
+        summary:
+            """
+                Each tenant's bot answers from its own documents, and an attacker in tenant-1 asks the common \
+                questions first with an instruction in its account note. With tenant_in_key=false other tenants get \
+                tenant-1's answers (leaked); with cache_context=true the attacker's answer is cached and served to \
+                everyone who shares its key (poisoned). The defaults keep both at zero.
+                """,
+        parameters: [
+            p("requests", "2000", "user requests over 10 minutes"),
+            p("tenants", "3", "customers sharing one gateway and one Redis"),
+            p("attackers", "1", "callers in tenant-1 whose account note carries an instruction"),
+            p("tenant_in_key", "true", "put the tenant in the exact cache's key (false leaks answers)"),
+            p("cache_context", "false", "cache answers shaped by caller context (true lets poison in)"),
+        ],
+        configure: { values in
+            var setup = ScenarioSetup(step: 2, workload: try users(values))
+            setup.workload.attackers = try values.int("attackers", in: 0...100)
+            setup.cachePolicy = CachePolicy(
+                tenantInKey: try values.bool("tenant_in_key"), cachesContext: try values.bool("cache_context"))
+            setup.llm.namesTenant = true
+            setup.auditsAnswers = true
             return setup
         })
 }

@@ -30,6 +30,23 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
         public var rejected: Int
     }
 
+    /// A cached answer served to a caller it was not written for (the security lab's example).
+    public struct ServedExample: Sendable, Codable, Hashable {
+        /// The tenant of the caller who got the answer.
+        public var tenant: String
+        public var prompt: String
+        /// The tenant whose request the answer was written for.
+        public var writtenFor: String
+        /// The start of the answer served.
+        public var answer: String
+
+        enum CodingKeys: String, CodingKey {
+            case tenant, prompt
+            case writtenFor = "written_for"
+            case answer
+        }
+    }
+
     public var scenario: String
     public var seed: UInt64
     public var parameters: [String: String]
@@ -52,6 +69,12 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
     public var baselineCostUSD: Double
     public var latencyMs: Latency
     public var timeline: [TimelinePoint]
+    /// Security lab only (nil elsewhere): cache hits that served another tenant's answer, and an example.
+    public var leakedAnswers: Int?
+    public var leakExample: ServedExample?
+    /// Security lab only: cache hits that served an answer shaped by an attacker's context, and an example.
+    public var poisonedAnswers: Int?
+    public var poisonExample: ServedExample?
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, parameters, embedder, prices, requests
@@ -70,6 +93,10 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
         case baselineCostUSD = "baseline_cost_usd"
         case latencyMs = "latency_ms"
         case timeline
+        case leakedAnswers = "leaked_answers"
+        case leakExample = "leak_example"
+        case poisonedAnswers = "poisoned_answers"
+        case poisonExample = "poison_example"
     }
 
     /// The share of the no-cache, no-limit bill that was saved (0.62 = 62 % cheaper).
@@ -88,12 +115,15 @@ struct ReportBuilder {
     private(set) var report: ScenarioReport
     private static let timelineBuckets = 10
     private let durationMs: Int64
+    /// Security lab: who each answer the model wrote was for, by its text (nil when not audited).
+    private var writers: [String: (tenant: String, attacker: Bool)]?
 
     init(
         scenario: String, seed: UInt64, parameters: [String: String], embedder: String?, prices: PriceList,
-        durationMs: Int64
+        durationMs: Int64, auditsAnswers: Bool = false
     ) {
         self.durationMs = max(1, durationMs)
+        writers = auditsAnswers ? [:] : nil
         report = ScenarioReport(
             scenario: scenario, seed: seed, parameters: parameters, embedder: embedder, prices: prices.source,
             requests: 0, exactHits: 0, semanticHits: 0, wrongSemanticHits: 0, misses: 0, llmErrors: 0,
@@ -103,6 +133,10 @@ struct ReportBuilder {
                 repeating: .init(requests: 0, hits: 0, rejected: 0, costUSD: 0, baselineCostUSD: 0),
                 count: Self.timelineBuckets)
         )
+        if auditsAnswers {
+            report.leakedAnswers = 0
+            report.poisonedAnswers = 0
+        }
     }
 
     /// `listCost` is what the request costs when the model answers it in full; a request that did
@@ -148,10 +182,44 @@ struct ReportBuilder {
                 report.streamsAborted += 1
             }
         }
+        if writers != nil { audit(request, result) }
         if case .rejected = result.outcome {
         } else {
             _ = histogram.record(UInt64(max(0, result.latencyMs * 1000).rounded()))
         }
+    }
+
+    /// Remembers whom the model wrote each answer for; counts a cache hit that serves an answer written
+    /// for another tenant (leaked) or shaped by an attacker's context (poisoned).
+    private mutating func audit(_ request: WorkloadRequest, _ result: GatewayResult) {
+        let attacker = request.client.kind == .attacker
+        switch result.outcome {
+        case .miss:
+            if result.complete, result.status == 200, writers?[result.text] == nil {
+                writers?[result.text] = (request.client.tenant, attacker)
+            }
+        case .exactHit, .semanticHit:
+            guard let writer = writers?[result.text], !attacker else { return }
+            let example = ScenarioReport.ServedExample(
+                tenant: request.client.tenant, prompt: request.request.prompt, writtenFor: writer.tenant,
+                answer: Self.opening(result.text))
+            if writer.attacker {
+                report.poisonedAnswers = (report.poisonedAnswers ?? 0) + 1
+                if report.poisonExample == nil { report.poisonExample = example }
+            } else if writer.tenant != request.client.tenant {
+                report.leakedAnswers = (report.leakedAnswers ?? 0) + 1
+                if report.leakExample == nil { report.leakExample = example }
+            }
+        case .rejected:
+            return
+        }
+    }
+
+    /// The first 160 characters of an answer, cut at a word.
+    private static func opening(_ text: String) -> String {
+        guard text.count > 160 else { return text }
+        let head = text.prefix(160)
+        return String(head[..<(head.lastIndex(of: " ") ?? head.endIndex)]) + " …"
     }
 
     func finish() -> ScenarioReport {

@@ -57,6 +57,7 @@ public struct ScenarioRunner: Sendable {
         }
         parts.identifierGuard = setup.identifierGuard
         parts.exactKeyPrefix = namespace
+        parts.cachePolicy = setup.cachePolicy
         let llm = SimulatedLLM(profile: setup.llm, seed: seed)
         var stages = try ServerSwift.stages(step: setup.step, parts)
         var sharedIndex: SharedSemanticIndex?
@@ -77,7 +78,7 @@ public struct ScenarioRunner: Sendable {
         var builder = ReportBuilder(
             scenario: scenario.id, seed: seed, parameters: values.values,
             embedder: setup.semantic == nil ? nil : embedder.name, prices: setup.llm.prices,
-            durationMs: setup.workload.durationMs)
+            durationMs: setup.workload.durationMs, auditsAnswers: setup.auditsAnswers)
         var listCosts: [LLMRequest: Double] = [:]
         for item in workload {
             try Task.checkCancellation()
