@@ -87,18 +87,19 @@ public enum ReportRenderer {
     /// The security lab's lines: answers served to callers they were not written for, with an example each.
     static func security(_ report: ScenarioReport) -> [String] {
         var lines: [String] = []
-        func example(_ served: ScenarioReport.ServedExample?) {
+        func example(_ served: ScenarioReport.ServedExample?, whose: (String) -> String) {
             guard let served else { return }
-            lines.append("    e.g. \(served.tenant) asked \"\(served.prompt)\" and got \(served.writtenFor)'s answer:")
-            lines.append("    \"\(served.answer)\"")
+            lines.append("    e.g. \(served.tenant) asked \"\(served.prompt)\" and got \(whose(served.writtenFor)):")
+            let wrapped = WordWrapper(painter: Painter(colorEnabled: false)).wrap("\"\(served.answer)\"", width: 70)
+            lines += wrapped.map { "      " + $0 }
         }
         if let leaked = report.leakedAnswers {
             lines.append("  leaked          \(pad(leaked))  answers written for another tenant")
-            example(report.leakExample)
+            example(report.leakExample) { "\($0)'s answer" }
         }
         if let poisoned = report.poisonedAnswers {
             lines.append("  poisoned        \(pad(poisoned))  answers shaped by an attacker's note")
-            example(report.poisonExample)
+            example(report.poisonExample) { "the answer of the attacker in \($0)" }
         }
         return lines
     }

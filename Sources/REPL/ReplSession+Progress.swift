@@ -43,7 +43,7 @@ extension ReplSession {
     /// the answer is recorded with the run (not graded); otherwise the question is only printed.
     public func recordLabRun(scenarioID: String, parametersJSON: String = "{}", summaryJSON: String = "{}") throws {
         let question = course.labQuestion(for: scenarioID)
-        let answer = question.flatMap(askLabQuestion)
+        let answer = question.flatMap { self.askLabQuestion($0) }
         let recorded = try LabRunRecording.recordRun(
             scenarioID, parametersJSON: parametersJSON, summaryJSON: summaryJSON, for: learner, in: store,
             course: course)

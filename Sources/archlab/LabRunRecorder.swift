@@ -68,7 +68,7 @@ struct LabRunRecorder {
     static func labQuestion(_ scenario: String, recorder: LabRunRecorder?, course explicit: String?) -> String? {
         if let recorder { return recorder.course.labQuestion(for: scenario)?.question }
         let course = try? loadCourse(explicit, required: false)
-        return course.flatMap { $0?.labQuestion(for: scenario)?.question }
+        return course?.labQuestion(for: scenario)?.question
     }
 
     private static func loadCourse(_ explicit: String?, required: Bool) throws -> Course? {

@@ -47,7 +47,8 @@ final class LearnerFrictionEndToEndTests: ScratchDirectoryTestCase {
             learner: try store.ensureLearner("ada"), exerciseID: "cost-of-a-call", passed: true, fileHash: "",
             failure: nil, decidingUnlocks: { _ in [] })
         try store.close()
-        let session = try repl(["quiz 1"] + rightAnswers(first, attempt: 1) + ["quiz 2"])
+        // Lesson 2 opens once Cost Model has its System Check, exercise and lab (labs gate progress).
+        let session = try repl(["quiz 1"] + rightAnswers(first, attempt: 1) + ["run baseline requests=200", "quiz 2"])
         XCTAssertTrue(session.stdout.contains("pass mark 75% (5.25 of 7 points)"), session.stdout)
     }
 

@@ -24,6 +24,7 @@ final class REPLLabsEndToEndTests: XCTestCase {
         let course = try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
         var generator = SplitMix64(seed: 11)
         var script = ["open 1", "quiz"] + answers(course, quiz: "cost-of-every-call", seed: generator.next())
+        script += ["run requests=200"]  // labs gate progress: Cost Model needs lesson 1's lab too
         script += ["open 2", "quiz"] + answers(course, quiz: "exact-caching", seed: generator.next())
         script += ["run", "code"]
         let output = try repl(script, seed: 11)
@@ -45,8 +46,10 @@ final class REPLLabsEndToEndTests: XCTestCase {
         let course = try CourseLoader.load(directory: ArchLabRunner.packageRoot).course
         var generator = SplitMix64(seed: 5)
         var script = ["open 1", "quiz"] + answers(course, quiz: "cost-of-every-call", seed: generator.next())
-        script += ["open 5", "quiz"] + answers(course, quiz: "why-rate-limit", seed: generator.next())
-        script += ["open 6", "burst 15", "quiz"] + answers(course, quiz: "token-bucket", seed: generator.next())
+        script += ["run requests=200", "open 5", "quiz"]
+        script += answers(course, quiz: "why-rate-limit", seed: generator.next())
+        script += ["run requests=200", "open 6", "burst 15", "quiz"]
+        script += answers(course, quiz: "token-bucket", seed: generator.next()) + ["run requests=200"]
         script += ["open 7", "burst 7"]
         let output = try repl(script, seed: 5)
         XCTAssertEqual(output.status, 0, output.stderr)
