@@ -60,6 +60,10 @@ struct QuizFlow {
                 }
                 let passedExercises = (try? session.store.passedExerciseIDs(learner: session.learner)) ?? []
                 if let node = session.course.node(id: lesson.node) {
+                    let ranLabs = (try? session.store.ranLabIDs(learner: session.learner)) ?? []
+                    if let lab = node.lab, !ranLabs.contains(lab) {
+                        session.say("To unlock \(node.title), run its lab too: `run \(lab)`.")
+                    }
                     for id in node.exercises where !passedExercises.contains(id) {
                         session.say(
                             """

@@ -154,14 +154,16 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(session.status, 1, "lesson 2 stays locked")
         XCTAssertTrue(session.stdout.contains("PASSED"), session.stdout)
         XCTAssertTrue(
+            flat(session.stdout).contains("To unlock Cost Model, run its lab too: `run baseline`."), session.stdout)
+        XCTAssertTrue(
             flat(session.stdout).contains(
                 "To unlock Cost Model, pass the `cost-of-a-call` exercise too: `exercise start cost-of-a-call`"),
             session.stdout)
         XCTAssertTrue(
             flat(session.stderr).contains(
                 """
-                is locked: it needs Cost Model (pass the `cost-of-a-call` exercise: `exercise start cost-of-a-call`, \
-                then `check`)
+                is locked: it needs Cost Model (run the `baseline` lab: `run baseline`; pass the `cost-of-a-call` \
+                exercise: `exercise start cost-of-a-call`, then `check`)
                 """), session.stderr)
 
         // The other System Checks and the labs, recorded as the REPL would once their lessons were open.
