@@ -12,28 +12,31 @@ public struct CachePolicy: Sendable, Hashable {
         self.cachesContext = cachesContext
     }
 
-    /// `stages` with every exact-cache stage (also behind a stream bypass) put under this policy.
+    /// `stages` with every exact-cache stage (also behind a stream bypass) following this policy: told whether
+    /// to cache context, and, only when the tenant is left out of the key, wrapped so it sees no tenant.
     func apply(to stages: [any GatewayStage]) -> [any GatewayStage] {
-        stages.map { stage in
-            if let exact = stage as? ExactCacheStage { return CachePolicyStage(inner: exact, policy: self) }
+        guard self != CachePolicy() else { return stages }
+        func applied(_ stage: ExactCacheStage) -> any GatewayStage {
+            var stage = stage
+            stage.cachesContext = cachesContext
+            return tenantInKey ? stage : TenantBlindStage(inner: stage)
+        }
+        return stages.map { stage in
+            if let exact = stage as? ExactCacheStage { return applied(exact) }
             if let bypass = stage as? StreamBypass, let exact = bypass.inner as? ExactCacheStage {
-                return StreamBypass(CachePolicyStage(inner: exact, policy: self))
+                return StreamBypass(applied(exact))
             }
             return stage
         }
     }
 }
 
-/// A cache stage under a ``CachePolicy``: a request with context skips the cache unless the policy
-/// caches context; with the tenant left out of the key, the cache sees every request as the same tenant
-/// (the model still answers the real one).
-struct CachePolicyStage: GatewayStage {
+/// A cache stage with the tenant left out of its key (`tenantInKey: false`): the cache sees every request
+/// as the same tenant, while the model still answers the real one.
+struct TenantBlindStage: GatewayStage {
     let inner: any GatewayStage
-    let policy: CachePolicy
 
     func handle(_ request: GatewayRequest, next: GatewayNext) async throws -> GatewayResult {
-        if !request.request.context.isEmpty, !policy.cachesContext { return try await next(request) }
-        guard !policy.tenantInKey else { return try await inner.handle(request, next: next) }
         var blind = request
         blind.request.tenant = ""
         let tenant = request.request.tenant

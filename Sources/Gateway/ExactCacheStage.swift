@@ -7,6 +7,9 @@ public struct ExactCacheStage: GatewayStage {
     public let ttlSeconds: Int
     /// Put before every key, so runs sharing one Redis do not see each other's entries.
     public let keyPrefix: String
+    /// Whether an answer shaped by caller-supplied context is cached too (lesson 8's security lab turns it on
+    /// to show the poisoning it lets in); off, such a request goes straight to the model.
+    public var cachesContext = false
 
     public init(redis: any RESPCommandSender, ttlSeconds: Int = 3600, keyPrefix: String = "") {
         self.redis = redis
@@ -17,6 +20,8 @@ public struct ExactCacheStage: GatewayStage {
     public func handle(_ request: GatewayRequest, next: GatewayNext) async throws -> GatewayResult {
         // Sampling at temperature > 0 asks for a different answer each time: do not cache it.
         guard request.request.temperature == 0 else { return try await next(request) }
+        // No key holds the caller's own context (an account note): an answer it shaped is nobody else's.
+        guard request.request.context.isEmpty || cachesContext else { return try await next(request) }
         // ANCHOR: lookup
         let key = keyPrefix + CacheKey.exact(request.request)
         let reply = try await redis.send(["GET", key])

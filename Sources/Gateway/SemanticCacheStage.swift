@@ -15,7 +15,8 @@ public struct SemanticCacheStage: GatewayStage {
     }
 
     public func handle(_ request: GatewayRequest, next: GatewayNext) async throws -> GatewayResult {
-        guard request.request.temperature == 0 else { return try await next(request) }
+        // An answer shaped by the caller's own context (lesson 8) is never a neighbour's to reuse.
+        guard request.request.temperature == 0, request.request.context.isEmpty else { return try await next(request) }
         let searchMs = SimulatedCosts.vectorSearchMs + SimulatedCosts.embedding(cache.embedder.name)
         // ANCHOR: lookup
         // One tenant never sees another's answers: the partition is part of every lookup.
