@@ -89,9 +89,10 @@ public enum ReportRenderer {
         var lines: [String] = []
         func example(_ served: ScenarioReport.ServedExample?, whose: (String) -> String) {
             guard let served else { return }
-            lines.append("    e.g. \(served.tenant) asked \"\(served.prompt)\" and got \(whose(served.writtenFor)):")
-            let wrapped = WordWrapper(painter: Painter(colorEnabled: false)).wrap("\"\(served.answer)\"", width: 70)
-            lines += wrapped.map { "      " + $0 }
+            let wrapper = WordWrapper(painter: Painter(colorEnabled: false))
+            let said = "e.g. \(served.tenant) asked \"\(served.prompt)\" and got \(whose(served.writtenFor)):"
+            lines += wrapper.wrap(said, width: 72).map { "    " + $0 }
+            lines += wrapper.wrap("\"\(served.answer)\"", width: 70).map { "      " + $0 }
         }
         if let leaked = report.leakedAnswers {
             lines.append("  leaked          \(pad(leaked))  answers written for another tenant")

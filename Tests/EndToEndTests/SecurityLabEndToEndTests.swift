@@ -1,4 +1,5 @@
 import Foundation
+import ProgressStore
 import TestSupport
 import XCTest
 
@@ -25,14 +26,18 @@ final class SecurityLabEndToEndTests: ScratchDirectoryTestCase {
         let leak = try run(["--set", "tenant_in_key=false"])
         XCTAssertEqual(leak.status, 0, leak.stderr)
         XCTAssertFalse(leak.stdout.contains("  leaked                0"), leak.stdout)
-        let example = try XCTUnwrap(
-            leak.stdout.split(separator: "\n").first { $0.contains("e.g. tenant-") && $0.contains("'s answer:") },
-            leak.stdout)
-        // "    e.g. tenant-2 asked "…" and got tenant-1's answer:": two different tenants.
-        let asker = example.split(separator: " ").dropFirst().first.map(String.init)
-        let writer = example.components(separatedBy: " and got ").last?.components(separatedBy: "'s answer").first
-        XCTAssertNotNil(asker)
-        XCTAssertNotEqual(asker, writer, String(example))
+        let leakLines = leak.stdout.split(separator: "\n")
+        let block = try XCTUnwrap(leakLines.firstIndex { $0.hasPrefix("  leaked") }, leak.stdout)
+        let end = try XCTUnwrap(leakLines.firstIndex { $0.hasPrefix("LLM calls") }, leak.stdout)
+        XCTAssertTrue(
+            leakLines[block..<end].allSatisfy { $0.count <= 80 }, "the examples fit 80 columns:\n\(leak.stdout)")
+        // "e.g. tenant-3 asked "…" and got tenant-2's answer:", wrapped: two different tenants.
+        let text = leakLines[block..<end].joined(separator: " ").split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
+        let pattern = /e\.g\. (tenant-\d+) asked ".*?" and got (tenant-\d+)'s answer:/
+        let match = try XCTUnwrap(text.firstMatch(of: pattern), text)
+        XCTAssertNotEqual(match.output.1, match.output.2, text)
+        XCTAssertTrue(text.contains("\"\(match.output.2): "), "the answer names the tenant it was written for: \(text)")
 
         let poison = try run(["--set", "cache_context=true"])
         XCTAssertEqual(poison.status, 0, poison.stderr)
@@ -87,5 +92,24 @@ final class SecurityLabEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertTrue(leaky.globex.head.lowercased().contains("x-cache: hit"), leaky.globex.head)
         XCTAssertTrue(leaky.globex.body.contains("acme: "), "globex is served acme's answer:\n\(leaky.globex.body)")
         XCTAssertFalse(leaky.globex.body.contains("globex: "), leaky.globex.body)
+    }
+
+    /// A recorded answer to a lab's question is shown back by `archlab progress`, as text and as JSON.
+    func testProgressShowsTheLatestAnswerToEachLabsQuestion() throws {
+        let database = scratch.appendingPathComponent("progress.sqlite").path
+        let store = try ProgressStore(path: database)
+        let ada = try store.ensureLearner("ada")
+        let run = try store.recordLabRun(learner: ada, scenarioID: "security", parametersJSON: "{}", summaryJSON: "{}")
+        try store.recordLabAnswer(runID: run.run.id, question: "Whose answers?", answer: "Tenant-1's, to everyone.")
+        try store.close()
+        let arguments = ["progress", "--db", database, "--learner", "ada", "--course", ArchLabRunner.packageRoot.path]
+        let text = try ArchLabRunner.run(arguments, in: scratch)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("  after security: Q: Whose answers?\n    A: Tenant-1's, to everyone."))
+        let json = try ArchLabRunner.run(arguments + ["--format", "json"], in: scratch)
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let answers = try XCTUnwrap(document["lab_answers"] as? [[String: Any]], json.stdout)
+        XCTAssertEqual(answers.first?["lab"] as? String, "security")
+        XCTAssertEqual(answers.first?["answer"] as? String, "Tenant-1's, to everyone.")
     }
 }
