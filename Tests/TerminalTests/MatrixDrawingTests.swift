@@ -22,15 +22,16 @@ final class MatrixDrawingTests: XCTestCase {
             id: "sliding-window", title: "Sliding Window", column: 2, row: 1, state: .locked, requires: ["token-bucket"]
         ),
         Node(id: "http-429", title: "HTTP 429", column: 2, row: 2, state: .locked, requires: ["sliding-window"]),
+        Node(id: "secure", title: "Secure", column: 3, row: 2, state: .locked, requires: ["http-429"]),
         Node(
             id: "production-backend", title: "Production Backend", column: 4, row: 2, state: .locked,
-            requires: ["http-429", "stream-cache"]),
+            requires: ["secure", "stream-cache"]),
     ]
 
     func testTheCourseMatrixRoutesEveryEdge() {
         let lines = MatrixDrawing(nodes: courseLike).render(maxWidth: 80, painter: .plain)
         XCTAssertFalse(lines.joined().contains("Also required"), lines.joined(separator: "\n"))
-        XCTAssertEqual(lines.joined().filter { $0 == "▶" }.count, 7)
+        XCTAssertEqual(lines.joined().filter { $0 == "▶" }.count, 8)
         XCTAssertEqual(lines.joined().filter { $0 == "▼" }.count, 4)
     }
 
