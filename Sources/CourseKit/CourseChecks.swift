@@ -104,9 +104,8 @@ struct CourseChecks {
                         """,
                     file: quiz.relativePath, at: "unlocks")
             }
-            if let warning = OptionLengthCheck.finding(quiz, position: state.position(of: "id", in: quiz.relativePath)) {
-                findings.append(warning)
-            }
+            let idPosition = state.position(of: "id", in: quiz.relativePath)
+            if let warning = OptionLengthCheck.finding(quiz, position: idPosition) { findings.append(warning) }
             let grade = quiz.grade(quiz.answerKey)
             if !quiz.questions.isEmpty, quiz.pass > 0, quiz.pass <= 1, !grade.passed {
                 report(

@@ -74,6 +74,11 @@ struct ReviewFlow {
         return .succeeded
     }
 
+    /// How many missed questions are due now (the start screen mentions them).
+    func dueCount() throws -> Int {
+        ReviewSchedule.due(try schedule(), at: session.clock.date()).count
+    }
+
     private func schedule() throws -> [ReviewSchedule.Item] {
         ReviewSchedule.items(
             course: session.course, attempts: try session.store.attempts(learner: session.learner),

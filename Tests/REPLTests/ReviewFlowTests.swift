@@ -9,14 +9,20 @@ import XCTest
 final class ReviewFlowTests: XCTestCase {
     private let day: Int64 = 86_400_000
 
+    /// Whether `text` contains `part`, every run of white space counted as one space (messages wrap at 80 columns).
+    private func has(_ text: String, _ part: String) -> Bool {
+        func flat(_ value: String) -> String { value.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return flat(text).contains(flat(part))
+    }
+
     func testAfterAWrongAnswerTheRightOptionsAndWhyComeAfterTheAttempt() async throws {
         let harness = try ReplHarness()
         let seed = harness.attemptSeed(1)
         let quiz = try XCTUnwrap(harness.course.quiz(id: "basics"))
         let result = try await harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1, correct: false))
         let text = result.text
-        XCTAssertTrue(text.contains("✗ Not quite (0/1 point)\n"), text)
-        XCTAssertTrue(text.contains("The right answer and why: at the end of this attempt."), text)
+        XCTAssertTrue(has(text, "✗ Not quite (0/1 point)\n"), text)
+        XCTAssertTrue(has(text, "The right answer and why: at the end of this attempt."), text)
         let section = try XCTUnwrap(text.range(of: "The questions you missed"), text)
         let score = try XCTUnwrap(text.range(of: "Score: 0/2 (0%) — NOT PASSED"))
         XCTAssertLessThan(section.lowerBound, score.lowerBound)
@@ -26,49 +32,53 @@ final class ReviewFlowTests: XCTestCase {
         let after = String(text[section.lowerBound...])
         let setex = quiz.questions[0].displayOptions(seed: seed).first { $0.key == "a" }
         let label = try XCTUnwrap(setex?.label)
-        XCTAssertTrue(after.contains("Right answer:\n  \(label)) `SETEX key 3600 value`\nWhy: SETEX is atomic."), after)
+        XCTAssertTrue(has(after, "Right answer:\n  \(label)) `SETEX key 3600 value`\nWhy: SETEX is atomic."), after)
         let both = quiz.questions[1].displayOptions(seed: seed).filter { $0.key != "c" }
-        XCTAssertTrue(after.contains("Right answers:\n" + both.map { "  \($0.label)) \($0.text)" }.joined(separator: "\n")))
-        XCTAssertTrue(after.contains("Why: Money and time."), after)
+        let listed = both.map { "  \($0.label)) \($0.text)" }.joined(separator: "\n")
+        XCTAssertTrue(has(after, "Right answers:\n" + listed), after)
+        XCTAssertTrue(has(after, "Why: Money and time."), after)
     }
 
     func testARightAnswerRevealsNothingExtra() async throws {
         let harness = try ReplHarness()
         let result = try await harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1))
-        XCTAssertFalse(result.text.contains("The questions you missed"), result.text)
-        XCTAssertTrue(result.text.contains("✓ Correct (1/1 point)\nWhy: SETEX is atomic."), result.text)
+        XCTAssertFalse(has(result.text, "The questions you missed"), result.text)
+        XCTAssertTrue(has(result.text, "✓ Correct (1/1 point)\nWhy: SETEX is atomic."), result.text)
     }
 
     func testReviewAsksMissedQuestionsDaysLaterAndNeverUnlocks() async throws {
         let clock = ManualClock(milliseconds: 1_800_000_000_000)
         let harness = try ReplHarness(clock: clock)
         let empty = try await harness.run(["review"])
-        XCTAssertTrue(empty.text.contains("Nothing to review: you have not missed a System Check question yet."))
+        XCTAssertTrue(has(empty.text, "Nothing to review: you have not missed a System Check question yet."))
         XCTAssertEqual(empty.status, 0)
 
         let failed = try await harness.run(
             ["open 1", "quiz"] + harness.answers("basics", attempt: 1, correct: false) + ["review"])
-        XCTAssertTrue(failed.text.contains("NOT PASSED"), failed.text)
+        XCTAssertTrue(has(failed.text, "NOT PASSED"), failed.text)
         XCTAssertTrue(
-            failed.text.contains(
-                "Nothing is due for review now. Next review: 2 questions in 1 day (2027-01-16 08:00 UTC); type `review`"),
+            has(failed.text,
+                "Nothing is due for review now. Next review: 2 questions in 1 day (2027-01-16 08:00 UTC); "
+                    + "type `review`"),
             failed.text)
 
         clock.advance(milliseconds: day)
+        let start = try await harness.run([])
+        XCTAssertTrue(has(start.text, "2 questions you missed are due for review: type `review`."), start.text)
         let seed = harness.attemptSeed(1)
         let quiz = try XCTUnwrap(harness.course.quiz(id: "basics"))
         let setexRight = harness.typed(quiz.questions[0], seed: seed)
         let wastedWrong = harness.typed(quiz.questions[1], seed: seed, correct: false)
         let review = try await harness.run(["review", setexRight, wastedWrong, "review"])
         let text = review.text
-        XCTAssertTrue(text.contains("2 questions you missed in earlier System Checks."), text)
-        XCTAssertTrue(text.contains("From “System Check: Basics”\nQuestion 1/2 (one answer, 1 point)"), text)
-        XCTAssertTrue(text.contains("✓ Correct (1/1 point)\nWhy: SETEX is atomic.\nNext time for this one: in 3 days."))
-        XCTAssertTrue(text.contains("✗ Not quite (0/1 point)\nThe provider's disk is not your bill.\nRight answers:"))
-        XCTAssertTrue(text.contains("Why: Money and time.\nIt comes back in 1 day."), text)
-        XCTAssertTrue(text.contains("Review done: 1 of 2 right."), text)
-        XCTAssertTrue(text.contains("Next review: 1 question in 1 day (2027-01-17 08:00 UTC)"), text)
-        XCTAssertTrue(text.contains("Nothing is due for review now."), "the second `review` finds nothing due")
+        XCTAssertTrue(has(text, "2 questions you missed in earlier System Checks."), text)
+        XCTAssertTrue(has(text, "From “System Check: Basics”\nQuestion 1/2 (one answer, 1 point)"), text)
+        XCTAssertTrue(has(text, "✓ Correct (1/1 point)\nWhy: SETEX is atomic.\nNext time for this one: in 3 days."))
+        XCTAssertTrue(has(text, "✗ Not quite (0/1 point)\nThe provider's disk is not your bill.\nRight answers:"))
+        XCTAssertTrue(has(text, "Why: Money and time.\nIt comes back in 1 day."), text)
+        XCTAssertTrue(has(text, "Review done: 1 of 2 right."), text)
+        XCTAssertTrue(has(text, "Next review: 1 question in 1 day (2027-01-17 08:00 UTC)"), text)
+        XCTAssertTrue(has(text, "Nothing is due for review now."), "the second `review` finds nothing due")
         XCTAssertEqual(review.status, 0)
 
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
@@ -78,9 +88,9 @@ final class ReviewFlowTests: XCTestCase {
 
         clock.advance(milliseconds: day)
         let next = try await harness.run(["review", harness.typed(quiz.questions[1], seed: seed)])
-        XCTAssertTrue(next.text.contains("1 question you missed"), next.text)
-        XCTAssertTrue(next.text.contains("Review done: 1 of 1 right."), next.text)
-        XCTAssertTrue(next.text.contains("Next review: 1 question in 2 days"), "setex is due 3 days after day 1")
+        XCTAssertTrue(has(next.text, "1 question you missed"), next.text)
+        XCTAssertTrue(has(next.text, "Review done: 1 of 1 right."), next.text)
+        XCTAssertTrue(has(next.text, "Next review: 1 question in 2 days"), "setex is due 3 days after day 1")
     }
 
     func testStoppingAReviewKeepsTheAnswersGiven() async throws {
@@ -93,7 +103,7 @@ final class ReviewFlowTests: XCTestCase {
             .line("review"), .line(harness.typed(quiz.questions[0], seed: harness.attemptSeed(1))), .interrupted,
         ])
         _ = await session.run()
-        XCTAssertTrue(output.text.contains("Review stopped: 1 answer recorded."), output.text)
+        XCTAssertTrue(has(output.text, "Review stopped: 1 answer recorded."), output.text)
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
         XCTAssertEqual(try harness.store.reviewAnswers(learner: ada).count, 1)
     }
@@ -125,7 +135,7 @@ final class ReviewFlowTests: XCTestCase {
         XCTAssertEqual(harness.course.quizzes(unlocking: "cache").map(\.id), ["cache", "capstone"])
         let locked = try await harness.run(["quiz capstone"])
         XCTAssertTrue(
-            locked.text.contains("! error: “System Check: Capstone” is locked: first unlock Basics."), locked.text)
+            has(locked.text, "! error: “System Check: Capstone” is locked: first unlock Basics."), locked.text)
         XCTAssertEqual(locked.status, 1)
 
         let result = try await harness.run(
@@ -137,8 +147,8 @@ final class ReviewFlowTests: XCTestCase {
         let capstonePass = try XCTUnwrap(text.range(of: "System Check: Capstone\n"))
         let after = String(text[capstonePass.lowerBound...])
         XCTAssertTrue(
-            after.contains("To unlock Cache: pass the System Check of lesson 2 “Exact Caching”."), after)
-        XCTAssertTrue(after.contains("NODE UNLOCKED: Cache"), after)
+            has(after, "To unlock Cache: pass the System Check of lesson 2 “Exact Caching”."), after)
+        XCTAssertTrue(has(after, "NODE UNLOCKED: Cache"), after)
         let ada = try XCTUnwrap(harness.store.learner(named: "ada"))
         XCTAssertEqual(try harness.store.unlockedNodes(learner: ada).map(\.nodeID), ["basics", "cache"])
     }
@@ -149,7 +159,7 @@ final class ReviewFlowTests: XCTestCase {
             ["open 1", "quiz"] + harness.answers("basics", attempt: 1)
                 + ["quiz capstone"] + harness.answers("capstone", attempt: 2, correct: false))
         XCTAssertTrue(
-            result.text.contains("Reread the pages the explanations point to, then type `quiz capstone` to try again."),
+            has(result.text, "Reread the pages the explanations point to, then type `quiz capstone` to try again."),
             result.text)
     }
 }
