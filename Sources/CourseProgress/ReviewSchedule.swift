@@ -52,8 +52,9 @@ public enum ReviewSchedule {
             for (questionIndex, question) in quiz.questions.enumerated() {
                 guard let history = events[key(quiz.id, question.id)] else { continue }
                 let sorted = history.sorted { ($0.date, $0.order) < ($1.date, $1.order) }
-                guard let (anchor, step) = replay(sorted.map { ($0.date, $0.event) }) else { continue }
-                let due = anchor.addingTimeInterval(Double(intervalDays[step]) * secondsPerDay)
+                guard let state = replay(sorted.map { ($0.date, $0.event) }) else { continue }
+                let step = state.step
+                let due = state.anchor.addingTimeInterval(Double(intervalDays[step]) * secondsPerDay)
                 let item = Item(quiz: quiz, question: question, due: due, step: step)
                 items.append((item, quizIndex * 10_000 + questionIndex))
             }
@@ -67,7 +68,7 @@ public enum ReviewSchedule {
     }
 
     /// The time the current wait started and its step, or nil when the question is not (or no longer) in review.
-    private static func replay(_ history: [(Date, Event)]) -> (Date, Int)? {
+    private static func replay(_ history: [(Date, Event)]) -> (anchor: Date, step: Int)? {
         var state: (anchor: Date, step: Int)?
         for (date, event) in history {
             switch event {
@@ -84,7 +85,7 @@ public enum ReviewSchedule {
                 }
             }
         }
-        return state.map { ($0.anchor, $0.step) }
+        return state
     }
 
     private static func key(_ quizID: String, _ questionID: String) -> String {
