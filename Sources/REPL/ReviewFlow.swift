@@ -92,7 +92,7 @@ struct ReviewFlow {
         let when: String
         if wait <= 0 {
             when = "now"
-        } else if wait < 86_400 {
+        } else if wait <= 23 * 3_600 {
             let hours = Int((wait / 3_600).rounded(.up))
             when = "in \(hours) hour\(hours == 1 ? "" : "s")"
         } else {

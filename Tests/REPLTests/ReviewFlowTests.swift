@@ -93,6 +93,15 @@ final class ReviewFlowTests: XCTestCase {
         XCTAssertTrue(has(next.text, "Next review: 1 question in 2 days"), "setex is due 3 days after day 1")
     }
 
+    func testANextReviewLessThanADayAwayIsGivenInHours() async throws {
+        let clock = ManualClock(milliseconds: 1_800_000_000_000)
+        let harness = try ReplHarness(clock: clock)
+        _ = try await harness.run(["open 1", "quiz"] + harness.answers("basics", attempt: 1, correct: false))
+        clock.advance(milliseconds: 2 * 3_600_000 + 1)
+        let result = try await harness.run(["review"])
+        XCTAssertTrue(has(result.text, "Next review: 2 questions in 22 hours (2027-01-16 08:00 UTC)"), result.text)
+    }
+
     func testStoppingAReviewKeepsTheAnswersGiven() async throws {
         let clock = ManualClock(milliseconds: 1_800_000_000_000)
         let harness = try ReplHarness(clock: clock)
