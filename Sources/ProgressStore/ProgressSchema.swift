@@ -66,6 +66,7 @@ enum ProgressSchema {
             try db.create(index: "quizAttempt_learner_quiz", on: "quizAttempt", columns: ["learnerId", "quizId"])
         }
         migrator.registerMigration("v3-exercises", migrate: ExerciseSchema.migrate)
+        migrator.registerMigration("v4-review-answers", migrate: ReviewSchema.migrate)
         return migrator
     }()
 
