@@ -95,6 +95,18 @@ struct CourseChecks {
                     "dangling-reference", "quiz `\(quiz.id)`: node `\(quiz.unlocks)` is not in the Matrix",
                     file: quiz.relativePath, at: "unlocks")
             }
+            let hasLesson = course.lessons.contains { $0.quiz == quiz.id }
+            if !hasLesson, quiz.unlocks.isEmpty {
+                report(
+                    "orphan-quiz",
+                    """
+                        quiz `\(quiz.id)`: no lesson names it and it unlocks no node, so no learner can ever take it \
+                        for anything; name it in a lesson's `quiz` or give it `unlocks`
+                        """,
+                    file: quiz.relativePath, at: "unlocks")
+            }
+            let idPosition = state.position(of: "id", in: quiz.relativePath)
+            if let warning = OptionLengthCheck.finding(quiz, position: idPosition) { findings.append(warning) }
             let grade = quiz.grade(quiz.answerKey)
             if !quiz.questions.isEmpty, quiz.pass > 0, quiz.pass <= 1, !grade.passed {
                 report(

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The `v4-lab-answers` migration: the learner's answer to the question a lab's report ends with,
+/// The `v5-lab-answers` migration: the learner's answer to the question a lab's report ends with,
 /// one per run at most; recorded, never graded.
 enum LabAnswerSchema {
     static func migrate(_ db: Database) throws {

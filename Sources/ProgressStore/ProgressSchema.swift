@@ -66,7 +66,8 @@ enum ProgressSchema {
             try db.create(index: "quizAttempt_learner_quiz", on: "quizAttempt", columns: ["learnerId", "quizId"])
         }
         migrator.registerMigration("v3-exercises", migrate: ExerciseSchema.migrate)
-        migrator.registerMigration("v4-lab-answers", migrate: LabAnswerSchema.migrate)
+        migrator.registerMigration("v4-review-answers", migrate: ReviewSchema.migrate)
+        migrator.registerMigration("v5-lab-answers", migrate: LabAnswerSchema.migrate)
         return migrator
     }()
 

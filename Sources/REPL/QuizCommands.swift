@@ -14,7 +14,10 @@ enum QuizCommands {
                 Type `hint` for a hint (hints are recorded). Ctrl-C or Ctrl-D abandons the attempt without recording \
                 it. \
                 Passing unlocks the lesson's node in the Architect Matrix. `quiz 2` or `quiz exact-caching` takes \
-                another open lesson's check; with no lesson open, `quiz` takes lesson 1's.
+                another open lesson's check; with no lesson open, `quiz` takes lesson 1's. `quiz final` is the \
+                cumulative System Check before the capstone, open once the nodes the capstone requires are unlocked. \
+                After the attempt, the right answer of every option question you missed is shown with its explanation; \
+                `review` asks missed questions again, days later.
                 """,
             completer: { session, previous in previous.isEmpty ? session.course.quizzes.map(\.id) : [] }
         ) { session, arguments in
@@ -52,6 +55,17 @@ enum QuizCommands {
                             \(LessonCommands.missingText(availability, session: session)).
                             """
                     )
+                }
+            }
+            if !session.course.lessons.contains(where: { $0.quiz == quiz.id }),
+                let node = session.course.node(id: quiz.unlocks)
+            {
+                let unlocked = try session.unlockedNodeIDs()
+                let missing = node.requires.filter { !unlocked.contains($0) }
+                guard missing.isEmpty else {
+                    let titles = missing.map { session.course.node(id: $0)?.title ?? $0 }
+                    throw ReplError.message(
+                        "“\(quiz.title)” is locked: first unlock \(titles.joined(separator: " and ")).")
                 }
             }
             return try QuizFlow(session: session, quiz: quiz).run()

@@ -45,6 +45,10 @@ enum StartScreen {
         for notice in (try? session.changedQuizNotices()) ?? [] {
             session.sayWrapped(notice)
         }
+        if let due = try? ReviewFlow(session: session).dueCount(), due > 0 {
+            let questions = due == 1 ? "1 question you missed is" : "\(due) questions you missed are"
+            session.sayWrapped("\(questions) due for review: type `review`.")
+        }
         if session.courseFindings > 0 {
             session.sayWrapped("\(session.courseFindings) problem(s) in the course files: run `archlab lint`.")
         }

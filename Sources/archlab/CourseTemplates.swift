@@ -188,7 +188,7 @@ enum CourseTemplates {
           correct = true
           [[question.option]]
           key = "b"
-          text = "A wrong answer"
+          text = "A plausible wrong answer"
           feedback = "Why this one is wrong."
 
         """

@@ -81,7 +81,7 @@ final class CourseProgressTests: XCTestCase {
         XCTAssertEqual(stranger.attempts.count, 0)
     }
 
-    /// The answer to a lab's closing question is stored with its run (`v4-lab-answers`), replaced when the same run
+    /// The answer to a lab's closing question is stored with its run (`v5-lab-answers`), replaced when the same run
     /// is answered again, and shown back as the latest answer per lab; it never unlocks anything.
     func testLabAnswersAreRecordedWithTheirRunAndShownLatestFirstPerLab() throws {
         let store = try store()

@@ -47,7 +47,8 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
     }
 
     /// Every System Check answered right, lesson by lesson, each followed by its node's lab and the labs its node
-    /// leads to (`run exact-cache` after lesson 2, `run security` after lesson 8), small runs.
+    /// leads to (`run exact-cache` after lesson 2, `run security` after lesson 8), small runs; then the checks tied
+    /// to no lesson (`quiz final`, the cumulative check the capstone's node requires).
     private func quizzesAndLabs(_ course: Course) throws -> [String] {
         var script: [String] = []
         for (index, lesson) in course.lessons.enumerated() {
@@ -57,6 +58,11 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             for node in course.matrix.nodes where node.requires.contains(lesson.node) {
                 if let lab = node.lab { script.append("run \(lab) requests=200") }
             }
+        }
+        let lessonless = course.quizzes.filter { quiz in !course.lessons.contains { $0.quiz == quiz.id } }
+        for (index, quiz) in lessonless.enumerated() {
+            let seed = TypedAnswers.attemptSeed(course.lessons.count + index + 1)
+            script += ["quiz \(quiz.id)"] + TypedAnswers.right(quiz, seed: seed)
         }
         return script
     }
@@ -88,6 +94,9 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             lessonExercises.map { [$0] }.dropLast() + [["http-handler", "capstone"]],
             "every lesson shows its exercise's box, and lesson 8 the capstone's too")
         XCTAssertEqual(course.exercise(id: "capstone")?.isCapstone, true)
+        XCTAssertEqual(
+            course.quizzes(unlocking: "production-backend").map(\.id), ["final"],
+            "the cumulative final System Check precedes the capstone")
     }
 
     /// The end-to-end test: solutions in a workspace pass `check --all`, are recorded with
@@ -150,8 +159,11 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         let course = try course()
         let first = try XCTUnwrap(course.quiz(id: try XCTUnwrap(course.lesson(number: 1)).quiz))
         let session = try repl(
-            ["quiz 1"] + TypedAnswers.right(first, seed: TypedAnswers.attemptSeed(1)) + ["open 2"])
+            ["quiz 1"] + TypedAnswers.right(first, seed: TypedAnswers.attemptSeed(1)) + ["open 2", "quiz final"])
         XCTAssertEqual(session.status, 1, "lesson 2 stays locked")
+        XCTAssertTrue(
+            flat(session.stderr).contains("“System Check: The Whole Gateway” is locked: first unlock HTTP 429 and"),
+            session.stderr)
         XCTAssertTrue(session.stdout.contains("PASSED"), session.stdout)
         XCTAssertTrue(
             flat(session.stdout).contains("To unlock Cost Model, run its lab too: `run baseline`."), session.stdout)

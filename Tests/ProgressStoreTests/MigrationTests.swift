@@ -54,7 +54,7 @@ final class MigrationTests: XCTestCase {
         let store = try ProgressStore(path: path, clock: clock)
 
         let applied = try store.database.read { try ProgressSchema.migrator.appliedIdentifiers($0) }
-        XCTAssertEqual(applied, ["v1", "v2-lab-runs", "v3-exercises", "v4-lab-answers"])
+        XCTAssertEqual(applied, ["v1", "v2-lab-runs", "v3-exercises", "v4-review-answers", "v5-lab-answers"])
         let ada = try XCTUnwrap(try store.learner(named: "ada"))
         let attempts = try store.attempts(learner: ada)
         XCTAssertEqual(attempts.count, 1)

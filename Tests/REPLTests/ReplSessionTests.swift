@@ -84,7 +84,7 @@ final class ReplSessionTests: XCTestCase {
     func testHelpListsEveryCommandAndExplainsEach() async throws {
         let harness = try ReplHarness()
         let names = [
-            "help", "lessons", "open", "next", "back", "page", "code", "quiz", "hint", "matrix", "progress",
+            "help", "lessons", "open", "next", "back", "page", "code", "quiz", "hint", "review", "matrix", "progress",
             "glossary", "faq", "learner", "reset", "quit",
         ]
         let result = try await harness.run(["help"] + names.map { "help \($0)" } + ["help exit", "help nope"])

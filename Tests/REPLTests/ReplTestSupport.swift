@@ -1,4 +1,5 @@
 import ArchLabTesting
+import Clocks
 import CourseKit
 import Foundation
 import ProgressStore
@@ -14,15 +15,28 @@ final class ReplHarness {
     let databasePath: String
     let store: ProgressStore
     let seed: UInt64 = 42
+    /// The clock of the store and of every session (the system clock unless a test moves its own).
+    let clock: any WallClock
     private let directory: URL
 
-    init() throws {
+    /// `extraFiles` (course-relative path → text) are written into a copy of the fixture course first.
+    init(clock: any WallClock = SystemClock(), extraFiles: [String: String] = [:]) throws {
         let fixture = try SharedFixtures.url("lab-course")
-        course = try CourseLoader.load(directory: fixture).course
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("repl-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if extraFiles.isEmpty {
+            course = try CourseLoader.load(directory: fixture).course
+        } else {
+            let copy = directory.appendingPathComponent("course")
+            try FileManager.default.copyItem(at: fixture, to: copy)
+            for (path, text) in extraFiles {
+                try Data(text.utf8).write(to: copy.appendingPathComponent(path))
+            }
+            course = try CourseLoader.load(directory: copy).course
+        }
         databasePath = directory.appendingPathComponent("progress.sqlite").path
-        store = try ProgressStore(path: databasePath)
+        self.clock = clock
+        store = try ProgressStore(path: databasePath, clock: clock)
     }
 
     deinit {
@@ -38,7 +52,7 @@ final class ReplHarness {
         let editor = ScriptedLineEditor(inputs, interactive: interactive)
         let configuration = ReplConfiguration(
             course: course, store: store, learnerName: learner,
-            painter: .plain, width: width, seed: seed)
+            painter: .plain, width: width, seed: seed, clock: clock)
         let session = try ReplSession(
             configuration: configuration, editor: editor, output: output, additionalCommands: extra)
         return (session, output, editor)
