@@ -162,7 +162,7 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             ["quiz 1"] + TypedAnswers.right(first, seed: TypedAnswers.attemptSeed(1)) + ["open 2", "quiz final"])
         XCTAssertEqual(session.status, 1, "lesson 2 stays locked")
         XCTAssertTrue(
-            flat(session.stderr).contains("“System Check: The Whole Gateway” is locked: first unlock HTTP 429 and"),
+            flat(session.stderr).contains("“System Check: The Whole Gateway” is locked: first unlock Secure and"),
             session.stderr)
         XCTAssertTrue(session.stdout.contains("PASSED"), session.stdout)
         XCTAssertTrue(
