@@ -29,8 +29,9 @@ enum RunLabCommand {
                 `lexical`; the default is MiniLM when installed). The lessons quote lexical numbers where they say so.
                 - `run --list` lists every scenario and its parameters with their defaults.
 
-                Every run is saved in your progress; running a lab that a Matrix node needs unlocks it. Ctrl-C stops \
-                a long run without recording it.
+                Every run is saved in your progress; running a lab that a Matrix node needs unlocks it. The report \
+                ends with the lab's question: your answer is recorded (not graded) and `progress` shows it. Ctrl-C \
+                stops a long run without recording it.
                 """,
             completer: { session, previous in
                 if previous.isEmpty { return ScenarioCatalog.ids + ["--list"] }
