@@ -50,7 +50,7 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         try assertLintsClean()
         let course = try CourseLoader.load(directory: courseDirectory).course
         XCTAssertEqual(course.lessons.count, 1)
-        XCTAssertEqual(course.lessons.first?.pages.count, 2)
+        XCTAssertEqual(course.lessons.first?.pages.count, 3, "the idea, the code and the recap")
         XCTAssertEqual(course.matrix.nodes.count, 2)
         XCTAssertEqual(Set(course.quizzes.flatMap(\.questions).map(\.kind)), Set(QuestionKind.allCases))
         XCTAssertEqual(course.quizzes.flatMap(\.questions).count, QuestionKind.allCases.count)
