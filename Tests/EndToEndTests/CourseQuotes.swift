@@ -174,7 +174,8 @@ struct CourseQuotes {
 
     static func model(in text: String, at position: String.Index) -> String? {
         let lowered = text.lowercased()
-        let cut = lowered.index(lowered.startIndex, offsetBy: text.distance(from: text.startIndex, to: position))
+        let distance = text.distance(from: text.startIndex, to: position)
+        let cut = lowered.index(lowered.startIndex, offsetBy: distance, limitedBy: lowered.endIndex) ?? lowered.endIndex
         let before = lowered[..<cut]
         let minilm = before.ranges(of: "minilm").last?.lowerBound
         let lexical = before.ranges(of: "lexical").last?.lowerBound

@@ -32,7 +32,7 @@ enum LimitSimulationClaims {
         return wrong.isEmpty ? nil : wrong.joined(separator: "; ")
     }
 
-    static let all: [LimitSimulationClaim] = {
+    static var all: [LimitSimulationClaim] {
         let stepwise = simulate("--algorithm token-bucket " + bucket, traffic: burstThenSteady)
         let continuous = simulate("--algorithm continuous-bucket " + bucket, traffic: burstThenSteady)
         let upstash = simulate(
@@ -151,7 +151,7 @@ enum LimitSimulationClaims {
                 return remaining == [4, 3, 2, 2, 1, 0] ? nil : "remaining \(remaining), not [4, 3, 2, 2, 1, 0]"
             },
         ]
-    }()
+    }
 }
 
 extension SimulationResult.Run {
