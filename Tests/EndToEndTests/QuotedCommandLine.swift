@@ -25,7 +25,7 @@ struct QuotedCommandLine {
 
     var plan: Plan {
         if text.contains("…") || text.contains("...") || text.contains(/<[A-Za-z][^>]*>/) { return .placeholder }
-        let words: [String]
+        let words: [Word]
         switch Self.split(text) {
         case .failure(let problem): return .unsupported(problem)
         case .success(let split): words = split
