@@ -133,6 +133,7 @@ final class QuotedCommandsEndToEndTests: ScratchDirectoryTestCase {
                 "\(figure.location): \"\(figure.first)\" against \"\(figure.second)\" (\(figure.model ?? "")) is "
                     + "quoted as \(figure.figure); `archlab similarity` prints \(output.stdout)")
         }
+        print("checked \(checked.count) similarity figures: " + checked.map(\.location).joined(separator: ", "))
     }
 
     func testQuotedLimitSimulationFiguresMatchAFreshRun() throws {
