@@ -76,7 +76,7 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
             .map { $0 + "\n" }.joined(),
             environment: ["XDG_STATE_HOME": scratch.path])
         XCTAssertEqual(session.status, 0, session.stderr)
-        XCTAssertTrue(session.stdout.contains("Lesson 1/1 · First Steps · page 2/2"), session.stdout)
+        XCTAssertTrue(session.stdout.contains("Lesson 1/1 · First Steps · page 2/3"), session.stdout)
         XCTAssertTrue(session.stdout.contains("PASSED"), session.stdout)
         let answers = scratch.appendingPathComponent("key.toml")
         try Data(Self.keyAnswers(course, learner: "key").utf8).write(to: answers)
