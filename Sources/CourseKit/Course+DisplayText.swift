@@ -14,6 +14,7 @@ extension Course {
             var lesson = lesson
             lesson.title = clean(lesson.title)
             lesson.summary = lesson.summary.map(clean)
+            lesson.objectives = lesson.objectives.map(clean)
             lesson.pages = lesson.pages.map { page in
                 var page = page
                 page.title = clean(page.title)

@@ -14,6 +14,9 @@ public struct Lesson: Sendable, Hashable {
     public let scenario: String?
     public let minutes: Int
     public internal(set) var summary: String?
+    /// What the learner can do after the lesson (`objectives`), shown as "By the end of this lesson you can …"
+    /// above its first page.
+    public internal(set) var objectives: [String]
     /// 1-based position in course order.
     public let number: Int
     /// The lesson file.
@@ -24,7 +27,8 @@ public struct Lesson: Sendable, Hashable {
 
     public init(
         id: String, title: String, step: Int, node: String, quiz: String, scenario: String?, minutes: Int,
-        summary: String?, number: Int, file: URL, relativePath: String, pages: [LessonPage]
+        summary: String?, number: Int, file: URL, relativePath: String, pages: [LessonPage],
+        objectives: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -34,6 +38,7 @@ public struct Lesson: Sendable, Hashable {
         self.scenario = scenario
         self.minutes = minutes
         self.summary = summary
+        self.objectives = objectives
         self.number = number
         self.file = file
         self.relativePath = relativePath

@@ -39,7 +39,9 @@ enum LessonParser {
         let scenario = fields.string("scenario", required: false)
         let minutes = fields.int("minutes")
         let summary = fields.string("summary", required: false)
+        let objectives = fields.stringArray("objectives")
         fields.reportUnknownKeys()
+        if let objectives { checkObjectives(objectives, diagnostics: diagnostics) }
         if let id { IDRules.check(id, what: "lesson id", at: "id", diagnostics: diagnostics) }
         if let step, !(1...8).contains(step) {
             diagnostics.report("invalid-value", "`step` must be between 1 and 8, not \(step)", at: "step")
@@ -54,7 +56,20 @@ enum LessonParser {
         return Lesson(
             id: id, title: title ?? id, step: step ?? 0, node: node ?? "", quiz: quiz ?? "", scenario: scenario,
             minutes: minutes ?? 0, summary: summary, number: number, file: file, relativePath: relativePath,
-            pages: pages)
+            pages: pages, objectives: objectives ?? [])
+    }
+
+    /// `objectives` says what the learner can do after the lesson: at least one, none blank.
+    private static func checkObjectives(_ objectives: [String], diagnostics: FileDiagnostics) {
+        if objectives.isEmpty {
+            diagnostics.report(
+                "invalid-value",
+                "`objectives` must list at least one thing the learner can do after the lesson "
+                    + "(shown as \"By the end of this lesson you can …\")",
+                at: "objectives")
+        } else if objectives.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+            diagnostics.report("invalid-value", "an entry of `objectives` is empty", at: "objectives")
+        }
     }
 
     /// Splits the body at `## ` headings outside fenced code, resolving include lines.

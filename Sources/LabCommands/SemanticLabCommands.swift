@@ -58,11 +58,13 @@ enum SemanticLabCommands {
     static func similar(_ context: LabContext) -> ReplCommand {
         ReplCommand(
             name: "similar",
+            aliases: ["similarity"],
             usage: similarUsage,
-            summary: "Cosine similarity of two texts, and whether a semantic cache would hit",
+            summary: "Cosine similarity of two texts, and whether a semantic cache would hit (also `similarity`)",
             help: """
                 Embeds both texts and prints their cosine similarity (1 = same direction, 0 = unrelated), then \
-                HIT or MISS against the session's threshold (`semantic threshold` shows or changes it).
+                HIT or MISS against the session's threshold (`semantic threshold` shows or changes it). \
+                `similarity` is the same command, as `archlab similarity` is in the shell.
 
                 - `similar "How do I enable two-factor authentication?" "How do I disable two-factor authentication?"`
                 - `similar "What is the capital of France?" "Which city is France's capital?" --model lexical` \

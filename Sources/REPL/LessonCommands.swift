@@ -16,9 +16,9 @@ enum LessonCommands {
             name: "lessons", usage: "lessons", summary: "The lessons and where you stand in each",
             help:
                 """
-                    Shows each lesson as done (its Matrix node is unlocked), current (you are reading it), open, or \
-                    locked — with the node that is missing and the lesson that unlocks it. A lesson whose System \
-                    Check you passed says what its node still needs (its exercise).
+                    Shows each lesson, with its one-line summary, as done (its Matrix node is unlocked), current (you \
+                    are reading it), open, or locked — with the node that is missing and the lesson that unlocks it. \
+                    A lesson whose System Check you passed says what its node still needs (its exercise).
                     """
         ) { session, _ in
             let records = try session.learnerRecords()
@@ -43,6 +43,13 @@ enum LessonCommands {
                 }
                 let marker = lesson.id == session.currentLesson?.id ? "▸" : " "
                 session.say("\(marker) \(lesson.number). \(lesson.title) (\(lesson.minutes) min) — \(status)")
+                if let summary = lesson.summary {
+                    // The summary under the title, indented past "▸ 8. ", so the list reads as an outline.
+                    let pad = String(repeating: " ", count: 4 + String(lesson.number).count)
+                    for line in ReplSession.hangingWrap(summary, width: session.width - pad.count, indent: 0) {
+                        session.say(pad + session.painter.paint(line, .dim))
+                    }
+                }
             }
             return .succeeded
         }

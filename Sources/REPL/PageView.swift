@@ -29,6 +29,9 @@ public struct PageView {
         let renderer = MarkdownRenderer(painter: painter, width: width)
         let heading = "## " + content.title + "\n\n"
         var body: [String] = []
+        if index == 0, let objectives = Self.objectivesMarkdown(lesson) {
+            body.append(renderer.render(objectives))
+        }
         for (number, segment) in content.segments.enumerated() {
             switch segment {
             case .markdown(let markdown):
@@ -50,5 +53,12 @@ public struct PageView {
             "",
             painter.paint("── \(more) · `back` · `page N` · `help`", .dim),
         ]
+    }
+
+    /// "By the end of this lesson you can:" and the lesson's `objectives` as a list, or nil when it has none.
+    public static func objectivesMarkdown(_ lesson: Lesson) -> String? {
+        guard !lesson.objectives.isEmpty else { return nil }
+        return "**By the end of this lesson you can:**\n\n"
+            + lesson.objectives.map { "- " + $0 }.joined(separator: "\n")
     }
 }

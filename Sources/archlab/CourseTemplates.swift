@@ -50,7 +50,8 @@ enum CourseTemplates {
         node = "\(node)"             # the Matrix node this lesson teaches; equals its quiz's `unlocks`
         quiz = "\(quiz)"             # the id of the lesson's System Check (Quizzes/)
         minutes = 10                       # the reading time shown in `lessons`
-        summary = "One line about the lesson"  # optional
+        summary = "One line about the lesson"  # optional: shown under the title in `lessons`
+        objectives = ["say what the learner can do after it"]  # "By the end of this lesson you can …"
         # scenario = "baseline"            # optional: the scenario `run` starts (`archlab run --list`)
         +++
         ## The idea
@@ -69,6 +70,10 @@ enum CourseTemplates {
         let greeting = "Hello, ArchLab"
         print(greeting)
         ```
+
+        ## Recap
+
+        End with what the learner did and the commands to do it again.
 
         """
     }

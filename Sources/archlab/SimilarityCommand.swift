@@ -1,11 +1,14 @@
 import ArgumentParser
 import Semantic
 
-/// `archlab similarity A B`: the plain cosine similarity of two texts.
+/// `archlab similarity A B` (or `archlab similar A B`, the REPL's name): the plain cosine similarity of two texts.
 struct SimilarityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similarity",
-        abstract: "Print the cosine similarity of two texts' embeddings (1 = same direction, 0 = unrelated)."
+        abstract:
+            "Print the cosine similarity of two texts' embeddings (1 = same direction, 0 = unrelated); "
+            + "`similar` is the same command.",
+        aliases: ["similar"]
     )
 
     @Argument(help: "First text.")

@@ -36,7 +36,7 @@ final class LintFixtureTests: XCTestCase {
             ("wrong-type", "wrong-type", "Quizzes/01-caching.toml", 28),
             ("matrix-cycle", "matrix-cycle", "Lessons/course.toml", 11),
             ("unreachable-node", "unreachable-node", "Lessons/course.toml", 28),
-            ("include-outside", "include-outside", "Lessons/01-caching.md", 24),
+            ("include-outside", "include-outside", "Lessons/01-caching.md", 25),
             ("empty-response", "empty-response", "Quizzes/01-caching.toml", 46),
             ("answer-key", "answer-key", "Quizzes/02-limits.toml", 34),
         ]

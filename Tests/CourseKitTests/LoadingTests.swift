@@ -32,7 +32,7 @@ final class LoadingTests: XCTestCase {
     func testPagesSplitAtHeadingsOutsideFences() throws {
         let lesson = try XCTUnwrap(try Fixtures.loadValid().lesson(id: "limits"))
         XCTAssertEqual(lesson.pages.map(\.title), ["Token bucket", "Windows"])
-        XCTAssertEqual(lesson.pages.map(\.line), [9, 17])
+        XCTAssertEqual(lesson.pages.map(\.line), [10, 18])
         XCTAssertTrue(lesson.pages[0].markdown.contains("## not a page: inside a fence"))
         XCTAssertEqual(lesson.pages[1].markdown, "Fixed and sliding.")
     }

@@ -127,8 +127,8 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         }
         XCTAssertTrue(list.stdout.contains("Passed: 9/9\n"), list.stdout)
 
-        let lastPage = try XCTUnwrap(course.lesson(number: 1)).pages.count
-        let session = try repl(quizzesAndLabs(course) + ["progress", "open 1", "page \(lastPage)"])
+        let boxPage = try Self.exercisePage(of: XCTUnwrap(course.lesson(number: 1)))
+        let session = try repl(quizzesAndLabs(course) + ["progress", "open 1", "page \(boxPage)"])
         XCTAssertEqual(session.status, 0, session.stderr)
         XCTAssertEqual(session.stderr, "")
         for node in course.matrix.nodes {
@@ -211,9 +211,9 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertTrue(
             text.contains("0/\(course.matrix.nodes.count) nodes unlocked, 0/\(course.exercises.count)"), after.stdout)
 
-        let lastPage = try XCTUnwrap(course.lesson(number: 1)).pages.count
+        let boxPage = try Self.exercisePage(of: XCTUnwrap(course.lesson(number: 1)))
         let preview = try ArchLabRunner.run(
-            ["preview", "1", "--page", "\(lastPage)", "--course", ArchLabRunner.packageRoot.path], in: scratch)
+            ["preview", "1", "--page", "\(boxPage)", "--course", ArchLabRunner.packageRoot.path], in: scratch)
         XCTAssertEqual(preview.status, 0, preview.stderr)
         XCTAssertTrue(
             flat(preview.stdout).contains("not started yet: `exercise start cost-of-a-call` (in a shell:"),
@@ -254,5 +254,10 @@ final class CourseCompletionEndToEndTests: ScratchDirectoryTestCase {
             flat(session.stdout).contains(
                 "Still locked: × Production Backend: pass the capstone: `archlab check capstone`"),
             session.stdout)
+    }
+
+    /// The 1-based page of `lesson` that shows its exercise box (the recap page comes after it).
+    private static func exercisePage(of lesson: Lesson) throws -> Int {
+        try XCTUnwrap(lesson.pages.firstIndex { !$0.exercises.isEmpty }, "lesson \(lesson.number) has no box") + 1
     }
 }

@@ -50,7 +50,7 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
         try assertLintsClean()
         let course = try CourseLoader.load(directory: courseDirectory).course
         XCTAssertEqual(course.lessons.count, 1)
-        XCTAssertEqual(course.lessons.first?.pages.count, 2)
+        XCTAssertEqual(course.lessons.first?.pages.count, 3, "the idea, the code and the recap")
         XCTAssertEqual(course.matrix.nodes.count, 2)
         XCTAssertEqual(Set(course.quizzes.flatMap(\.questions).map(\.kind)), Set(QuestionKind.allCases))
         XCTAssertEqual(course.quizzes.flatMap(\.questions).count, QuestionKind.allCases.count)
@@ -76,7 +76,7 @@ final class ScaffoldEndToEndTests: ScratchDirectoryTestCase {
             .map { $0 + "\n" }.joined(),
             environment: ["XDG_STATE_HOME": scratch.path])
         XCTAssertEqual(session.status, 0, session.stderr)
-        XCTAssertTrue(session.stdout.contains("Lesson 1/1 · First Steps · page 2/2"), session.stdout)
+        XCTAssertTrue(session.stdout.contains("Lesson 1/1 · First Steps · page 2/3"), session.stdout)
         XCTAssertTrue(session.stdout.contains("PASSED"), session.stdout)
         let answers = scratch.appendingPathComponent("key.toml")
         try Data(Self.keyAnswers(course, learner: "key").utf8).write(to: answers)

@@ -54,7 +54,7 @@ final class TerminalSafetyEndToEndTests: ScratchDirectoryTestCase {
         XCTAssertEqual(output.status, 1, output.stdout)
         assertClean(output.stdout, "lint's output")
         for expected in [
-            "Lessons/01-caching.md:14:12: error: control character U+001B (ESC)",
+            "Lessons/01-caching.md:15:12: error: control character U+001B (ESC)",
             "Quizzes/01-caching.toml:9:23: error: control character U+001B (ESC)",
             "Quizzes/01-caching.toml:18:16: error: control character U+0008",
             "Lessons/glossary.toml:3:25: error: control character U+001B (ESC)",

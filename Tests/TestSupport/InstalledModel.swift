@@ -5,6 +5,13 @@ import XCTest
 /// The installed all-MiniLM-L6-v2, loaded once per test process, or a skip with the reason
 /// (a failure under `ARCHLAB_REQUIRE_ALL=1`, where every tool must be present).
 public enum InstalledModel {
+    /// Where all-MiniLM-L6-v2 is (or would be) installed, and whether it is there, for tests that run the
+    /// `archlab` binary and point it at the same model.
+    public static var location: (directory: String, isPresent: Bool) {
+        let store = ModelStore(environment: ProcessInfo.processInfo.environment)
+        return (store.directory, store.isPresent)
+    }
+
     public static func miniLM() throws -> MiniLMEmbedder {
         let store = ModelStore(environment: ProcessInfo.processInfo.environment)
         try requireTool(

@@ -7,6 +7,13 @@ public struct ProcessOutput: Sendable {
     public let stderr: String
     /// Whether the process was killed for running past its time limit.
     public var timedOut = false
+
+    public init(status: Int32, stdout: String, stderr: String, timedOut: Bool = false) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+        self.timedOut = timedOut
+    }
 }
 
 /// Runs child processes to their end and captures what a user would see.

@@ -106,11 +106,17 @@ public struct ScenarioValues: Sendable {
         }
     }
 
+    /// A duration parameter in milliseconds: `10s`, `500ms`, `2m`, `1h`, `1d`, or a bare whole number, read as
+    /// seconds (`ttl=60` is `ttl=60s`, as Redis counts a TTL).
     func seconds(_ name: String) throws -> Int64 {
+        let text = string(name)
+        let spelled = !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            ? text + "s" : text
         do {
-            return try LimitDuration(parsing: string(name)).milliseconds
+            return try LimitDuration(parsing: spelled).milliseconds
         } catch {
-            throw LabError.badParameter(name, string(name), expected: "a duration such as 10s, 500ms, 2m, 1h")
+            throw LabError.badParameter(
+                name, text, expected: "a duration such as 10s, 500ms, 2m, 1h, or a number of seconds")
         }
     }
 

@@ -62,7 +62,7 @@ public enum ScenarioCatalog {
                 """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
-            p("ttl", "1h", "how long an answer stays cached (SETEX seconds)"),
+            p("ttl", "1h", "how long an answer stays cached (SETEX; a bare number is seconds)"),
             p("zipf", "1.1", "how much a few questions dominate"),
             p("paraphrase", "0.3", "share of requests worded differently from the usual phrasing"),
             p("tenants", "1", "customers whose caches are kept apart"),
