@@ -52,6 +52,9 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
     public var baselineCostUSD: Double
     public var latencyMs: Latency
     public var timeline: [TimelinePoint]
+    /// Semantic-cache runs: the same traffic with the exact cache alone, at this run's threshold and at
+    /// a low one (absent from other runs' JSON).
+    public var comparison: [ThresholdComparison]?
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, parameters, embedder, prices, requests
@@ -70,6 +73,7 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
         case baselineCostUSD = "baseline_cost_usd"
         case latencyMs = "latency_ms"
         case timeline
+        case comparison
     }
 
     /// The share of the no-cache, no-limit bill that was saved (0.62 = 62 % cheaper).
