@@ -99,7 +99,7 @@ final class IncludeResolver {
                 }
                 continue
             }
-            if inside { kept.append((line, index + 1)) }
+            if inside { kept.append((text: line, line: index + 1)) }
         }
         guard found else {
             return .failure(

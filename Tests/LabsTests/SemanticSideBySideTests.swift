@@ -17,6 +17,7 @@ final class SemanticSideBySideTests: XCTestCase {
         let rows = try XCTUnwrap(report.comparison)
         XCTAssertEqual(rows.map(\.threshold), [nil, 0.95, 0.80])
         XCTAssertEqual(rows.map(\.thisRun), [false, true, false])
+        guard rows.count == 3 else { return }
         let (exactOnly, chosen, low) = (rows[0], rows[1], rows[2])
         XCTAssertEqual(chosen.semanticHits, report.semanticHits)
         XCTAssertEqual(chosen.savings, (report.savings * 10_000).rounded() / 10_000)

@@ -51,7 +51,7 @@ public struct ScenarioRunner: Sendable {
                 continue
             }
             var variant = setup
-            variant.semantic = threshold.map { ($0, semantic.ttlSeconds) }
+            variant.semantic = threshold.map { (threshold: $0, ttlSeconds: semantic.ttlSeconds) }
             let other = try await inProcess.run(variant, scenario: scenario.id, values: values.values)
             rows.append(ThresholdComparison(threshold: threshold, thisRun: false, report: other))
         }

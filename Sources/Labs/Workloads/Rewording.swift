@@ -18,7 +18,7 @@ enum Rewording {
         case 0:
             let opener = pick(openers, &random)
             let first = text.first.map { String($0).lowercased() } ?? ""
-            text = opener + first + text.dropFirst()
+            text = opener + first + String(text.dropFirst())
         case 1:
             text += pick(closers, &random)
         default:
