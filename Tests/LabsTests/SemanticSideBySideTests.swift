@@ -26,8 +26,28 @@ final class SemanticSideBySideTests: XCTestCase {
             chosen.savings - exactOnly.savings, 0.05,
             "the semantic cache should save at least 5 points more than the exact cache alone: \(rows)")
         XCTAssertEqual(chosen.wrongSemanticHits, 0, "0.95 serves no wrong answer: \(rows)")
-        XCTAssertGreaterThan(low.wrongSemanticHits, 20, "0.80 serves near-misses each other's answers: \(rows)")
+        XCTAssertGreaterThan(low.wrongSemanticHits, 0, "0.80 serves near-misses each other's answers: \(rows)")
         XCTAssertGreaterThan(low.semanticHits, chosen.semanticHits)
+    }
+
+    /// Lesson 3 quotes the side by side of `archlab run semantic-cache --model lexical`: the figures
+    /// must be what a fresh run prints.
+    func testLessonThreeQuotesWhatTheRunPrints() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let lesson = try String(
+            contentsOf: root.appendingPathComponent("Lessons/03-semantic-caching.md"), encoding: .utf8)
+        let quoted = lesson.split(separator: "\n").filter { $0.hasPrefix("| exact ") }.map { line in
+            line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        let rows = try XCTUnwrap(try await run().comparison)
+        func percent(_ ratio: Double) -> String { String(format: "%.1f%%", ratio * 100) }
+        let printed = rows.map { row -> [String] in
+            let label = row.threshold.map { String(format: "exact + semantic at %.2f", $0) } ?? "exact cache only"
+            guard row.threshold != nil else { return [label, "–", "–", percent(row.savings)] }
+            return [label, "\(row.semanticHits)", "\(row.wrongSemanticHits)", percent(row.savings)]
+        }
+        XCTAssertEqual(quoted, printed, "lesson 3's side-by-side table")
     }
 
     func testTheSideBySideIsTheSameForTheSameSeed() async throws {
