@@ -40,7 +40,8 @@ final class SemanticSideBySideTests: XCTestCase {
         let quoted = lesson.split(separator: "\n").filter { $0.hasPrefix("| exact ") }.map { line in
             line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        let rows = try XCTUnwrap(try await run().comparison)
+        let report = try await run()
+        let rows = try XCTUnwrap(report.comparison)
         func percent(_ ratio: Double) -> String { String(format: "%.1f%%", ratio * 100) }
         let printed = rows.map { row -> [String] in
             let label = row.threshold.map { String(format: "exact + semantic at %.2f", $0) } ?? "exact cache only"
@@ -58,7 +59,8 @@ final class SemanticSideBySideTests: XCTestCase {
     }
 
     func testALowThresholdEqualToTheRunsOwnIsShownOnce() async throws {
-        let rows = try XCTUnwrap(try await run(["requests": "300", "low_threshold": "0.95"]).comparison)
+        let report = try await run(["requests": "300", "low_threshold": "0.95"])
+        let rows = try XCTUnwrap(report.comparison)
         XCTAssertEqual(rows.map(\.threshold), [nil, 0.95])
     }
 
