@@ -1,6 +1,6 @@
 /// Fits the lines of a fenced code block into a width, so the terminal never wraps code on its own
 /// (a terminal-wrapped line loses its indent and reads as two statements). A block is indented by
-/// 4 columns, or fewer when that lets its widest line fit; a line still too wide breaks at the width
+/// 4 columns, or fewer when that lets its widest line fit; a line too wide even so breaks at the width
 /// and each continuation starts with a dim `↪`. Colours carry over a break.
 struct CodeWrapper {
     let painter: Painter
@@ -12,7 +12,8 @@ struct CodeWrapper {
     func lines(_ code: [String], language: String, width: Int) -> [String] {
         let highlighter = CodeHighlighter(painter: painter)
         let widest = code.map(DisplayWidth.of).max() ?? 0
-        let indent = min(Self.indent, max(0, width - widest))
+        // Give up indent (not more) to keep a block unbroken; a block that breaks anyway keeps it.
+        let indent = widest > width ? Self.indent : min(Self.indent, width - widest)
         let pad = String(repeating: " ", count: indent)
         let markWidth = DisplayWidth.of(Self.mark)
         let continuation = pad + painter.paint("↪", .dim) + " "

@@ -47,14 +47,15 @@ final class ShippedLessonShapeTests: XCTestCase {
             for page in lesson.pages {
                 let lines = renderer.renderLines(page.markdown)
                 var table: [String] = []
-                for line in lines + [""] {
+                var inTable = false
+                for line in lines {
                     let place = "\(lesson.relativePath), \(page.title)"
                     XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80, "\(place): \(line)")
-                    if line.hasPrefix("┌") || line.hasPrefix("│") || line.hasPrefix("├") || line.hasPrefix("└") {
-                        table.append(line)
-                        continue
-                    }
-                    guard !table.isEmpty else { continue }
+                    if line.hasPrefix("┌") { inTable = true }
+                    guard inTable else { continue }
+                    table.append(line)
+                    guard line.hasPrefix("└") else { continue }
+                    inTable = false
                     let widths = Set(table.map(DisplayWidth.of))
                     XCTAssertEqual(widths.count, 1, "\(place):\n" + table.joined(separator: "\n"))
                     if lesson.step == 3 { tablesInLessonThree += 1 }
