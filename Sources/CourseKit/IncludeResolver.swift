@@ -43,6 +43,13 @@ final class IncludeResolver {
 
     /// The included text, or a message saying why it cannot be included (and a finding code).
     func resolve(path: String, anchor: String?, lessonFile: URL) -> Result<String, IncludeFailure> {
+        resolveLines(path: path, anchor: anchor, lessonFile: lessonFile).map { included in
+            included.lines.map(\.text).joined(separator: "\n")
+        }
+    }
+
+    /// The included lines with their 1-based line numbers in the included file (for findings that point there).
+    func resolveLines(path: String, anchor: String?, lessonFile: URL) -> Result<IncludedLines, IncludeFailure> {
         guard !path.isEmpty else {
             return .failure(IncludeFailure(code: "include-missing", message: "include without a path"))
         }
@@ -68,15 +75,18 @@ final class IncludeResolver {
         case .lines(let read):
             lines = read
         }
+        let relative = target.pathComponents.dropFirst(rootComponents.count).joined(separator: "/")
         guard let anchor else {
-            let kept = lines.filter { Self.marker(in: $0) == nil }
-            return .success(Self.trimTrailingEmpty(kept).joined(separator: "\n"))
+            let kept = lines.enumerated().filter { Self.marker(in: $0.element) == nil }.map {
+                (text: $0.element, line: $0.offset + 1)
+            }
+            return .success(IncludedLines(path: relative, lines: Self.trimTrailingEmpty(kept)))
         }
         var inside = false
         var found = false
         var ended = false
-        var kept: [String] = []
-        for line in lines {
+        var kept: [(text: String, line: Int)] = []
+        for (index, line) in lines.enumerated() {
             if let marker = Self.marker(in: line) {
                 if marker.name == anchor {
                     if marker.isEnd, inside {
@@ -89,7 +99,7 @@ final class IncludeResolver {
                 }
                 continue
             }
-            if inside { kept.append(line) }
+            if inside { kept.append((text: line, line: index + 1)) }
         }
         guard found else {
             return .failure(
@@ -100,7 +110,9 @@ final class IncludeResolver {
                 IncludeFailure(
                     code: "include-anchor", message: "anchor `\(anchor)` in `\(path)` has no `ANCHOR_END: \(anchor)`"))
         }
-        return .success(Self.dedent(kept).joined(separator: "\n"))
+        let dedented = Self.dedent(kept.map(\.text))
+        return .success(
+            IncludedLines(path: relative, lines: zip(dedented, kept).map { (text: $0.0, line: $0.1.line) }))
     }
 
     /// `path` relative to the lesson's folder, standardized and with symbolic links resolved.
@@ -149,11 +161,18 @@ final class IncludeResolver {
         return lines.map { $0.allSatisfy(\.isWhitespace) ? "" : String($0.dropFirst(common)) }
     }
 
-    private static func trimTrailingEmpty(_ lines: [String]) -> [String] {
+    private static func trimTrailingEmpty(_ lines: [(text: String, line: Int)]) -> [(text: String, line: Int)] {
         var result = lines
-        while let last = result.last, last.isEmpty { result.removeLast() }
+        while let last = result.last, last.text.isEmpty { result.removeLast() }
         return result
     }
+}
+
+/// What an include brings in: the included file's path relative to the course directory, and its lines, each
+/// with its 1-based line number in that file.
+struct IncludedLines {
+    let path: String
+    let lines: [(text: String, line: Int)]
 }
 
 /// Why an include could not be resolved.

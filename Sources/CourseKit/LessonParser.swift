@@ -82,8 +82,9 @@ enum LessonParser {
         for (offset, line) in body.enumerated() {
             let lineNumber = firstLine + offset
             let trimmed = line.trimmingWhitespace()
+            var inCode = false
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
+                if trimmed.hasPrefix(open) { fence = nil } else { inCode = true }
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = String(trimmed.prefix(3))
             } else if line.hasPrefix("## ") || line == "##" {
@@ -102,12 +103,16 @@ enum LessonParser {
             }
             var content = line
             if let directive = IncludeResolver.directive(in: line) {
-                switch resolver.resolve(path: directive.path, anchor: directive.anchor, lessonFile: file) {
-                case .success(let text): content = text
+                switch resolver.resolveLines(path: directive.path, anchor: directive.anchor, lessonFile: file) {
+                case .success(let included):
+                    content = included.lines.map(\.text).joined(separator: "\n")
+                    if inCode { CodeWidthRule.check(included, lessonLine: lineNumber, diagnostics: diagnostics) }
                 case .failure(let failure):
                     let column = line.count - line.drop(while: \.isWhitespace).count + 1
                     diagnostics.report(failure.code, failure.message, line: lineNumber, column: column)
                 }
+            } else if inCode {
+                CodeWidthRule.check(line, lessonLine: lineNumber, diagnostics: diagnostics)
             }
             guard !pages.isEmpty else {
                 if !trimmed.isEmpty, !reportedStray {

@@ -4,25 +4,29 @@ import Semantic
 /// Exact-cache keys: everything that changes the answer, hashed.
 public enum CacheKey {
     // ANCHOR: normalise
-    /// Trimmed, inner whitespace collapsed to one space, lowercased: "  Reset my  Password?"
-    /// and "reset my password?" are the same question. Plain ASCII prompts (nearly all of them)
-    /// take a one-pass fast path with the same result.
+    /// Trimmed, inner whitespace collapsed to one space, lowercased:
+    /// "  Reset my  Password?" and "reset my password?" are the same question.
+    /// Plain ASCII prompts (nearly all of them) take a one-pass fast path with
+    /// the same result.
     public static func normalise(_ prompt: String) -> String {
         ASCIIWords.joined(prompt, lowercased: true)
-            ?? prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            ?? prompt.split(whereSeparator: \.isWhitespace)
+                .joined(separator: " ").lowercased()
     }
     // ANCHOR_END: normalise
 
     // ANCHOR: key
-    /// `llm:exact:` + SHA-256 of tenant, model, system prompt, parameters and the normalised prompt.
-    /// Leaving any of them out serves one tenant's or one model's answer to another.
+    /// `llm:exact:` + SHA-256 of tenant, model, system prompt, parameters and
+    /// the normalised prompt. Leaving any of them out serves one tenant's or
+    /// one model's answer to another.
     public static func exact(_ request: LLMRequest) -> String {
         let material = [
             request.tenant, request.model, request.systemPrompt,
             "temperature=\(request.temperature)", "max_tokens=\(request.maxTokens)",
             normalise(request.prompt),
         ]
-        return "llm:exact:" + hex(SHA256.hash(data: joined(material, separator: 0x1F)))
+        let bytes = joined(material, separator: 0x1F)
+        return "llm:exact:" + hex(SHA256.hash(data: bytes))
     }
     // ANCHOR_END: key
 

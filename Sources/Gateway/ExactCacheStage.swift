@@ -25,20 +25,24 @@ public struct ExactCacheStage: GatewayStage {
         // ANCHOR: lookup
         let key = keyPrefix + CacheKey.exact(request.request)
         let reply = try await redis.send(["GET", key])
-        if case .bulkString(let bytes) = reply, let cached = CachedAnswer.decode(bytes) {
+        if case .bulkString(let bytes) = reply,
+            let cached = CachedAnswer.decode(bytes)
+        {
             return GatewayResult(
-                outcome: .exactHit, status: 200, text: cached.text, latencyMs: SimulatedCosts.redisRoundTripMs
-            )
+                outcome: .exactHit, status: 200, text: cached.text,
+                latencyMs: SimulatedCosts.redisRoundTripMs)
         }
         // ANCHOR_END: lookup
         var result = try await next(request)
         // ANCHOR: store
-        // SETEX stores the value and its TTL in one atomic command: no window without an expiry.
+        // SETEX stores the value and its TTL in one atomic command:
+        // no window without an expiry.
         if result.isCacheable {
             let entry = CachedAnswer(
-                text: result.text, model: request.request.model, intent: request.label, createdMs: request.atMs
-            )
-            _ = try await redis.send(["SETEX", key, String(ttlSeconds), entry.encoded])
+                text: result.text, model: request.request.model,
+                intent: request.label, createdMs: request.atMs)
+            _ = try await redis.send(
+                ["SETEX", key, String(ttlSeconds), entry.encoded])
         }
         // ANCHOR_END: store
         result.latencyMs += SimulatedCosts.redisRoundTripMs

@@ -15,7 +15,9 @@ public struct Gateway: Sendable {
     }
 
     // ANCHOR: chain
-    private func run(_ request: GatewayRequest, from index: Int) async throws -> GatewayResult {
+    private func run(
+        _ request: GatewayRequest, from index: Int
+    ) async throws -> GatewayResult {
         guard index < stages.count else { return try await terminal(request) }
         return try await stages[index].handle(request) { next in
             try await self.run(next, from: index + 1)

@@ -10,7 +10,8 @@ public enum IdentifierGuard: String, Sendable, CaseIterable {
     case off
 
     // ANCHOR: rule
-    /// What joins the cache partition of `prompt`: its identifiers, or nil without a guard.
+    /// What joins the cache partition of `prompt`: its identifiers, or nil
+    /// without a guard.
     public func partitionKey(for prompt: String) -> String? {
         switch self {
         case .off: return nil

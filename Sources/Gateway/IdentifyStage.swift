@@ -23,15 +23,19 @@ public struct IdentifyStage: GatewayStage {
         if let key = request.apiKey, !key.isEmpty { return "key:" + key }
         return "ip:"
             + Self.clientAddress(
-                peer: request.clientAddress, forwardedFor: request.forwardedFor, trustedProxies: trustedProxies)
+                peer: request.clientAddress, forwardedFor: request.forwardedFor,
+                trustedProxies: trustedProxies)
     }
     // ANCHOR_END: identify
 
     // ANCHOR: client-address
-    /// The caller's address: the peer's, or, only when the peer is a trusted proxy, the right-most
-    /// X-Forwarded-For entry that is not a trusted proxy. Each proxy appends the address it saw, so the
-    /// entries left of that one were written by the client (or its proxies) and may be forged.
-    public static func clientAddress(peer: String, forwardedFor: String?, trustedProxies: Set<String>) -> String {
+    /// The caller's address: the peer's, or, only when the peer is a trusted
+    /// proxy, the right-most X-Forwarded-For entry that is not a trusted proxy.
+    /// Each proxy appends the address it saw, so the entries left of that one
+    /// were written by the client (or its proxies) and may be forged.
+    public static func clientAddress(
+        peer: String, forwardedFor: String?, trustedProxies: Set<String>
+    ) -> String {
         guard trustedProxies.contains(peer), let forwardedFor else { return peer }
         let hops = forwardedFor.split(separator: ",").map { String(trimmed($0)) }
         return hops.last { !$0.isEmpty && !trustedProxies.contains($0) } ?? peer

@@ -34,18 +34,20 @@ public final class LLMStage: Sendable {
             )
         }
         // ANCHOR: accumulate
-        // Forward each chunk as it arrives and keep a copy; the stream itself cannot be cached.
+        // Forward each chunk as it arrives and keep a copy; the stream itself
+        // cannot be cached.
         var accumulated = ""
         var delivered: [LLMChunk] = []
         for chunk in call.chunks {
             do {
                 try await request.onChunk?(chunk, request)
             } catch {
-                // The client went away midway: what we have is not an answer, so nothing is cached.
+                // The client went away midway: what we have is not an answer,
+                // so nothing is cached.
                 return GatewayResult(
-                    outcome: .miss, status: 200, text: accumulated, chunks: delivered, llmCall: call,
-                    latencyMs: chunk.atMs, complete: false
-                )
+                    outcome: .miss, status: 200, text: accumulated,
+                    chunks: delivered, llmCall: call,
+                    latencyMs: chunk.atMs, complete: false)
             }
             accumulated += chunk.text
             delivered.append(chunk)

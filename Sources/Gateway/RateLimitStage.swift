@@ -15,11 +15,12 @@ public struct RateLimitStage: GatewayStage {
         // ANCHOR: limit
         let decision = try await limiter.limit(request.callerID, cost: 1)
         let verdict = RateLimitVerdict(
-            allowed: decision.success, limit: decision.limit, remaining: decision.remaining,
-            resetMs: decision.reset, retryAfterSeconds: Int(decision.retryAfterSeconds)
-        )
+            allowed: decision.success, limit: decision.limit,
+            remaining: decision.remaining, resetMs: decision.reset,
+            retryAfterSeconds: Int(decision.retryAfterSeconds))
         guard decision.success else {
-            // res.status(429).send('Rate Limited'), with the headers a client needs to back off.
+            // res.status(429).send('Rate Limited'), with the headers a client
+            // needs to back off.
             return GatewayResult(
                 outcome: .rejected, status: 429, text: "Rate Limited",
                 latencyMs: SimulatedCosts.rateLimitCheckMs, rateLimit: verdict

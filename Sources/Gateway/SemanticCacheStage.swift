@@ -19,25 +19,32 @@ public struct SemanticCacheStage: GatewayStage {
         guard request.request.temperature == 0, request.request.context.isEmpty else { return try await next(request) }
         let searchMs = SimulatedCosts.vectorSearchMs + SimulatedCosts.embedding(cache.embedder.name)
         // ANCHOR: lookup
-        // One tenant never sees another's answers: the partition is part of every lookup.
+        // One tenant never sees another's answers: the partition is part of
+        // every lookup.
         var parameters = [
-            "temperature": "\(request.request.temperature)", "max_tokens": "\(request.request.maxTokens)",
+            "temperature": "\(request.request.temperature)",
+            "max_tokens": "\(request.request.maxTokens)",
         ]
-        // Embeddings blur identifiers: a prompt about order #48213 is only compared with prompts about #48213.
-        if let identifiers = identifierGuard.partitionKey(for: request.request.prompt) {
+        // Embeddings blur identifiers: a prompt about order #48213 is only
+        // compared with prompts about #48213.
+        let prompt = request.request.prompt
+        if let identifiers = identifierGuard.partitionKey(for: prompt) {
             parameters["identifiers"] = identifiers
         }
         let partition = CachePartition(
             tenant: request.request.tenant, model: request.request.model,
             systemPrompt: request.request.systemPrompt, parameters: parameters
         )
-        let lookup = try cache.lookup(request.request.prompt, in: partition)
-        if lookup.isHit, let stored = lookup.response, let cached = CachedAnswer.decode(stored.utf8) {
+        let lookup = try cache.lookup(prompt, in: partition)
+        if lookup.isHit, let stored = lookup.response,
+            let cached = CachedAnswer.decode(stored.utf8)
+        {
             let similarity = Double(lookup.nearestSimilarity ?? 1)
+            let hit = GatewayOutcome.semanticHit(
+                similarity: similarity, intent: cached.intent)
             return GatewayResult(
-                outcome: .semanticHit(similarity: similarity, intent: cached.intent), status: 200,
-                text: cached.text, latencyMs: searchMs, similarity: similarity
-            )
+                outcome: hit, status: 200, text: cached.text,
+                latencyMs: searchMs, similarity: similarity)
         }
         // ANCHOR_END: lookup
         var missed = request
@@ -46,9 +53,9 @@ public struct SemanticCacheStage: GatewayStage {
         // ANCHOR: store
         if result.isCacheable {
             let entry = CachedAnswer(
-                text: result.text, model: request.request.model, intent: request.label, createdMs: request.atMs
-            )
-            try cache.store(request.request.prompt, response: entry.encoded, in: partition)
+                text: result.text, model: request.request.model,
+                intent: request.label, createdMs: request.atMs)
+            try cache.store(prompt, response: entry.encoded, in: partition)
         }
         // ANCHOR_END: store
         result.similarity = lookup.nearestSimilarity.map(Double.init)

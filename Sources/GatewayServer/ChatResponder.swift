@@ -124,13 +124,11 @@ final class ChatResponder: Sendable {
         // ANCHOR: reject
         if result.status == 429 {
             let wait = result.rateLimit?.retryAfterSeconds ?? 1
+            let who = request.apiKey == nil ? "this address" : "this API key"
             try await writer.json(
                 status: .tooManyRequests,
                 ChatResponse.error(
-                    """
-                        Rate limit reached for \(request.apiKey == nil ? "this address" : "this API key"); retry after \
-                        \(wait) s.
-                        """,
+                    "Rate limit reached for \(who); retry after \(wait) s.",
                     type: "rate_limit_exceeded", code: "rate_limit_exceeded"),
                 headers: headers)
             return
@@ -168,11 +166,13 @@ final class ChatResponder: Sendable {
             var events = pieces.indices.map { index in
                 Self.encode(
                     ChatResponse.chunk(
-                        id: id, created: created, model: chat.model, content: pieces[index], first: index == 0))
+                        id: id, created: created, model: chat.model,
+                        content: pieces[index], first: index == 0))
             }
-            events.append(
-                Self.encode(ChatResponse.chunk(id: id, created: created, model: chat.model, content: nil, first: false))
-            )
+            let last = ChatResponse.chunk(
+                id: id, created: created, model: chat.model,
+                content: nil, first: false)
+            events.append(Self.encode(last))
             events.append("[DONE]")
             try await writer.events(events)
             try await writer.endEvents()

@@ -54,6 +54,10 @@ public enum ReportRenderer {
                 \(millis(report.latencyMs.p99))  (answered requests)
                 """
         )
+        if let comparison = report.comparison, !comparison.isEmpty {
+            lines.append("")
+            lines += sideBySide(comparison)
+        }
         lines.append("")
         lines.append("Hit ratio over time (each row is a tenth of the run)")
         lines += BarChart(
@@ -101,6 +105,29 @@ public enum ReportRenderer {
         if let poisoned = report.poisonedAnswers {
             lines.append("  poisoned        \(pad(poisoned))  answers shaped by an attacker's note")
             example(report.poisonExample) { "the answer of the attacker in \($0)" }
+        }
+        return lines
+    }
+
+    /// The same traffic with the exact cache alone, at this run's threshold and at a low one.
+    static func sideBySide(_ rows: [ThresholdComparison]) -> [String] {
+        func right(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        func columns(_ label: String, _ hits: String, _ wrong: String, _ saved: String) -> String {
+            "  " + label.padding(toLength: 30, withPad: " ", startingAt: 0) + right(hits, 13) + right(wrong, 15)
+                + right(saved, 8)
+        }
+        var lines = [
+            "Side by side: the same traffic and seed",
+            columns("caches", "semantic hits", "wrong answers", "saved"),
+        ]
+        for row in rows {
+            let label = row.threshold.map { String(format: "exact + semantic at %.2f", $0) } ?? "exact cache only"
+            let hits = row.threshold == nil ? "-" : number(row.semanticHits)
+            let wrong = row.threshold == nil ? "-" : number(row.wrongSemanticHits)
+            lines.append(
+                columns(label, hits, wrong, percent(row.savings)) + (row.thisRun ? "  ← this run" : ""))
         }
         return lines
     }

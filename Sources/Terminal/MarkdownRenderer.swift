@@ -1,5 +1,6 @@
 /// Renders Markdown for the terminal: headings, wrapped paragraphs, emphasis, inline code,
-/// highlighted fenced code, lists, block quotes and tables, within a given width.
+/// highlighted fenced code (soft-wrapped with a `↪` mark when too wide), lists, block quotes and
+/// tables, within a given width.
 public struct MarkdownRenderer: Sendable {
     public let painter: Painter
     public let width: Int
@@ -41,9 +42,8 @@ public struct MarkdownRenderer: Sendable {
         case let .paragraph(text):
             return wrapper.wrap(inline.runs(text), width: width)
         case let .code(language, codeLines):
-            let highlighter = CodeHighlighter(painter: painter)
             let label = language.isEmpty || language == "text" ? [] : [painter.paint("    ── \(language)", .dim)]
-            return label + codeLines.map { "    " + highlighter.highlight($0, language: language) }
+            return label + CodeWrapper(painter: painter).lines(codeLines, language: language, width: width)
         case let .quote(blocks):
             let bar = painter.paint("│", .dim)
             return render(blocks: blocks, width: width - 2).map { "\(bar) \($0)" }

@@ -12,9 +12,16 @@ final class LessonWindowBoundaryEndToEndTests: XCTestCase {
         let text = after.replacingOccurrences(of: "\n  ", with: " ")
         XCTAssertTrue(text.contains("floor(0.95 × 3) = 2"), text)
         XCTAssertTrue(text.contains("6 allowed, `RateLimit-Remaining` 4, 3, 2, then 2, 1, 0, and one 429."), text)
-        let command = try XCTUnwrap(
-            after.split(separator: "\n").first { $0.hasPrefix("$ archlab limit simulate") },
-            "the lesson gives the command")
+        let afterLines = after.split(separator: "\n").map(String.init)
+        let first = try XCTUnwrap(
+            afterLines.firstIndex { $0.hasPrefix("$ archlab limit simulate") }, "the lesson gives the command")
+        // A long command continues on the next line after ` \`.
+        var command = afterLines[first]
+        var next = first + 1
+        while command.hasSuffix(" \\"), next < afterLines.count {
+            command = String(command.dropLast(2)) + " " + afterLines[next].trimmingCharacters(in: .whitespaces)
+            next += 1
+        }
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", "\"$ARCHLAB\"" + command.dropFirst("$ archlab".count)]

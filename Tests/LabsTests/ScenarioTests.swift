@@ -42,7 +42,7 @@ final class ScenarioTests: XCTestCase {
             "scripts": ["2", "4"], "script_rate": ["5", "1"], "limit": ["3 per 1m", "50 per 1m"],
             "algorithm": ["fixed-window", "token-bucket"], "bots": ["1", "4"], "burst": ["60", "5"],
             "guard": ["off", "numbers"], "attackers": ["0", "3"], "tenant_in_key": ["false", "true"],
-            "cache_context": ["true", "false"],
+            "cache_context": ["true", "false"], "reworded": ["0", "0.9"], "low_threshold": ["0.5", "0.9"],
         ]
         // With the lexical embedder, 0.95 only ever matches prompts with the same identifiers, so the
         // identifier guard shows from 0.90 (with MiniLM it shows at the defaults: see the headline test).

@@ -45,18 +45,19 @@ final class MarkdownRendererTests: XCTestCase {
             "See RFC 6585\n(https://www.rfc-editor.org/rfc/rfc6585).")
     }
 
-    func testFencedCodeIsIndentedUnwrappedAndHighlighted() {
+    func testFencedCodeThatFitsIsIndentedUnwrappedAndHighlighted() {
         let markdown =
             """
-                ```swift\nlet value = try await redis.send([\"GET\", key]) // a long line that must not be wrapped at \
-                all\n```
+                ```swift\nlet value = try await redis.send([\"GET\", key]) // a long line that fits in 120 \
+                columns\n```
                 """
-        let lines = plain.renderLines(markdown)
+        let lines = MarkdownRenderer(painter: .plain, width: 120).renderLines(markdown)
         XCTAssertEqual(lines[0], "    ── swift")
         XCTAssertEqual(
             lines[1],
-            "    let value = try await redis.send([\"GET\", key]) // a long line that must not be wrapped at all")
-        let highlighted = colour.renderLines(markdown)[1]
+            "    let value = try await redis.send([\"GET\", key]) // a long line that fits in 120 columns")
+        XCTAssertEqual(lines.count, 2)
+        let highlighted = MarkdownRenderer(painter: Painter(colorEnabled: true), width: 120).renderLines(markdown)[1]
         XCTAssertTrue(highlighted.contains("\u{1B}[35;1mlet\u{1B}[0m"), highlighted)
         XCTAssertTrue(highlighted.contains("\u{1B}[32m\"GET\"\u{1B}[0m"), highlighted)
         XCTAssertTrue(highlighted.contains("\u{1B}[90m// a long"), highlighted)

@@ -31,13 +31,17 @@ public final class APIKeyGate: Sendable {
     }
 
     // ANCHOR: check
-    /// Matches `apiKey`; a miss costs one request of `clientAddress`'s unauthenticated allowance.
-    public func check(apiKey: String?, clientAddress: String) async throws -> APIKeyDecision {
+    /// Matches `apiKey`; a miss costs one request of `clientAddress`'s
+    /// unauthenticated allowance.
+    public func check(
+        apiKey: String?, clientAddress: String
+    ) async throws -> APIKeyDecision {
         if let key = keyring.match(apiKey) { return .admitted(key) }
         let decision = try await limiter.limit("ip:" + clientAddress, cost: 1)
         let verdict = RateLimitVerdict(
-            allowed: decision.success, limit: decision.limit, remaining: decision.remaining,
-            resetMs: decision.reset, retryAfterSeconds: Int(decision.retryAfterSeconds))
+            allowed: decision.success, limit: decision.limit,
+            remaining: decision.remaining, resetMs: decision.reset,
+            retryAfterSeconds: Int(decision.retryAfterSeconds))
         return decision.success ? .unauthorized(verdict) : .throttled(verdict)
     }
     // ANCHOR_END: check

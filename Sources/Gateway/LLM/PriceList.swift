@@ -24,7 +24,8 @@ public struct PriceList: Sendable, Hashable, Codable {
     // ANCHOR: cost
     /// The cost in dollars of one call.
     public func cost(inputTokens: Int, outputTokens: Int) -> Double {
-        Double(inputTokens) / 1000 * inputPer1K + Double(outputTokens) / 1000 * outputPer1K
+        Double(inputTokens) / 1000 * inputPer1K
+            + Double(outputTokens) / 1000 * outputPer1K
     }
     // ANCHOR_END: cost
 }

@@ -22,6 +22,9 @@ public struct ScenarioSetup: Sendable {
     public var exactTTLSeconds: Int = 3600
     /// Threshold and TTL (seconds) of the semantic cache; nil leaves it out.
     public var semantic: (threshold: Double, ttlSeconds: Double)?
+    /// When set (with `semantic`), the run also replays its workload in process with the exact cache
+    /// alone and with the semantic cache at this low threshold, for the report's side-by-side.
+    public var comparisonThreshold: Double?
     /// The rule a semantic hit must pass before it is served.
     public var identifierGuard: IdentifierGuard = .numbers
     /// Steps 5–8: the step's own limiter, or the algorithm and rate the parameters chose, or none.

@@ -77,23 +77,27 @@ public enum ScenarioCatalog {
         id: "semantic-cache", lesson: "semantic-caching", title: "Step 3: a semantic cache behind the exact one",
         summary:
             """
-                Lower the threshold to catch paraphrases the exact cache missed, and near-misses start getting each \
-                other's answers: at 0.80 enable and disable 2FA share one. At 0.95 neither embedder serves a wrong \
-                answer, because the identifier guard only compares prompts that name the same order, invoice or ticket \
-                number. Embeddings barely see numbers (MiniLM scores two prompts about orders #83462 and #84851 at \
-                0.96): set guard=off and MiniLM serves one's answer to the other even at 0.95. Watch wrong semantic \
-                hits as you change the threshold.
+                Users retype the same questions with another ending, a greeting or a thank-you: new strings to the \
+                exact cache, the same question to an embedding. The side-by-side shows what the semantic cache adds to \
+                the exact cache on the same traffic, and what a low threshold costs: near-misses get each other's \
+                answers (at 0.80 enable and disable 2FA share one). The identifier guard only compares prompts that \
+                name the same order, invoice or ticket number; set guard=off and MiniLM serves one order's answer to \
+                another even at 0.95.
                 """,
         parameters: [
             p("requests", "2000", "user requests over 10 minutes"),
             p("threshold", "0.95", "cosine similarity needed for a semantic hit (the course page's 0.95)"),
+            p("low_threshold", "0.80", "the low threshold the side-by-side compares with"),
             p("paraphrase", "0.5", "share of requests worded differently"),
+            p("reworded", "0.6", "share of repeated questions retyped (another ending, a greeting, a thank-you)"),
             p("ttl", "1h", "how long answers stay cached"),
             p("tenants", "1", "customers whose caches are kept apart"),
             p("guard", "numbers", "numbers: compare only prompts that hold the same identifiers; off: compare all"),
         ],
         configure: { values in
             var setup = ScenarioSetup(step: 3, workload: try users(values))
+            setup.workload.rewordShare = try values.double("reworded", in: 0...1)
+            setup.comparisonThreshold = try values.double("low_threshold", in: -1...1)
             setup.identifierGuard = try values.identifierGuard("guard")
             let ttl = try values.seconds("ttl") / 1000
             setup.exactTTLSeconds = Int(max(1, ttl))

@@ -75,6 +75,9 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
     /// Security lab only: cache hits that served an answer shaped by an attacker's context, and an example.
     public var poisonedAnswers: Int?
     public var poisonExample: ServedExample?
+    /// Semantic-cache runs: the same traffic with the exact cache alone, at this run's threshold and at
+    /// a low one (absent from other runs' JSON).
+    public var comparison: [ThresholdComparison]?
 
     enum CodingKeys: String, CodingKey {
         case scenario, seed, parameters, embedder, prices, requests
@@ -97,6 +100,7 @@ public struct ScenarioReport: Sendable, Codable, Hashable {
         case leakExample = "leak_example"
         case poisonedAnswers = "poisoned_answers"
         case poisonExample = "poison_example"
+        case comparison
     }
 
     /// The share of the no-cache, no-limit bill that was saved (0.62 = 62 % cheaper).

@@ -32,6 +32,37 @@ public struct ScenarioRunner: Sendable {
     {
         let values = try scenario.values(assignments)
         let setup = try scenario.configure(values)
+        guard let low = setup.comparisonThreshold, let semantic = setup.semantic else {
+            return try await run(setup, scenario: scenario.id, values: values.values)
+        }
+        // The side-by-side replays the same workload; one memo embeds each prompt once for all three runs.
+        var shared = self
+        shared.embedder = MemoizingEmbedder.wherePaying(embedder)
+        var report = try await shared.run(setup, scenario: scenario.id, values: values.values)
+        var inProcess = shared
+        inProcess.redis = nil
+        inProcess.connections = nil
+        var rows: [ThresholdComparison] = []
+        var thresholds: [Double?] = [nil, semantic.threshold]
+        if low != semantic.threshold { thresholds.append(low) }
+        for threshold in thresholds {
+            guard threshold != semantic.threshold else {
+                rows.append(ThresholdComparison(threshold: threshold, thisRun: true, report: report))
+                continue
+            }
+            var variant = setup
+            variant.semantic = threshold.map { (threshold: $0, ttlSeconds: semantic.ttlSeconds) }
+            let other = try await inProcess.run(variant, scenario: scenario.id, values: values.values)
+            rows.append(ThresholdComparison(threshold: threshold, thisRun: false, report: other))
+        }
+        report.comparison = rows
+        return report
+    }
+
+    /// One simulated run of `setup`; `id` and `values` only label the report.
+    private func run(_ setup: ScenarioSetup, scenario id: String, values: [String: String]) async throws
+        -> ScenarioReport
+    {
         let clock = ManualClock()
         let workload = WorkloadGenerator.generate(setup.workload, seed: seed)
         var semanticCache: SemanticCache?
@@ -76,7 +107,7 @@ public struct ScenarioRunner: Sendable {
         let gateway = Gateway(stages: stages, llm: LLMStage(llm))
 
         var builder = ReportBuilder(
-            scenario: scenario.id, seed: seed, parameters: values.values,
+            scenario: id, seed: seed, parameters: values,
             embedder: setup.semantic == nil ? nil : embedder.name, prices: setup.llm.prices,
             durationMs: setup.workload.durationMs, auditsAnswers: setup.auditsAnswers)
         var listCosts: [LLMRequest: Double] = [:]

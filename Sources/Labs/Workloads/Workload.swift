@@ -41,6 +41,10 @@ public struct WorkloadSpec: Sendable, Hashable {
     public var zipfExponent: Double = 1.1
     /// Share of user requests phrased differently from the intent's most common wording.
     public var paraphraseShare: Double = 0.3
+    /// Share of the users' repeated questions typed with a surface variation (another ending, a
+    /// greeting, a thank-you; see `Rewording`): new strings to the exact cache, the same question to
+    /// an embedding. 0 draws nothing from the generator, so other workloads stay as they were.
+    public var rewordShare: Double = 0
     /// Share of user requests that are one-off questions (an order number, an amount, a date):
     /// the long tail no cache can serve.
     public var uniqueShare: Double = 0.33
@@ -91,6 +95,9 @@ public enum WorkloadGenerator {
                 var phrasing = intent.phrasings[0]
                 if intent.phrasings.count > 1, random.unit() < spec.paraphraseShare {
                     phrasing = intent.phrasings[1 + Int(random.next() % UInt64(intent.phrasings.count - 1))]
+                }
+                if spec.rewordShare > 0, random.unit() < spec.rewordShare {
+                    phrasing = Rewording.reword(phrasing, &random)
                 }
                 prompt = phrasing
                 label = intent.id

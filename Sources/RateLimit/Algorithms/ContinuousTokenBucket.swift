@@ -46,19 +46,26 @@ public struct ContinuousTokenBucket: RateLimitAlgorithm {
     }
 
     // ANCHOR: decide
-    public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
+    public func decide(
+        _ state: inout State?, now: Int64, cost: Int
+    ) -> RateLimitResult {
         var level = level(of: state, at: now)
         let needed = min(Int64(cost), Int64(capacity) + 1) * unit
         guard level >= needed else {
             let target = min(needed, fullLevel)
             let reset = now + ceilDiv(target - level, Int64(refill))
-            return .make(success: false, limit: capacity, remaining: Int(level / unit), reset: reset, now: now)
+            return .make(
+                success: false, limit: capacity, remaining: Int(level / unit),
+                reset: reset, now: now)
         }
         level -= needed
         state = State(level: level, updatedAt: now)
         let remaining = level / unit
-        let reset = remaining >= Int64(capacity) ? now : now + ceilDiv((remaining + 1) * unit - level, Int64(refill))
-        return .make(success: true, limit: capacity, remaining: Int(remaining), reset: reset, now: now)
+        let reset = remaining >= Int64(capacity)
+            ? now : now + ceilDiv((remaining + 1) * unit - level, Int64(refill))
+        return .make(
+            success: true, limit: capacity, remaining: Int(remaining),
+            reset: reset, now: now)
     }
     // ANCHOR_END: decide
 }

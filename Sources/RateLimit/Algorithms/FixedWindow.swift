@@ -36,7 +36,9 @@ public struct FixedWindow: RateLimitAlgorithm {
     }
 
     // ANCHOR: decide
-    public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
+    public func decide(
+        _ state: inout State?, now: Int64, cost: Int
+    ) -> RateLimitResult {
         let window: Int64
         var count = cost
         if let old = state, contains(old.window, now) {
@@ -47,7 +49,9 @@ public struct FixedWindow: RateLimitAlgorithm {
         }
         state = State(window: window, count: count)
         let reset = (window + 1) * windowMilliseconds
-        return .make(success: count <= limit, limit: limit, remaining: limit - count, reset: reset, now: now)
+        return .make(
+            success: count <= limit, limit: limit, remaining: limit - count,
+            reset: reset, now: now)
     }
     // ANCHOR_END: decide
 }

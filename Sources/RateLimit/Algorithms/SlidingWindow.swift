@@ -32,17 +32,22 @@ public struct SlidingWindow: RateLimitAlgorithm {
     // ANCHOR: decide
     /// The previous window's count weighted by how much of it is still in view.
     public func weightedPrevious(_ previous: Int, now: Int64) -> Int {
-        weightedPrevious(previous, elapsed: now - floorDiv(now, windowMilliseconds) * windowMilliseconds)
+        let start = floorDiv(now, windowMilliseconds) * windowMilliseconds
+        return weightedPrevious(previous, elapsed: now - start)
     }
 
+    // ANCHOR: weight
     @inline(__always)
     func weightedPrevious(_ previous: Int, elapsed: Int64) -> Int {
         if previous == 0 { return 0 }
         let share = Double(elapsed) / Double(windowMilliseconds)
         return Int(((1 - share) * Double(previous)).rounded(.down))
     }
+    // ANCHOR_END: weight
 
-    public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
+    public func decide(
+        _ state: inout State?, now: Int64, cost: Int
+    ) -> RateLimitResult {
         let window: Int64
         if let old = state, now >= old.window &* windowMilliseconds,
             now - old.window &* windowMilliseconds < windowMilliseconds
@@ -62,16 +67,23 @@ public struct SlidingWindow: RateLimitAlgorithm {
                 previous = old.current
             }
         }
+        // ANCHOR: core
         let reset = start + windowMilliseconds
         let weighted = weightedPrevious(previous, elapsed: now - start)
         if weighted + current >= limit {
-            if state != nil { state = State(window: window, current: current, previous: previous) }
-            return .make(success: false, limit: limit, remaining: 0, reset: reset, now: now)
+            if state != nil {
+                state = State(window: window, current: current, previous: previous)
+            }
+            return .make(
+                success: false, limit: limit, remaining: 0, reset: reset, now: now)
         }
         current += cost
         state = State(window: window, current: current, previous: previous)
         let remaining = limit - (current + weighted)
-        return .make(success: remaining >= 0, limit: limit, remaining: remaining, reset: reset, now: now)
+        return .make(
+            success: remaining >= 0, limit: limit, remaining: remaining,
+            reset: reset, now: now)
+        // ANCHOR_END: core
     }
     // ANCHOR_END: decide
 }

@@ -37,24 +37,37 @@ public struct TokenBucket: RateLimitAlgorithm {
     }
 
     // ANCHOR: decide
-    public func decide(_ state: inout State?, now: Int64, cost: Int) -> RateLimitResult {
+    public func decide(
+        _ state: inout State?, now: Int64, cost: Int
+    ) -> RateLimitResult {
         var refilledAt = state?.refilledAt ?? now
         var tokens = state?.tokens ?? maxTokens
+        // Refill in whole steps: `refillRate` tokens per elapsed interval.
         if now >= refilledAt + intervalMilliseconds {
             let steps = (now - refilledAt) / intervalMilliseconds
-            let added = Int(clamping: steps).multipliedReportingOverflow(by: refillRate)
-            tokens = added.overflow ? maxTokens : min(maxTokens, tokens &+ added.partialValue)
+            let added = Int(clamping: steps)
+                .multipliedReportingOverflow(by: refillRate)
+            tokens = added.overflow
+                ? maxTokens : min(maxTokens, tokens &+ added.partialValue)
             refilledAt += steps * intervalMilliseconds
         }
         let reset = refilledAt + intervalMilliseconds
         if tokens == 0 {
-            return .make(success: false, limit: maxTokens, remaining: 0, reset: reset, now: now)
+            return .make(
+                success: false, limit: maxTokens, remaining: 0,
+                reset: reset, now: now)
         }
+        // Take `cost` tokens; the state lives until the bucket is full again.
         let remaining = tokens - cost
-        let lifetime = Int64(ceilDiv(Int64(maxTokens - remaining), Int64(refillRate))) * intervalMilliseconds
-        let expiresAt = lifetime > 0 ? now + lifetime : (state?.expiresAt ?? Int64.max)
-        state = State(refilledAt: refilledAt, tokens: remaining, expiresAt: expiresAt)
-        return .make(success: remaining >= 0, limit: maxTokens, remaining: remaining, reset: reset, now: now)
+        let toFull = ceilDiv(Int64(maxTokens - remaining), Int64(refillRate))
+        let lifetime = Int64(toFull) * intervalMilliseconds
+        let expiresAt = lifetime > 0
+            ? now + lifetime : (state?.expiresAt ?? Int64.max)
+        state = State(
+            refilledAt: refilledAt, tokens: remaining, expiresAt: expiresAt)
+        return .make(
+            success: remaining >= 0, limit: maxTokens, remaining: remaining,
+            reset: reset, now: now)
     }
     // ANCHOR_END: decide
 }
