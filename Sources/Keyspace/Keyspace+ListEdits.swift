@@ -195,7 +195,9 @@ extension Keyspace {
         }
         let element = KeyBytes(argv[2])
         let backwards = rank < 0
-        let wanted = rank.magnitude
+        // Redis negates RANK in a C long: -LONG_MIN stays negative, so every match counts and COUNT never stops.
+        let overflowed = rank == Int64.min
+        let wanted: UInt64 = overflowed ? 1 : rank.magnitude
         let n = list.count
         var matches: UInt64 = 0
         var found: [Int64] = []
@@ -208,7 +210,7 @@ extension Keyspace {
                 if matches >= wanted {
                     found.append(Int64(i))
                     if count == -1 { break }
-                    if count != 0 && Int64(matches - wanted + 1) >= count { break }
+                    if count != 0 && !overflowed && Int64(matches - wanted + 1) >= count { break }
                 }
             }
             scanned += 1

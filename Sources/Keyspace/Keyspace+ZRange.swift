@@ -42,7 +42,7 @@ extension Keyspace {
                 offset = o
                 limit = l
                 j += 2
-            } else if fixedReverse == nil && option.equalsIgnoringCase("rev") {
+            } else if fixedReverse == nil && !reverse && option.equalsIgnoringCase("rev") {
                 reverse = true
             } else if kind == .auto && option.equalsIgnoringCase("bylex") {
                 kind = .lex

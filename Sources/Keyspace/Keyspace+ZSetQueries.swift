@@ -3,11 +3,8 @@ import RESP
 
 /// ZINCRBY, ZCOUNT, ZLEXCOUNT, ZRANK, ZREVRANK, ZMSCORE, ZRANDMEMBER, ZREMRANGEBYRANK and ZREMRANGEBYLEX.
 extension Keyspace {
+    /// ZINCRBY is ZADD with INCR forced: Redis parses its arguments as ZADD's (`ZINCRBY k nx m` is a syntax error).
     func zincrby(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        guard parseRedisDouble(argv[2].bytes) != nil else {
-            out.writeRESPError("ERR value is not a valid float")
-            return
-        }
         zadd([argv[0], argv[1], ByteBuffer(string: "INCR"), argv[2], argv[3]], s, &out)
     }
 
