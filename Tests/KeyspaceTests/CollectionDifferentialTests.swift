@@ -183,6 +183,15 @@ final class CollectionDifferentialTests: XCTestCase {
          "SET str x", "SMOVE a str 2", "SMOVE str a 2", "SINTER a str", "SMISMEMBER a 2 9 3", "SMISMEMBER nokey 1",
          "SRANDMEMBER a 10", "SRANDMEMBER a 0", "SRANDMEMBER nokey 5", "SRANDMEMBER a 1 2", "SPOP nokey 3",
          "SRANDMEMBER a -9223372036854775808", "SPOP a 10", "EXISTS a"],
+        // WATCH: a write that changes the key (or LTRIM, which always signals) fails the EXEC; a no-op does not.
+        ["RPUSH l a b", "SADD a 1", "WATCH d", "SUNIONSTORE d a", "MULTI", "PING", "EXEC",
+         "WATCH l", "LREM l 0 nope", "LINSERT l BEFORE nope x", "MULTI", "PING", "EXEC",
+         "WATCH l", "LTRIM l 0 -1", "MULTI", "PING", "EXEC", "WATCH z", "ZRANGESTORE z nokey 0 -1", "MULTI", "PING",
+         "EXEC", "WATCH a", "SMOVE a a 1", "SINTERSTORE nokey2 a nokey", "MULTI", "PING", "EXEC",
+         "WATCH l", "LSET l 0 A", "MULTI", "PING", "EXEC", "WATCH h", "HSETNX h f v", "MULTI", "PING", "EXEC"],
+        // Queued inside MULTI; an arity error aborts the transaction.
+        ["MULTI", "ZADD z 1 a 2 b", "ZUNIONSTORE out 1 z WEIGHTS 2", "ZRANGE out 0 -1 WITHSCORES", "LPOS l",
+         "EXEC", "MULTI", "RPUSH l x y", "LINSERT l AFTER x m", "HMSET h a 1", "SMISMEMBER s a", "EXEC"],
     ]
 
     func testNamedCasesMatchRealRedis() throws {
@@ -220,6 +229,37 @@ final class CollectionDifferentialTests: XCTestCase {
             }
         }
         XCTAssertTrue(mismatches.isEmpty, "replies differ:\n" + mismatches.joined(separator: "\n"))
+    }
+
+    /// Keyspace hits and misses: counted for the keys read (sources of a STORE too), not for the keys written.
+    func testKeyspaceHitsAndMissesMatchRealRedis() throws {
+        let real = try ReferenceRedis.start()
+        defer { real.stop() }
+        let connection = try BlockingConnection(port: real.port)
+        defer { connection.close() }
+        let keyspace = Keyspace()
+        let session = keyspace.makeSession()
+        let script = [
+            "FLUSHALL", "CONFIG RESETSTAT", "RPUSH l a b", "SADD s 1 2", "ZADD z 1 a", "HSET h f v", "LINDEX l 0",
+            "LINDEX nol 0", "LPOS l a", "LSET l 0 x", "LINSERT l BEFORE x y", "LREM l 0 y", "LTRIM l 0 -1",
+            "HKEYS h", "HSTRLEN noh f", "HSETNX h g v", "HINCRBYFLOAT h n 1", "HRANDFIELD h", "SINTER s nos",
+            "SUNIONSTORE d s nos", "SMOVE s t 1", "SMISMEMBER s 2", "SINTERCARD 2 s t", "ZUNIONSTORE o 2 z s",
+            "ZRANGESTORE p z 0 -1", "ZINCRBY z 1 a", "ZRANK z a", "ZCOUNT noz 0 1", "ZMSCORE z a",
+            "ZREMRANGEBYRANK z 5 6", "ZDIFF 2 z noz", "ZRANGEBYLEX z - +", "ZREVRANGE z 0 -1",
+        ]
+        for line in script {
+            let argv = line.split(separator: " ").map(String.init)
+            _ = try connection.roundTrip(argv)
+            var reply = ByteBuffer()
+            keyspace.execute(argv.map { ByteBuffer(string: $0) }, session: session, into: &reply)
+        }
+        let theirs = String(decoding: try connection.roundTrip(["INFO", "stats"]), as: UTF8.self)
+        let ours = keyspace.infoText(sections: ["stats"])
+        func counters(_ text: String) -> [String] {
+            text.split(whereSeparator: \.isNewline).map(String.init).filter { $0.hasPrefix("keyspace_") }
+        }
+        XCTAssertEqual(counters(ours), counters(theirs))
+        XCTAssertEqual(counters(theirs).count, 2)
     }
 
     /// Random draws: the shape of the reply as Redis gives it (distinct members for a positive count,
