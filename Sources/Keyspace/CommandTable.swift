@@ -20,6 +20,12 @@ enum CommandID: UInt16, CaseIterable {
     // Strings, bits, generic keys, server introspection.
 
     // Lists, hashes, sets, sorted sets.
+    case lindex, lset, linsert, lrem, ltrim, lpos, lpushx, rpushx
+    case hkeys, hvals, hmset, hsetnx, hstrlen, hincrbyfloat, hrandfield
+    case sinter, sunion, sdiff, sinterstore, sunionstore, sdiffstore, sintercard, srandmember, smove, smismember
+    case zincrby, zcount, zlexcount, zrank, zrevrank, zrevrange, zrevrangebyscore, zrangebylex, zrevrangebylex
+    case zremrangebyrank, zremrangebylex, zunionstore, zinterstore, zdiffstore, zunion, zinter, zdiff, zintercard
+    case zrangestore, zmscore, zrandmember
 
     // Blocking commands, pub/sub.
 
@@ -120,6 +126,17 @@ enum CommandTable {
             // Strings, bits, generic keys, server introspection.
 
             // Lists, hashes, sets, sorted sets.
+            (.lindex, 3, r), (.lset, 4, wm), (.linsert, 5, wm), (.lrem, 4, w), (.ltrim, 4, w), (.lpos, -3, r),
+            (.lpushx, -3, wm), (.rpushx, -3, wm),
+            (.hkeys, 2, r), (.hvals, 2, r), (.hmset, -4, wm), (.hsetnx, 4, wm), (.hstrlen, 3, r),
+            (.hincrbyfloat, 4, wm), (.hrandfield, -2, r),
+            (.sinter, -2, r), (.sunion, -2, r), (.sdiff, -2, r), (.sinterstore, -3, wm), (.sunionstore, -3, wm),
+            (.sdiffstore, -3, wm), (.sintercard, -3, r), (.srandmember, -2, r), (.smove, 4, w), (.smismember, -3, r),
+            (.zincrby, 4, wm), (.zcount, 4, r), (.zlexcount, 4, r), (.zrank, 3, r), (.zrevrank, 3, r),
+            (.zrevrange, -4, r), (.zrevrangebyscore, -4, r), (.zrangebylex, -4, r), (.zrevrangebylex, -4, r),
+            (.zremrangebyrank, 4, w), (.zremrangebylex, 4, w), (.zunionstore, -4, wm), (.zinterstore, -4, wm),
+            (.zdiffstore, -4, wm), (.zunion, -3, r), (.zinter, -3, r), (.zdiff, -3, r), (.zintercard, -3, r),
+            (.zrangestore, -5, wm), (.zmscore, -3, r), (.zrandmember, -2, r),
 
             // Blocking commands, pub/sub.
 

@@ -35,6 +35,28 @@ final class ListValue {
         index < head.count ? head[head.count - 1 - index] : tail[index - head.count]
     }
 
+    /// Replaces the element at `index` (0 ≤ index < count).
+    func replace(at index: Int, with item: KeyBytes) {
+        if index < head.count {
+            let i = head.count - 1 - index
+            byteCount += item.count - head[i].count
+            head[i] = item
+        } else {
+            byteCount += item.count - tail[index - head.count].count
+            tail[index - head.count] = item
+        }
+    }
+
+    /// Every element, first to last.
+    var elements: [KeyBytes] { Array(head.reversed()) + tail }
+
+    /// Replaces the whole content (for edits in the middle: LINSERT, LREM, LTRIM).
+    func replaceAll(_ items: [KeyBytes]) {
+        head = []
+        tail = items
+        byteCount = items.reduce(0) { $0 + $1.count }
+    }
+
     /// Moves half of the other stack over, so alternating pops do not thrash.
     private func rebalance(toHead: Bool) {
         let all = Array(head.reversed()) + tail

@@ -10,7 +10,6 @@ import Darwin
 /// rejects spaces, trailing bytes and NaN). `lenient` follows `zslParseRange` instead: leading
 /// spaces and an empty string (0) pass, and overflow is not checked.
 func parseRedisDouble(_ bytes: [UInt8], lenient: Bool = false) -> Double? {
-    guard bytes.count < 256 else { return nil }
     if !lenient {
         guard let first = bytes.first, !isSpace(first) else { return nil }
     }

@@ -14,6 +14,9 @@ final class SetValue {
 
     var count: Int { items.count }
 
+    /// Whether every member is an integer in canonical form (what Redis's intset encoding needs).
+    var isAllIntegers: Bool { nonIntegerCount == 0 }
+
     func contains(_ member: KeyBytes) -> Bool { index[member] != nil }
 
     @discardableResult

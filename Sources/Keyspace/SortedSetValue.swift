@@ -68,6 +68,13 @@ final class SortedSetValue {
         items.removeSubrange(range)
     }
 
+    /// The 0-based rank of `member` in score order, nil when absent.
+    func rank(of member: KeyBytes) -> Int? {
+        guard let score = scores[member] else { return nil }
+        let i = position(of: Item(score: score, member: member.bytes))
+        return i < items.count && items[i].member == member.bytes ? i : nil
+    }
+
     private func position(of item: Item) -> Int {
         var low = 0
         var high = items.count
