@@ -32,7 +32,9 @@ extension Keyspace {
         out.writeRESPArrayHeader(queue.count)
         for argv in queue {
             guard let spec = CommandTable.lookup(argv[0]) else { continue }
+            let mark = out.writerIndex
             run(spec, argv, s, &out)
+            recordCall(spec, out, from: mark)
             if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
         }
     }
