@@ -7,9 +7,12 @@ extension Keyspace {
 
     /// A database index argument as Redis's `getIntFromObjectOrReply` then `selectDb` check it.
     private func databaseIndex(_ argument: ByteBuffer, _ out: inout ByteBuffer) -> Int? {
-        guard let index = parseRedisInteger(argument.readableBytesView), index >= Int32.min, index <= Int32.max
-        else {
+        guard let index = parseRedisInteger(argument.readableBytesView) else {
             out.writeRESPError(Self.notInteger)
+            return nil
+        }
+        guard index >= Int32.min, index <= Int32.max else {
+            out.writeRESPError("ERR value is out of range, value must between -2147483648 and 2147483647")
             return nil
         }
         guard index >= 0 && index < databases.count else {

@@ -43,7 +43,7 @@ extension Keyspace {
                 "    Return the number of references of the value associated with the specified",
                 "    <key>.",
                 "HELP",
-                "    Print this help.",
+                "    Prints this help.",
             ]
             out.writeRESPArrayHeader(help.count)
             for line in help { out.writeRESPSimpleString(line) }
