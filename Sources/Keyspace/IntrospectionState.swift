@@ -12,6 +12,8 @@ struct IntrospectionState {
     var totalErrorReplies = 0
     /// `DEBUG SET-ACTIVE-EXPIRE 0` stops the active expiry cycle (keys still expire when read).
     var activeExpire = true
+    /// `DEBUG SET-DISABLE-DENY-SCRIPTS 1`: scripts may run commands normally refused inside them.
+    var disableDenyScripts = false
     var thresholds = EncodingThresholds()
 
     init() {

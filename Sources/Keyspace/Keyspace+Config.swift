@@ -89,7 +89,9 @@ extension Keyspace {
             }
             if canonicalNames.contains(canonical) {
                 out.writeRESPError(
-                    sanitize("ERR CONFIG SET failed (possibly related to argument '\(argv[i].text)') - duplicate parameter"))
+                    sanitize(
+                        "ERR CONFIG SET failed (possibly related to argument '\(argv[i].text)') - duplicate parameter"
+                    ))
                 return
             }
             names.append(name)

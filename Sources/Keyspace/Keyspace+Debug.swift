@@ -19,6 +19,13 @@ extension Keyspace {
             || sub.equalsIgnoringCase("jmap") || sub.equalsIgnoringCase("change-repl-id"))
         {
             out.writeRESPSimpleString("OK")
+        } else if sub.equalsIgnoringCase("set-disable-deny-scripts") && count == 3 {
+            introspection.disableDenyScripts = atoiPrefix(argv[2].bytes) != 0
+            out.writeRESPSimpleString("OK")
+        } else if (sub.equalsIgnoringCase("pause-cron") || sub.equalsIgnoringCase("set-skip-checksum-validation")
+            || sub.equalsIgnoringCase("aof-flush-sleep")) && count == 3
+        {
+            out.writeRESPSimpleString("OK")
         } else if sub.equalsIgnoringCase("set-active-expire") && count == 3 {
             introspection.activeExpire = atoiPrefix(argv[2].bytes) != 0
             out.writeRESPSimpleString("OK")
@@ -76,7 +83,8 @@ extension Keyspace {
             "OBJECT <key>", "    Show low level info about the `key` and associated value.",
             "PROTOCOL <type>", "    Reply with a test value of the specified type. <type> can be: string,",
             "    integer, double, bignum, null, array, set, map, attrib, push, verbatim,", "    true, false.",
-            "QUICKLIST-PACKED-THRESHOLD <size>", "    Sets the threshold for elements to be inserted as plain vs packed nodes",
+            "QUICKLIST-PACKED-THRESHOLD <size>",
+            "    Sets the threshold for elements to be inserted as plain vs packed nodes",
             "    Default value is 1GB, allows values up to 4GB. Setting to 0 restores to default.",
             "RELOAD [option ...]", "    Save the RDB on disk and reload it back to memory. Valid <option> values:",
             "SET-ACTIVE-EXPIRE <0|1>",

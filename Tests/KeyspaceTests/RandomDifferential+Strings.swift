@@ -253,6 +253,13 @@ extension RandomDifferentialTests {
         SORT si BY nosort STORE dst
         LRANGE dst 0 -1
 
+        ZADD z DBLMAX max
+        ZADD z -DBLMAX min
+        ZSCORE z max
+        ZRANGE z 0 -1 WITHSCORES
+        ZADD z DBLMAX0 toobig
+        ZRANGEBYSCORE z -DBLMAX DBLMAX
+
         SET i 123
         SET s hello
         SET big "0123456789012345678901234567890123456789012345"
@@ -355,7 +362,12 @@ extension RandomDifferentialTests {
         """#
 
     func testNamedStringAndKeyCasesMatchRealRedis() throws {
-        let script = try CommandScript(text: Self.namedCases)
+        // DBL_MAX written out in full (309 digits), which ZADD must accept as Redis does.
+        let dblMax = "17976931348623157081452742373170435679807056752584499659891747680315726078002853876058955"
+            + "86327668781715404589535143824642343213268894641827684675467035375169860499105765512820762454900903893"
+            + "28944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250"
+            + "404026184124858368"
+        let script = try CommandScript(text: Self.namedCases.replacingOccurrences(of: "DBLMAX", with: dblMax))
         let real = try ReferenceRedis.start(arguments: ["--enable-debug-command", "yes"])
         defer { real.stop() }
         let keyspace = Keyspace()
