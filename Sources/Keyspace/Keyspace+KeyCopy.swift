@@ -117,7 +117,7 @@ extension Keyspace {
     }
 
     func expiretime(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, milliseconds: Bool) {
-        guard let position = lookup(s.database, KeyBytes(argv[1])) else {
+        guard let position = peek(s.database, KeyBytes(argv[1])) else {
             out.writeRESPInteger(-2)
             return
         }

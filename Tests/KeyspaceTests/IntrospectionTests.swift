@@ -156,4 +156,36 @@ final class IntrospectionTests: XCTestCase {
         h.raw("FLUSHALL")
         XCTAssertEqual(h.raw("DEBUG", "DIGEST"), "+" + String(repeating: "0", count: 40) + "\r\n")
     }
+
+    /// Every new write command invalidates a WATCH on the key it changes, and a no-op leaves it alone.
+    func testNewWriteCommandsInvalidateWatchedKeys() {
+        let writes: [(setup: [String], watched: String, command: [String], changes: Bool)] = [
+            (["SET", "k", "abc"], "k", ["SETRANGE", "k", "1", "x"], true),
+            (["SET", "k", "abc"], "k", ["SETRANGE", "k", "1", ""], false),
+            (["SET", "k", "a"], "k", ["SETBIT", "k", "6", "1"], true),
+            (["SET", "k", "a"], "k", ["SETBIT", "k", "7", "1"], false),
+            (["SET", "k", "a"], "d", ["BITOP", "NOT", "d", "k"], true),
+            (["SET", "k", "a"], "k", ["GETSET", "k", "b"], true),
+            (["SET", "k", "a"], "n", ["MSETNX", "n", "1"], true),
+            (["SET", "k", "a"], "c", ["COPY", "k", "c"], true),
+            (["SET", "k", "a"], "k", ["MOVE", "k", "1"], true),
+            (["SET", "k", "a"], "r", ["RENAMENX", "k", "r"], true),
+            (["RPUSH", "l", "2", "1"], "st", ["SORT", "l", "STORE", "st"], true),
+            (["SET", "k", "a"], "k", ["BITCOUNT", "k"], false),
+        ]
+        for write in writes {
+            let h = Harness()
+            h.rawArray(write.setup)
+            h.rawArray(["SET", "k", "a"])
+            h.rawArray(write.setup)
+            h.raw("WATCH", write.watched)
+            let other = h.keyspace.makeSession()
+            var reply = ByteBuffer()
+            h.keyspace.execute(write.command.map { ByteBuffer(string: $0) }, session: other, into: &reply)
+            h.raw("MULTI")
+            h.raw("PING")
+            let exec = h.raw("EXEC")
+            XCTAssertEqual(exec, write.changes ? "*-1\r\n" : "*1\r\n+PONG\r\n", write.command.joined(separator: " "))
+        }
+    }
 }

@@ -399,4 +399,51 @@ extension RandomDifferentialTests {
         }
         XCTAssertTrue(mismatches.isEmpty, "\(mismatches.count) replies differ:\n" + mismatches.joined(separator: "\n"))
     }
+
+    /// Keyspace hits and misses after each of the new commands, compared with redis-server's INFO.
+    func testKeyspaceHitsAndMissesMatchRealRedis() throws {
+        let commands = [
+            "SET s foobar", "RPUSH l 3 1 2", "SET w_1 5", "HSET h f v", "SADD set a", "ZADD z 1 a",
+            "GETRANGE s 0 2", "GETRANGE nope 0 2", "SUBSTR s 0 1", "SETRANGE s 1 x", "SETRANGE nope2 0 y",
+            "GETBIT s 3", "GETBIT nope 3", "SETBIT s 3 1", "BITCOUNT s", "BITCOUNT nope", "BITPOS s 1",
+            "BITPOS nope 1", "BITOP AND dest s nope", "GETSET s v", "GETSET nope3 v", "MSETNX a 1 b 2",
+            "LCS s nope", "COPY s s2", "COPY nope s3", "MOVE s2 1", "RENAMENX a c", "RANDOMKEY",
+            "EXPIRETIME s", "PEXPIRETIME nope", "TOUCH s nope c", "SORT l", "SORT l BY w_* GET w_*",
+            "SORT_RO nope", "OBJECT ENCODING s", "OBJECT REFCOUNT nope", "SSCAN set 0", "HSCAN nope 0",
+            "ZSCAN z 0", "SCAN 0 COUNT 100 TYPE string",
+        ]
+        let real = try ReferenceRedis.start()
+        defer { real.stop() }
+        let connection = try BlockingConnection(port: real.port)
+        defer { connection.close() }
+        let keyspace = Keyspace()
+        let session = keyspace.makeSession()
+        var ignored = ByteBuffer()
+        for setup in [["FLUSHALL"], ["CONFIG", "RESETSTAT"]] {
+            _ = try connection.roundTrip(setup)
+            keyspace.execute(setup.map { ByteBuffer(string: $0) }, session: session, into: &ignored)
+        }
+        var mismatches: [String] = []
+        for command in commands {
+            let argv = command.split(separator: " ").map(String.init)
+            _ = try connection.roundTrip(argv)
+            keyspace.execute(argv.map { ByteBuffer(string: $0) }, session: session, into: &ignored)
+            let theirs = String(decoding: try connection.roundTrip(["INFO", "stats"]), as: UTF8.self)
+            let ours = keyspace.infoText(sections: ["stats"])
+            for field in ["keyspace_hits", "keyspace_misses"] {
+                let mine = Self.infoField(ours, field)
+                let redis = Self.infoField(theirs, field)
+                if mine != redis || redis == "?" { mismatches.append("after \(command): \(field) redis \(redis) ours \(mine)") }
+            }
+            if !mismatches.isEmpty { break }
+        }
+        XCTAssertTrue(mismatches.isEmpty, mismatches.joined(separator: "\n"))
+    }
+
+    private static func infoField(_ text: String, _ field: String) -> String {
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix(field + ":") {
+            return String(line.dropFirst(field.count + 1))
+        }
+        return "?"
+    }
 }
