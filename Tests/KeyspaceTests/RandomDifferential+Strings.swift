@@ -433,7 +433,9 @@ extension RandomDifferentialTests {
             for field in ["keyspace_hits", "keyspace_misses"] {
                 let mine = Self.infoField(ours, field)
                 let redis = Self.infoField(theirs, field)
-                if mine != redis || redis == "?" { mismatches.append("after \(command): \(field) redis \(redis) ours \(mine)") }
+                if mine != redis || redis == "?" {
+                    mismatches.append("after \(command): \(field) redis \(redis) ours \(mine)")
+                }
             }
             if !mismatches.isEmpty { break }
         }
