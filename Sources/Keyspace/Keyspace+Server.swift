@@ -16,6 +16,8 @@ extension Keyspace {
             out.writeRESPInteger(Int64(CommandTable.specs.count))
         } else if sub.equalsIgnoringCase("docs") {
             out.writeRESPMapHeader(0, s.protocolVersion)
+        } else if sub.equalsIgnoringCase("getkeys") {
+            commandGetKeys(argv, &out)
         } else if sub.equalsIgnoringCase("list") {
             out.writeRESPArrayHeader(CommandTable.specs.count)
             for spec in CommandTable.specs { out.writeRESPBulk(spec.name) }

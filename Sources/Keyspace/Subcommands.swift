@@ -5,7 +5,7 @@ enum Subcommands {
     static let table: [String: [(name: String, arity: Int)]] = [
         "client": [("id", 2), ("getname", 2), ("setname", 3), ("setinfo", 4), ("info", 2), ("list", -2), ("help", 2)],
         "config": [("get", -3), ("set", -4), ("resetstat", 2), ("help", 2)],
-        "command": [("count", 2), ("docs", -2), ("list", -2), ("help", 2)],
+        "command": [("count", 2), ("docs", -2), ("getkeys", -4), ("list", -2), ("help", 2)],
         "object": [("encoding", 3), ("freq", 3), ("idletime", 3), ("refcount", 3), ("help", 2)],
         "module": [("list", 2), ("load", -3), ("loadex", -3), ("unload", 3), ("help", 2)],
     ]

@@ -339,6 +339,24 @@ extension RandomDifferentialTests {
         DEBUG PROTOCOL true
         DEBUG PROTOCOL verbatim
 
+        COMMAND GETKEYS sort abc store def
+        COMMAND GETKEYS sort_ro abc
+        COMMAND GETKEYS sort abc store invalid store stillbad store def
+        COMMAND GETKEYS sort abc limit store x 1 get # by store
+        COMMAND GETKEYS mset a 1 b 2
+        COMMAND GETKEYS msetnx a 1 b
+        COMMAND GETKEYS del a b c
+        COMMAND GETKEYS get a
+        COMMAND GETKEYS get a b
+        COMMAND GETKEYS ping
+        COMMAND GETKEYS nosuch a
+        COMMAND GETKEYS copy a b db 1
+        COMMAND GETKEYS bitop and dest a b
+        COMMAND GETKEYS lcs a b len
+        COMMAND GETKEYS object encoding k
+        COMMAND GETKEYS setrange k 0 v
+        COMMAND GETKEYS
+
         SADD s 1 2 3
         SSCAN s 0
         SADD t a b c
