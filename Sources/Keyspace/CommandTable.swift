@@ -21,7 +21,7 @@ enum CommandID: UInt16, CaseIterable {
     case setrange, getrange, substr, getset, msetnx, lcs
     case setbit, getbit, bitcount, bitpos, bitop
     case copy, move, renamenx, randomkey, expiretime, pexpiretime, touch, sort, sort_ro
-    case object, debug, sscan, hscan, zscan
+    case object, debug, sscan, hscan, zscan, swapdb
 
     // Lists, hashes, sets, sorted sets.
 
@@ -126,7 +126,7 @@ enum CommandTable {
             (.lcs, -3, r), (.setbit, 4, wm), (.getbit, 3, r), (.bitcount, -2, r), (.bitpos, -3, r),
             (.bitop, -4, wm), (.copy, -3, wm), (.move, 3, w), (.renamenx, 3, w), (.randomkey, 1, r),
             (.expiretime, 2, r), (.pexpiretime, 2, r), (.touch, -2, r), (.sort, -2, wm), (.sort_ro, -2, r),
-            (.object, -2, r), (.debug, -2, []), (.sscan, -3, r), (.hscan, -3, r), (.zscan, -3, r),
+            (.object, -2, r), (.debug, -2, []), (.sscan, -3, r), (.hscan, -3, r), (.zscan, -3, r), (.swapdb, 3, w),
 
             // Lists, hashes, sets, sorted sets.
 

@@ -19,7 +19,7 @@ extension Keyspace {
         case .object: return .range(first: 2, last: 2, step: 1)
         case .sort: return .sort
         case .sort_ro: return .range(first: 1, last: 1, step: 1)
-        case .keys, .scan, .randomkey, .dbsize, .flushdb, .flushall, .select, .debug: return .none
+        case .keys, .scan, .randomkey, .dbsize, .flushdb, .flushall, .select, .debug, .swapdb: return .none
         default:
             let hasKey = spec.flags.contains(.read) || spec.flags.contains(.write)
             return hasKey ? .range(first: 1, last: 1, step: 1) : .none

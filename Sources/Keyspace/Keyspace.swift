@@ -288,6 +288,7 @@ public final class Keyspace {
         case .sscan: containerScan(argv, s, &out, kind: .set)
         case .hscan: containerScan(argv, s, &out, kind: .hash)
         case .zscan: containerScan(argv, s, &out, kind: .zset)
+        case .swapdb: swapdb(argv, s, &out)
 
         // Lists, hashes, sets, sorted sets.
 

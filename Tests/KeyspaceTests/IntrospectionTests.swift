@@ -172,6 +172,8 @@ final class IntrospectionTests: XCTestCase {
             (["SET", "k", "a"], "r", ["RENAMENX", "k", "r"], true),
             (["RPUSH", "l", "2", "1"], "st", ["SORT", "l", "STORE", "st"], true),
             (["SET", "k", "a"], "k", ["BITCOUNT", "k"], false),
+            (["SET", "k", "a"], "k", ["SWAPDB", "0", "1"], true),
+            (["SET", "k", "a"], "absent", ["SWAPDB", "0", "1"], false),
         ]
         for write in writes {
             let h = Harness()

@@ -339,6 +339,23 @@ extension RandomDifferentialTests {
         DEBUG PROTOCOL true
         DEBUG PROTOCOL verbatim
 
+        SET a 1
+        SELECT 1
+        SET b 2
+        SWAPDB 0 1
+        GET b
+        SELECT 0
+        GET b
+        GET a
+        SWAPDB 0 16
+        SWAPDB x 1
+        SWAPDB 0 x
+        SWAPDB 0 99999999999
+        SWAPDB 1 1
+        DBSIZE
+        SWAPDB 1 0
+        GET a
+
         COMMAND GETKEYS sort abc store def
         COMMAND GETKEYS sort_ro abc
         COMMAND GETKEYS sort abc store invalid store stillbad store def
