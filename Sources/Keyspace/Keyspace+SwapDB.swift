@@ -33,11 +33,27 @@ extension Keyspace {
         out.writeRESPSimpleString("OK")
     }
 
-    /// Marks dirty every session WATCHing, in database `emptied`, a key live in it or in `replacement`.
+    /// Redis's `touchAllWatchedKeysInDb`: a session WATCHing, in database `emptied`, a key stored in it or in
+    /// `replacement` is marked dirty, unless the key only arrives already expired (then EXEC ignores that
+    /// expiry), or it was such a key and leaves or is replaced by another expired one.
     private func touchWatchedKeys(swapping emptied: Int, with replacement: Int) {
         for (watchKey, sessions) in watchers where watchKey.database == emptied {
-            if isLive(emptied, watchKey.key) || isLive(replacement, watchKey.key) {
-                for session in sessions { session.watchDirty = true }
+            let inEmptied = databases[emptied].position(of: watchKey.key) != nil
+            let inReplacement = databases[replacement].position(of: watchKey.key) != nil
+            guard inEmptied || inReplacement else { continue }
+            let replacementExpired = inReplacement && !isLive(replacement, watchKey.key)
+            for session in sessions {
+                if let stale = session.staleWatched.firstIndex(of: watchKey) {
+                    if !inReplacement {
+                        session.staleWatched.remove(at: stale)
+                        continue
+                    }
+                    if replacementExpired { continue }
+                } else if !inEmptied && replacementExpired {
+                    session.staleWatched.append(watchKey)
+                    continue
+                }
+                session.watchDirty = true
             }
         }
     }
