@@ -25,6 +25,8 @@ public final class ClientSession {
     var multiQueue: [[ByteBuffer]] = []
     var multiFailed = false
     var watched: [WatchKey] = []
+    /// WATCHed keys that a SWAPDB replaced with an already expired key: EXEC ignores their expiry.
+    var staleWatched: [WatchKey] = []
     var watchDirty = false
 
     init(id: Int64, authenticated: Bool) {

@@ -18,6 +18,10 @@ enum CommandID: UInt16, CaseIterable {
     case ftCreate, ftSearch, ftInfo, ftDropindex, ftList
 
     // Strings, bits, generic keys, server introspection.
+    case setrange, getrange, substr, getset, msetnx, lcs
+    case setbit, getbit, bitcount, bitpos, bitop
+    case copy, move, renamenx, randomkey, expiretime, pexpiretime, touch, sort, sort_ro
+    case object, debug, sscan, hscan, zscan, swapdb
 
     // Lists, hashes, sets, sorted sets.
     case lindex, lset, linsert, lrem, ltrim, lpos, lpushx, rpushx
@@ -124,6 +128,11 @@ enum CommandTable {
             (.ftCreate, -1, wm), (.ftSearch, -1, []), (.ftInfo, -1, []), (.ftDropindex, -1, w), (.ftList, -1, []),
 
             // Strings, bits, generic keys, server introspection.
+            (.setrange, 4, wm), (.getrange, 4, r), (.substr, 4, r), (.getset, 3, wm), (.msetnx, -3, wm),
+            (.lcs, -3, r), (.setbit, 4, wm), (.getbit, 3, r), (.bitcount, -2, r), (.bitpos, -3, r),
+            (.bitop, -4, wm), (.copy, -3, wm), (.move, 3, w), (.renamenx, 3, w), (.randomkey, 1, r),
+            (.expiretime, 2, r), (.pexpiretime, 2, r), (.touch, -2, r), (.sort, -2, wm), (.sort_ro, -2, r),
+            (.object, -2, r), (.debug, -2, []), (.sscan, -3, r), (.hscan, -3, r), (.zscan, -3, r), (.swapdb, 3, w),
 
             // Lists, hashes, sets, sorted sets.
             (.lindex, 3, r), (.lset, 4, wm), (.linsert, 5, wm), (.lrem, 4, w), (.ltrim, 4, w), (.lpos, -3, r),

@@ -8,9 +8,20 @@ func globMatch(_ pattern: [UInt8], _ text: [UInt8]) -> Bool {
 /// A glob pattern compiled once, for matching many keys (KEYS, SCAN MATCH, CONFIG GET).
 struct GlobPattern {
     private let tokens: [GlobToken]
+    /// Redis stops matching (no match) below 1,000 levels of `*` recursion, one level per run of
+    /// stars that something follows: a pattern with more of those never matches there.
+    private let tooDeep: Bool
 
     init(_ pattern: [UInt8]) {
         tokens = GlobToken.compile(pattern)
+        var nested = 0
+        for i in tokens.indices.dropLast() {
+            if case .star = tokens[i] {
+                if case .star = tokens[i + 1] { continue }
+                nested += 1
+            }
+        }
+        tooDeep = nested > 1000
     }
 
     func matches(_ key: KeyBytes) -> Bool {
@@ -22,6 +33,7 @@ struct GlobPattern {
     }
 
     func matches(_ text: UnsafeRawBufferPointer) -> Bool {
+        if tooDeep { return false }
         var p = 0
         var t = 0
         var starToken = -1

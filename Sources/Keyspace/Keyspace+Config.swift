@@ -15,7 +15,15 @@ extension Keyspace {
             ("save", ""),
             ("appendonly", "no"),
             ("timeout", "0"),
-        ]
+        ] + thresholdParameters
+    }
+
+    /// The encoding thresholds under their names and their Redis 6 aliases.
+    private var thresholdParameters: [(String, String)] {
+        EncodingThresholds.parameters.flatMap { parameter -> [(String, String)] in
+            let value = String(introspection.thresholds[keyPath: parameter.path])
+            return [(parameter.name, value)] + (parameter.alias.map { [($0, value)] } ?? [])
+        }
     }
 
     func config(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
@@ -40,6 +48,7 @@ extension Keyspace {
             configSet(argv, &out)
         } else if sub.equalsIgnoringCase("resetstat") {
             stats = KeyspaceStats()
+            introspection.resetStatistics()
             peakMemory = usedMemory
             out.writeRESPSimpleString("OK")
         } else {
@@ -58,82 +67,111 @@ extension Keyspace {
     /// Redis's lower bound for `proto-max-bulk-len` (1mb).
     static let minimumProtoMaxBulkLength = 1 << 20
 
+    private static let settable: Set<String> = [
+        "maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients", "proto-max-bulk-len",
+    ]
+
+    /// CONFIG SET as Redis 7.0 checks it: every name first (the first unknown one is reported, then
+    /// duplicates), then every value in order; nothing changes unless all are valid.
     private func configSet(_ argv: [ByteBuffer], _ out: inout ByteBuffer) {
-        let settable: Set<String> = [
-            "maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients", "proto-max-bulk-len",
-        ]
         guard argv.count % 2 == 0 else {
-            out.writeRESPError(
-                sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[argv.count - 1].text)'"))
+            out.writeRESPError(Self.syntaxError)
             return
         }
-        var updated = configuration
-        var seen: Set<String> = []
-        var i = 2
-        while i < argv.count {
+        var names: [String] = []
+        var canonicalNames: [String] = []
+        for i in stride(from: 2, to: argv.count, by: 2) {
             let name = argv[i].text.lowercased()
-            let value = argv[i + 1].text
-            guard settable.contains(name) else {
+            guard let canonical = Self.settable.contains(name) ? name : EncodingThresholds.canonical(name) else {
                 out.writeRESPError(
                     sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[i].text)'"))
                 return
             }
-            let failure = { (reason: String) in
-                "ERR CONFIG SET failed (possibly related to argument '\(name)') - \(reason)"
-            }
-            guard seen.insert(name).inserted else {
-                out.writeRESPError(failure("duplicate parameter"))
+            if canonicalNames.contains(canonical) {
+                out.writeRESPError(
+                    sanitize(
+                        "ERR CONFIG SET failed (possibly related to argument '\(argv[i].text)') - duplicate parameter"
+                    ))
                 return
             }
-            switch name {
-            case "maxmemory":
-                guard let bytes = parseMemoryValue(value) else {
-                    out.writeRESPError(failure("argument must be a memory value"))
-                    return
-                }
-                updated.maxmemory = bytes
-            case "proto-max-bulk-len":
-                guard let bytes = parseMemoryValue(value) else {
-                    out.writeRESPError(failure("argument must be a memory value"))
-                    return
-                }
-                guard bytes >= Self.minimumProtoMaxBulkLength else {
-                    out.writeRESPError(
-                        failure(
-                            "argument must be between \(Self.minimumProtoMaxBulkLength) and \(Int.max) inclusive"))
-                    return
-                }
-                updated.protoMaxBulkLength = bytes
-            case "maxmemory-policy":
-                guard let policy = EvictionPolicy(rawValue: value.lowercased()) else {
-                    out.writeRESPError(
-                        failure(
-                            """
-                                argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, \
-                                volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction
-                                """
-                        ))
-                    return
-                }
-                updated.policy = policy
-            case "maxmemory-samples", "maxclients":
-                guard let number = parseRedisInteger(Array(value.utf8)), number >= 1, number <= Int64(Int32.max) else {
-                    out.writeRESPError(failure("argument couldn't be parsed into an integer"))
-                    return
-                }
-                if name == "maxclients" {
-                    updated.maxclients = Int(number)
-                } else {
-                    updated.maxmemorySamples = Int(number)
-                }
-            default:
-                updated.requirepass = value.isEmpty ? nil : value
+            names.append(name)
+            canonicalNames.append(canonical)
+        }
+        var updated = configuration
+        var thresholds = introspection.thresholds
+        for (index, canonical) in canonicalNames.enumerated() {
+            let value = argv[3 + 2 * index].text
+            let reason =
+                EncodingThresholds.canonical(canonical) != nil
+                ? setThreshold(canonical, value, &thresholds) : setParameter(canonical, value, &updated)
+            if let reason {
+                out.writeRESPError(
+                    sanitize("ERR CONFIG SET failed (possibly related to argument '\(names[index])') - \(reason)"))
+                return
             }
-            i += 2
         }
         if updated.policy != configuration.policy { evictionPool = [] }
         configuration = updated
+        introspection.thresholds = thresholds
         out.writeRESPSimpleString("OK")
+    }
+
+    /// Sets one encoding threshold; the error reason when the value is not accepted.
+    private func setThreshold(_ name: String, _ value: String, _ thresholds: inout EncodingThresholds) -> String? {
+        guard let parameter = EncodingThresholds.parameters.first(where: { $0.name == name }) else { return nil }
+        let isMemory = name.hasSuffix("-value")
+        let number: Int64
+        if isMemory {
+            guard let bytes = parseMemoryValue(value) else { return "argument must be a memory value" }
+            number = Int64(bytes)
+        } else {
+            guard let parsed = parseRedisInteger(Array(value.utf8)) else {
+                return "argument couldn't be parsed into an integer"
+            }
+            number = parsed
+        }
+        let low: Int64 = name == "list-max-listpack-size" ? Int64(Int32.min) : 0
+        let high: Int64 = name.hasPrefix("list-") ? Int64(Int32.max) : Int64.max
+        guard number >= low && number <= high else {
+            return "argument must be between \(low) and \(high) inclusive"
+        }
+        thresholds[keyPath: parameter.path] = number
+        return nil
+    }
+
+    /// Sets one of the keyspace's own parameters; the error reason when the value is not accepted.
+    private func setParameter(_ name: String, _ value: String, _ updated: inout KeyspaceConfiguration) -> String? {
+        switch name {
+        case "maxmemory":
+            guard let bytes = parseMemoryValue(value) else { return "argument must be a memory value" }
+            updated.maxmemory = bytes
+        case "proto-max-bulk-len":
+            guard let bytes = parseMemoryValue(value) else { return "argument must be a memory value" }
+            guard bytes >= Self.minimumProtoMaxBulkLength else {
+                return "argument must be between \(Self.minimumProtoMaxBulkLength) and \(Int.max) inclusive"
+            }
+            updated.protoMaxBulkLength = bytes
+        case "maxmemory-policy":
+            guard let policy = EvictionPolicy(rawValue: value.lowercased()) else {
+                return """
+                    argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, \
+                    volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction
+                    """
+            }
+            updated.policy = policy
+        case "maxmemory-samples", "maxclients":
+            guard let number = parseRedisInteger(Array(value.utf8)), number >= 1, number <= Int64(Int32.max) else {
+                return "argument couldn't be parsed into an integer"
+            }
+            if name == "maxclients" {
+                updated.maxclients = Int(number)
+            } else {
+                updated.maxmemorySamples = Int(number)
+            }
+        default:
+            updated.requirepass = value.isEmpty ? nil : value
+        }
+        return nil
     }
 }
 

@@ -6,6 +6,7 @@ extension Keyspace {
     /// sample keys with a TTL and repeat while more than a quarter of a sample had expired.
     /// The server calls this about ten times a second.
     public func activeExpireCycle() {
+        guard introspection.activeExpire else { return }
         now = clock.nowMilliseconds()
         for dbIndex in databases.indices {
             let db = databases[dbIndex]

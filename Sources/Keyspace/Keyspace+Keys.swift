@@ -131,57 +131,6 @@ extension Keyspace {
         for key in found { out.writeRESPBulk(key) }
     }
 
-    func scan(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        guard let cursor = UInt64(argv[1].text) else {
-            out.writeRESPError("ERR invalid cursor")
-            return
-        }
-        var count = 10
-        var pattern: GlobPattern?
-        var typeFilter: String?
-        var j = 2
-        while j < argv.count {
-            let remaining = argv.count - j - 1
-            if argv[j].equalsIgnoringCase("count") && remaining >= 1 {
-                guard let value = parseRedisInteger(argv[j + 1].readableBytesView) else {
-                    out.writeRESPError(Self.notInteger)
-                    return
-                }
-                guard value >= 1 else {
-                    out.writeRESPError(Self.syntaxError)
-                    return
-                }
-                count = Int(min(value, Int64(Int32.max)))
-            } else if argv[j].equalsIgnoringCase("match") && remaining >= 1 {
-                pattern = GlobPattern(argv[j + 1].bytes)
-            } else if argv[j].equalsIgnoringCase("type") && remaining >= 1 {
-                typeFilter = argv[j + 1].text.lowercased()
-            } else {
-                out.writeRESPError(Self.syntaxError)
-                return
-            }
-            j += 2
-        }
-        let db = databases[s.database]
-        var position = Int(min(cursor, UInt64(db.count)))
-        var found: [[UInt8]] = []
-        var visited = 0
-        while position < db.count && visited < count {
-            let entry = db.entry(at: position)
-            position += 1
-            visited += 1
-            if entry.expireAt != 0 && entry.expireAt <= now { continue }
-            if let pattern, !pattern.matches(entry.key) { continue }
-            if let typeFilter, entry.value.typeName != typeFilter { continue }
-            found.append(entry.key.bytes)
-        }
-        let next = position >= db.count ? 0 : position
-        out.writeRESPArrayHeader(2)
-        out.writeRESPBulk(String(next))
-        out.writeRESPArrayHeader(found.count)
-        for key in found { out.writeRESPBulk(key) }
-    }
-
     func rename(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         let source = KeyBytes(argv[1])
         let target = KeyBytes(argv[2])

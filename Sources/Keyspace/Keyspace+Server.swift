@@ -16,6 +16,8 @@ extension Keyspace {
             out.writeRESPInteger(Int64(CommandTable.specs.count))
         } else if sub.equalsIgnoringCase("docs") {
             out.writeRESPMapHeader(0, s.protocolVersion)
+        } else if sub.equalsIgnoringCase("getkeys") {
+            commandGetKeys(argv, &out)
         } else if sub.equalsIgnoringCase("list") {
             out.writeRESPArrayHeader(CommandTable.specs.count)
             for spec in CommandTable.specs { out.writeRESPBulk(spec.name) }
@@ -57,14 +59,29 @@ extension Keyspace {
         out.writeRESPVerbatim(text, s.protocolVersion)
     }
 
-    /// The INFO text for the requested sections (default: all that this keyspace has).
+    /// The INFO text for the requested sections, as Redis 7.0 selects them: none or `default` gives the
+    /// default sections, `all` adds commandstats, `everything` is `all`; names are case-insensitive.
     public func infoText(sections requested: [String] = []) -> String {
-        let all = ["server", "clients", "memory", "persistence", "stats", "replication", "keyspace"]
-        var wanted =
-            requested.isEmpty || requested.contains("all") || requested.contains("everything")
-                || requested.contains("default") ? all : requested
-        wanted = all.filter { wanted.contains($0) }
-        return wanted.map { infoSection($0) }.joined(separator: "\r\n")
+        let defaults = [
+            "server", "clients", "memory", "persistence", "stats", "replication", "cpu", "modules", "errorstats",
+            "cluster", "keyspace",
+        ]
+        let order = [
+            "server", "clients", "memory", "persistence", "stats", "replication", "cpu", "modules", "commandstats",
+            "errorstats", "cluster", "keyspace",
+        ]
+        var wanted: Set<String> = []
+        var all = false
+        if requested.isEmpty { wanted.formUnion(defaults) }
+        for name in requested.map({ $0.lowercased() }) {
+            switch name {
+            case "default": wanted.formUnion(defaults)
+            case "all", "everything": all = true
+            case "module_list": wanted.insert("modules")
+            default: wanted.insert(name)
+            }
+        }
+        return order.filter { all || wanted.contains($0) }.map { infoSection($0) }.joined(separator: "\r\n")
     }
 
     private func infoSection(_ name: String) -> String {
@@ -102,9 +119,17 @@ extension Keyspace {
                 "rejected_connections:\(server.rejectedConnections)", "expired_keys:\(stats.expiredKeys)",
                 "evicted_keys:\(stats.evictedKeys)", "keyspace_hits:\(stats.keyspaceHits)",
                 "keyspace_misses:\(stats.keyspaceMisses)",
+                "total_error_replies:\(introspection.totalErrorReplies)",
             ]
         case "replication":
-            lines = ["# Replication", "role:master", "connected_slaves:0"]
+            lines = [
+                "# Replication", "role:master", "connected_slaves:0", "master_failover_state:no-failover",
+                "master_replid:\(runID)", "master_replid2:0000000000000000000000000000000000000000",
+                "master_repl_offset:0", "second_repl_offset:-1", "repl_backlog_active:0",
+                "repl_backlog_size:1048576", "repl_backlog_first_byte_offset:0", "repl_backlog_histlen:0",
+            ]
+        case "cpu", "modules", "commandstats", "errorstats", "cluster":
+            lines = introspectionInfoSection(name)
         default:
             lines = ["# Keyspace"]
             for (index, db) in databases.enumerated() where db.count > 0 {

@@ -19,7 +19,8 @@ extension Keyspace {
         }
         let queue = s.multiQueue
         let failed = s.multiFailed
-        let dirty = s.watchDirty
+        // A WATCHed key that expired after WATCH (and was not yet deleted) fails EXEC too, as in Redis 7.0.
+        let dirty = s.watchDirty || s.watched.contains { !s.staleWatched.contains($0) && watchedKeyExpired($0) }
         endTransaction(s)
         if failed {
             out.writeRESPError("EXECABORT Transaction discarded because of previous errors.")
@@ -32,7 +33,9 @@ extension Keyspace {
         out.writeRESPArrayHeader(queue.count)
         for argv in queue {
             guard let spec = CommandTable.lookup(argv[0]) else { continue }
+            let mark = out.writerIndex
             run(spec, argv, s, &out)
+            recordCall(spec, out, from: mark)
             if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
         }
     }
@@ -78,6 +81,15 @@ extension Keyspace {
             if watchers[watchKey]?.isEmpty == true { watchers[watchKey] = nil }
         }
         s.watched = []
+        s.staleWatched = []
         s.watchDirty = false
+    }
+
+    /// Whether a watched key is still stored but past its TTL.
+    private func watchedKeyExpired(_ watchKey: WatchKey) -> Bool {
+        let db = databases[watchKey.database]
+        guard let position = db.position(of: watchKey.key) else { return false }
+        let expireAt = db.entry(at: position).expireAt
+        return expireAt != 0 && expireAt <= now
     }
 }

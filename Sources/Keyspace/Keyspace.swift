@@ -16,6 +16,8 @@ public final class Keyspace {
     var random: KeyspaceRandom
     var databases: [Database]
     var stats = KeyspaceStats()
+    /// Command and error statistics, encoding thresholds and DEBUG switches.
+    var introspection = IntrospectionState()
     /// Bytes accounted to stored data plus the fixed baseline; what `INFO` reports as `used_memory`.
     var usedMemory: Int
     var peakMemory: Int
@@ -120,19 +122,40 @@ public final class Keyspace {
             reply.writeRESPSimpleString("QUEUED")
             return
         }
+        let mark = reply.writerIndex
         run(spec, argv, session, &reply)
+        recordCall(spec, reply, from: mark)
         if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
+    }
+
+    /// Counts a call for `INFO commandstats`, and a failed call and its error when the reply
+    /// written from `mark` is an error.
+    @inline(__always)
+    func recordCall(_ spec: CommandSpec, _ reply: ByteBuffer, from mark: Int) {
+        let index = Int(spec.id.rawValue)
+        introspection.calls[index] &+= 1
+        if reply.getInteger(at: mark, as: UInt8.self) == UInt8(ascii: "-") {
+            introspection.failedCalls[index] &+= 1
+            let end = reply.writerIndex
+            let text = reply.getString(at: mark + 1, length: min(end - mark - 1, 160)) ?? ""
+            introspection.noteError(Substring(text))
+        }
     }
 
     /// Writes a command error; inside MULTI it also dooms the transaction (EXECABORT).
     func reject(_ session: ClientSession, _ reply: inout ByteBuffer, _ message: String, spec: CommandSpec? = nil) {
         if session.inMulti { session.multiFailed = true }
+        if let spec { introspection.rejectedCalls[Int(spec.id.rawValue)] &+= 1 }
         if spec?.id == .exec {
-            let reason = message.split(separator: " ", maxSplits: 1).last.map(String.init) ?? message
+            // Redis formats its own errors without a code (ERR is added when sent) but passes shared
+            // errors (OOM, NOAUTH) whole, so only ERR is dropped from the reason.
+            let reason = message.hasPrefix("ERR ") ? String(message.dropFirst(4)) : message
+            introspection.noteError(Substring("EXECABORT"))
             reply.writeRESPError("EXECABORT Transaction discarded because of: \(reason)")
             endTransaction(session)
             return
         }
+        introspection.noteError(Substring(message))
         reply.writeRESPError(message)
     }
 
@@ -241,6 +264,31 @@ public final class Keyspace {
         case .ftList: ftList(argv, s, &out)
 
         // Strings, bits, generic keys, server introspection.
+        case .setrange: setrange(argv, s, &out)
+        case .getrange, .substr: getrange(argv, s, &out)
+        case .getset: getset(argv, s, &out)
+        case .msetnx: msetnx(argv, s, &out)
+        case .lcs: lcs(argv, s, &out)
+        case .setbit: setbit(argv, s, &out)
+        case .getbit: getbit(argv, s, &out)
+        case .bitcount: bitcount(argv, s, &out)
+        case .bitpos: bitpos(argv, s, &out)
+        case .bitop: bitop(argv, s, &out)
+        case .copy: copy(argv, s, &out)
+        case .move: move(argv, s, &out)
+        case .renamenx: renamenx(argv, s, &out)
+        case .randomkey: randomkey(s, &out)
+        case .expiretime: expiretime(argv, s, &out, milliseconds: false)
+        case .pexpiretime: expiretime(argv, s, &out, milliseconds: true)
+        case .touch: touch(argv, s, &out)
+        case .sort: sort(argv, s, &out, readOnly: false)
+        case .sort_ro: sort(argv, s, &out, readOnly: true)
+        case .object: object(argv, s, &out)
+        case .debug: debug(argv, s, &out)
+        case .sscan: containerScan(argv, s, &out, kind: .set)
+        case .hscan: containerScan(argv, s, &out, kind: .hash)
+        case .zscan: containerScan(argv, s, &out, kind: .zset)
+        case .swapdb: swapdb(argv, s, &out)
 
         // Lists, hashes, sets, sorted sets.
         case .lindex: lindex(argv, s, &out)

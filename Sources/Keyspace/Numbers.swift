@@ -9,6 +9,7 @@ import Darwin
 /// Parses a double as Redis's `getDoubleFromObject` does (`strtod`: accepts `inf`, hex, exponents;
 /// rejects spaces, trailing bytes and NaN). `lenient` follows `zslParseRange` instead: leading
 /// spaces and an empty string (0) pass, and overflow is not checked.
+/// Any length is accepted, as `strtod` accepts it: DBL_MAX written out in full has 309 digits.
 func parseRedisDouble(_ bytes: [UInt8], lenient: Bool = false) -> Double? {
     if !lenient {
         guard let first = bytes.first, !isSpace(first) else { return nil }
