@@ -241,7 +241,7 @@ extension Keyspace {
                 out.writeRESPBulk("flags")
                 let names = function.flags.nameList
                 out.writeRESPSetHeader(names.count, v)
-                for name in names { out.writeRESPBulk(name) }
+                for name in names { out.writeRESPSimpleString(name) }
             }
             if withCode {
                 out.writeRESPBulk("library_code")

@@ -178,6 +178,236 @@ enum LuaPrelude {
         end
         for name, f in next, bit do bit[name] = cwrap(f) end
 
+        -- cmsgpack (lua-cmsgpack's API as Redis embeds it), in plain Lua.
+        local cmsgpack = {}
+        local string_char, string_byte, string_rep = string.char, string.byte, string.rep
+        local frexp, ldexp = math.frexp, math.ldexp
+        local function be(n, count)
+            local bytes = {}
+            for i = count, 1, -1 do
+                bytes[i] = n % 256
+                n = floor(n / 256)
+            end
+            return string_char(unpack(bytes))
+        end
+        local function ieee(x, double)
+            local bias, mantissa_bits, size = 1022, 52, 8
+            if not double then bias, mantissa_bits, size = 126, 23, 4 end
+            local exponent_bits = size * 8 - 1 - mantissa_bits
+            local top = 2 ^ exponent_bits - 1
+            local sign = 0
+            if x < 0 or (x == 0 and 1 / x < 0) then sign, x = 1, -x end
+            local e, m
+            if x ~= x then e, m = top, 2 ^ (mantissa_bits - 1)
+            elseif x == math.huge then e, m = top, 0
+            elseif x == 0 then e, m = 0, 0
+            else
+                local f, exp = frexp(x)
+                e = exp + bias
+                if e <= 0 then
+                    m, e = ldexp(f, exp + bias - 1 + mantissa_bits), 0
+                else
+                    m = (f * 2 - 1) * 2 ^ mantissa_bits
+                end
+            end
+            if double then
+                local high = floor(m / 4294967296)
+                return be((sign * 2048 + e) * 1048576 + high, 4) .. be(m - high * 4294967296, 4)
+            end
+            return be((sign * 2 ^ exponent_bits + e) * 2 ^ mantissa_bits + m, size)
+        end
+        local function is_float(x)
+            if x ~= x or x == math.huge or x == -math.huge then return true end
+            local f, exp = frexp(x)
+            if exp > 128 or exp < -125 then return false end
+            local scaled = f * 2 ^ 24
+            return scaled == floor(scaled)
+        end
+        local encode
+        local function encode_table(t, level)
+            local count, max, is_array = 0, 0, true
+            for k in next, t do
+                count = count + 1
+                if type(k) == 'number' and k > 0 and k == floor(k) then
+                    if k > max then max = k end
+                else
+                    is_array = false
+                end
+            end
+            local parts = {}
+            if is_array and max == count then
+                if count <= 15 then parts[1] = string_char(0x90 + count)
+                elseif count <= 65535 then parts[1] = '\220' .. be(count, 2)
+                else parts[1] = '\221' .. be(count, 4) end
+                for i = 1, count do parts[#parts + 1] = encode(t[i], level + 1) end
+            else
+                if count <= 15 then parts[1] = string_char(0x80 + count)
+                elseif count <= 65535 then parts[1] = '\222' .. be(count, 2)
+                else parts[1] = '\223' .. be(count, 4) end
+                for k, v in next, t do
+                    parts[#parts + 1] = encode(k, level + 1)
+                    parts[#parts + 1] = encode(v, level + 1)
+                end
+            end
+            return table.concat(parts)
+        end
+        encode = function(v, level)
+            local kind = type(v)
+            if kind == 'table' and level == 16 then kind = 'nil' end
+            if kind == 'boolean' then return v and '\195' or '\194'
+            elseif kind == 'string' then
+                local n = #v
+                if n < 32 then return string_char(0xa0 + n) .. v
+                elseif n < 256 then return '\217' .. string_char(n) .. v
+                elseif n < 65536 then return '\218' .. be(n, 2) .. v end
+                return '\219' .. be(n, 4) .. v
+            elseif kind == 'number' then
+                if v == floor(v) and v >= -9223372036854775808 and v < 9223372036854775808 then
+                    if v >= 0 then
+                        if v <= 127 then return string_char(v)
+                        elseif v <= 0xff then return '\204' .. string_char(v)
+                        elseif v <= 0xffff then return '\205' .. be(v, 2)
+                        elseif v <= 0xffffffff then return '\206' .. be(v, 4) end
+                        return '\207' .. be(v, 8)
+                    end
+                    if v >= -32 then return string_char(256 + v)
+                    elseif v >= -128 then return '\208' .. string_char(256 + v)
+                    elseif v >= -32768 then return '\209' .. be(65536 + v, 2)
+                    elseif v >= -2147483648 then return '\210' .. be(4294967296 + v, 4) end
+                    local high = floor(v / 4294967296)
+                    return '\211' .. be(high + 4294967296, 4) .. be(v - high * 4294967296, 4)
+                end
+                if is_float(v) then return '\202' .. ieee(v, false) end
+                return '\203' .. ieee(v, true)
+            elseif kind == 'table' then return encode_table(v, level)
+            end
+            return '\192'
+        end
+        function cmsgpack.pack(...)
+            local n = select('#', ...)
+            if n == 0 then real_error('MessagePack pack needs input.', 0) end
+            local parts = {}
+            for i = 1, n do parts[i] = encode((select(i, ...)), 0) end
+            return table.concat(parts)
+        end
+
+        local function missing() real_error('Missing bytes in input.', 0) end
+        local function read_uint(s, i, count)
+            if i + count - 1 > #s then missing() end
+            if count == 8 then return read_uint(s, i, 4) * 4294967296 + read_uint(s, i + 4, 4) end
+            local n = 0
+            for j = i, i + count - 1 do n = n * 256 + string_byte(s, j) end
+            return n
+        end
+        local function read_float(s, i, double)
+            local size, mantissa_bits, bias = 4, 23, 127
+            if double then size, mantissa_bits, bias = 8, 52, 1023 end
+            local exponent_bits = size * 8 - 1 - mantissa_bits
+            local m, rest
+            if double then
+                local high, low = read_uint(s, i, 4), read_uint(s, i + 4, 4)
+                m = (high % 1048576) * 4294967296 + low
+                rest = floor(high / 1048576)
+            else
+                local n = read_uint(s, i, size)
+                m = n % 2 ^ mantissa_bits
+                rest = floor(n / 2 ^ mantissa_bits)
+            end
+            local e = rest % 2 ^ exponent_bits
+            local sign = rest >= 2 ^ exponent_bits and -1 or 1
+            if e == 2 ^ exponent_bits - 1 then
+                if m == 0 then return sign * math.huge end
+                return 0 / 0
+            end
+            if e == 0 then return sign * ldexp(m, 1 - bias - mantissa_bits) end
+            return sign * ldexp(m + 2 ^ mantissa_bits, e - bias - mantissa_bits)
+        end
+        local decode
+        local function decode_items(s, i, count, map)
+            local t = {}
+            for j = 1, count do
+                if map then
+                    local k, v
+                    k, i = decode(s, i)
+                    v, i = decode(s, i)
+                    if k ~= nil then t[k] = v end
+                else
+                    t[j], i = decode(s, i)
+                end
+            end
+            return t, i
+        end
+        decode = function(s, i)
+            if i > #s then missing() end
+            local c = string_byte(s, i)
+            if c <= 0x7f then return c, i + 1
+            elseif c >= 0xe0 then return c - 256, i + 1
+            elseif c >= 0xa0 and c <= 0xbf then
+                local n = c - 0xa0
+                if i + n > #s then missing() end
+                return string_sub(s, i + 1, i + n), i + 1 + n
+            elseif c >= 0x90 and c <= 0x9f then return decode_items(s, i + 1, c - 0x90, false)
+            elseif c >= 0x80 and c <= 0x8f then return decode_items(s, i + 1, c - 0x80, true)
+            elseif c == 0xc0 then return nil, i + 1
+            elseif c == 0xc2 then return false, i + 1
+            elseif c == 0xc3 then return true, i + 1
+            elseif c == 0xca then return read_float(s, i + 1, false), i + 5
+            elseif c == 0xcb then return read_float(s, i + 1, true), i + 9
+            elseif c >= 0xcc and c <= 0xcf then
+                local size = 2 ^ (c - 0xcc)
+                return read_uint(s, i + 1, size), i + 1 + size
+            elseif c >= 0xd0 and c <= 0xd3 then
+                local size = 2 ^ (c - 0xd0)
+                local n
+                if size == 8 then
+                    local high = read_uint(s, i + 1, 4)
+                    if high >= 2147483648 then high = high - 4294967296 end
+                    n = high * 4294967296 + read_uint(s, i + 5, 4)
+                else
+                    n = read_uint(s, i + 1, size)
+                    if n >= 2 ^ (size * 8 - 1) then n = n - 2 ^ (size * 8) end
+                end
+                return n, i + 1 + size
+            elseif c == 0xd9 or c == 0xda or c == 0xdb or c == 0xc4 or c == 0xc5 or c == 0xc6 then
+                local size = (c == 0xd9 or c == 0xc4) and 1 or ((c == 0xda or c == 0xc5) and 2 or 4)
+                local n = read_uint(s, i + 1, size)
+                local start = i + 1 + size
+                if start + n - 1 > #s then missing() end
+                return string_sub(s, start, start + n - 1), start + n
+            elseif c == 0xdc or c == 0xdd then
+                local size = c == 0xdc and 2 or 4
+                return decode_items(s, i + 1 + size, read_uint(s, i + 1, size), false)
+            elseif c == 0xde or c == 0xdf then
+                local size = c == 0xde and 2 or 4
+                return decode_items(s, i + 1 + size, read_uint(s, i + 1, size), true)
+            end
+            real_error('Bad data format in input.', 0)
+        end
+        local function unpack_from(s, limit, offset)
+            if type(s) ~= 'string' then real_error('MessagePack unpack needs a string.', 0) end
+            local results, i, n = {}, offset + 1, 0
+            while i <= #s and (limit == 0 or n < limit) do
+                n = n + 1
+                results[n], i = decode(s, i)
+            end
+            return results, n, i
+        end
+        function cmsgpack.unpack(s)
+            local results, n = unpack_from(s, 0, 0)
+            return unpack(results, 1, n)
+        end
+        function cmsgpack.unpack_limit(s, limit, offset)
+            offset = tonumber(offset) or 0
+            local results, n, i = unpack_from(s, tonumber(limit) or 0, offset)
+            if i > #s then i = 0 end
+            return i - 1, unpack(results, 1, n)
+        end
+        function cmsgpack.unpack_one(s, offset)
+            return cmsgpack.unpack_limit(s, 1, offset)
+        end
+        for name, f in next, cmsgpack do cmsgpack[name] = cwrap(f) end
+
+
         -- cjson (Lua CJSON 2.1's API as Redis embeds it), in plain Lua: Debian has no lua-cjson for Lua 5.1 here.
         local cjson = {null = raw.null}
         local encode_depth, decode_depth, invalid_numbers = 1000, 1000, false
@@ -400,6 +630,16 @@ enum LuaPrelude {
             end
             return sandbox_loadstring(table.concat(parts), name)
         end
+        -- Lua 5.1's unpack overflows on a huge range; Redis's refuses it.
+        local real_unpack = unpack
+        local function sandbox_unpack(t, i, j)
+            i = tonumber(i) or 1
+            j = tonumber(j) or #t
+            if i > j then return end
+            if j - i + 1 >= 8000 then real_error('too many results to unpack', 0) end
+            if i == 1 and j == #t then return real_unpack(t) end
+            return real_unpack(t, i, j)
+        end
         local function sandbox_setmetatable(t, m)
             if protected[t] then readonly_refusal() end
             return real_setmetatable(t, m)
@@ -419,12 +659,13 @@ enum LuaPrelude {
         end
 
         for _, name in next, {'xpcall', 'tostring', 'next', 'assert', 'tonumber', 'rawequal', 'collectgarbage',
-                'type', 'select', 'unpack', 'gcinfo', 'pairs', 'rawget', 'ipairs', '_VERSION', 'error'} do
+                'type', 'select', 'gcinfo', 'pairs', 'rawget', 'ipairs', '_VERSION', 'error'} do
             globals[name] = _G[name]
         end
         globals.setmetatable = cwrap(sandbox_setmetatable)
         globals.getmetatable = cwrap(sandbox_getmetatable)
         globals.rawset = cwrap(sandbox_rawset)
+        globals.unpack = cwrap(sandbox_unpack)
         globals.pcall = cwrap(sandbox_pcall)
         globals.loadstring = cwrap(sandbox_loadstring)
         globals.load = cwrap(sandbox_load)
@@ -436,6 +677,7 @@ enum LuaPrelude {
         globals.redis = protect(redis)
         globals.bit = protect(bit)
         globals.cjson = protect(cjson)
+        globals.cmsgpack = protect(cmsgpack)
         globals._G = env
         -- Strings index the read-only string table; their metatable reads as a read-only copy.
         real_getmetatable('').__index = string_proxy
