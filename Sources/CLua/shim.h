@@ -45,30 +45,38 @@ static inline void archlab_lua_pushcwrap(lua_State *L) { lua_pushcclosure(L, arc
 
 static inline void *archlab_lua_context(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(2)); }
 
-/* The count hook: asks a Swift callback, kept in the registry, whether the script must stop. */
-static const char archlab_lua_hook_key = 0;
-
+/* The count hook: asks a Swift callback, kept in the registry under a string key, whether the script
+ * must stop; when it must (the callback pushed the error and returned -1 or -2), the error is raised,
+ * and after -1 the hook fires on every line so that a pcall in the script cannot catch it for good. */
 static inline void archlab_lua_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
-    lua_pushlightuserdata(L, (void *)&archlab_lua_hook_key);
-    lua_rawget(L, LUA_REGISTRYINDEX);
+    lua_getfield(L, LUA_REGISTRYINDEX, "archlab_hook");
     archlab_lua_callback callback = (archlab_lua_callback)lua_touserdata(L, -1);
     lua_pop(L, 1);
-    if (callback != NULL && callback(L) < 0) {
-        lua_sethook(L, archlab_lua_hook, LUA_MASKLINE, 0);
+    int verdict = callback != NULL ? callback(L) : 0;
+    if (verdict < 0) {
+        if (verdict == -1) lua_sethook(L, archlab_lua_hook, LUA_MASKLINE, 0);
         lua_error(L);
     }
 }
 
-static inline void archlab_lua_sethook(lua_State *L, archlab_lua_callback callback, int count) {
-    lua_pushlightuserdata(L, (void *)&archlab_lua_hook_key);
+static inline void archlab_lua_sethook(lua_State *L, archlab_lua_callback callback, void *context, int count) {
     lua_pushlightuserdata(L, (void *)callback);
-    lua_rawset(L, LUA_REGISTRYINDEX);
+    lua_setfield(L, LUA_REGISTRYINDEX, "archlab_hook");
+    lua_pushlightuserdata(L, context);
+    lua_setfield(L, LUA_REGISTRYINDEX, "archlab_hook_context");
     if (callback != NULL) {
         lua_sethook(L, archlab_lua_hook, LUA_MASKCOUNT, count);
     } else {
         lua_sethook(L, NULL, 0, 0);
     }
+}
+
+static inline void *archlab_lua_hookcontext(lua_State *L) {
+    lua_getfield(L, LUA_REGISTRYINDEX, "archlab_hook_context");
+    void *context = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return context;
 }
 
 static inline void archlab_lua_pop(lua_State *L, int n) { lua_pop(L, n); }

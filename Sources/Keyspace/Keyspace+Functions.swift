@@ -149,7 +149,9 @@ extension Keyspace {
         let state = engine.state
         let base = lua_gettop(state)
         defer { lua_settop(state, base) }
-        engine.callAPI("load_library", [.bytes(Array(code[end...]))], results: 2)
+        engine.withDeadline(500, message: "ERR FUNCTION LOAD timeout", once: true) {
+            engine.callAPI("load_library", [.bytes(Array(code[end...]))], results: 2)
+        }
         if let stage = engine.text(at: -2) {
             let message = engine.text(at: -1) ?? ""
             if stage == "compile" { return .failure(.init("Error compiling function: \(message)")) }

@@ -5,6 +5,12 @@ import RESP
 /// EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT, as Redis 7.0.15 answers them.
 extension Keyspace {
     static let noScriptMessage = "NOSCRIPT No matching script. Please use EVAL."
+    /// Redis's default `busy-reply-threshold`: where Redis starts answering BUSY to other clients,
+    /// this server, which cannot serve them meanwhile, stops the script.
+    static let scriptTimeLimit: Int64 = 5_000
+    static let scriptStoppedMessage =
+        "ERR Script stopped after busy-reply-threshold (5000 ms): this server cannot serve other clients "
+        + "while a script runs"
 
     /// Commands a script may not call (Redis's `noscript` flag), by name so that commands added to the
     /// table later are covered too. CLIENT, CONFIG, MODULE and FUNCTION are refused whole; in Redis
@@ -26,6 +32,7 @@ extension Keyspace {
         guard let engine = LuaEngine() else { return nil }
         engine.dispatch = { [unowned self] argv in self.callFromScript(argv) }
         engine.knows = { name in CommandTable.lookup(name) != nil }
+        engine.now = { [unowned self] in self.clock.nowMilliseconds() }
         scripting.engine = engine
         return engine
     }
@@ -135,10 +142,14 @@ extension Keyspace {
         let argumentCount = push()
         scripting.running = run
         engine.current = run
-        let status = lua_pcall(state, argumentCount, 1, base + 1)
+        let status = engine.withDeadline(Self.scriptTimeLimit, message: Self.scriptStoppedMessage) {
+            lua_pcall(state, argumentCount, 1, base + 1)
+        }
         scripting.running = nil
         engine.current = nil
-        if status == 0 {
+        if engine.stopped {
+            out.writeRESPError(Self.scriptStoppedMessage)
+        } else if status == 0 {
             engine.writeTop(into: &out, version: run.caller.protocolVersion,
                             scriptV3: run.session.protocolVersion == .v3)
         } else {

@@ -14,6 +14,15 @@ final class LuaEngine {
     var knows: (ByteBuffer) -> Bool = { _ in false }
     /// The invocation in progress, if any.
     var current: ScriptRun?
+    /// The time source of the deadline below (the keyspace's clock).
+    var now: () -> Int64 = { 0 }
+    /// While a script runs: when it is stopped, and the error it is stopped with.
+    private var deadline: Int64 = .max
+    private var stopMessage = ""
+    /// The last deadline passed and the Lua code was stopped.
+    private(set) var stopped = false
+    /// Stop once (FUNCTION LOAD: the prelude's own pcall catches it) rather than on every line.
+    private var stopOnce = false
 
     /// Creates the state and runs the prelude; nil when Lua cannot allocate it.
     init?() {
@@ -113,6 +122,29 @@ final class LuaEngine {
     /// A full garbage collection (after a flush).
     func collect() {
         lua_gc(state, LUA_GCCOLLECT, 0)
+    }
+
+    /// Runs `body` with a count hook that stops the Lua code once `milliseconds` have passed.
+    /// This server serves no other client while a script runs (no BUSY, no SCRIPT KILL), so a
+    /// script that would run for ever is stopped instead of holding the server for ever.
+    func withDeadline<T>(_ milliseconds: Int64, message: String, once: Bool = false, _ body: () -> T) -> T {
+        deadline = now() + milliseconds
+        stopMessage = message
+        stopped = false
+        stopOnce = once
+        archlab_lua_sethook(state, LuaEngine.hookCallback, Unmanaged.passUnretained(self).toOpaque(), 100_000)
+        defer { archlab_lua_sethook(state, nil, nil, 0) }
+        return body()
+    }
+
+    private static let hookCallback: archlab_lua_callback = { state in
+        guard let state, let context = archlab_lua_hookcontext(state) else { return 0 }
+        let engine = Unmanaged<LuaEngine>.fromOpaque(context).takeUnretainedValue()
+        if engine.stopped && engine.stopOnce { return 0 }
+        if !engine.stopped && engine.now() < engine.deadline { return 0 }
+        engine.stopped = true
+        engine.pushErrorTable(engine.stopMessage)
+        return engine.stopOnce ? -2 : -1
     }
 
     // MARK: callbacks from Lua

@@ -135,6 +135,7 @@ final class ScriptingDifferentialTests: XCTestCase {
         ["FUNCTION", "LOAD", "#!lua name=lib2\nredis.register_function('f3', 1)"],
         ["FUNCTION", "LOAD", "#!lua name=lib2\nredis.call('ping')"],
         ["FUNCTION", "LOAD", "#!lua name=lib2\nreturn 1"],
+        ["FUNCTION", "LOAD", "#!lua name=lib2\nlocal a = 1 while 1 do a = a + 1 end"],
         ["FUNCTION", "LOAD", "#!lua name=lib2\nretur"],
         ["FUNCTION", "LOAD", "#!lua\nreturn 1"],
         ["FUNCTION", "LOAD", "no shebang"],
