@@ -88,6 +88,9 @@ let targets: [Target] = [
 
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
 
+    // Lua 5.1 (Debian's liblua5.1-0-dev) for the keyspace's EVAL and FUNCTION scripting.
+    .systemLibrary(name: "CLua", path: "Sources/CLua", pkgConfig: "lua5.1"),
+
     // A header-only software-prefetch hint for Semantic's flat scan (no library to link).
     .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
@@ -109,7 +112,7 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", "Semantic", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", "Semantic", "CLua", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", "Clocks", nioCore, nioPosix, logging], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 

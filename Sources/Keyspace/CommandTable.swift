@@ -34,6 +34,7 @@ enum CommandID: UInt16, CaseIterable {
     // Blocking commands, pub/sub.
 
     // Scripting and functions.
+    case eval, evalsha, eval_ro, evalsha_ro, script, function, fcall, fcall_ro
 }
 
 /// How a command behaves outside its own handler.
@@ -150,6 +151,8 @@ enum CommandTable {
             // Blocking commands, pub/sub.
 
             // Scripting and functions.
+            (.eval, -3, []), (.evalsha, -3, []), (.eval_ro, -3, []), (.evalsha_ro, -3, []), (.script, -2, []),
+            (.function, -2, []), (.fcall, -3, []), (.fcall_ro, -3, []),
         ]
         return list.map { CommandSpec(id: $0.0, arity: $0.1, flags: $0.2) }
     }()

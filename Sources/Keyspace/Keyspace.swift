@@ -30,6 +30,8 @@ public final class Keyspace {
     var evictionPool: [EvictionCandidate] = []
     /// The FT.CREATE indexes over database 0 (Search/).
     let search = SearchRegistry()
+    /// EVAL scripts, FUNCTION libraries and their Lua engine.
+    let scripting = ScriptingState()
     let runID: String
 
     /// Memory a fresh keyspace reports before any key is stored.
@@ -341,6 +343,14 @@ public final class Keyspace {
         // Blocking commands, pub/sub.
 
         // Scripting and functions.
+        case .eval: eval(argv, s, &out, bySHA: false, readOnly: false)
+        case .evalsha: eval(argv, s, &out, bySHA: true, readOnly: false)
+        case .eval_ro: eval(argv, s, &out, bySHA: false, readOnly: true)
+        case .evalsha_ro: eval(argv, s, &out, bySHA: true, readOnly: true)
+        case .script: script(argv, s, &out)
+        case .function: function(argv, s, &out)
+        case .fcall: fcall(argv, s, &out, readOnly: false)
+        case .fcall_ro: fcall(argv, s, &out, readOnly: true)
         }
     }
 }
