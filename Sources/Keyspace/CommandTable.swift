@@ -22,6 +22,9 @@ enum CommandID: UInt16, CaseIterable {
     // Lists, hashes, sets, sorted sets.
 
     // Blocking commands, pub/sub.
+    case lmove, rpoplpush, lmpop, zpopmax, zmpop
+    case blpop, brpop, blmove, brpoplpush, blmpop, bzpopmin, bzpopmax, bzmpop
+    case subscribe, psubscribe, unsubscribe, punsubscribe, publish, pubsub
 
     // Scripting and functions.
 }
@@ -122,6 +125,11 @@ enum CommandTable {
             // Lists, hashes, sets, sorted sets.
 
             // Blocking commands, pub/sub.
+            (.lmove, 5, wm), (.rpoplpush, 3, wm), (.lmpop, -4, w), (.zpopmax, -2, w), (.zmpop, -4, w),
+            (.blpop, -3, w), (.brpop, -3, w), (.blmove, 6, wm), (.brpoplpush, 4, wm), (.blmpop, -5, w),
+            (.bzpopmin, -3, w), (.bzpopmax, -3, w), (.bzmpop, -5, w),
+            (.subscribe, -2, []), (.psubscribe, -2, []), (.unsubscribe, -1, []), (.punsubscribe, -1, []),
+            (.publish, 3, []), (.pubsub, -2, []),
 
             // Scripting and functions.
         ]

@@ -121,6 +121,7 @@ extension Keyspace {
     @inline(__always)
     func signalModified(_ dbIndex: Int, _ key: KeyBytes) {
         if dbIndex == 0 && !search.isEmpty { searchKeyChanged(key) }
+        if blocking.hasWaiters { blocking.markReady(WatchKey(database: dbIndex, key: key)) }
         if watchers.isEmpty { return }
         guard let sessions = watchers[WatchKey(database: dbIndex, key: key)] else { return }
         for session in sessions { session.watchDirty = true }

@@ -30,6 +30,8 @@ extension Keyspace {
             return
         }
         out.writeRESPArrayHeader(queue.count)
+        blocking.denyBlocking = true
+        defer { blocking.denyBlocking = false }
         for argv in queue {
             guard let spec = CommandTable.lookup(argv[0]) else { continue }
             run(spec, argv, s, &out)

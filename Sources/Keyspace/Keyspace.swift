@@ -28,6 +28,10 @@ public final class Keyspace {
     var evictionPool: [EvictionCandidate] = []
     /// The FT.CREATE indexes over database 0 (Search/).
     let search = SearchRegistry()
+    /// Clients blocked on keys (BLPOP…) and the keys ready to serve them.
+    let blocking = BlockingRegistry()
+    /// SUBSCRIBE/PSUBSCRIBE subscriptions.
+    let pubsub = PubSubRegistry()
     let runID: String
 
     /// Memory a fresh keyspace reports before any key is stored.
@@ -65,6 +69,7 @@ public final class Keyspace {
     /// Forgets a closed connection's WATCHed keys and open transaction.
     public func closeSession(_ session: ClientSession) {
         endTransaction(session)
+        closeBlockingAndSubscriptions(session)
     }
 
     /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
@@ -115,12 +120,18 @@ public final class Keyspace {
                 return
             }
         }
+        if session.subscribed && session.protocolVersion == .v2
+            && !allowedWhileSubscribed(spec, argv, session, &reply)
+        {
+            return
+        }
         if session.inMulti && !spec.flags.contains(.transactionControl) {
             session.multiQueue.append(argv)
             reply.writeRESPSimpleString("QUEUED")
             return
         }
         run(spec, argv, session, &reply)
+        if !blocking.ready.isEmpty { serveBlockedClients() }
         if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
     }
 
@@ -245,6 +256,25 @@ public final class Keyspace {
         // Lists, hashes, sets, sorted sets.
 
         // Blocking commands, pub/sub.
+        case .lmove: lmove(argv, s, &out)
+        case .rpoplpush: moveListItem(s, KeyBytes(argv[1]), KeyBytes(argv[2]), fromFront: false, toFront: true, &out)
+        case .lmpop: mpop(argv, s, &out, zset: false, blocking: false)
+        case .zpopmax: zpopmax(argv, s, &out)
+        case .zmpop: mpop(argv, s, &out, zset: true, blocking: false)
+        case .blpop: blockingPop(argv, s, &out, zset: false, first: true)
+        case .brpop: blockingPop(argv, s, &out, zset: false, first: false)
+        case .blmove: blmove(argv, s, &out)
+        case .brpoplpush: brpoplpush(argv, s, &out)
+        case .blmpop: mpop(argv, s, &out, zset: false, blocking: true)
+        case .bzpopmin: blockingPop(argv, s, &out, zset: true, first: true)
+        case .bzpopmax: blockingPop(argv, s, &out, zset: true, first: false)
+        case .bzmpop: mpop(argv, s, &out, zset: true, blocking: true)
+        case .subscribe: subscribe(argv, s, &out)
+        case .psubscribe: psubscribe(argv, s, &out)
+        case .unsubscribe: unsubscribe(argv, s, &out)
+        case .punsubscribe: punsubscribe(argv, s, &out)
+        case .publish: out.writeRESPInteger(Int64(publish(KeyBytes(argv[1]), KeyBytes(argv[2]), from: s, &out)))
+        case .pubsub: pubsubCommand(argv, s, &out)
 
         // Scripting and functions.
         }

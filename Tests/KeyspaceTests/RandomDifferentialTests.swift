@@ -48,7 +48,7 @@ final class RandomDifferentialTests: XCTestCase {
         try compare(names: Self.sortedSetNames, words: Self.sortedSetWords, seeds: Self.seeds)
     }
 
-    private func compare(names: [String], words: [String], seeds: ClosedRange<UInt64>) throws {
+    func compare(names: [String], words: [String], seeds: ClosedRange<UInt64>) throws {
         let real = try ReferenceRedis.start()
         defer { real.stop() }
         let keyspace = Keyspace()
