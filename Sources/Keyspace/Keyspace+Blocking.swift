@@ -242,7 +242,9 @@ extension Keyspace {
     func clientUnblock(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         guard argv.count <= 4 else {
             out.writeRESPError(
-                "ERR unknown subcommand or wrong number of arguments for 'unblock'. Try CLIENT HELP.")
+                sanitize(
+                    "ERR unknown subcommand or wrong number of arguments for '\(prefix(argv[1].text, 128))'. "
+                        + "Try CLIENT HELP."))
             return
         }
         var asError = false

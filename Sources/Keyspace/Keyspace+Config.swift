@@ -15,6 +15,7 @@ extension Keyspace {
             ("save", ""),
             ("appendonly", "no"),
             ("timeout", "0"),
+            ("notify-keyspace-events", keyspaceEventLetters),
         ]
     }
 
@@ -61,6 +62,7 @@ extension Keyspace {
     private func configSet(_ argv: [ByteBuffer], _ out: inout ByteBuffer) {
         let settable: Set<String> = [
             "maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients", "proto-max-bulk-len",
+            "notify-keyspace-events",
         ]
         guard argv.count % 2 == 0 else {
             out.writeRESPError(
@@ -68,6 +70,7 @@ extension Keyspace {
             return
         }
         var updated = configuration
+        var events: KeyspaceEvents?
         var seen: Set<String> = []
         var i = 2
         while i < argv.count {
@@ -86,7 +89,12 @@ extension Keyspace {
                 return
             }
             switch name {
-            case "maxmemory":
+            case "notify-keyspace-events":
+                guard let parsed = parseKeyspaceEvents(value) else {
+                    out.writeRESPError(failure("Invalid event class character. Use 'Ag$lshzxeKEtmdn'."))
+                    return
+                }
+                events = parsed
                 guard let bytes = parseMemoryValue(value) else {
                     out.writeRESPError(failure("argument must be a memory value"))
                     return
@@ -133,6 +141,7 @@ extension Keyspace {
         }
         if updated.policy != configuration.policy { evictionPool = [] }
         configuration = updated
+        if let events { setKeyspaceEvents(events) }
         out.writeRESPSimpleString("OK")
     }
 }

@@ -46,11 +46,14 @@ extension Keyspace {
         if toFront { targetList.pushFront(item) } else { targetList.pushBack(item) }
         remeasure(s.database, target, before: targetBefore)
         signalModified(s.database, destination)
-        if list.count == 0 {
+        notify(.list, toFront ? "lpush" : "rpush", destination, s.database)
+        let emptied = list.count == 0
+        if emptied {
             deleteKey(s.database, source)
         } else {
             signalModified(s.database, source)
         }
+        notifyPopped(.list, fromFront ? "lpop" : "rpop", source, s.database, emptied: emptied)
         out.writeRESPBulk(item)
     }
 
@@ -69,8 +72,10 @@ extension Keyspace {
             if let item = front ? list.popFront() : list.popBack() { out.writeRESPBulk(item) }
         }
         remeasure(s.database, position, before: before)
+        let emptied = list.count == 0
         removeIfEmpty(s.database, position, count: list.count)
         signalModified(s.database, key)
+        notifyPopped(.list, front ? "lpop" : "rpop", key, s.database, emptied: emptied)
     }
 
     /// Pops from the sorted set at `position` and writes the reply of BZPOPMIN/BZPOPMAX
@@ -82,8 +87,10 @@ extension Keyspace {
         let before = MemoryCost.of(databases[s.database].entry(at: position))
         let items = max ? zset.popMaxItems(count ?? 1) : zset.popMin(count ?? 1)
         remeasure(s.database, position, before: before)
+        let emptied = zset.count == 0
         removeIfEmpty(s.database, position, count: zset.count)
         signalModified(s.database, key)
+        notifyPopped(.zset, max ? "zpopmax" : "zpopmin", key, s.database, emptied: emptied)
         if count == nil {
             out.writeRESPArrayHeader(1 + items.count * 2)
             out.writeRESPBulk(key)
@@ -109,8 +116,10 @@ extension Keyspace {
             let before = MemoryCost.of(databases[s.database].entry(at: position))
             let items = zset.popMaxItems(count ?? 1)
             remeasure(s.database, position, before: before)
+            let emptied = zset.count == 0
             removeIfEmpty(s.database, position, count: zset.count)
             if !items.isEmpty { signalModified(s.database, key) }
+            if !items.isEmpty { notifyPopped(.zset, "zpopmax", key, s.database, emptied: emptied) }
             let nested = count != nil && s.protocolVersion == .v3
             out.writeRESPArrayHeader(nested ? items.count : items.count * 2)
             for item in items {

@@ -49,6 +49,7 @@ extension Keyspace {
         remove(dbIndex, position)
         stats.expiredKeys += 1
         signalModified(dbIndex, key)
+        notify(.expired, "expired", key, dbIndex)
     }
 
     /// Removes an entry and its memory; does not signal watchers.
@@ -92,6 +93,7 @@ extension Keyspace {
         usedMemory += MemoryCost.of(db.entry(at: position)) + db.tableBytes - tableBefore
         peakMemory = max(peakMemory, usedMemory)
         signalModified(dbIndex, key)
+        notify(.new, "new", key, dbIndex)
         return position
     }
 

@@ -4,6 +4,8 @@ final class PubSubRegistry {
     var patterns: [KeyBytes: [ClientSession]] = [:]
     /// Patterns in the order they were first subscribed (PUBLISH visits them in this order).
     var patternOrder: [KeyBytes] = []
+    /// The keyspace notification classes `notify-keyspace-events` enables (none by default).
+    var events: KeyspaceEvents = []
 
     func subscribe(_ session: ClientSession, channel: KeyBytes) {
         channels[channel, default: []].append(session)
