@@ -95,6 +95,7 @@ extension Keyspace {
                     return
                 }
                 events = parsed
+            case "maxmemory":
                 guard let bytes = parseMemoryValue(value) else {
                     out.writeRESPError(failure("argument must be a memory value"))
                     return
