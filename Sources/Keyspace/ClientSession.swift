@@ -36,7 +36,15 @@ public final class ClientSession {
     var channels = OrderedKeys()
     var patterns = OrderedKeys()
     /// Whether the client has any subscription (RESP2 then allows only the pub/sub commands).
-    var subscribed = false
+    var subscribed = false {
+        didSet { gated = subscribed || replyMode != .on }
+    }
+    /// CLIENT REPLY ON|OFF|SKIP.
+    var replyMode = ReplyMode.on {
+        didSet { gated = subscribed || replyMode != .on }
+    }
+    /// Whether commands pass `Keyspace.gate` first (subscribed, or replies silenced): one test per command.
+    private(set) var gated = false
 
     init(id: Int64, authenticated: Bool) {
         self.id = id

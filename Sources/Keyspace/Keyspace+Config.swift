@@ -143,6 +143,7 @@ extension Keyspace {
         if updated.policy != configuration.policy { evictionPool = [] }
         configuration = updated
         if let events { setKeyspaceEvents(events) }
+        if configuration.maxmemory > 0 { evictIfNeeded() }  // as Redis's updateMaxmemory does
         out.writeRESPSimpleString("OK")
     }
 }

@@ -120,11 +120,7 @@ public final class Keyspace {
                 return
             }
         }
-        if session.subscribed && session.protocolVersion == .v2
-            && !allowedWhileSubscribed(spec, argv, session, &reply)
-        {
-            return
-        }
+        if session.gated && !gate(spec, argv, session, &reply) { return }
         if session.inMulti && !spec.flags.contains(.transactionControl) {
             session.multiQueue.append(argv)
             reply.writeRESPSimpleString("QUEUED")

@@ -4,7 +4,7 @@ import NIOCore
 enum Subcommands {
     static let table: [String: [(name: String, arity: Int)]] = [
         "client": [("id", 2), ("getname", 2), ("setname", 3), ("setinfo", 4), ("info", 2), ("list", -2), ("help", 2),
-            ("unblock", -3)],
+            ("unblock", -3), ("reply", 3)],
         "config": [("get", -3), ("set", -4), ("resetstat", 2), ("help", 2)],
         "command": [("count", 2), ("docs", -2), ("list", -2), ("help", 2)],
         "pubsub": [
