@@ -63,12 +63,13 @@ extension Keyspace {
         return false
     }
 
-    /// Blocks the client on `keys`, or inside EXEC answers at once as a timeout would.
+    /// Blocks the client on `keys`, or inside EXEC (and for an in-process session, which has no
+    /// way to receive a later reply) answers at once as a timeout would.
     func block(
         _ s: ClientSession, _ kind: BlockedRequest.Kind, _ keys: [KeyBytes], _ deadline: Int64,
         _ out: inout ByteBuffer
     ) {
-        if blocking.denyBlocking {
+        if blocking.denyBlocking || s.deliver == nil {
             if case .listMove = kind {
                 out.writeRESPNullBulk(s.protocolVersion)
             } else {

@@ -49,6 +49,15 @@ final class BlockingPubSubDifferentialTests: XCTestCase {
             throw WaitFailure(description: "never saw \(count) blocked clients")
         }
 
+        /// Reads messages until one contains `marker`, recording each.
+        func readUntil(_ c: BlockingConnection, _ marker: String) throws {
+            for _ in 0..<500 {
+                let bytes = try c.readReply()
+                transcript.record("event", bytes)
+                if String(decoding: bytes, as: UTF8.self).contains(marker) { return }
+            }
+        }
+
         func clientID(_ c: BlockingConnection) throws -> String {
             let reply = String(decoding: try c.roundTrip(["CLIENT", "ID"]), as: UTF8.self)
             return String(reply.filter(\.isNumber))
@@ -279,6 +288,33 @@ final class BlockingPubSubDifferentialTests: XCTestCase {
             try t.call(sub, "ping3", ["PING"])
             try t.call(sub, "unsub3", ["UNSUBSCRIBE", "me"])
             try t.call(pub, "info", ["PUBSUB", "NUMSUB", "me"])
+        }
+    }
+
+    func testKeyspaceNotificationsForTheCommandsThatExist() async throws {
+        try await compare("notifications") { t in
+            let sub = try t.connect(), c = try t.connect()
+            try t.call(c, "config", ["CONFIG", "SET", "notify-keyspace-events", "KEA"])
+            try t.call(c, "config", ["CONFIG", "GET", "notify-keyspace-events"])
+            try t.call(c, "config", ["CONFIG", "SET", "notify-keyspace-events", "gx$lshzKEn"])
+            try t.call(c, "config", ["CONFIG", "GET", "notify-keyspace-events"])
+            try t.call(c, "config", ["CONFIG", "SET", "notify-keyspace-events", "Q"])
+            try t.call(c, "config", ["CONFIG", "SET", "notify-keyspace-events", "AKEn"])
+            try t.call(sub, "psub", ["PSUBSCRIBE", "*"])
+            let commands: [[String]] = [
+                ["SET", "s", "v"], ["SET", "s", "w", "EX", "100"], ["SETEX", "t", "100", "x"], ["SETNX", "s", "y"],
+                ["EXPIRE", "s", "200"], ["EXPIRE", "t", "-1"], ["DEL", "s", "none"], ["RPUSH", "l", "a", "b"],
+                ["LPUSH", "l", "c"], ["LPOP", "l"], ["RPOP", "l", "5"], ["SADD", "st", "a", "b"], ["SADD", "st", "a"],
+                ["SREM", "st", "a", "b"], ["ZADD", "z", "1", "a", "2", "b"], ["ZADD", "z", "INCR", "1", "a"],
+                ["ZREM", "z", "a"], ["HSET", "h", "f", "1"], ["HINCRBY", "h", "f", "2"], ["HDEL", "h", "f"],
+                ["RPUSH", "src", "1", "2"], ["LMOVE", "src", "dst", "LEFT", "RIGHT"], ["RPOPLPUSH", "src", "dst"],
+                ["LMPOP", "1", "dst", "LEFT", "COUNT", "5"], ["ZADD", "z2", "1", "a", "2", "b"], ["ZPOPMAX", "z2"],
+                ["ZMPOP", "1", "z2", "MIN"], ["BLPOP", "none", "0.01"], ["RPUSH", "bl", "x"], ["BLPOP", "bl", "0"],
+            ]
+            for args in commands { try t.call(c, "", args) }
+            try t.call(c, "end", ["PUBLISH", "end", "x"])
+            try t.readUntil(sub, "end")
+            try t.call(c, "config", ["CONFIG", "SET", "notify-keyspace-events", ""])
         }
     }
 }
