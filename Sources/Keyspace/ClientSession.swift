@@ -29,6 +29,25 @@ public final class ClientSession {
     var staleWatched: [WatchKey] = []
     var watchDirty = false
 
+    /// Writes bytes to this client outside the request/reply flow: the reply of a blocked command
+    /// once it is served, pub/sub messages. The server installs it; in-process sessions have none.
+    var deliver: ((ByteBuffer) -> Void)?
+    /// The blocking command this client waits on (BLPOP, BZPOPMIN…), nil when not blocked.
+    var blockedOn: BlockedRequest?
+    /// SUBSCRIBE channels and PSUBSCRIBE patterns.
+    var channels = OrderedKeys()
+    var patterns = OrderedKeys()
+    /// Whether the client has any subscription (RESP2 then allows only the pub/sub commands).
+    var subscribed = false {
+        didSet { gated = subscribed || replyMode != .on }
+    }
+    /// CLIENT REPLY ON|OFF|SKIP.
+    var replyMode = ReplyMode.on {
+        didSet { gated = subscribed || replyMode != .on }
+    }
+    /// Whether commands pass `Keyspace.gate` first (subscribed, or replies silenced): one test per command.
+    private(set) var gated = false
+
     init(id: Int64, authenticated: Bool) {
         self.id = id
         self.authenticated = authenticated

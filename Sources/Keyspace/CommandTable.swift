@@ -32,6 +32,9 @@ enum CommandID: UInt16, CaseIterable {
     case zrangestore, zmscore, zrandmember
 
     // Blocking commands, pub/sub.
+    case lmove, rpoplpush, lmpop, zpopmax, zmpop
+    case blpop, brpop, blmove, brpoplpush, blmpop, bzpopmin, bzpopmax, bzmpop
+    case subscribe, psubscribe, unsubscribe, punsubscribe, publish, pubsub
 
     // Scripting and functions.
     case eval, evalsha, eval_ro, evalsha_ro, script, function, fcall, fcall_ro
@@ -149,6 +152,11 @@ enum CommandTable {
             (.zrangestore, -5, wm), (.zmscore, -3, r), (.zrandmember, -2, r),
 
             // Blocking commands, pub/sub.
+            (.lmove, 5, wm), (.rpoplpush, 3, wm), (.lmpop, -4, w), (.zpopmax, -2, w), (.zmpop, -4, w),
+            (.blpop, -3, w), (.brpop, -3, w), (.blmove, 6, wm), (.brpoplpush, 4, wm), (.blmpop, -5, w),
+            (.bzpopmin, -3, w), (.bzpopmax, -3, w), (.bzmpop, -5, w),
+            (.subscribe, -2, []), (.psubscribe, -2, []), (.unsubscribe, -1, []), (.punsubscribe, -1, []),
+            (.publish, 3, []), (.pubsub, -2, []),
 
             // Scripting and functions.
             (.eval, -3, []), (.evalsha, -3, []), (.eval_ro, -3, []), (.evalsha_ro, -3, []), (.script, -2, []),

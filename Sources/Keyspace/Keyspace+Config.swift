@@ -15,6 +15,7 @@ extension Keyspace {
             ("save", ""),
             ("appendonly", "no"),
             ("timeout", "0"),
+            ("notify-keyspace-events", keyspaceEventLetters),
         ] + thresholdParameters
     }
 
@@ -69,6 +70,7 @@ extension Keyspace {
 
     private static let settable: Set<String> = [
         "maxmemory", "maxmemory-policy", "maxmemory-samples", "requirepass", "maxclients", "proto-max-bulk-len",
+        "notify-keyspace-events",
     ]
 
     /// CONFIG SET as Redis 7.0 checks it: every name first (the first unknown one is reported, then
@@ -99,11 +101,18 @@ extension Keyspace {
         }
         var updated = configuration
         var thresholds = introspection.thresholds
+        var events: KeyspaceEvents?
         for (index, canonical) in canonicalNames.enumerated() {
             let value = argv[3 + 2 * index].text
-            let reason =
-                EncodingThresholds.canonical(canonical) != nil
-                ? setThreshold(canonical, value, &thresholds) : setParameter(canonical, value, &updated)
+            let reason: String?
+            if canonical == "notify-keyspace-events" {
+                events = parseKeyspaceEvents(value)
+                reason = events == nil ? "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." : nil
+            } else if EncodingThresholds.canonical(canonical) != nil {
+                reason = setThreshold(canonical, value, &thresholds)
+            } else {
+                reason = setParameter(canonical, value, &updated)
+            }
             if let reason {
                 out.writeRESPError(
                     sanitize("ERR CONFIG SET failed (possibly related to argument '\(names[index])') - \(reason)"))
@@ -113,6 +122,8 @@ extension Keyspace {
         if updated.policy != configuration.policy { evictionPool = [] }
         configuration = updated
         introspection.thresholds = thresholds
+        if let events { setKeyspaceEvents(events) }
+        if configuration.maxmemory > 0 { evictIfNeeded() }  // as Redis's updateMaxmemory does
         out.writeRESPSimpleString("OK")
     }
 

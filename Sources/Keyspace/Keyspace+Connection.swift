@@ -139,6 +139,10 @@ extension Keyspace {
             out.writeRESPBulk(clientInfoLine(s) + "\n")
         } else if sub.equalsIgnoringCase("list") {
             out.writeRESPBulk(clientInfoLine(s) + "\n")
+        } else if sub.equalsIgnoringCase("unblock") {
+            clientUnblock(argv, s, &out)
+        } else if sub.equalsIgnoringCase("reply") {
+            clientReply(argv, s, &out)
         } else {
             out.writeRESPArrayHeader(Self.clientHelp.count)
             for line in Self.clientHelp { out.writeRESPSimpleString(line) }

@@ -26,6 +26,7 @@ extension Keyspace {
         remove(dbIndex, position)
         stats.evictedKeys += 1
         signalModified(dbIndex, key)
+        notify(.evicted, "evicted", key, dbIndex)
         return true
     }
 

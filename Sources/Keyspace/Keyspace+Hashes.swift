@@ -22,6 +22,7 @@ extension Keyspace {
         }
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)
+        notify(.hash, "hset", key, s.database)
         out.writeRESPInteger(added)
     }
 
@@ -95,6 +96,7 @@ extension Keyspace {
         hash.set(field, KeyBytes(decimal: result))
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)
+        notify(.hash, "hincrby", key, s.database)
         out.writeRESPInteger(result)
     }
 

@@ -4,7 +4,10 @@ import RESP
 extension Keyspace {
     func del(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         var deleted: Int64 = 0
-        for arg in argv.dropFirst() where deleteKey(s.database, KeyBytes(arg)) { deleted += 1 }
+        for arg in argv.dropFirst() where deleteKey(s.database, KeyBytes(arg)) {
+            deleted += 1
+            notify(.generic, "del", KeyBytes(arg), s.database)
+        }
         out.writeRESPInteger(deleted)
     }
 
@@ -87,6 +90,7 @@ extension Keyspace {
             db.setExpire(at: position, when)
         }
         signalModified(s.database, key)
+        notify(.generic, when <= now ? "del" : "expire", key, s.database)
         out.writeRESPInteger(1)
     }
 

@@ -46,6 +46,7 @@ extension Keyspace {
         }
         remeasure(s.database, position, before: before)
         signalModified(s.database, key)
+        notify(.list, front ? "lpush" : "rpush", key, s.database)
         out.writeRESPInteger(Int64(list.count))
     }
 
@@ -74,8 +75,10 @@ extension Keyspace {
                 out.writeRESPBulk(item)
             }
             remeasure(s.database, position, before: before)
+            let emptied = list.count == 0
             removeIfEmpty(s.database, position, count: list.count)
             signalModified(s.database, key)
+            notifyPopped(.list, name, key, s.database, emptied: emptied)
         }
     }
 

@@ -15,8 +15,10 @@ extension Keyspace {
             var removed: Int64 = 0
             for member in argv.dropFirst(2) where container.remove(KeyBytes(member)) { removed += 1 }
             remeasure(s.database, position, before: before)
+            let emptied = container.count == 0
             removeIfEmpty(s.database, position, count: container.count)
             if removed > 0 { signalModified(s.database, key) }
+            if removed > 0 { notifyRemoved(T.self, key, s.database, emptied: emptied) }
             out.writeRESPInteger(removed)
         }
     }

@@ -99,7 +99,7 @@ extension Keyspace {
         case "clients":
             lines = [
                 "# Clients", "connected_clients:\(server.connectedClients)", "maxclients:\(configuration.maxclients)",
-                "blocked_clients:0", "tracking_clients:0",
+                "blocked_clients:\(blockedClientCount)", "tracking_clients:0",
             ]
         case "memory":
             lines = [
@@ -119,6 +119,7 @@ extension Keyspace {
                 "rejected_connections:\(server.rejectedConnections)", "expired_keys:\(stats.expiredKeys)",
                 "evicted_keys:\(stats.evictedKeys)", "keyspace_hits:\(stats.keyspaceHits)",
                 "keyspace_misses:\(stats.keyspaceMisses)",
+                "pubsub_channels:\(pubsub.channels.count)", "pubsub_patterns:\(pubsub.patterns.count)",
                 "total_error_replies:\(introspection.totalErrorReplies)",
             ]
         case "replication":

@@ -13,6 +13,7 @@ extension Keyspace {
         for member in argv.dropFirst(2) where set.insert(KeyBytes(member)) { added += 1 }
         remeasure(s.database, position, before: before)
         if added > 0 { signalModified(s.database, key) }
+        if added > 0 { notify(.set, "sadd", key, s.database) }
         out.writeRESPInteger(added)
     }
 

@@ -110,6 +110,7 @@ extension Keyspace {
         remeasure(s.database, position, before: before)
         removeIfEmpty(s.database, position, count: zset.count)
         if added + updated > 0 { signalModified(s.database, key) }
+        if added + updated > 0 { notify(.zset, incr ? "zincr" : "zadd", key, s.database) }
         if incr {
             if let incrResult { writeScore(incrResult, s, &out) } else { out.writeRESPNullBulk(s.protocolVersion) }
         } else {

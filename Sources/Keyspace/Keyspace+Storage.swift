@@ -49,6 +49,7 @@ extension Keyspace {
         remove(dbIndex, position)
         stats.expiredKeys += 1
         signalModified(dbIndex, key)
+        notify(.expired, "expired", key, dbIndex)
     }
 
     /// Removes an entry and its memory; does not signal watchers.
@@ -92,6 +93,7 @@ extension Keyspace {
         usedMemory += MemoryCost.of(db.entry(at: position)) + db.tableBytes - tableBefore
         peakMemory = max(peakMemory, usedMemory)
         signalModified(dbIndex, key)
+        notify(.new, "new", key, dbIndex)
         return position
     }
 
@@ -121,6 +123,7 @@ extension Keyspace {
     @inline(__always)
     func signalModified(_ dbIndex: Int, _ key: KeyBytes) {
         if dbIndex == 0 && !search.isEmpty { searchKeyChanged(key) }
+        if blocking.hasWaiters { blocking.markReady(WatchKey(database: dbIndex, key: key)) }
         if watchers.isEmpty { return }
         guard let sessions = watchers[WatchKey(database: dbIndex, key: key)] else { return }
         for session in sessions { session.watchDirty = true }

@@ -23,6 +23,7 @@ extension Keyspace {
     func set(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
         if argv.count == 3 {
             store(s.database, KeyBytes(argv[1]), .string(KeyBytes(argv[2])))
+            notify(.string, "set", KeyBytes(argv[1]), s.database)
             out.writeRESPSimpleString("OK")
             return
         }
@@ -47,6 +48,8 @@ extension Keyspace {
         }
         let expireAt: Int64? = options.keepTTL ? nil : (options.expireAt ?? 0)
         store(s.database, key, .string(KeyBytes(argv[2])), expireAt: expireAt, at: position)
+        notify(.string, "set", key, s.database)
+        if options.expireAt != nil { notify(.generic, "expire", key, s.database) }
         if !options.get { out.writeRESPSimpleString("OK") }
     }
 
@@ -56,6 +59,8 @@ extension Keyspace {
         case .failure(let message): out.writeRESPError(message)
         case .success(let at):
             store(s.database, KeyBytes(argv[1]), .string(KeyBytes(argv[3])), expireAt: at)
+            notify(.string, "set", KeyBytes(argv[1]), s.database)
+            notify(.generic, "expire", KeyBytes(argv[1]), s.database)
             out.writeRESPSimpleString("OK")
         }
     }
@@ -66,6 +71,7 @@ extension Keyspace {
             out.writeRESPInteger(0)
         } else {
             store(s.database, key, .string(KeyBytes(argv[2])))
+            notify(.string, "set", key, s.database)
             out.writeRESPInteger(1)
         }
     }

@@ -31,6 +31,8 @@ extension Keyspace {
             return
         }
         out.writeRESPArrayHeader(queue.count)
+        blocking.denyBlocking = true
+        defer { blocking.denyBlocking = false }
         for argv in queue {
             guard let spec = CommandTable.lookup(argv[0]) else { continue }
             let mark = out.writerIndex

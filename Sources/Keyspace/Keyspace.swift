@@ -32,6 +32,10 @@ public final class Keyspace {
     let search = SearchRegistry()
     /// EVAL scripts, FUNCTION libraries and their Lua engine.
     let scripting = ScriptingState()
+    /// Clients blocked on keys (BLPOP…) and the keys ready to serve them.
+    let blocking = BlockingRegistry()
+    /// SUBSCRIBE/PSUBSCRIBE subscriptions.
+    let pubsub = PubSubRegistry()
     let runID: String
 
     /// Memory a fresh keyspace reports before any key is stored.
@@ -69,6 +73,7 @@ public final class Keyspace {
     /// Forgets a closed connection's WATCHed keys and open transaction.
     public func closeSession(_ session: ClientSession) {
         endTransaction(session)
+        closeBlockingAndSubscriptions(session)
     }
 
     /// Runs one command; `argv[0]` is its name in any case. Writes exactly one complete reply
@@ -119,6 +124,7 @@ public final class Keyspace {
                 return
             }
         }
+        if session.gated && !gate(spec, argv, session, &reply) { return }
         if session.inMulti && !spec.flags.contains(.transactionControl) {
             session.multiQueue.append(argv)
             reply.writeRESPSimpleString("QUEUED")
@@ -127,6 +133,7 @@ public final class Keyspace {
         let mark = reply.writerIndex
         run(spec, argv, session, &reply)
         recordCall(spec, reply, from: mark)
+        if !blocking.ready.isEmpty { serveBlockedClients() }
         if configuration.maxmemory > 0 && spec.flags.contains(.write) { evictIfNeeded() }
     }
 
@@ -341,6 +348,25 @@ public final class Keyspace {
         case .zrandmember: zrandmember(argv, s, &out)
 
         // Blocking commands, pub/sub.
+        case .lmove: lmove(argv, s, &out)
+        case .rpoplpush: moveListItem(s, KeyBytes(argv[1]), KeyBytes(argv[2]), fromFront: false, toFront: true, &out)
+        case .lmpop: mpop(argv, s, &out, zset: false, blocking: false)
+        case .zpopmax: zpopmax(argv, s, &out)
+        case .zmpop: mpop(argv, s, &out, zset: true, blocking: false)
+        case .blpop: blockingPop(argv, s, &out, zset: false, first: true)
+        case .brpop: blockingPop(argv, s, &out, zset: false, first: false)
+        case .blmove: blmove(argv, s, &out)
+        case .brpoplpush: brpoplpush(argv, s, &out)
+        case .blmpop: mpop(argv, s, &out, zset: false, blocking: true)
+        case .bzpopmin: blockingPop(argv, s, &out, zset: true, first: true)
+        case .bzpopmax: blockingPop(argv, s, &out, zset: true, first: false)
+        case .bzmpop: mpop(argv, s, &out, zset: true, blocking: true)
+        case .subscribe: subscribe(argv, s, &out)
+        case .psubscribe: psubscribe(argv, s, &out)
+        case .unsubscribe: unsubscribe(argv, s, &out)
+        case .punsubscribe: punsubscribe(argv, s, &out)
+        case .publish: out.writeRESPInteger(Int64(publish(KeyBytes(argv[1]), KeyBytes(argv[2]), from: s, &out)))
+        case .pubsub: pubsubCommand(argv, s, &out)
 
         // Scripting and functions.
         case .eval: eval(argv, s, &out, bySHA: false, readOnly: false)

@@ -3,10 +3,14 @@ import NIOCore
 /// The subcommands of container commands (CLIENT, CONFIG, COMMAND) and their Redis arities.
 enum Subcommands {
     static let table: [String: [(name: String, arity: Int)]] = [
-        "client": [("id", 2), ("getname", 2), ("setname", 3), ("setinfo", 4), ("info", 2), ("list", -2), ("help", 2)],
+        "client": [("id", 2), ("getname", 2), ("setname", 3), ("setinfo", 4), ("info", 2), ("list", -2), ("help", 2),
+            ("unblock", -3), ("reply", 3)],
         "config": [("get", -3), ("set", -4), ("resetstat", 2), ("help", 2)],
         "command": [("count", 2), ("docs", -2), ("getkeys", -4), ("list", -2), ("help", 2)],
         "object": [("encoding", 3), ("freq", 3), ("idletime", 3), ("refcount", 3), ("help", 2)],
+        "pubsub": [
+            ("channels", -2), ("numpat", 2), ("numsub", -2), ("shardchannels", -2), ("shardnumsub", -2), ("help", 2),
+        ],
         "module": [("list", 2), ("load", -3), ("loadex", -3), ("unload", 3), ("help", 2)],
     ]
 }
@@ -15,7 +19,7 @@ extension Keyspace {
     /// Redis's checks for a container command: an unknown subcommand, then the subcommand's arity.
     func subcommandError(_ spec: CommandSpec, _ argv: [ByteBuffer]) -> String? {
         guard spec.id == .client || spec.id == .config || spec.id == .command || spec.id == .module
-                || spec.id == .object,
+                || spec.id == .object || spec.id == .pubsub,
             argv.count >= 2,
             let subcommands = Subcommands.table[spec.name]
         else { return nil }

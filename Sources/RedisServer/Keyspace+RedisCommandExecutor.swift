@@ -13,7 +13,14 @@ extension Keyspace: RedisCommandExecutor {
 
     func shouldClose(_ session: ClientSession) -> Bool { session.shouldClose }
 
-    func housekeeping() { activeExpireCycle() }
+    func housekeeping() {
+        activeExpireCycle()
+        timeOutBlockedClients()
+    }
+
+    func setDelivery(for session: ClientSession, _ deliver: @escaping @Sendable (ByteBuffer) -> Void) {
+        setDelivery(for: session, Optional(deliver))
+    }
 
     func requiresPassword() -> Bool { configuration.requirepass != nil }
 

@@ -23,6 +23,9 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
     private var counted = false
     /// A `read` held back while the channel is not writable.
     private var readPending = false
+    /// Set while the client waits on a blocking command: its later commands wait in `inbound`.
+    private var blocked = false
+    private var blockTimeout: Scheduled<Void>?
 
     init(executor: Executor, statistics: ConnectionStatistics, configuration: RedisServerConfiguration) {
         self.executor = executor
@@ -51,7 +54,13 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
         }
         counted = true
         statistics.connectedClients += 1
-        session = executor.makeSession()
+        let session = executor.makeSession()
+        self.session = session
+        let loop = context.eventLoop
+        let target = NIOLoopBound((handler: self, context: context), eventLoop: loop)
+        executor.setDelivery(for: session) { bytes in
+            loop.execute { target.value.handler.deliver(bytes, context: target.value.context) }
+        }
         context.fireChannelActive()
     }
 
@@ -64,6 +73,8 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
             executor.closeSession(session)
             self.session = nil
         }
+        blockTimeout?.cancel()
+        blockTimeout = nil
         inbound = nil
         outbound = nil
         context.fireChannelInactive()
@@ -72,6 +83,16 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !closing else { return }
         var incoming = unwrapInboundIn(data)
+        if blocked {
+            var pending = inbound ?? context.channel.allocator.buffer(capacity: incoming.readableBytes)
+            pending.writeBuffer(&incoming)
+            inbound = pending
+            if pending.readableBytes > configuration.maxQueryBufferLength {
+                closing = true
+                context.close(promise: nil)
+            }
+            return
+        }
         if var pending = inbound {
             inbound = nil
             pending.writeBuffer(&incoming)
@@ -88,7 +109,7 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         if context.channel.isWritable {
-            if var pending = inbound, !closing {
+            if !blocked, var pending = inbound, !closing {
                 inbound = nil
                 process(context: context, buffer: &pending)
                 flushReplies(context: context)
@@ -142,7 +163,12 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
             }
             let now = time ?? executor.batchTime()
             time = now
+            let replyEnd = reply.writerIndex
             executor.execute(argv, session: session, into: &reply, time: now)
+            if reply.writerIndex == replyEnd && executor.isBlocked(session) {
+                startBlocking(session: session, context: context)
+                break
+            }
             if executor.shouldClose(session) {
                 closing = true
                 break
@@ -173,6 +199,37 @@ final class RESPServerHandler<Executor: RedisCommandExecutor>: ChannelDuplexHand
             }
             inbound = buffer
         }
+    }
+
+    /// The client waits on a blocking command: later commands wait until its reply is delivered,
+    /// and its timeout is scheduled on the event loop (the keyspace checks it against its clock).
+    private func startBlocking(session: Executor.Session, context: ChannelHandlerContext) {
+        blocked = true
+        guard let remaining = executor.blockedTimeRemaining(session) else { return }
+        let executor = self.executor
+        blockTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(remaining + 1)) {
+            executor.timeOutBlockedClients()
+        }
+    }
+
+    /// Bytes the keyspace sends outside the request/reply flow: a blocked command's reply (the
+    /// client then runs the commands it sent meanwhile) or a pub/sub message.
+    private func deliver(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+        guard let session, !closing else { return }
+        var bytes = bytes
+        var reply = outbound ?? context.channel.allocator.buffer(capacity: bytes.readableBytes)
+        reply.writeBuffer(&bytes)
+        outbound = reply
+        if blocked && !executor.isBlocked(session) {
+            blocked = false
+            blockTimeout?.cancel()
+            blockTimeout = nil
+            if var pending = inbound {
+                inbound = nil
+                process(context: context, buffer: &pending)
+            }
+        }
+        flushReplies(context: context)
     }
 
     /// Writes the last replies, then closes once they have left (or failed to).

@@ -12,7 +12,8 @@ protocol RedisCommandExecutor: AnyObject, SendableMetatype {
     /// The time commands of one pipelined batch run at (read once per batch, like Redis's
     /// cached command time), in the executor's own units.
     func batchTime() -> Int64
-    /// Runs one command at `time` and writes exactly one complete reply into `reply`.
+    /// Runs one command at `time` and writes exactly one complete reply into `reply`, or none when
+    /// the command blocked the client (`isBlocked`): its reply then comes through the delivery.
     func execute(_ argv: [ByteBuffer], session: Session, into reply: inout ByteBuffer, time: Int64)
     /// Whether the client has authenticated (Redis applies tighter request limits until then).
     func isAuthenticated(_ session: Session) -> Bool
@@ -27,6 +28,15 @@ protocol RedisCommandExecutor: AnyObject, SendableMetatype {
     func requiresPassword() -> Bool
     /// The current `proto-max-bulk-len`, which bounds request bulks; nil keeps the configured limit.
     func maxBulkLength() -> Int?
+    /// Installs how bytes reach the client outside its request/reply flow (a blocked command's
+    /// reply, pub/sub messages); `deliver` may be called from any thread.
+    func setDelivery(for session: Session, _ deliver: @escaping @Sendable (ByteBuffer) -> Void)
+    /// Whether the client waits on a blocking command (BLPOP…); its later commands wait too.
+    func isBlocked(_ session: Session) -> Bool
+    /// Milliseconds until a blocked client times out; nil for none.
+    func blockedTimeRemaining(_ session: Session) -> Int64?
+    /// Answers the blocked clients whose timeout has passed.
+    func timeOutBlockedClients()
 }
 
 extension RedisCommandExecutor {
@@ -34,6 +44,11 @@ extension RedisCommandExecutor {
     func requiresPassword() -> Bool { true }
     /// Executors without `CONFIG SET proto-max-bulk-len` keep the server's configured limit.
     func maxBulkLength() -> Int? { nil }
+    /// Executors without blocking commands or pub/sub never deliver out of band.
+    func setDelivery(for session: Session, _ deliver: @escaping @Sendable (ByteBuffer) -> Void) {}
+    func isBlocked(_ session: Session) -> Bool { false }
+    func blockedTimeRemaining(_ session: Session) -> Int64? { nil }
+    func timeOutBlockedClients() {}
 }
 
 /// Connection facts only the network server knows, read by `INFO`. Owned by the event loop.

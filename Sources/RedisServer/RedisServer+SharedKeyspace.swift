@@ -47,7 +47,26 @@ final class SharedKeyspaceExecutor: RedisCommandExecutor {
     }
 
     func housekeeping() {
-        shared.withKeyspace { $0.activeExpireCycle() }
+        shared.withKeyspace { keyspace in
+            keyspace.activeExpireCycle()
+            keyspace.timeOutBlockedClients()
+        }
+    }
+
+    func setDelivery(for session: ClientSession, _ deliver: @escaping @Sendable (ByteBuffer) -> Void) {
+        shared.withKeyspace { $0.setDelivery(for: session, deliver) }
+    }
+
+    func isBlocked(_ session: ClientSession) -> Bool {
+        shared.withKeyspace { $0.isBlocked(session) }
+    }
+
+    func blockedTimeRemaining(_ session: ClientSession) -> Int64? {
+        shared.withKeyspace { $0.blockedTimeRemaining(session) }
+    }
+
+    func timeOutBlockedClients() {
+        shared.withKeyspace { $0.timeOutBlockedClients() }
     }
 
     func requiresPassword() -> Bool {

@@ -69,6 +69,22 @@ public final class BlockingConnection {
         }
     }
 
+    /// The bytes of the next reply (or push message) the server sends, without sending anything:
+    /// the answer of a command sent with `sendRaw`, a blocked command's reply, a pub/sub message.
+    public func readReply() throws -> [UInt8] {
+        var decoder = RESPValueDecoder()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let before = pending
+            if try decoder.next(from: &pending) != nil {
+                return Array(before.readableBytesView.prefix(before.readableBytes - pending.readableBytes))
+            }
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { throw Failure(description: "connection closed or timed out waiting for a reply") }
+            pending.writeBytes(chunk[0..<count])
+        }
+    }
+
     /// Sends one command given as text and returns the bytes of its reply.
     public func roundTrip(_ arguments: [String]) throws -> [UInt8] {
         try roundTrip(arguments.map { Array($0.utf8) })
