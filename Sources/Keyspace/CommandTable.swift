@@ -21,7 +21,7 @@ enum CommandID: UInt16, CaseIterable {
     case setrange, getrange, substr, getset, msetnx, lcs
     case setbit, getbit, bitcount, bitpos, bitop
     case copy, move, renamenx, randomkey, expiretime, pexpiretime, touch, sort, sort_ro
-    case object, debug, sscan, hscan, zscan, swapdb
+    case object, debug, sscan, hscan, zscan, swapdb, memory
 
     // Lists, hashes, sets, sorted sets.
     case lindex, lset, linsert, lrem, ltrim, lpos, lpushx, rpushx
@@ -137,6 +137,7 @@ enum CommandTable {
             (.bitop, -4, wm), (.copy, -3, wm), (.move, 3, w), (.renamenx, 3, w), (.randomkey, 1, r),
             (.expiretime, 2, r), (.pexpiretime, 2, r), (.touch, -2, r), (.sort, -2, wm), (.sort_ro, -2, r),
             (.object, -2, r), (.debug, -2, []), (.sscan, -3, r), (.hscan, -3, r), (.zscan, -3, r), (.swapdb, 3, w),
+            (.memory, -2, r),
 
             // Lists, hashes, sets, sorted sets.
             (.lindex, 3, r), (.lset, 4, wm), (.linsert, 5, wm), (.lrem, 4, w), (.ltrim, 4, w), (.lpos, -3, r),

@@ -12,11 +12,16 @@ extension Keyspace {
             ("databases", String(configuration.databases)),
             ("proto-max-bulk-len", String(configuration.protoMaxBulkLength)),
             ("requirepass", configuration.requirepass ?? ""),
-            ("save", ""),
-            ("appendonly", "no"),
-            ("timeout", "0"),
             ("notify-keyspace-events", keyspaceEventLetters),
-        ] + thresholdParameters
+        ] + thresholdParameters + inertParameters
+    }
+
+    /// The parameters accepted and shown but without effect here, under their names and aliases.
+    private var inertParameters: [(String, String)] {
+        InertParameter.all.flatMap { parameter -> [(String, String)] in
+            let value = configuration.inertValues[parameter.name] ?? parameter.defaultValue
+            return [(parameter.name, value)] + (parameter.alias.map { [($0, value)] } ?? [])
+        }
     }
 
     /// The encoding thresholds under their names and their Redis 6 aliases.
@@ -84,7 +89,10 @@ extension Keyspace {
         var canonicalNames: [String] = []
         for i in stride(from: 2, to: argv.count, by: 2) {
             let name = argv[i].text.lowercased()
-            guard let canonical = Self.settable.contains(name) ? name : EncodingThresholds.canonical(name) else {
+            guard
+                let canonical = Self.settable.contains(name)
+                    ? name : EncodingThresholds.canonical(name) ?? InertParameter.named(name)?.name
+            else {
                 out.writeRESPError(
                     sanitize("ERR Unknown option or number of arguments for CONFIG SET - '\(argv[i].text)'"))
                 return
@@ -108,6 +116,9 @@ extension Keyspace {
             if canonical == "notify-keyspace-events" {
                 events = parseKeyspaceEvents(value)
                 reason = events == nil ? "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." : nil
+            } else if let inert = InertParameter.named(canonical) {
+                reason = inert.rejection(of: value)
+                if reason == nil { updated.inertValues[inert.name] = inert.normalized(value) }
             } else if EncodingThresholds.canonical(canonical) != nil {
                 reason = setThreshold(canonical, value, &thresholds)
             } else {

@@ -293,6 +293,7 @@ public final class Keyspace {
         case .sort: sort(argv, s, &out, readOnly: false)
         case .sort_ro: sort(argv, s, &out, readOnly: true)
         case .object: object(argv, s, &out)
+        case .memory: memory(argv, s, &out)
         case .debug: debug(argv, s, &out)
         case .sscan: containerScan(argv, s, &out, kind: .set)
         case .hscan: containerScan(argv, s, &out, kind: .hash)

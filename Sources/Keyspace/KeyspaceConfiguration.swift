@@ -15,6 +15,8 @@ public struct KeyspaceConfiguration: Sendable {
     public var protoMaxBulkLength: Int
     /// The connection limit, reported by `CONFIG GET maxclients`; the server enforces it.
     public var maxclients: Int
+    /// Values set for the parameters that change nothing here (`InertParameter`), by name.
+    var inertValues: [String: String] = [:]
 
     /// Redis's defaults: no memory limit, `noeviction`, no password, 16 databases.
     public init(

@@ -7,6 +7,7 @@ enum Subcommands {
             ("unblock", -3), ("reply", 3)],
         "config": [("get", -3), ("set", -4), ("resetstat", 2), ("help", 2)],
         "command": [("count", 2), ("docs", -2), ("getkeys", -4), ("list", -2), ("help", 2)],
+        "memory": [("usage", -3), ("help", 2)],
         "object": [("encoding", 3), ("freq", 3), ("idletime", 3), ("refcount", 3), ("help", 2)],
         "pubsub": [
             ("channels", -2), ("numpat", 2), ("numsub", -2), ("shardchannels", -2), ("shardnumsub", -2), ("help", 2),
@@ -19,7 +20,8 @@ extension Keyspace {
     /// Redis's checks for a container command: an unknown subcommand, then the subcommand's arity.
     func subcommandError(_ spec: CommandSpec, _ argv: [ByteBuffer]) -> String? {
         guard spec.id == .client || spec.id == .config || spec.id == .command || spec.id == .module
-                || spec.id == .object || spec.id == .pubsub,
+                || spec.id == .object || spec.id == .pubsub
+                || spec.id == .memory,
             argv.count >= 2,
             let subcommands = Subcommands.table[spec.name]
         else { return nil }
