@@ -23,6 +23,13 @@ extension Keyspace {
             touchWatchedKeys(swapping: a, with: b)
             touchWatchedKeys(swapping: b, with: a)
             databases.swapAt(a, b)
+            // Redis's scanDatabaseForReadyKeys: a client blocked on a key that now holds data is served.
+            if blocking.hasWaiters {
+                for key in blocking.waiting.keys
+                where (key.database == a || key.database == b) && isLive(key.database, key.key) {
+                    blocking.markReady(key)
+                }
+            }
             if (a == 0 || b == 0) && !search.isEmpty {
                 // The vector indexes follow database 0: drop the keys that left it, add the ones that came.
                 for db in [databases[a], databases[b]] {
