@@ -116,36 +116,11 @@ final class CompatibilityTests: XCTestCase {
     }
 
     private func redisPy(_ directoryVariable: String, _ directoryName: String, protocolVersion: Int) async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let directory =
-            ProcessInfo.processInfo.environment[directoryVariable]
-            ?? root.appendingPathComponent(".build/\(directoryName)").path
-        let python = findExecutable("python3")
-        try requireTool(
-            python != nil && FileManager.default.fileExists(atPath: directory + "/redis"),
-            "redis-py is not installed in \(directory) (pip install --target \(directory) …)"
-        )
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "Fixtures/redispy_transcript.py"
-        ).path
+        let redisPy = try RedisPy(directoryVariable, directoryName)
         let ours = try await startServer()
         let theirs = try startReference()
-        let environment = ["PYTHONPATH": directory]
-        let mine = try ProcessCapture.run(
-            URL(fileURLWithPath: python ?? ""), [script, String(ours), String(protocolVersion)],
-            environment: environment, timeout: 60)
-        let real = try ProcessCapture.run(
-            URL(fileURLWithPath: python ?? ""), [script, String(theirs), String(protocolVersion)],
-            environment: environment, timeout: 60)
-        XCTAssertFalse(mine.timedOut, "redis-py hung against archlab:\n\(mine.stdout)")
-        XCTAssertEqual(mine.status, 0, mine.stderr)
-        XCTAssertEqual(real.status, 0, real.stderr)
-        XCTAssertGreaterThan(real.stdout.split(separator: "\n").count, 30)
-        let mineLines = mine.stdout.split(separator: "\n")
-        let realLines = real.stdout.split(separator: "\n")
-        for (a, b) in zip(mineLines, realLines) { XCTAssertEqual(a, b) }
-        XCTAssertEqual(mineLines.count, realLines.count)
+        try redisPy.compareTranscripts(
+            "redispy_transcript.py", ours: ours, theirs: theirs, protocolVersion: protocolVersion, atLeast: 30)
     }
 
     func testRedisPy5OverRESP2MatchesRealRedis() async throws {
