@@ -105,30 +105,6 @@ extension Keyspace {
             writeScore(item.score, s, &out)
         }
     }
-
-    func zpopmax(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
-        guard let count = optionalCount(argv, tooMany: Self.syntaxError, &out) else { return }
-        let key = KeyBytes(argv[1])
-        switch zsetAt(s, key) {
-        case .wrongType: out.writeRESPError(Self.wrongType)
-        case .missing: out.writeRESPArrayHeader(0)
-        case .found(let position, let zset):
-            let before = MemoryCost.of(databases[s.database].entry(at: position))
-            let items = zset.popMaxItems(count ?? 1)
-            remeasure(s.database, position, before: before)
-            let emptied = zset.count == 0
-            removeIfEmpty(s.database, position, count: zset.count)
-            if !items.isEmpty { signalModified(s.database, key) }
-            if !items.isEmpty { notifyPopped(.zset, "zpopmax", key, s.database, emptied: emptied) }
-            let nested = count != nil && s.protocolVersion == .v3
-            out.writeRESPArrayHeader(nested ? items.count : items.count * 2)
-            for item in items {
-                if nested { out.writeRESPArrayHeader(2) }
-                out.writeRESPBulk(item.member)
-                writeScore(item.score, s, &out)
-            }
-        }
-    }
 }
 
 extension SortedSetValue {

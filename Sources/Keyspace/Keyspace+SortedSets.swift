@@ -158,7 +158,8 @@ extension Keyspace {
         return start < end ? start..<end : start..<start
     }
 
-    func zpopmin(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer) {
+    /// ZPOPMIN and ZPOPMAX: the lowest (highest) scored members, removed.
+    func zpop(_ argv: [ByteBuffer], _ s: ClientSession, _ out: inout ByteBuffer, max: Bool) {
         guard let count = optionalCount(argv, tooMany: Self.syntaxError, &out) else { return }
         let key = KeyBytes(argv[1])
         switch zsetAt(s, key) {
@@ -166,10 +167,14 @@ extension Keyspace {
         case .missing: out.writeRESPArrayHeader(0)
         case .found(let position, let zset):
             let before = MemoryCost.of(databases[s.database].entry(at: position))
-            let items = zset.popMin(count ?? 1)
+            let items = max ? zset.popMaxItems(count ?? 1) : zset.popMin(count ?? 1)
             remeasure(s.database, position, before: before)
+            let emptied = zset.count == 0
             removeIfEmpty(s.database, position, count: zset.count)
-            if !items.isEmpty { signalModified(s.database, key) }
+            if !items.isEmpty {
+                signalModified(s.database, key)
+                notifyPopped(.zset, max ? "zpopmax" : "zpopmin", key, s.database, emptied: emptied)
+            }
             let nested = count != nil && s.protocolVersion == .v3
             out.writeRESPArrayHeader(nested ? items.count : items.count * 2)
             for item in items {
