@@ -112,7 +112,7 @@ let targets: [Target] = [
 
     .target(name: "RESP", dependencies: [nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
-    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", "Semantic", "CLua", nioCore], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+    .target(name: "Keyspace", dependencies: ["RESP", "SeededRandom", "Clocks", "Semantic", "CLua", nioCore, .product(name: "Crypto", package: "swift-crypto")], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
     .target(name: "RedisServer", dependencies: ["RESP", "Keyspace", "Clocks", nioCore, nioPosix, logging], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
 
