@@ -49,42 +49,51 @@ final class RandomDifferentialTests: XCTestCase {
     }
 
     func compare(names: [String], words: [String], seeds: ClosedRange<UInt64>) throws {
-        let real = try ReferenceRedis.start()
-        defer { real.stop() }
-        let keyspace = Keyspace()
-        var mismatches: [String] = []
-        for seed in seeds {
-            var random = SplitMix64(seed: seed)
-            let connection = try BlockingConnection(port: real.port)
-            defer { connection.close() }
-            let session = keyspace.makeSession()
-            _ = try connection.roundTrip(["FLUSHALL"])
-            var reply = ByteBuffer()
-            keyspace.execute([ByteBuffer(string: "FLUSHALL")], session: session, into: &reply)
-            if seed % 2 == 0 {
-                keyspace.execute(["HELLO", "3"].map { ByteBuffer(string: $0) }, session: session, into: &reply)
-                _ = try connection.roundTrip(["HELLO", "3"])
-            }
-            for step in 0..<1_500 {
-                let name = names[Int(random.next() % UInt64(names.count))]
-                let count = 1 + Int(random.next() % 6)
-                let argv = [name] + (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }
-                var ours = ByteBuffer()
-                keyspace.execute(argv.map { ByteBuffer(string: $0) }, session: session, into: &ours)
-                let theirs = try connection.roundTrip(argv)
-                let mine = Array(ours.readableBytesView)
-                let mask = name == "SMEMBERS" || name == "EXEC" || name == "KEYS" ? "sort" : nil
-                if !ReplyMask.equal(mine, theirs, mask: mask) && mismatches.count < 25 {
-                    mismatches.append(
-                        """
-                            seed \(seed) step \(step): \(argv.joined(separator: " "))\n  redis: \
-                            \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(mine))
-                            """
-                    )
-                }
-            }
-            keyspace.closeSession(session)
+        try compareRandomStreams(names: names, words: words, seeds: seeds) { name in
+            name == "SMEMBERS" || name == "EXEC" || name == "KEYS" ? "sort" : nil
         }
-        XCTAssertTrue(mismatches.isEmpty, "replies differ:\n" + mismatches.joined(separator: "\n"))
     }
+}
+
+/// Seeded random command streams over `names` and `words`, sent to an in-process Keyspace and to a
+/// real redis-server (RESP3 on even seeds); every reply must match as `mask(command)` says.
+func compareRandomStreams(
+    names: [String], words: [String], seeds: ClosedRange<UInt64>, mask: (String) -> String?
+) throws {
+    let real = try ReferenceRedis.start()
+    defer { real.stop() }
+    let keyspace = Keyspace()
+    var mismatches: [String] = []
+    for seed in seeds {
+        var random = SplitMix64(seed: seed)
+        let connection = try BlockingConnection(port: real.port)
+        defer { connection.close() }
+        let session = keyspace.makeSession()
+        _ = try connection.roundTrip(["FLUSHALL"])
+        var reply = ByteBuffer()
+        keyspace.execute([ByteBuffer(string: "FLUSHALL")], session: session, into: &reply)
+        if seed % 2 == 0 {
+            keyspace.execute(["HELLO", "3"].map { ByteBuffer(string: $0) }, session: session, into: &reply)
+            _ = try connection.roundTrip(["HELLO", "3"])
+        }
+        for step in 0..<1_500 {
+            let name = names[Int(random.next() % UInt64(names.count))]
+            let count = 1 + Int(random.next() % 6)
+            let argv = [name] + (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }
+            var ours = ByteBuffer()
+            keyspace.execute(argv.map { ByteBuffer(string: $0) }, session: session, into: &ours)
+            let theirs = try connection.roundTrip(argv)
+            let mine = Array(ours.readableBytesView)
+            if !ReplyMask.equal(mine, theirs, mask: mask(name)) && mismatches.count < 25 {
+                mismatches.append(
+                    """
+                        seed \(seed) step \(step): \(argv.joined(separator: " "))\n  redis: \
+                        \(ReplyMask.show(theirs))\n  ours:  \(ReplyMask.show(mine))
+                        """
+                )
+            }
+        }
+        keyspace.closeSession(session)
+    }
+    XCTAssertTrue(mismatches.isEmpty, "replies differ:\n" + mismatches.joined(separator: "\n"))
 }
